@@ -1,0 +1,35 @@
+# The two commands of the README's quickstart. Both work on a fresh clone, offline but for PyPI.
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+ARTICLE ?= seeds/000_425a455c3402a5f3.txt
+OUT ?= quotes.parquet
+
+.PHONY: run test setup setup-dev bench clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+# torch is pinned to the CPU build on this machine's disk; installing it first keeps pip from
+# resolving a CUDA build for any package that asks for torch.
+setup: $(BIN)/python
+	$(BIN)/pip install --quiet torch==2.13.0
+	$(BIN)/pip install --quiet -e .
+
+setup-dev: setup
+	$(BIN)/pip install --quiet -e '.[dev,bench]'
+
+run: setup
+	$(BIN)/stance extract $(ARTICLE) -o $(OUT)
+	$(BIN)/python -c "import stance; df = stance.load('$(OUT)'); print(df[['speaker', 'quote_type', 'text']].to_string(max_colwidth=70))"
+
+# pytest exits 5 when a selection holds no test; that is not a failure here.
+test: setup-dev
+	$(BIN)/python -m pytest -q; rc=$$?; if [ $$rc -eq 5 ]; then exit 0; else exit $$rc; fi
+
+bench: setup-dev
+	$(BIN)/python benchmarks/extraction_vs_textacy.py
+
+clean:
+	rm -rf $(VENV) *.egg-info .pytest_cache

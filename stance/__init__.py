@@ -1,0 +1,32 @@
+"""stance: quotes, speakers, tone and stance from news articles about a war.
+
+>>> import stance
+>>> df = stance.extract("seeds/000_425a455c3402a5f3.txt")  # doctest: +SKIP
+"""
+
+from .config import ExtractConfig, load_extract_config
+from .errors import ConfigError, InputError, ModelError, StanceError
+from .io import load, read_articles, write_table
+from .pipeline import RunReport, extract
+from .records import Article, ItemError, Quote, Speaker
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "Article",
+    "ConfigError",
+    "ExtractConfig",
+    "InputError",
+    "ItemError",
+    "ModelError",
+    "Quote",
+    "RunReport",
+    "Speaker",
+    "StanceError",
+    "__version__",
+    "extract",
+    "load",
+    "load_extract_config",
+    "read_articles",
+    "write_table",
+]

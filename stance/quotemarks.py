@@ -1,0 +1,152 @@
+"""Find quoted spans from quotation marks alone, before any parsing.
+
+Handles curly and straight double marks, top-level single marks (headlines), nested single
+marks inside double ones, quotes that run over paragraphs with the closing mark left out,
+and unbalanced marks: an unclosed quote runs to the end of its paragraph and is flagged.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+DOUBLE_OPEN = "“„«"
+DOUBLE_CLOSE = "”»"
+SINGLE_OPEN = "‘‚"
+SINGLE_CLOSE = "’"
+ALL_MARKS = DOUBLE_OPEN + DOUBLE_CLOSE + SINGLE_OPEN + SINGLE_CLOSE + "\"'"
+MAX_SINGLE_CHARS = 300
+
+_PARAGRAPH = re.compile(r"[^\n]+")
+
+
+@dataclass(frozen=True)
+class MarkedSpan:
+    """Text between quotation marks: `start`/`end` are the inner offsets, whitespace trimmed."""
+
+    start: int
+    end: int
+    open_mark: int
+    close_mark: int  # -1 when the closing mark is missing
+    single: bool = False
+    continued: bool = False  # runs on into the next paragraph, which opens with a mark
+
+    @property
+    def closed(self) -> bool:
+        return self.close_mark >= 0
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def _opens_straight(text: str, i: int, lo: int) -> bool:
+    """A straight `"` opens a quote when it stands before a word, after a space, a bracket or the line start."""
+    before = text[i - 1] if i > lo else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    if before.isdigit():  # 5'10" — an inch mark
+        return False
+    return (before.isspace() or before in "([{—–-:/,;") and not after.isspace()
+
+
+def _scan_doubles(text: str, lo: int, hi: int) -> tuple[list[tuple[int, int]], int | None]:
+    """Pairs of (open, close) double marks within [lo, hi); also the position of an opener left open."""
+    pairs: list[tuple[int, int]] = []
+    open_at: int | None = None
+    for i in range(lo, hi):
+        ch = text[i]
+        if ch in DOUBLE_OPEN:
+            if open_at is not None:
+                # A second opener before any closer: the first quote lost its closing mark.
+                pairs.append((open_at, -i))
+            open_at = i
+        elif ch in DOUBLE_CLOSE:
+            if open_at is not None:
+                pairs.append((open_at, i))
+                open_at = None
+        elif ch == '"':
+            if open_at is None:
+                if _opens_straight(text, i, lo):
+                    open_at = i
+            else:
+                pairs.append((open_at, i))
+                open_at = None
+    return pairs, open_at
+
+
+def _scan_singles(text: str, lo: int, hi: int, taken: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Top-level single-quoted spans (‘…’, or '…' between spaces), outside double-quoted spans."""
+    pairs: list[tuple[int, int]] = []
+    i = lo
+    while i < hi:
+        ch = text[i]
+        inside = any(a <= i <= b for a, b in taken)
+        before = text[i - 1] if i > lo else " "
+        after = text[i + 1] if i + 1 < hi else " "
+        opens = ch in SINGLE_OPEN or (ch == "'" and (before.isspace() or before in "([—:") and after.isalnum())
+        if inside or not opens or after.isspace():
+            i += 1
+            continue
+        closer = "'" if ch == "'" else SINGLE_CLOSE + "'"
+        j = i + 1
+        found = -1
+        while j < min(hi, i + MAX_SINGLE_CHARS):
+            nxt = text[j + 1] if j + 1 < hi else " "
+            if text[j] in closer and not nxt.isalnum() and not text[j - 1].isspace():
+                # `the players’ union`: a plural possessive, not a closing mark.
+                if not (text[j - 1] in "sS" and nxt == " " and j + 2 < hi and text[j + 2].islower()
+                        and ch != "‘"):
+                    found = j
+                    break
+            if text[j] in DOUBLE_OPEN + DOUBLE_CLOSE or text[j] == "\n":
+                break
+            j += 1
+        if found > 0:
+            pairs.append((i, found))
+            i = found + 1
+        else:
+            i += 1
+    return pairs
+
+
+def _opens_with_mark(paragraph: str) -> bool:
+    stripped = paragraph.lstrip()
+    return bool(stripped) and (stripped[0] in DOUBLE_OPEN or stripped[0] == '"')
+
+
+def find_marked_spans(text: str) -> list[MarkedSpan]:
+    """All quoted spans of a text, in order.
+
+    >>> [text[s.start:s.end] for text in ['He said “no.” Then ‘yes’.'] for s in find_marked_spans(text)]
+    ['no.', 'yes']
+    """
+    paragraphs = [(m.start(), m.end()) for m in _PARAGRAPH.finditer(text) if m.group().strip()]
+    spans: list[MarkedSpan] = []
+    for index, (lo, hi) in enumerate(paragraphs):
+        pairs, left_open = _scan_doubles(text, lo, hi)
+        doubles: list[tuple[int, int]] = []
+        for open_mark, close_mark in pairs:
+            if close_mark < 0:  # closed by the next opener
+                start, end = _trim(text, open_mark + 1, -close_mark)
+                spans.append(MarkedSpan(start, end, open_mark, -1))
+                doubles.append((open_mark, -close_mark - 1))
+            else:
+                start, end = _trim(text, open_mark + 1, close_mark)
+                spans.append(MarkedSpan(start, end, open_mark, close_mark))
+                doubles.append((open_mark, close_mark))
+        if left_open is not None:
+            nxt = paragraphs[index + 1] if index + 1 < len(paragraphs) else None
+            continued = nxt is not None and _opens_with_mark(text[nxt[0]:nxt[1]])
+            start, end = _trim(text, left_open + 1, hi)
+            spans.append(MarkedSpan(start, end, left_open, -1, continued=continued))
+            doubles.append((left_open, hi))
+        for open_mark, close_mark in _scan_singles(text, lo, hi, doubles):
+            start, end = _trim(text, open_mark + 1, close_mark)
+            spans.append(MarkedSpan(start, end, open_mark, close_mark, single=True))
+    spans = [s for s in spans if s.end > s.start]
+    spans.sort(key=lambda s: s.start)
+    return spans

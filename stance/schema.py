@@ -1,0 +1,53 @@
+"""The output table's columns and dtypes, defined once.
+
+The writer, the reader (`stance.load`) and the tests all use these lists, so a column
+added here appears everywhere at once.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+#: Columns of every quote table, in order, with their pandas dtypes.
+QUOTE_COLUMNS: dict[str, str] = {
+    "article_id": "string",
+    "quote_id": "string",
+    "quote_type": "string",
+    "text": "string",
+    "start": "int64",
+    "end": "int64",
+    "speaker": "string",
+    "speaker_mention": "string",
+    "speaker_type": "string",
+    "speaker_role": "string",
+    "cue": "string",
+}
+
+QUOTE_TYPES = ("direct", "indirect", "mixed")
+SPEAKER_TYPES = ("person", "organization", "group", "unknown")
+
+#: Input columns that name an article, in order of preference.
+ID_COLUMNS = ("article_id", "id")
+
+
+def empty_quotes(extra_columns: list[str] | tuple[str, ...] = ()) -> pd.DataFrame:
+    """An empty quote table with the schema's columns and dtypes."""
+    frame = pd.DataFrame({name: pd.Series(dtype=dtype) for name, dtype in QUOTE_COLUMNS.items()})
+    for name in extra_columns:
+        if name not in frame:
+            frame[name] = pd.Series(dtype="string")
+    return frame
+
+
+def apply_dtypes(frame: pd.DataFrame) -> pd.DataFrame:
+    """Cast the schema's columns to their dtypes; carried columns keep theirs.
+
+    Schema columns come first, in schema order; carried input columns follow.
+    """
+    frame = frame.copy()
+    for name, dtype in QUOTE_COLUMNS.items():
+        if name not in frame:
+            frame[name] = pd.Series(dtype=dtype, index=frame.index)
+        frame[name] = frame[name].astype(dtype)
+    ordered = list(QUOTE_COLUMNS) + [c for c in frame.columns if c not in QUOTE_COLUMNS]
+    return frame[ordered]
