@@ -24,7 +24,7 @@ from .lexicon import (
     ROLE_NOUNS,
     TITLES,
 )
-from .nlp import Chunk
+from .nlp import Chunk, entity_of, text_of
 from .records import Speaker
 
 ORG_LABELS = {"ORG", "GPE", "NORP", "FAC"}
@@ -79,7 +79,7 @@ class ArticleIndex:
                 if ent.label_ == "PERSON":
                     name_tokens = _name_tokens(list(ent))
                     if len(name_tokens) >= 2:
-                        name = " ".join(t.text for t in name_tokens)
+                        name = _span_text(name_tokens)
                         surname = normalize(name_tokens[-1].text)
                         index.full_names.setdefault(surname, []).append((chunk.offset + ent.start_char, name))
         for chunk in chunks:
@@ -104,6 +104,16 @@ class ArticleIndex:
                 self.mentions.append(Mention(start, ent.text, "organization", subject, inq))
                 seen.update(t.i for t in ent)
         for token in doc:
+            # Unnamed groups and organisations that `they` can refer to: `the campaign`, `officials`.
+            if token.i not in seen and token.dep_ in ("nsubj", "nsubjpass") and token.pos_ == "NOUN":
+                lemma = token.lemma_.lower()
+                kind = ("organization" if lemma in ORGANIZATION_NOUNS else
+                        "group" if token.tag_ == "NNS" and lemma in GROUP_NOUNS else None)
+                if kind:
+                    start = chunk.offset + token.idx
+                    self.mentions.append(Mention(start, _text(mention_tokens(token)), kind, True,
+                                                 self.in_quote(start)))
+                continue
             # Surnames the NER missed (`Zelenskyy warned`, tagged as a common noun).
             if token.i not in seen and token.text[:1].isupper() and self.surname_known(token):
                 start = chunk.offset + token.idx
@@ -154,7 +164,7 @@ class ArticleIndex:
         tokens = _name_tokens(tokens)
         if not tokens:
             return ""
-        name = " ".join(t.text for t in tokens)
+        name = _span_text(tokens)
         candidates = self.full_names.get(normalize(tokens[-1].text), [])
         if len(tokens) >= 2:
             first = normalize(tokens[0].text)
@@ -189,16 +199,13 @@ def mention_tokens(token: Token) -> list[Token]:
     """The words at the cue that name the source: the noun phrase without appositions or clauses."""
     if token.pos_ == "PRON":
         return [token]
-    cut = {"appos", "relcl", "acl", "punct", "advmod", "cc", "conj", "prep"}
+    keep = {"det", "amod", "compound", "poss", "case", "nummod", "nmod", "flat", "quantmod", "predet"}
     tokens = [token]
     for child in token.children:
-        if child.dep_ in cut and not child.ent_type_:
-            continue
-        if child.dep_ in cut and child.ent_iob_ != "I":
-            continue
-        tokens.extend(child.subtree)
+        if child.dep_ in keep or (child.ent_iob_ == "I" and child.ent_type_ == token.ent_type_):
+            tokens.extend(child.subtree)
     if token.ent_type_:
-        ent = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
+        ent = entity_of(token)
         if ent is not None:
             tokens.extend(ent)
     tokens = sorted({t.i: t for t in tokens}.values(), key=lambda t: t.i)
@@ -233,6 +240,12 @@ def _who_antecedent(token: Token) -> Token:
     return node
 
 
+def _span_text(tokens: list[Token]) -> str:
+    """The article's own text from the first to the last token (keeps `Park Geun-hye` whole)."""
+    doc = tokens[0].doc
+    return text_of(doc)[tokens[0].idx:tokens[-1].idx + len(tokens[-1].text)]
+
+
 def _text(tokens: list[Token]) -> str:
     return "".join(t.text_with_ws for t in tokens).strip()
 
@@ -263,7 +276,7 @@ def resolve_speaker(source: Token | None, offset: int, index: ArticleIndex, wind
     head_lemma = source.lemma_.lower()
     words = mention_tokens(source)
     if source.ent_type_ == "PERSON" or index.surname_known(source):
-        ent = next((e for e in source.doc.ents if e.start <= source.i < e.end), None)
+        ent = entity_of(source)
         name = index.canonical_name(list(ent) if ent is not None else [source], start)
         return _person(name, mention, index)
     if source.ent_type_ in ORG_LABELS or (source.pos_ == "PROPN" and head_lemma in ORGANIZATION_NOUNS):

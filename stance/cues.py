@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
+
 from .lexicon import (
     COGNITION_VERBS,
     EVALUATIVE_VERBS,
@@ -18,6 +19,7 @@ from .lexicon import (
     REPORTING_VERBS,
     SPEECH_VERBS,
 )
+from .nlp import text_of
 
 QUOTE_CHARS = "“”„«»‘’‚\"'"
 CLAUSE, NOMINAL, ACCORDING = "clause", "nominal", "according"
@@ -46,7 +48,7 @@ class Cue:
 
 def trim_span(doc: Doc, start: int, end: int) -> tuple[int, int]:
     """Trim whitespace and edge punctuation, keeping quotation marks that pair with one inside."""
-    text = doc.text
+    text = text_of(doc)
     while True:
         old = (start, end)
         while start < end and (text[start].isspace() or text[start] in ",;:—–-(" ):
@@ -117,7 +119,7 @@ def _according_cue(token: Token) -> Cue | None:
     if sum(not t.is_punct for t in side) < 3:
         return None
     start, end = trim_span(token.doc, *token_range(side))
-    end = end - 1 if token.doc.text[end - 1:end] in ".!?" else end
+    end = end - 1 if text_of(token.doc)[end - 1:end] in ".!?" else end
     return Cue(token, ACCORDING, start, end, source)
 
 
@@ -127,8 +129,9 @@ def _verb_content(verb: Token) -> tuple[str, list[Token]] | None:
     clauses = [c for c in children if c.dep_ == "ccomp"]
     if clauses:
         return CLAUSE, [t for c in clauses for t in _clause_content(c)]
-    objects = [c for c in children if c.dep_ == "dobj"]
-    # A mis-parsed that-clause often comes out as the verb's object: `noting that the talks aimed …`.
+    objects = [c for c in children if c.dep_ in ("dobj", "advcl", "npadvmod", "xcomp")]
+    # A mis-parsed that-clause often comes out as the verb's object or an adverbial clause:
+    # `noting that the talks aimed …`, `tweeted in the early hours that X was …`.
     for obj in objects:
         subtree = _subtree(obj)
         if subtree[0].dep_ == "mark" and subtree[0].lower_ in ("that", "whether"):

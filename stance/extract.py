@@ -14,14 +14,15 @@ Quotation marks are found in the text first (`stance.quotemarks`), cues in the p
 from __future__ import annotations
 
 import logging
+import re
 from dataclasses import dataclass
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from .attribution import ArticleIndex, resolve_speaker
 from .config import ExtractConfig
 from .cues import ACCORDING, CLAUSE, MIN_NOMINAL_TOKENS, NOMINAL, Cue, find_cues
-from .nlp import Chunk
+from .nlp import Chunk, text_of
 from .quotemarks import MarkedSpan, find_marked_spans
 from .records import Article, Quote, Speaker
 
@@ -68,12 +69,12 @@ def _classify_cue(doc: Doc, cue: Cue, spans: list[MarkedSpan]) -> list[_Found]:
     content = (cue.start, cue.end)
     touched = [m for m in spans if _overlap(content, (m.start, m.end)) > 0]
     if not touched:
-        if cue.kind == NOMINAL and len(doc.text[cue.start:cue.end].split()) < MIN_NOMINAL_TOKENS:
+        if cue.kind == NOMINAL and len(text_of(doc)[cue.start:cue.end].split()) < MIN_NOMINAL_TOKENS:
             return []
         return [_Found("indirect", cue.start, cue.end, cue)]
-    inside = sum(_overlap(content, (m.start, m.end)) and _letters(doc.text, max(m.start, cue.start),
+    inside = sum(_overlap(content, (m.start, m.end)) and _letters(text_of(doc), max(m.start, cue.start),
                                                                   min(m.end, cue.end)) for m in touched)
-    share = inside / max(1, _letters(doc.text, *content))
+    share = inside / max(1, _letters(text_of(doc), *content))
     if share >= INSIDE_SHARE or cue.kind in (NOMINAL,) or (cue.kind == CLAUSE and _outside_is_subject(doc, cue, touched)):
         return [_Found("direct", m.start, m.end, cue) for m in touched]
     start = min([cue.start, *(m.open_mark for m in touched if m.open_mark >= cue.start)])
@@ -100,9 +101,9 @@ def _adjacent_cue(doc: Doc, span: MarkedSpan, cues: list[Cue]) -> Cue | None:
         if cue.kind == ACCORDING or span.open_mark <= cue.token.idx < close:
             continue
         lo, hi = _cue_extent(cue, span)
-        if hi <= span.open_mark and _gap_is_blank(doc.text, hi, span.open_mark):
+        if hi <= span.open_mark and _gap_is_blank(text_of(doc), hi, span.open_mark):
             distance = span.open_mark - hi
-        elif lo >= close and _gap_is_blank(doc.text, close, lo):
+        elif lo >= close and _gap_is_blank(text_of(doc), close, lo):
             distance = lo - close
         else:
             continue
@@ -112,10 +113,10 @@ def _adjacent_cue(doc: Doc, span: MarkedSpan, cues: list[Cue]) -> Cue | None:
 
 
 def _starts_sentence(doc: Doc, span: MarkedSpan) -> bool:
-    line_start = doc.text.rfind("\n", 0, span.open_mark) + 1
-    if _gap_is_blank(doc.text, line_start, span.open_mark):
+    line_start = text_of(doc).rfind("\n", 0, span.open_mark) + 1
+    if _gap_is_blank(text_of(doc), line_start, span.open_mark):
         return True
-    before = doc.text[:span.open_mark].rstrip()
+    before = text_of(doc)[:span.open_mark].rstrip()
     return not before or before[-1] in ".!?:"
 
 
@@ -125,7 +126,7 @@ def _paragraph_of(text: str, offset: int) -> int:
 
 def find_quotes_in_chunk(chunk: Chunk, index: ArticleIndex, config: ExtractConfig) -> list[_Found]:
     doc = chunk.doc
-    spans = find_marked_spans(doc.text)
+    spans = find_marked_spans(text_of(doc))
     cues = find_cues(doc, [(m.start, m.end) for m in spans])
     found: list[_Found] = []
     claimed: set[int] = set()
@@ -150,20 +151,20 @@ def find_quotes_in_chunk(chunk: Chunk, index: ArticleIndex, config: ExtractConfi
         if cue is not None:
             claimed.add(i)
             found = [f for f in found if not (f.cue is cue and f.kind == "indirect" and f.end <= span.open_mark
-                                              and _gap_is_blank(doc.text, f.end, span.open_mark))]
+                                              and _gap_is_blank(text_of(doc), f.end, span.open_mark))]
             found.append(_Found("direct", span.start, span.end, cue))
     for item in found:
         item.speaker = resolve_speaker(item.cue.source if item.cue else None, chunk.offset, index,
                                        config.antecedent_window)
     found.sort(key=lambda f: f.start)
-    _attach_runs(doc, spans, claimed, found, config)
+    _attach_runs(doc, spans, claimed, found, config, index, chunk.offset)
     found.sort(key=lambda f: f.start)
     return found
 
 
 def _colon_cue(doc: Doc, span: MarkedSpan, cues: list[Cue]) -> Cue | None:
     """`He said:` closing the text before a quote that starts a sentence or paragraph."""
-    before = doc.text[:span.open_mark].rstrip()
+    before = text_of(doc)[:span.open_mark].rstrip()
     if not before.endswith(":"):
         return None
     colon = len(before) - 1
@@ -172,21 +173,42 @@ def _colon_cue(doc: Doc, span: MarkedSpan, cues: list[Cue]) -> Cue | None:
     return candidates[-1] if candidates else None
 
 
+_DASH_SOURCE = re.compile(r"[ \t,]*[―—–][ \t\u00a0]*([^\n,.;(]{2,80})")
+
+
+def _dash_source(doc: Doc, span: MarkedSpan) -> Token | None:
+    """The name after a dash that signs a quote: `“…” ― Carla Sanchez`."""
+    close = span.close_mark + 1 if span.closed else span.end
+    match = _DASH_SOURCE.match(text_of(doc), close)
+    if not match or not match.group(1)[:1].isupper():
+        return None
+    name = doc.char_span(match.start(1), match.end(1), alignment_mode="contract")
+    if name is None or not any(t.pos_ == "PROPN" or t.ent_type_ == "PERSON" for t in name):
+        return None
+    return name.root
+
+
 def _attach_runs(doc: Doc, spans: list[MarkedSpan], claimed: set[int], found: list[_Found],
-                 config: ExtractConfig) -> None:
-    """Cue-less marked spans: a quoted run after a speaker's quote, else kept only if long enough."""
+                 config: ExtractConfig, index: ArticleIndex, offset: int) -> None:
+    """Cue-less marked spans: signed with a dash, a quoted run after a speaker's quote, else kept
+    only if long enough to be more than a scare quote or a title."""
     for i, span in enumerate(spans):
         if i in claimed:
             continue
-        words = len(doc.text[span.start:span.end].split())
+        signer = _dash_source(doc, span)
+        if signer is not None:
+            speaker = resolve_speaker(signer, offset, index, config.antecedent_window)
+            found.append(_Found("direct", span.start, span.end, None, speaker))
+            continue
+        words = len(text_of(doc)[span.start:span.end].split())
         previous = [f for f in found if f.end <= span.start and f.kind in ("direct", "mixed")
                     and f.speaker is not None and f.speaker.name]
         if previous and _starts_sentence(doc, span):
             last = previous[-1]
-            if _paragraph_of(doc.text, span.start) - _paragraph_of(doc.text, last.start) <= RUN_PARAGRAPHS:
+            if _paragraph_of(text_of(doc), span.start) - _paragraph_of(text_of(doc), last.start) <= RUN_PARAGRAPHS:
                 found.append(_Found("direct", span.start, span.end, None, last.speaker))
                 continue
-        sentence_like = _starts_sentence(doc, span) and doc.text[span.end - 1:span.end] in ".!?,"
+        sentence_like = _starts_sentence(doc, span) and text_of(doc)[span.end - 1:span.end] in ".!?,"
         if words >= config.min_unattributed_words and (sentence_like or not span.single):
             found.append(_Found("direct", span.start, span.end, None, Speaker()))
 
@@ -196,7 +218,7 @@ def extract_article(article: Article, chunks: list[Chunk], config: ExtractConfig
 
     >>> extract_article(article, chunks, ExtractConfig())  # doctest: +SKIP
     """
-    quoted = [(c.offset + m.start, c.offset + m.end) for c in chunks for m in find_marked_spans(c.doc.text)]
+    quoted = [(c.offset + m.start, c.offset + m.end) for c in chunks for m in find_marked_spans(text_of(c.doc))]
     index = ArticleIndex.build(chunks, quoted)
     quotes: list[Quote] = []
     seen: set[tuple[int, int]] = set()

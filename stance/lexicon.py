@@ -33,7 +33,7 @@ SPEECH_VERBS = _words("""
     gloat predict anticipate expect foresee envisage envision prophesy guess calculate
     assess judge evaluate estimate acknowledge recognize recognise
      concede admit profess purport claim allege contend submit plead testify depose
-    brief lecture preach teach instruct
+    brief lecture preach teach instruct continue sing chant quote cheer interject recite read
 """)
 
 #: Verbs of thinking or believing: cues only when their content is a clause (`X believes that ...`).

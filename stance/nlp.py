@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 import spacy
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span, Token
 
 from .errors import ModelError
 
@@ -32,6 +32,24 @@ def paragraph_breaks(doc: Doc) -> Doc:
         if "\n" in previous.text or "\n" in previous.whitespace_:
             token.is_sent_start = True
     return doc
+
+
+def text_of(doc: Doc) -> str:
+    """A Doc's text, computed once: spaCy rebuilds `doc.text` from its tokens on every access."""
+    text = doc.user_data.get("stance_text")
+    if text is None:
+        text = doc.user_data["stance_text"] = doc.text
+    return text
+
+
+def entity_of(token: Token) -> Span | None:
+    """The named entity a token is part of, if any (the Doc's entity list is built once)."""
+    if not token.ent_type_:
+        return None
+    ents = token.doc.user_data.get("stance_ents")
+    if ents is None:
+        ents = token.doc.user_data["stance_ents"] = {t.i: e for e in token.doc.ents for t in e}
+    return ents.get(token.i)
 
 
 @functools.lru_cache(maxsize=4)

@@ -65,7 +65,9 @@ def _scan_doubles(text: str, lo: int, hi: int) -> tuple[list[tuple[int, int]], i
                 pairs.append((open_at, -i))
             open_at = i
         elif ch in DOUBLE_CLOSE:
-            if open_at is not None:
+            if open_at is None and (i == lo or text[i - 1].isspace()) and i + 1 < hi and text[i + 1].isalnum():
+                open_at = i  # `”Mr. Trump embodies …`: a closing mark typed where an opening one belongs
+            elif open_at is not None:
                 pairs.append((open_at, i))
                 open_at = None
         elif ch == '"':
