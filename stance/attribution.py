@@ -175,6 +175,12 @@ class ArticleIndex:
             return before[-1]
         return candidates[0][1] if candidates else name
 
+    def canonical_name_text(self, name: str, start: int) -> str:
+        """`canonical_name` for a name given as text (a transcript label such as `PENCE`)."""
+        candidates = self.full_names.get(normalize(name.split()[-1]), []) if name.split() else []
+        before = [n for s, n in candidates if s <= start]
+        return before[-1] if before else candidates[0][1] if candidates else name
+
     def antecedent(self, start: int, kinds: set[str], window: int, role: str | None = None) -> Mention | None:
         """The nearest fitting mention before `start`, within `window` sentences; subjects first."""
         sentence = self.sentence_of(start)

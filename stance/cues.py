@@ -87,21 +87,45 @@ def _is_passive_without_agent(verb: Token) -> bool:
     return "auxpass" in deps and "agent" not in deps
 
 
-def find_source(verb: Token, depth: int = 0) -> Token | None:
+def _inside(token: Token, excluded: list[tuple[int, int]]) -> bool:
+    return any(a <= token.idx < b for a, b in excluded)
+
+
+def _neighbour_source(verb: Token, excluded: list[tuple[int, int]]) -> Token | None:
+    """When the parse gives a speech verb no subject, the name right beside it speaks:
+    `“…,” Tulsa police Chief Chuck Jordan said` or `“…,” said Jordan`."""
+    doc = verb.doc
+    for i in (verb.i - 1, verb.i + 1):
+        if 0 <= i < len(doc):
+            token = doc[i]
+            if token.pos_ in ("PROPN", "PRON", "NOUN") and not _inside(token, excluded) and token.lower_ != "it":
+                return token
+    return None
+
+
+def find_source(verb: Token, excluded: list[tuple[int, int]] = (), depth: int = 0) -> Token | None:
     """The token naming who speaks: the subject, a passive's agent, or, for a participle or a
-    conjoined verb, the subject of the verb it hangs from."""
+    conjoined verb, the subject of the verb it hangs from. Words inside quotation marks
+    (`excluded`) never speak for the quote around them."""
     for child in verb.children:
-        if child.dep_ in ("nsubj", "csubj"):
+        if child.dep_ in ("nsubj", "csubj") and not _inside(child, excluded):
             return child
+    before = verb.doc[verb.i - 1] if verb.i > 0 else None
+    if verb.tag_ == "VBG" and before is not None and before.ent_type_ == "PERSON" and not _inside(before, excluded):
+        return before  # `footage of Hillary Clinton asking, “…”`
     for child in verb.children:
         if child.dep_ == "agent":
             objects = [c for c in child.children if c.dep_ == "pobj"]
             if objects:
                 return objects[0]
-    if depth < 3 and verb.dep_ in ("advcl", "xcomp", "conj", "pcomp") and verb.head is not verb:
-        return find_source(verb.head, depth + 1)
+    # Participles and conjuncts take the subject of the verb they hang from, through a
+    # preposition too: `went further, calling it …`, `responded by saying …`.
+    if depth < 4 and verb.dep_ in ("advcl", "xcomp", "conj", "pcomp", "prep") and verb.head is not verb:
+        return find_source(verb.head, excluded, depth + 1)
     if verb.dep_ in ("acl", "relcl") and verb.head.pos_ in ("NOUN", "PROPN"):
         return verb.head  # `a statement saying that …`, `the minister, speaking to …`
+    if depth == 0 and verb.lemma_.lower() in SPEECH_VERBS:
+        return _neighbour_source(verb, excluded)
     return None
 
 
@@ -169,7 +193,7 @@ def find_cues(doc: Doc, excluded: list[tuple[int, int]]) -> list[Cue]:
             continue
         found = _verb_content(token)
         if found is None:
-            cues.append(Cue(token, CLAUSE, -1, -1, find_source(token)))  # may still govern an adjacent quote
+            cues.append(Cue(token, CLAUSE, -1, -1, find_source(token, excluded)))  # may still govern an adjacent quote
             continue
         kind, tokens = found
         lemma = token.lemma_.lower()
@@ -181,5 +205,5 @@ def find_cues(doc: Doc, excluded: list[tuple[int, int]]) -> list[Cue]:
         start, end = trim_span(doc, *token_range(tokens))
         if end <= start:
             continue
-        cues.append(Cue(token, kind, start, end, find_source(token)))
+        cues.append(Cue(token, kind, start, end, find_source(token, excluded)))
     return cues

@@ -168,12 +168,19 @@ def _colon_cue(doc: Doc, span: MarkedSpan, cues: list[Cue]) -> Cue | None:
     if not before.endswith(":"):
         return None
     colon = len(before) - 1
-    candidates = [c for c in cues if c.kind != ACCORDING and c.token.idx < colon
-                  and c.token.sent == doc.char_span(colon, colon + 1, alignment_mode="expand").sent]
-    return candidates[-1] if candidates else None
+    sentence = doc.char_span(colon, colon + 1, alignment_mode="expand").sent
+    candidates = [c for c in cues if c.kind != ACCORDING and c.token.idx < colon and c.token.sent == sentence]
+    if candidates:
+        return candidates[-1]
+    # `Sanders made the following comment:` — the sentence's subject introduces the quote.
+    subject = next((t for t in sentence.root.children if t.dep_ == "nsubj"), None)
+    if subject is not None and (subject.ent_type_ == "PERSON" or subject.pos_ in ("PROPN", "PRON")):
+        return Cue(sentence.root, CLAUSE, -1, -1, subject)
+    return None
 
 
-_DASH_SOURCE = re.compile(r"[ \t,]*[―—–][ \t\u00a0]*([^\n,.;(]{2,80})")
+_DASH_SOURCE = re.compile(r"(?:[^\S\n]|,)*[―—–][^\S\n]*([^\n,.;(]{2,80})")
+_TRANSCRIPT_LABEL = re.compile(r"([A-Z][A-Z.'’ -]{1,40}):\s")
 
 
 def _dash_source(doc: Doc, span: MarkedSpan) -> Token | None:
@@ -194,6 +201,12 @@ def _attach_runs(doc: Doc, spans: list[MarkedSpan], claimed: set[int], found: li
     only if long enough to be more than a scare quote or a title."""
     for i, span in enumerate(spans):
         if i in claimed:
+            continue
+        label = _TRANSCRIPT_LABEL.match(text_of(doc), span.start)
+        if label:  # a transcript's `WALLACE: …` names its speaker
+            name = label.group(1).strip()
+            speaker = Speaker(index.canonical_name_text(name, offset + span.start), name, "person")
+            found.append(_Found("direct", span.start, span.end, None, speaker))
             continue
         signer = _dash_source(doc, span)
         if signer is not None:
