@@ -210,14 +210,17 @@ def mention_tokens(token: Token) -> list[Token]:
     for child in token.children:
         if child.dep_ in keep or (child.ent_iob_ == "I" and child.ent_type_ == token.ent_type_):
             tokens.extend(child.subtree)
-    if token.ent_type_:
-        ent = entity_of(token)
-        if ent is not None:
-            tokens.extend(ent)
+    ent = entity_of(token)
+    # Only name-like entities widen a mention; NER sometimes spans a whole clause as WORK_OF_ART.
+    if ent is not None and ent.label_ in ORG_LABELS | {"PERSON", "LOC"}:
+        tokens.extend(ent)
     tokens = sorted({t.i: t for t in tokens}.values(), key=lambda t: t.i)
     # Keep the contiguous run around the head: an apposition's words never join the mention.
     lo = hi = tokens.index(token)
-    while lo > 0 and tokens[lo - 1].i == tokens[lo].i - 1 and not tokens[lo - 1].is_punct:
+    def joins(t: Token) -> bool:
+        return not t.is_punct or t.text in "-‐." or t.ent_iob_ == "I"
+
+    while lo > 0 and tokens[lo - 1].i == tokens[lo].i - 1 and joins(tokens[lo - 1]):
         lo -= 1
     while hi + 1 < len(tokens) and tokens[hi + 1].i == tokens[hi].i + 1 and tokens[hi + 1].text != ",":
         hi += 1

@@ -88,6 +88,9 @@ def evaluate_quotes_command(
     predictions: Annotated[Path | None, typer.Argument(
         help="Predicted quote table; left out, `stance extract` runs on the gold's articles.", exists=True,
         dir_okay=False)] = None,
+    articles: Annotated[Path | None, typer.Option(
+        help="Folder of <doc_id>.txt articles for a gold JSONL file (default: beside it).", exists=True,
+        file_okay=False)] = None,
     config: ConfigOpt = None,
 ) -> None:
     """Recall by quote type, precision and speaker accuracy of a quote table."""
@@ -96,7 +99,7 @@ def evaluate_quotes_command(
 
     try:
         if predictions is None:
-            predicted = extract(gold_articles(gold), load_extract_config(config))
+            predicted = extract(gold_articles(gold, articles), load_extract_config(config))
         else:
             predicted = predictions
         scores = evaluate_quotes(gold, predicted)

@@ -527,3 +527,24 @@ def evaluate_quotes(
 
         predictions = load(predictions)
     return score_quotes(gold, predictions, types=types, article_ids=article_ids)
+
+
+def gold_articles(gold_source: str | Path, articles_dir: str | Path | None = None) -> list[Article]:
+    """The articles a gold source annotates, for running extraction on them.
+
+    A PolNeAR split folder holds its texts; a gold JSONL file's articles are `<doc_id>.txt` in
+    `articles_dir`, beside the gold file, or in the folder named like it (`x.gold.jsonl` → `x/`).
+    """
+    source = Path(gold_source)
+    if (source / "attributions").is_dir():
+        return load_polnear(source)[0]
+    gold = load_gold_jsonl(source)
+    stem = source.name.removesuffix(".jsonl").removesuffix(".gold")
+    folders = [Path(articles_dir)] if articles_dir else [source.parent, source.parent / stem]
+    articles = []
+    for doc_id in dict.fromkeys(gold["article_id"]):
+        path = next((f / f"{doc_id}.txt" for f in folders if (f / f"{doc_id}.txt").is_file()), None)
+        if path is None:
+            raise InputError(f"no article text {doc_id}.txt for {source} in {', '.join(map(str, folders))}")
+        articles.append(Article(doc_id, path.read_text(encoding="utf-8")))
+    return articles
