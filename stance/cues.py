@@ -189,6 +189,8 @@ def find_cues(doc: Doc, excluded: list[tuple[int, int]]) -> list[Cue]:
             if cue:
                 cues.append(cue)
             continue
+        if token.i > 0 and doc[token.i - 1].text in "-‐" and not doc[token.i - 1].whitespace_:
+            continue  # `so-called`, `self-described`: an adjective, not a cue
         if not is_reporting_verb(token) or _is_passive_without_agent(token) and token.lower_ != "reported":
             continue
         found = _verb_content(token)

@@ -21,6 +21,7 @@ from stance.evaluate import (
     speaker_matches,
     surname,
 )
+from stance.schema import apply_dtypes
 
 POLNEAR_DEV = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "polnear" / "dev"
 
@@ -219,6 +220,17 @@ def test_evaluate_quotes_with_gold_jsonl_and_bad_source(tmp_path):
     assert evaluate_quotes(path, pred).speaker_accuracy("direct") == 1.0
     with pytest.raises(InputError, match="expected a gold .jsonl file or a PolNeAR split"):
         evaluate_quotes(tmp_path / "missing", pred)
+
+
+def test_evaluate_quotes_reads_a_predictions_file(tmp_path):
+    stance = pytest.importorskip("stance", reason="stance.load is not importable yet")
+    gold_path = tmp_path / "g.jsonl"
+    gold_path.write_text(json.dumps(GOLD_LINE) + "\n", encoding="utf-8")
+    table = tmp_path / "quotes.csv"
+    predicted = quotes(("d1", "direct", 4, 9, "Ann Lee", "she")).assign(text="hello", quote_id="d1:4-9")
+    stance.write_table(apply_dtypes(predicted), table)
+    scores = evaluate_quotes(gold_path, table)
+    assert (scores.recall("direct"), scores.speaker_accuracy("direct"), scores.precision) == (1.0, 1.0, 1.0)
 
 
 # --- PolNeAR ---------------------------------------------------------------------------------------

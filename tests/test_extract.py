@@ -1,0 +1,146 @@
+"""Extraction rules, one table row per rule, on sentences written for these tests (not the seed's)."""
+
+from __future__ import annotations
+
+import pytest
+
+import stance
+from stance.records import Article
+
+
+def quotes_of(text: str):
+    frame = stance.extract([Article("t", text)])
+    return [
+        (row.quote_type, row.text, row.speaker, row.speaker_type)
+        for row in frame.itertuples()
+    ]
+
+
+def find(quotes, fragment):
+    hits = [q for q in quotes if fragment in q[1]]
+    assert hits, f"no quote containing {fragment!r} in {quotes}"
+    return hits[0]
+
+
+@pytest.mark.parametrize(
+    "text, fragment, quote_type, speaker",
+    [
+        # Direct quote, cue after it, inverted and not.
+        ("“We will not give up an inch of our land,” Maia Sandu said on Tuesday.",
+         "We will not give up an inch of our land,", "direct", "Maia Sandu"),
+        ("“The shelling went on all night,” said Oleksandr Prokudin, the governor of Kherson.",
+         "The shelling went on all night,", "direct", "Oleksandr Prokudin"),
+        # Cue before the quote, with a colon.
+        ("Olaf Scholz told reporters: “Germany will deliver the air defence systems this month.”",
+         "Germany will deliver the air defence systems this month.", "direct", "Olaf Scholz"),
+        # Indirect speech with and without `that`.
+        ("Antonio Guterres warned that the fighting could spread to the nuclear plant.",
+         "the fighting could spread to the nuclear plant", "indirect", "Antonio Guterres"),
+        ("Mark Rutte said the alliance would keep supplying ammunition.",
+         "the alliance would keep supplying ammunition", "indirect", "Mark Rutte"),
+        # `according to`, after and before the content.
+        ("Two bridges were destroyed overnight, according to Dmytro Kuleba.",
+         "Two bridges were destroyed overnight", "indirect", "Dmytro Kuleba"),
+        ("According to Josep Borrell, the sanctions package will be adopted next week.",
+         "the sanctions package will be adopted next week", "indirect", "Josep Borrell"),
+        # `described X as Y`.
+        ("Kaja Kallas described the strike on the hospital as a deliberate act of terror.",
+         "the strike on the hospital as a deliberate act of terror", "indirect", "Kaja Kallas"),
+        # Mixed: a that-clause embedding a quoted fragment.
+        ("Andriy Yermak warned that without new deliveries “the front will not hold” in the east.",
+         "without new deliveries", "mixed", "Andriy Yermak"),
+    ],
+)
+def test_quote_and_speaker(text, fragment, quote_type, speaker):
+    found = find(quotes_of(text), fragment)
+    assert found[0] == quote_type
+    assert found[2] == speaker
+
+
+def test_partial_quotes_after_a_naming_cue_are_one_quote_each():
+    text = ("Mary Ellis, a historian at Oxford, went further, calling the raid “a turning point” "
+            "and a “masterpiece of planning.”")
+    quotes = quotes_of(text)
+    assert find(quotes, "a turning point")[:3] == ("direct", "a turning point", "Mary Ellis")
+    assert find(quotes, "masterpiece of planning")[2] == "Mary Ellis"
+
+
+def test_relative_clause_speaker_is_the_named_person_in_apposition():
+    text = ("The raid was planned for months, according to Petro Bondar, the commander of the unit, "
+            "who called the attack “a lesson for the invaders.”")
+    quotes = quotes_of(text)
+    assert find(quotes, "a lesson for the invaders")[2] == "Petro Bondar"
+
+
+def test_pronoun_resolves_to_the_canonical_full_name():
+    text = ("Prime Minister Denys Shmyhal met donors in Rome on Monday.\n\n"
+            "He said that reconstruction would cost more than 400 billion dollars.\n\n"
+            "Shmyhal added that the first projects would start in spring.")
+    quotes = quotes_of(text)
+    assert find(quotes, "reconstruction would cost")[2] == "Denys Shmyhal"
+    assert find(quotes, "the first projects would start")[2] == "Denys Shmyhal"
+
+
+def test_role_noun_resolves_to_the_person_holding_the_role():
+    text = ("Finnish President Alexander Stubb arrived in Kyiv on Friday.\n\n"
+            "The president said that Finland would send another aid package.")
+    assert find(quotes_of(text), "Finland would send")[2] == "Alexander Stubb"
+
+
+def test_quoted_paragraph_after_a_speakers_line_keeps_the_speaker():
+    text = ("“We have lost many good people,” said Iryna Vereshchuk.\n\n"
+            "“Every family in this town has someone at the front. Nobody here wants to leave.”")
+    quotes = quotes_of(text)
+    assert find(quotes, "Every family in this town")[2] == "Iryna Vereshchuk"
+
+
+def test_quote_continuing_over_paragraphs_without_a_closing_mark():
+    text = ("Oksana Pokalchuk said: “The evacuation buses left at dawn. Some people refused to go.\n\n"
+            "“We will try again tomorrow.”")
+    quotes = quotes_of(text)
+    assert find(quotes, "The evacuation buses left at dawn")[2] == "Oksana Pokalchuk"
+    assert find(quotes, "We will try again tomorrow")[2] == "Oksana Pokalchuk"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The drones struck during operation “Spiderweb” on Sunday.",
+        "Residents gathered to watch the film “Twenty Days in Mariupol” in the square.",
+        "The so-called “referendums” were held under occupation.",
+    ],
+)
+def test_scare_quotes_and_titles_are_not_quotes(text):
+    assert quotes_of(text) == []
+
+
+def test_action_without_content_is_not_a_quote():
+    assert quotes_of("Viktor Orban expressed frustration with the decision.") == []
+
+
+@pytest.mark.parametrize(
+    "text, speaker_type",
+    [
+        ("Ukrainian officials said the convoy reached Sumy.", "group"),
+        ("Poland’s foreign ministry said the ambassador had been summoned.", "organization"),
+        ("Jens Stoltenberg said the alliance stood united.", "person"),
+    ],
+)
+def test_speaker_types(text, speaker_type):
+    assert quotes_of(text)[0][3] == speaker_type
+
+
+def test_offsets_index_the_article_and_carry_the_role():
+    text = "Intro line.\r\n\r\nSergiy Kyslytsya, Ukraine’s envoy to the UN, said the vote was a victory."
+    frame = stance.extract([Article("a", text)])
+    row = frame.iloc[0]
+    assert text[row.start:row.end] == row.text
+    assert row.quote_id == f"a:{row.start}-{row.end}"
+    assert row.speaker == "Sergiy Kyslytsya"
+    assert "envoy" in row.speaker_role
+
+
+def test_unbalanced_marks_do_not_raise_and_keep_the_quote():
+    text = "Halyna Yanchenko said: “The vote was delayed again because of the air alerts in the capital\n\nNext paragraph."
+    quotes = quotes_of(text)
+    assert find(quotes, "The vote was delayed again")[2] == "Halyna Yanchenko"
