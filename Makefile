@@ -18,7 +18,7 @@ setup: $(BIN)/python
 	$(BIN)/pip install --quiet -e .
 
 setup-dev: setup
-	$(BIN)/pip install --quiet -e '.[dev,bench]'
+	$(BIN)/pip install --quiet -e '.[dev]'
 
 run: setup
 	$(BIN)/stance extract $(ARTICLE) -o $(OUT)
@@ -29,6 +29,7 @@ test: setup-dev
 	$(BIN)/python -m pytest -q; rc=$$?; if [ $$rc -eq 5 ]; then exit 0; else exit $$rc; fi
 
 bench: setup-dev
+	$(BIN)/pip install --quiet -e '.[bench]'
 	$(BIN)/python benchmarks/extraction_vs_textacy.py
 
 clean:

@@ -32,7 +32,8 @@ import numpy as np
 import pandas as pd
 
 from stance.errors import InputError
-from stance.records import Article
+from stance.io import read_text_file
+from stance.records import Article, ItemError
 from stance.schema import QUOTE_TYPES
 
 logger = logging.getLogger(__name__)
@@ -546,5 +547,8 @@ def gold_articles(gold_source: str | Path, articles_dir: str | Path | None = Non
         path = next((f / f"{doc_id}.txt" for f in folders if (f / f"{doc_id}.txt").is_file()), None)
         if path is None:
             raise InputError(f"no article text {doc_id}.txt for {source} in {', '.join(map(str, folders))}")
-        articles.append(Article(doc_id, path.read_text(encoding="utf-8")))
+        article = read_text_file(path)  # bytes decoded as they are: `\r\n` stays, so gold offsets hold
+        if isinstance(article, ItemError):
+            raise InputError(str(article))
+        articles.append(Article(doc_id, article.text))
     return articles

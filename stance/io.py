@@ -19,7 +19,7 @@ import pandas as pd
 
 from .errors import InputError
 from .records import Article, ItemError
-from .schema import ID_COLUMNS, apply_dtypes
+from .schema import ID_COLUMNS, QUOTE_COLUMNS, apply_dtypes, empty_quotes
 
 logger = logging.getLogger(__name__)
 
@@ -153,7 +153,7 @@ def read_articles(sources: Iterable[Source] | Source) -> Iterator[Article | Item
         sources = [sources]
     for source in sources:
         if isinstance(source, Article):
-            yield source
+            yield source if source.text and source.text.strip() else ItemError(source.article_id, "empty article")
         elif str(source) == "-":
             yield from read_jsonl_articles(io.TextIOWrapper(sys.stdin.buffer, encoding="utf-8"), "<stdin>")
         else:
@@ -198,11 +198,15 @@ def load(path: str | Path) -> pd.DataFrame:
     if not path.exists():
         raise InputError(f"file not found: {path}")
     fmt = table_format(path)
+    if fmt != "parquet" and path.stat().st_size < 16 and not path.read_bytes().strip():
+        return empty_quotes()  # a run that found no quote writes an empty CSV or JSONL file
     try:
         if fmt == "parquet":
             frame = pd.read_parquet(path)
         elif fmt == "csv":
-            frame = pd.read_csv(path, dtype={"start": "int64", "end": "int64"}, keep_default_na=False)
+            # Text columns stay text: an id such as `007` must not come back as 7.
+            dtypes = {name: (str if dtype == "string" else dtype) for name, dtype in QUOTE_COLUMNS.items()}
+            frame = pd.read_csv(path, dtype=dtypes, keep_default_na=False)
         else:
             frame = pd.read_json(path, orient="records", lines=True, dtype=False)
     except (ValueError, OSError) as exc:

@@ -51,7 +51,7 @@ EVALUATIVE_VERBS = _words("""
     praise hail laud commend applaud welcome celebrate emphasize emphasise stress highlight underline
     underscore describe call dub brand label term characterize characterise portray depict liken
     compare dismiss reject deny dispute question ridicule deride belittle mock lament regret blame
-    accuse urge demand request predict warn promise pledge vow threaten reiterate
+    accuse urge demand request predict warn promise pledge vow threaten reiterate rate
 """)
 
 #: Prepositional verbs: `called for X`, `warned of X`, `spoke about X`.

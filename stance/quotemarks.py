@@ -59,7 +59,10 @@ def _scan_doubles(text: str, lo: int, hi: int) -> tuple[list[tuple[int, int]], i
     open_at: int | None = None
     for i in range(lo, hi):
         ch = text[i]
-        if ch in DOUBLE_OPEN:
+        if ch == "“" and open_at is not None and text[open_at] == "„":
+            pairs.append((open_at, i))  # German „…“
+            open_at = None
+        elif ch in DOUBLE_OPEN:
             if open_at is not None:
                 # A second opener before any closer: the first quote lost its closing mark.
                 pairs.append((open_at, -i))
@@ -74,7 +77,8 @@ def _scan_doubles(text: str, lo: int, hi: int) -> tuple[list[tuple[int, int]], i
             if open_at is None:
                 if _opens_straight(text, i, lo):
                     open_at = i
-            else:
+            elif not (i > lo and text[i - 1].isdigit() and text[open_at] != '"'):
+                # (a straight mark after a digit inside a curly quote is an inch mark: `5'10"`)
                 pairs.append((open_at, i))
                 open_at = None
     return pairs, open_at
@@ -104,7 +108,7 @@ def _scan_singles(text: str, lo: int, hi: int, taken: list[tuple[int, int]]) -> 
                         and ch != "‘"):
                     found = j
                     break
-            if text[j] in DOUBLE_OPEN + DOUBLE_CLOSE or text[j] == "\n":
+            if text[j] in DOUBLE_OPEN + DOUBLE_CLOSE + '"\n':
                 break
             j += 1
         if found > 0:
@@ -117,7 +121,7 @@ def _scan_singles(text: str, lo: int, hi: int, taken: list[tuple[int, int]]) -> 
 
 def _opens_with_mark(paragraph: str) -> bool:
     stripped = paragraph.lstrip()
-    return bool(stripped) and (stripped[0] in DOUBLE_OPEN or stripped[0] == '"')
+    return bool(stripped) and stripped[0] in DOUBLE_OPEN + DOUBLE_CLOSE + '"'
 
 
 def find_marked_spans(text: str) -> list[MarkedSpan]:
@@ -146,7 +150,9 @@ def find_marked_spans(text: str) -> list[MarkedSpan]:
             start, end = _trim(text, left_open + 1, hi)
             spans.append(MarkedSpan(start, end, left_open, -1, continued=continued))
             doubles.append((left_open, hi))
-        for open_mark, close_mark in _scan_singles(text, lo, hi, doubles):
+        singles = [(a, b) for a, b in _scan_singles(text, lo, hi, doubles)
+                   if not any(a <= d_open <= b or d_open <= a <= d_close for d_open, d_close in doubles)]
+        for open_mark, close_mark in singles:
             start, end = _trim(text, open_mark + 1, close_mark)
             spans.append(MarkedSpan(start, end, open_mark, close_mark, single=True))
     spans = [s for s in spans if s.end > s.start]
