@@ -283,7 +283,6 @@ def resolve_speaker(source: Token | None, offset: int, index: ArticleIndex, wind
     if lower in FIRST_PERSON or source.pos_ == "PRON":
         return Speaker(mention=mention)
     head_lemma = source.lemma_.lower()
-    words = mention_tokens(source)
     if source.ent_type_ == "PERSON" or index.surname_known(source):
         ent = entity_of(source)
         name = index.canonical_name(list(ent) if ent is not None else [source], start)

@@ -11,7 +11,6 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-
 from .lexicon import (
     COGNITION_VERBS,
     EVALUATIVE_VERBS,

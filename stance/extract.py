@@ -22,6 +22,7 @@ from spacy.tokens import Doc, Token
 from .attribution import ArticleIndex, resolve_speaker
 from .config import ExtractConfig
 from .cues import ACCORDING, CLAUSE, MIN_NOMINAL_TOKENS, NOMINAL, Cue, find_cues
+from .lexicon import PERSON_PRONOUNS, PLURAL_PRONOUNS
 from .nlp import Chunk, text_of
 from .quotemarks import MarkedSpan, find_marked_spans
 from .records import Article, Quote, Speaker
@@ -75,7 +76,8 @@ def _classify_cue(doc: Doc, cue: Cue, spans: list[MarkedSpan]) -> list[_Found]:
     inside = sum(_overlap(content, (m.start, m.end)) and _letters(text_of(doc), max(m.start, cue.start),
                                                                   min(m.end, cue.end)) for m in touched)
     share = inside / max(1, _letters(text_of(doc), *content))
-    if share >= INSIDE_SHARE or cue.kind in (NOMINAL,) or (cue.kind == CLAUSE and _outside_is_subject(doc, cue, touched)):
+    whole_predicate = cue.kind == CLAUSE and _outside_is_subject(doc, cue, touched)
+    if share >= INSIDE_SHARE or cue.kind == NOMINAL or whole_predicate:
         return [_Found("direct", m.start, m.end, cue) for m in touched]
     start = min([cue.start, *(m.open_mark for m in touched if m.open_mark >= cue.start)])
     end = max([cue.end, *(m.close_mark + 1 for m in touched if m.closed and m.close_mark + 1 <= cue.end + 1)])
@@ -173,9 +175,11 @@ def _colon_cue(doc: Doc, span: MarkedSpan, cues: list[Cue]) -> Cue | None:
     if candidates:
         return candidates[-1]
     # `Sanders made the following comment:` — the sentence's subject introduces the quote.
-    subject = next((t for t in sentence.root.children if t.dep_ == "nsubj"), None)
-    if subject is not None and (subject.ent_type_ == "PERSON" or subject.pos_ in ("PROPN", "PRON")):
-        return Cue(sentence.root, CLAUSE, -1, -1, subject)
+    # `That's when he followed with:` — a person named before the colon, never `that` or `it`.
+    subjects = [t for t in sentence if t.dep_ == "nsubj" and t.idx < colon and (
+        t.ent_type_ == "PERSON" or t.pos_ == "PROPN" or t.lower_ in PERSON_PRONOUNS | PLURAL_PRONOUNS)]
+    if subjects:
+        return Cue(subjects[-1].head, CLAUSE, -1, -1, subjects[-1])
     return None
 
 
@@ -214,7 +218,7 @@ def _attach_runs(doc: Doc, spans: list[MarkedSpan], claimed: set[int], found: li
             found.append(_Found("direct", span.start, span.end, None, speaker))
             continue
         words = len(text_of(doc)[span.start:span.end].split())
-        previous = [f for f in found if f.end <= span.start and f.kind in ("direct", "mixed")
+        previous = [f for f in found if f.end <= span.start
                     and f.speaker is not None and f.speaker.name]
         if previous and _starts_sentence(doc, span):
             last = previous[-1]

@@ -141,6 +141,7 @@ def test_offsets_index_the_article_and_carry_the_role():
 
 
 def test_unbalanced_marks_do_not_raise_and_keep_the_quote():
-    text = "Halyna Yanchenko said: “The vote was delayed again because of the air alerts in the capital\n\nNext paragraph."
+    text = ("Halyna Yanchenko said: “The vote was delayed again because of the air alerts in the capital\n\n"
+            "Next paragraph.")
     quotes = quotes_of(text)
     assert find(quotes, "The vote was delayed again")[2] == "Halyna Yanchenko"
