@@ -57,19 +57,25 @@ def _scan_doubles(text: str, lo: int, hi: int) -> tuple[list[tuple[int, int]], i
     """Pairs of (open, close) double marks within [lo, hi); also the position of an opener left open."""
     pairs: list[tuple[int, int]] = []
     open_at: int | None = None
+    nested = 0  # curly double marks nested inside a curly double quote: `“… he calls “hell” …”`
     for i in range(lo, hi):
         ch = text[i]
         if ch == "“" and open_at is not None and text[open_at] == "„":
             pairs.append((open_at, i))  # German „…“
             open_at = None
         elif ch in DOUBLE_OPEN:
+            if open_at is not None and text.count("”", i, hi) >= text.count("“", i, hi) + nested + 1:
+                nested += 1  # the rest of the paragraph closes this one and the outer one: nested
+                continue
             if open_at is not None:
                 # A second opener before any closer: the first quote lost its closing mark.
                 pairs.append((open_at, -i))
-            open_at = i
+            open_at, nested = i, 0
         elif ch in DOUBLE_CLOSE:
             if open_at is None and (i == lo or text[i - 1].isspace()) and i + 1 < hi and text[i + 1].isalnum():
                 open_at = i  # `”Mr. Trump embodies …`: a closing mark typed where an opening one belongs
+            elif nested:
+                nested -= 1
             elif open_at is not None:
                 pairs.append((open_at, i))
                 open_at = None

@@ -78,6 +78,9 @@ CASES = [
     pytest.param("“” and \"\"", [], id="empty-quotes"),
     pytest.param("", [], id="empty-text"),
     pytest.param("No quotes at all.", [], id="no-marks"),
+    # the same curly marks nested inside a quote, when the paragraph closes both
+    pytest.param("“I would rather live in what he calls “hell” than with him,” she wrote.",
+                 ["I would rather live in what he calls “hell” than with him,"], id="nested-same-marks"),
     # inch marks and German low-high pairs
     pytest.param("“He is 5'10\" and fast,” the coach said.", ["He is 5'10\" and fast,"], id="inch-inside-quote"),
     pytest.param("„Wir schaffen das“, sagte sie.", ["Wir schaffen das"], id="low-high-double"),
