@@ -126,9 +126,9 @@ def _paragraph_of(text: str, offset: int) -> int:
     return text.count("\n\n", 0, offset) + text.count("\n", 0, offset) - 2 * text.count("\n\n", 0, offset)
 
 
-def find_quotes_in_chunk(chunk: Chunk, index: ArticleIndex, config: ExtractConfig) -> list[_Found]:
+def find_quotes_in_chunk(chunk: Chunk, spans: list[MarkedSpan], index: ArticleIndex,
+                         config: ExtractConfig) -> list[_Found]:
     doc = chunk.doc
-    spans = find_marked_spans(text_of(doc))
     cues = find_cues(doc, [(m.start, m.end) for m in spans])
     found: list[_Found] = []
     claimed: set[int] = set()
@@ -235,12 +235,13 @@ def extract_article(article: Article, chunks: list[Chunk], config: ExtractConfig
 
     >>> extract_article(article, chunks, ExtractConfig())  # doctest: +SKIP
     """
-    quoted = [(c.offset + m.start, c.offset + m.end) for c in chunks for m in find_marked_spans(text_of(c.doc))]
+    marked = [find_marked_spans(text_of(c.doc)) for c in chunks]
+    quoted = [(c.offset + m.start, c.offset + m.end) for c, spans in zip(chunks, marked) for m in spans]
     index = ArticleIndex.build(chunks, quoted)
     quotes: list[Quote] = []
     seen: set[tuple[int, int]] = set()
-    for chunk in chunks:
-        for item in find_quotes_in_chunk(chunk, index, config):
+    for chunk, spans in zip(chunks, marked):
+        for item in find_quotes_in_chunk(chunk, spans, index, config):
             start, end = chunk.offset + item.start, chunk.offset + item.end
             if (start, end) in seen or end <= start:
                 continue
