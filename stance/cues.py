@@ -22,7 +22,6 @@ from .nlp import text_of
 
 QUOTE_CHARS = "“”„«»‘’‚\"'"
 CLAUSE, NOMINAL, ACCORDING = "clause", "nominal", "according"
-RELATIVE_PRONOUNS = {"who", "that", "which", "whom"}
 NOMINAL_DEPS = {"dobj", "oprd", "attr", "xcomp", "dative"}
 MIN_NOMINAL_TOKENS = 3
 

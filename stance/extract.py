@@ -123,7 +123,8 @@ def _starts_sentence(doc: Doc, span: MarkedSpan) -> bool:
 
 
 def _paragraph_of(text: str, offset: int) -> int:
-    return text.count("\n\n", 0, offset) + text.count("\n", 0, offset) - 2 * text.count("\n\n", 0, offset)
+    # A blank line between paragraphs counts once: line breaks minus the doubled ones.
+    return text.count("\n", 0, offset) - text.count("\n\n", 0, offset)
 
 
 def find_quotes_in_chunk(chunk: Chunk, spans: list[MarkedSpan], index: ArticleIndex,
@@ -137,13 +138,12 @@ def find_quotes_in_chunk(chunk: Chunk, spans: list[MarkedSpan], index: ArticleIn
             continue
         for item in _classify_cue(doc, cue, spans):
             touched = [i for i, m in enumerate(spans) if _overlap((item.start, item.end), (m.start, m.end))]
-            if item.kind == "direct":
-                if touched and touched[0] in claimed:
-                    continue
-                # A nominal cue's own object (`called the operation`) stays out when a quote follows it.
+            if item.kind == "direct" and touched and touched[0] in claimed:
+                continue
             claimed.update(touched)
             found.append(item)
-    # Nominal cues whose object is followed straight away by a quote: `who called the operation “…”`.
+    # Marked spans no content claimed take the cue right beside them (`“…,” he said`); a nominal
+    # cue's own object then gives way to the quote after it (`who called the operation “…”`).
     for i, span in enumerate(spans):
         if i in claimed:
             continue
