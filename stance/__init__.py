@@ -4,16 +4,17 @@
 >>> df = stance.extract("seeds/000_425a455c3402a5f3.txt")  # doctest: +SKIP
 """
 
-from .config import ExtractConfig, load_extract_config
+from .config import ClassifyConfig, ExtractConfig, load_classify_config, load_extract_config
 from .errors import ConfigError, InputError, ModelError, StanceError
 from .io import load, read_articles, write_table
-from .pipeline import RunReport, extract
+from .pipeline import RunReport, classify, extract, score
 from .records import Article, ItemError, Quote, Speaker
 
 __version__ = "0.1.0"
 
 __all__ = [
     "Article",
+    "ClassifyConfig",
     "ConfigError",
     "ExtractConfig",
     "InputError",
@@ -24,9 +25,12 @@ __all__ = [
     "Speaker",
     "StanceError",
     "__version__",
+    "classify",
     "extract",
     "load",
+    "load_classify_config",
     "load_extract_config",
     "read_articles",
+    "score",
     "write_table",
 ]

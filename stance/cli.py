@@ -15,7 +15,7 @@ from typing import Annotated
 import typer
 
 from . import __version__
-from .config import load_extract_config
+from .config import load_classify_config, load_extract_config
 from .errors import StanceError
 from .io import write_table
 from .pipeline import RunReport, extract
@@ -35,6 +35,12 @@ OutputOpt = Annotated[Path, typer.Option("--output", "-o", help="Output table; t
 ConfigOpt = Annotated[Path | None, typer.Option("--config", "-c", help="TOML config (see configs/extract.toml).",
                                                 exists=True, dir_okay=False)]
 SpacyOpt = Annotated[str | None, typer.Option("--spacy-model", help="spaCy pipeline package or path.")]
+ToneModelOpt = Annotated[str | None, typer.Option("--tone-model", help="Tone model: `default` (shipped), a "
+                                                  "directory or a Hugging Face id.")]
+StanceModelOpt = Annotated[str | None, typer.Option("--stance-model", help="Stance model: `default` (shipped), "
+                                                    "a directory or a Hugging Face id.")]
+ZeroShotOpt = Annotated[bool, typer.Option("--zero-shot", help="The models are NLI models; score one hypothesis "
+                                           "per label.")]
 
 
 def _setup_logging(verbose: bool) -> None:
@@ -79,6 +85,141 @@ def extract_command(
                + (f"; {len(report.errors)} item(s) skipped" if report.errors else ""), err=True)
     if report.errors:
         raise typer.Exit(EXIT_SKIPPED)
+
+
+def _classify_settings(config: Path | None, tone_model: str | None, stance_model: str | None, zero_shot: bool):
+    from dataclasses import replace
+
+    settings = load_classify_config(config)
+    changes = {"tone_model": tone_model, "stance_model": stance_model, "zero_shot": zero_shot or None}
+    return replace(settings, **{k: v for k, v in changes.items() if v is not None})
+
+
+@app.command("score")
+def score_command(
+    inputs: InputsArg,
+    output: OutputOpt = Path("quotes.parquet"),
+    config: ConfigOpt = None,
+    spacy_model: SpacyOpt = None,
+    tone_model: ToneModelOpt = None,
+    stance_model: StanceModelOpt = None,
+    zero_shot: ZeroShotOpt = False,
+    verbose: Annotated[bool, typer.Option("--verbose", "-v")] = False,
+) -> None:
+    """Extract every quote with its speaker and classify its tone and stance."""
+    _setup_logging(verbose)
+    report = RunReport()
+    try:
+        settings = load_extract_config(config)
+        if spacy_model:
+            from dataclasses import replace
+
+            settings = replace(settings, spacy_model=spacy_model)
+        labels = _classify_settings(config, tone_model, stance_model, zero_shot)
+        from .classify import load_classifier
+
+        # Load the models before the articles are parsed: a bad model path fails fast.
+        load_classifier(labels.tone_model, "tone", labels.max_length, labels.batch_size, labels.zero_shot)
+        load_classifier(labels.stance_model, "stance", labels.max_length, labels.batch_size, labels.zero_shot)
+        from .io import read_articles
+        from .pipeline import _with_labels, iter_quotes, quotes_frame
+        from .schema import apply_dtypes
+
+        frame = quotes_frame(iter_quotes(read_articles(inputs), settings, report, on_error=_print_error))
+        frame = apply_dtypes(_with_labels(frame, labels))
+        write_table(frame, output)
+    except StanceError as exc:
+        _fail(exc)
+    typer.echo(f"{report.articles} article(s), {report.quotes} quote(s) scored -> {output}"
+               + (f"; {len(report.errors)} item(s) skipped" if report.errors else ""), err=True)
+    if report.errors:
+        raise typer.Exit(EXIT_SKIPPED)
+
+
+@app.command("classify")
+def classify_command(
+    table: Annotated[Path, typer.Argument(help="Statements: a JSONL/CSV/Parquet table with `text` and `id` columns.",
+                                          dir_okay=False)],
+    output: OutputOpt = Path("labels.parquet"),
+    config: ConfigOpt = None,
+    tone_model: ToneModelOpt = None,
+    stance_model: StanceModelOpt = None,
+    zero_shot: ZeroShotOpt = False,
+) -> None:
+    """Classify the tone and stance of each statement in a table; every input column is kept."""
+    _setup_logging(False)
+    from .pipeline import classify
+
+    try:
+        frame = classify(table, _classify_settings(config, tone_model, stance_model, zero_shot))
+        write_table(frame, output)
+    except StanceError as exc:
+        _fail(exc)
+    typer.echo(f"{len(frame)} statement(s) classified -> {output}", err=True)
+
+
+@app.command("train")
+def train_command(
+    config: Annotated[Path | None, typer.Option("--config", "-c", help="Training TOML (see configs/tone.toml).",
+                                                exists=True, dir_okay=False)] = None,
+    task: Annotated[str | None, typer.Option(help="tone or stance (overrides the config).")] = None,
+    data: Annotated[list[Path] | None, typer.Option(
+        "--data", help="Labelled table(s) with `text` and a `tone` or `stance` column, or gold JSONL files; "
+                       "replaces the config's data.", exists=True, dir_okay=False)] = None,
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="Model directory to write.",
+                                                file_okay=False)] = None,
+    base_model: Annotated[str | None, typer.Option(help="Model to fine-tune: a directory or Hugging Face id.")] = None,
+    epochs: Annotated[float | None, typer.Option(help="Training epochs.")] = None,
+    max_steps: Annotated[int | None, typer.Option(help="Stop after this many steps (overrides epochs).")] = None,
+    seed: Annotated[int | None, typer.Option(help="Random seed.")] = None,
+    verbose: Annotated[bool, typer.Option("--verbose", "-v")] = True,
+) -> None:
+    """Fine-tune a tone or stance classifier on labelled data; the saved directory loads with --tone-model or
+    --stance-model and with transformers.pipeline."""
+    _setup_logging(verbose)
+    try:
+        from .train import DataSource, load_train_config, train
+
+        sources = tuple(DataSource("table", str(path)) for path in data) if data else None
+        settings = load_train_config(config, task=task, data=sources, output_dir=str(output) if output else None,
+                                     base_model=base_model, epochs=epochs, max_steps=max_steps, seed=seed)
+        metrics = train(settings)
+    except StanceError as exc:
+        _fail(exc)
+    dev = metrics["dev"]
+    typer.echo(f"dev: accuracy {dev['accuracy']:.3f}, macro-F1 {dev['macro_f1']:.3f} -> {settings.output_dir}")
+
+
+@evaluate_app.command("labels")
+def evaluate_labels_command(
+    gold: Annotated[Path, typer.Argument(help="Labelled statements: a table or gold JSONL with `text` and `tone` "
+                                              "and/or `stance` columns, or a NewsMTSC JSONL file.",
+                                         exists=True, dir_okay=False)],
+    predictions: Annotated[Path | None, typer.Argument(
+        help="Predicted labels (output of `stance classify`), joined on `id`; left out, the gold texts are "
+             "classified with the configured models.", exists=True, dir_okay=False)] = None,
+    task: Annotated[list[str] | None, typer.Option(help="Task(s) to score (default: every one the gold has).")] = None,
+    config: ConfigOpt = None,
+    tone_model: ToneModelOpt = None,
+    stance_model: StanceModelOpt = None,
+    zero_shot: ZeroShotOpt = False,
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+) -> None:
+    """Accuracy, macro-F1, a per-class report and the confusion matrix of tone and stance labels."""
+    _setup_logging(False)
+    import json
+
+    from .evaluate_labels import evaluate_labels
+
+    try:
+        scores = evaluate_labels(gold, predictions, tasks=task,
+                                 config=_classify_settings(config, tone_model, stance_model, zero_shot))
+    except StanceError as exc:
+        _fail(exc)
+    if as_json:
+        typer.echo(json.dumps([s.to_dict() for s in scores], indent=2))
+    else:
+        typer.echo("\n\n".join(s.format() for s in scores))
 
 
 @evaluate_app.command("quotes")

@@ -35,6 +35,33 @@ class ExtractConfig:
             raise ConfigError(f"extract.spacy_model must name a spaCy pipeline, got {self.spacy_model!r}")
 
 
+@dataclass(frozen=True)
+class ClassifyConfig:
+    """Settings of the classification stage (tone and stance).
+
+    A model is `default` (the shipped model in `models/`), a local directory, or a Hugging Face id.
+    `zero_shot` treats the models as NLI models scored with one hypothesis per label; hypotheses
+    override the built-in ones in `stance/classify.py`.
+    """
+
+    tone_model: str = "default"
+    stance_model: str = "default"
+    batch_size: int = 64
+    max_length: int = 128
+    zero_shot: bool = False
+    tone_hypotheses: dict[str, str] | None = None
+    stance_hypotheses: dict[str, str] | None = None
+
+    def __post_init__(self) -> None:
+        for name in ("batch_size", "max_length"):
+            value = getattr(self, name)
+            if not isinstance(value, int) or value < 1:
+                raise ConfigError(f"classify.{name} must be a positive integer, got {value!r}")
+        for name in ("tone_model", "stance_model"):
+            if not isinstance(getattr(self, name), str) or not getattr(self, name):
+                raise ConfigError(f"classify.{name} must name a model, got {getattr(self, name)!r}")
+
+
 def _section(data: dict[str, Any], name: str, cls: type, path: Path) -> Any:
     section = data.get(name, {})
     known = {f.name for f in fields(cls)}
@@ -42,6 +69,15 @@ def _section(data: dict[str, Any], name: str, cls: type, path: Path) -> Any:
     if unknown:
         raise ConfigError(f"{path}: unknown key(s) in [{name}]: {', '.join(unknown)}; expected {sorted(known)}")
     return cls(**section)
+
+
+def _read_toml(path: Path) -> dict[str, Any]:
+    try:
+        return tomllib.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise ConfigError(f"config file not found: {path}") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"{path} is not valid TOML: {exc}") from None
 
 
 def load_extract_config(path: str | Path | None = None) -> ExtractConfig:
@@ -52,11 +88,15 @@ def load_extract_config(path: str | Path | None = None) -> ExtractConfig:
     """
     if path is None:
         return ExtractConfig()
-    path = Path(path)
-    try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise ConfigError(f"config file not found: {path}") from None
-    except tomllib.TOMLDecodeError as exc:
-        raise ConfigError(f"{path} is not valid TOML: {exc}") from None
-    return _section(data, "extract", ExtractConfig, path)
+    return _section(_read_toml(Path(path)), "extract", ExtractConfig, Path(path))
+
+
+def load_classify_config(path: str | Path | None = None) -> ClassifyConfig:
+    """Load `[classify]` from a TOML file; no path means the built-in defaults.
+
+    >>> load_classify_config().tone_model
+    'default'
+    """
+    if path is None:
+        return ClassifyConfig()
+    return _section(_read_toml(Path(path)), "classify", ClassifyConfig, Path(path))

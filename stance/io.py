@@ -19,7 +19,7 @@ import pandas as pd
 
 from .errors import InputError
 from .records import Article, ItemError
-from .schema import ID_COLUMNS, QUOTE_COLUMNS, apply_dtypes, empty_quotes
+from .schema import ID_COLUMNS, LABEL_COLUMNS, QUOTE_COLUMNS, apply_dtypes, empty_quotes
 
 logger = logging.getLogger(__name__)
 
@@ -189,28 +189,37 @@ def write_table(frame: pd.DataFrame, path: str | Path) -> None:
         frame.to_json(path, orient="records", lines=True, force_ascii=False)
 
 
-def load(path: str | Path) -> pd.DataFrame:
-    """Read a quote table written by `stance` (Parquet, CSV or JSON Lines) with the schema's dtypes.
-
-    >>> df = load("quotes.parquet")  # doctest: +SKIP
-    """
+def read_table(path: str | Path) -> pd.DataFrame:
+    """Any JSON Lines, CSV or Parquet table; CSV columns of the quote schema's text fields stay text.
+    An empty CSV or JSONL file is an empty frame with no columns."""
     path = Path(path)
     if not path.exists():
         raise InputError(f"file not found: {path}")
     fmt = table_format(path)
     if fmt != "parquet" and path.stat().st_size < 16 and not path.read_bytes().strip():
-        return empty_quotes()  # a run that found no quote writes an empty CSV or JSONL file
+        return pd.DataFrame()
     try:
         if fmt == "parquet":
-            frame = pd.read_parquet(path)
-        elif fmt == "csv":
+            return pd.read_parquet(path)
+        if fmt == "csv":
             # Text columns stay text: an id such as `007` must not come back as 7.
-            dtypes = {name: (str if dtype == "string" else dtype) for name, dtype in QUOTE_COLUMNS.items()}
-            frame = pd.read_csv(path, dtype=dtypes, keep_default_na=False)
-        else:
-            frame = pd.read_json(path, orient="records", lines=True, dtype=False)
+            dtypes = {name: (str if dtype == "string" else dtype)
+                      for name, dtype in {**QUOTE_COLUMNS, **LABEL_COLUMNS}.items()}
+            dtypes.update({"id": str, "text": str})
+            return pd.read_csv(path, dtype=dtypes, keep_default_na=False)
+        return pd.read_json(path, orient="records", lines=True, dtype=False)
     except (ValueError, OSError) as exc:
         raise InputError(f"{path}: cannot read as {fmt}: {exc}") from None
+
+
+def load(path: str | Path) -> pd.DataFrame:
+    """Read a quote table written by `stance` (Parquet, CSV or JSON Lines) with the schema's dtypes.
+
+    >>> df = load("quotes.parquet")  # doctest: +SKIP
+    """
+    frame = read_table(path)
+    if frame.empty and not len(frame.columns):
+        return empty_quotes()  # a run that found no quote writes an empty CSV or JSONL file
     missing = [c for c in ("article_id", "start", "end", "text") if c not in frame.columns]
     if missing:
         raise InputError(f"{path}: not a quote table, missing column(s) {missing}")

@@ -14,12 +14,13 @@ from pathlib import Path
 
 import pandas as pd
 
-from .config import ExtractConfig, load_extract_config
+from .config import ClassifyConfig, ExtractConfig, load_classify_config, load_extract_config
+from .errors import InputError
 from .extract import extract_article
-from .io import Source, read_articles
+from .io import Source, read_articles, read_table
 from .nlp import load_pipeline, parse_texts
 from .records import Article, ItemError, Quote
-from .schema import apply_dtypes, empty_quotes
+from .schema import LABEL_COLUMNS, apply_dtypes, empty_quotes, order_label_columns
 
 logger = logging.getLogger(__name__)
 
@@ -104,3 +105,81 @@ def extract(
     if not isinstance(config, ExtractConfig):
         config = load_extract_config(config)
     return quotes_frame(iter_quotes(read_articles(inputs), config, report))
+
+
+def _classify_config(config: ClassifyConfig | str | Path | None) -> ClassifyConfig:
+    return config if isinstance(config, ClassifyConfig) else load_classify_config(config)
+
+
+def model_label(name: str, task: str) -> str:
+    """What the `tone_model` / `stance_model` columns say: the name given, or the shipped default's."""
+    if name != "default":
+        return name
+    from . import __version__
+
+    return f"stance-{task}-minilm@{__version__}"
+
+
+def label_texts(texts: list[str], config: ClassifyConfig | str | Path | None = None) -> pd.DataFrame:
+    """Tone and stance of each text: the label columns of the schema, one row per text."""
+    from .classify import load_classifier
+
+    config = _classify_config(config)
+    parts = []
+    for task, name, hypotheses in (("tone", config.tone_model, config.tone_hypotheses),
+                                   ("stance", config.stance_model, config.stance_hypotheses)):
+        if hypotheses:
+            from .classify import TextClassifier
+
+            classifier = TextClassifier.load(name, task, zero_shot=hypotheses, max_length=config.max_length,
+                                             batch_size=config.batch_size)
+        else:
+            classifier = load_classifier(name, task, config.max_length, config.batch_size, config.zero_shot)
+        predicted = classifier.predict(texts)
+        predicted[f"{task}_model"] = pd.array([model_label(name, task)] * len(texts), dtype="string")
+        parts.append(predicted)
+    frame = pd.concat(parts, axis=1)
+    return frame[[c for c in LABEL_COLUMNS if c in frame]]
+
+
+def _with_labels(frame: pd.DataFrame, config: ClassifyConfig | str | Path | None) -> pd.DataFrame:
+    labels = label_texts(frame["text"].fillna("").astype(str).tolist(), config)
+    labels.index = frame.index
+    return pd.concat([frame.drop(columns=[c for c in LABEL_COLUMNS if c in frame]), labels], axis=1)
+
+
+def score(
+    inputs: Iterable[Source] | Source,
+    config: ExtractConfig | str | Path | None = None,
+    classify_config: ClassifyConfig | str | Path | None = None,
+    report: RunReport | None = None,
+) -> pd.DataFrame:
+    """Extract every quote and classify its tone and stance: the extraction table plus the label columns.
+
+    A config path given as `config` also supplies `[classify]` unless `classify_config` is given.
+
+    >>> df = score("seeds/000_425a455c3402a5f3.txt")  # doctest: +SKIP
+    >>> df[["speaker", "tone", "stance", "text"]].head()  # doctest: +SKIP
+    """
+    if classify_config is None and isinstance(config, (str, Path)):
+        classify_config = config
+    quotes = extract(inputs, config, report)
+    return apply_dtypes(_with_labels(quotes, classify_config))
+
+
+def classify(
+    table: pd.DataFrame | str | Path,
+    config: ClassifyConfig | str | Path | None = None,
+) -> pd.DataFrame:
+    """Classify a table of statements (a DataFrame or a JSON Lines / CSV / Parquet path) with a `text` column
+    and an `id` column; every input column is kept, the label columns are added after `id` and `text`.
+
+    >>> stance.classify(pd.DataFrame({"id": ["q1"], "text": ["We will never negotiate."]}))  # doctest: +SKIP
+    """
+    frame = table if isinstance(table, pd.DataFrame) else read_table(table)
+    where = "table" if isinstance(table, pd.DataFrame) else str(table)
+    id_columns = [c for c in ("id", "quote_id", "article_id") if c in frame.columns]
+    if "text" not in frame.columns or not id_columns:
+        raise InputError(f"{where}: a statements table needs a `text` column and an `id` column; "
+                         f"found {list(frame.columns)}")
+    return order_label_columns(_with_labels(frame, config), [id_columns[0], "text"])

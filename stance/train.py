@@ -1,0 +1,346 @@
+"""Fine-tuning a tone or stance classifier with `transformers.Trainer`.
+
+`train(config)` reads the labelled data the config names, splits off a stratified dev set (or
+reads the named dev data), fine-tunes the base model — fully, or with a LoRA adapter when
+`lora_r > 0` — with early stopping on dev macro-F1, and saves a directory that
+`stance score --tone-model/--stance-model DIR` loads. A full fine-tune (`save = "full"`) is a plain
+`save_pretrained` directory that `transformers.pipeline("text-classification", DIR)` also loads; an
+adapter (`save = "adapter"`) is a few megabytes and is how the defaults in `models/` ship.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import platform
+import shutil
+import tomllib
+from dataclasses import asdict, dataclass, field, fields
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pandas as pd
+import torch
+from transformers import (
+    AutoConfig,
+    AutoModelForSequenceClassification,
+    AutoTokenizer,
+    DataCollatorWithPadding,
+    EarlyStoppingCallback,
+    Trainer,
+    TrainingArguments,
+    set_seed,
+)
+
+from .classify import TASKS, _quiet_transformers, check_task, resolve_model
+from .corpora import READERS
+from .errors import ConfigError, InputError
+from .metrics import score_labels
+
+logger = logging.getLogger(__name__)
+
+# What each corpus's licence allows, for the model card.
+LICENCES = {
+    "newsmtsc": "NewsMTSC (Hamborg & Donnay, EACL 2021), MIT",
+    "cameo": "CAMEO codebook examples via andybega/icews, MIT",
+    "plover": "PLOVER gold-standard sentences, Open Event Data Alliance, CC BY-SA 4.0 (attribution; share-alike)",
+    "ngec": "NGEC synthetic event stories (Halterman), MIT; synthetic, used for augmentation only",
+    "table": "user-supplied labelled table",
+}
+
+
+@dataclass(frozen=True)
+class DataSource:
+    """One labelled corpus: `kind` names a reader in `stance.corpora.READERS`; `options` go to it."""
+
+    kind: str
+    path: str
+    options: dict[str, Any] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        if self.kind not in READERS:
+            raise ConfigError(f"unknown data kind {self.kind!r}; expected one of {sorted(READERS)}")
+
+    def read(self, task: str) -> pd.DataFrame:
+        reader = READERS[self.kind]
+        if self.kind == "table":
+            return reader(self.path, task, **self.options)
+        return reader(self.path, **self.options)
+
+
+@dataclass(frozen=True)
+class TrainConfig:
+    """Everything a training run needs; `configs/tone.toml` and `configs/stance.toml` are examples."""
+
+    task: str
+    output_dir: str
+    data: tuple[DataSource, ...]
+    dev: tuple[DataSource, ...] = ()
+    dev_fraction: float = 0.1
+    base_model: str = "sentence-transformers/all-MiniLM-L6-v2"
+    epochs: float = 3.0
+    max_steps: int = -1
+    learning_rate: float = 5e-5
+    batch_size: int = 32
+    max_length: int = 96
+    weight_decay: float = 0.01
+    warmup_ratio: float = 0.06
+    seed: int = 13
+    early_stopping_patience: int = 2
+    evals_per_epoch: int = 2
+    class_weights: bool = False
+    lora_r: int = 0
+    lora_alpha: int = 32
+    lora_dropout: float = 0.1
+    lora_target_modules: tuple[str, ...] = ("query", "key", "value", "attention.output.dense",
+                                            "intermediate.dense", "output.dense")
+    save: str = "full"
+
+    def __post_init__(self) -> None:
+        check_task(self.task)
+        if not self.data:
+            raise ConfigError("train: at least one [[data]] source is needed")
+        if not 0 < self.dev_fraction < 1:
+            raise ConfigError(f"train.dev_fraction must be between 0 and 1, got {self.dev_fraction!r}")
+        if self.save not in ("full", "adapter"):
+            raise ConfigError(f"train.save must be 'full' or 'adapter', got {self.save!r}")
+        if self.save == "adapter" and self.lora_r <= 0:
+            raise ConfigError("train.save = 'adapter' needs lora_r > 0")
+        for name in ("batch_size", "max_length", "evals_per_epoch"):
+            if int(getattr(self, name)) < 1:
+                raise ConfigError(f"train.{name} must be a positive integer, got {getattr(self, name)!r}")
+        if self.epochs <= 0 and self.max_steps <= 0:
+            raise ConfigError("train: set epochs > 0 or max_steps > 0")
+
+
+def _sources(items: list[dict], where: str) -> tuple[DataSource, ...]:
+    sources = []
+    for item in items:
+        item = dict(item)
+        try:
+            sources.append(DataSource(kind=item.pop("kind"), path=str(item.pop("path")), options=item))
+        except KeyError as exc:
+            raise ConfigError(f"{where}: each data source needs `kind` and `path`; missing {exc}") from None
+    return tuple(sources)
+
+
+def load_train_config(path: str | Path | None = None, **overrides: Any) -> TrainConfig:
+    """A `TrainConfig` from a TOML file (`[train]`, `[[data]]`, `[[dev]]`) with keyword overrides."""
+    data: dict[str, Any] = {}
+    where = "train"
+    if path is not None:
+        where = str(path)
+        try:
+            document = tomllib.loads(Path(path).read_text(encoding="utf-8"))
+        except FileNotFoundError:
+            raise ConfigError(f"config file not found: {path}") from None
+        except tomllib.TOMLDecodeError as exc:
+            raise ConfigError(f"{path} is not valid TOML: {exc}") from None
+        data = dict(document.get("train", {}))
+        data["data"] = _sources(document.get("data", []), where)
+        data["dev"] = _sources(document.get("dev", []), where)
+    data.update({k: v for k, v in overrides.items() if v is not None})
+    known = {f.name for f in fields(TrainConfig)}
+    unknown = sorted(set(data) - known)
+    if unknown:
+        raise ConfigError(f"{where}: unknown key(s) {unknown}; expected {sorted(known)}")
+    for name in ("task", "output_dir"):
+        if name not in data:
+            raise ConfigError(f"{where}: `{name}` is required")
+    if "lora_target_modules" in data:
+        data["lora_target_modules"] = tuple(data["lora_target_modules"])
+    return TrainConfig(**data)
+
+
+def read_labelled(sources: tuple[DataSource, ...], task: str) -> pd.DataFrame:
+    """Every source's rows, checked against the task's labels."""
+    labels = TASKS[task]
+    frames = [source.read(task) for source in sources]
+    frame = pd.concat(frames, ignore_index=True) if frames else pd.DataFrame(columns=["text", "label", "origin"])
+    bad = sorted(set(frame["label"]) - set(labels))
+    if bad:
+        raise InputError(f"labels {bad} are not {task} labels; expected {list(labels)}")
+    frame = frame[frame["text"].str.strip().str.len() > 0]
+    return frame.drop_duplicates(subset=["text", "label"]).reset_index(drop=True)
+
+
+def split_dev(frame: pd.DataFrame, fraction: float, seed: int) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """A stratified split: `fraction` of each label (at least one row where a label has two) goes to dev."""
+    rng = np.random.default_rng(seed)
+    dev_index: list[int] = []
+    for _, group in frame.groupby("label"):
+        if len(group) < 2:
+            continue
+        count = max(1, round(len(group) * fraction))
+        dev_index += rng.choice(group.index.to_numpy(), size=count, replace=False).tolist()
+    dev = frame.loc[sorted(dev_index)]
+    return frame.drop(index=dev.index).reset_index(drop=True), dev.reset_index(drop=True)
+
+
+def _dataset(frame: pd.DataFrame, tokenizer, label2id: dict[str, int], max_length: int):
+    from datasets import Dataset, disable_progress_bars
+
+    disable_progress_bars()
+    dataset = Dataset.from_dict({"text": frame["text"].astype(str).tolist(),
+                                 "label": [label2id[x] for x in frame["label"]]})
+    return dataset.map(lambda batch: tokenizer(batch["text"], truncation=True, max_length=max_length),
+                       batched=True, remove_columns=["text"])
+
+
+def train(config: TrainConfig) -> dict[str, Any]:
+    """Fine-tune, save to `config.output_dir` with a model card, and return the dev metrics."""
+    _quiet_transformers()
+    labels = TASKS[config.task]
+    label2id = {label: i for i, label in enumerate(labels)}
+    set_seed(config.seed)
+
+    frame = read_labelled(config.data, config.task)
+    if config.dev:
+        train_frame, dev_frame = frame, read_labelled(config.dev, config.task)
+    else:
+        train_frame, dev_frame = split_dev(frame, config.dev_fraction, config.seed)
+    if train_frame.empty or dev_frame.empty:
+        raise InputError(f"not enough labelled rows to train and validate: {len(train_frame)} train, "
+                         f"{len(dev_frame)} dev")
+    logger.info("training %s on %d rows, validating on %d", config.task, len(train_frame), len(dev_frame))
+
+    base = resolve_model(config.base_model, config.task)
+    tokenizer = AutoTokenizer.from_pretrained(base)
+    model_config = AutoConfig.from_pretrained(base, num_labels=len(labels), id2label=dict(enumerate(labels)),
+                                              label2id=label2id, problem_type="single_label_classification")
+    model = AutoModelForSequenceClassification.from_pretrained(base, config=model_config, ignore_mismatched_sizes=True)
+    if config.lora_r > 0:
+        from peft import LoraConfig, TaskType, get_peft_model
+
+        model = get_peft_model(model, LoraConfig(
+            task_type=TaskType.SEQ_CLS, r=config.lora_r, lora_alpha=config.lora_alpha,
+            lora_dropout=config.lora_dropout, target_modules=list(config.lora_target_modules)))
+
+    train_set = _dataset(train_frame, tokenizer, label2id, config.max_length)
+    dev_set = _dataset(dev_frame, tokenizer, label2id, config.max_length)
+    steps_per_epoch = max(1, -(-len(train_set) // config.batch_size))
+    eval_steps = max(1, steps_per_epoch // config.evals_per_epoch)
+    if config.max_steps > 0:
+        eval_steps = max(1, min(eval_steps, config.max_steps))
+
+    weights = None
+    if config.class_weights:
+        counts = train_frame["label"].value_counts()
+        weights = torch.tensor([len(train_frame) / (len(labels) * counts.get(label, 1)) for label in labels],
+                               dtype=torch.float32)
+
+    def compute_metrics(prediction) -> dict[str, float]:
+        predicted = np.asarray(prediction.predictions).argmax(axis=1)
+        scores = score_labels(config.task, labels, [labels[i] for i in prediction.label_ids],
+                              [labels[i] for i in predicted])
+        return {"accuracy": scores.accuracy, "macro_f1": scores.macro_f1}
+
+    output = Path(config.output_dir)
+    arguments = TrainingArguments(
+        output_dir=str(output / "checkpoints"), num_train_epochs=config.epochs, max_steps=config.max_steps,
+        learning_rate=config.learning_rate, per_device_train_batch_size=config.batch_size,
+        per_device_eval_batch_size=config.batch_size * 2, weight_decay=config.weight_decay,
+        warmup_steps=config.warmup_ratio, eval_strategy="steps", eval_steps=eval_steps, save_strategy="steps",
+        save_steps=eval_steps, save_total_limit=1, load_best_model_at_end=True, metric_for_best_model="macro_f1",
+        greater_is_better=True, seed=config.seed, data_seed=config.seed, report_to=[], logging_steps=eval_steps,
+        use_cpu=not torch.cuda.is_available(), disable_tqdm=True,
+    )
+    trainer = WeightedTrainer(
+        model=model, args=arguments, train_dataset=train_set, eval_dataset=dev_set,
+        data_collator=DataCollatorWithPadding(tokenizer), compute_metrics=compute_metrics,
+        callbacks=[EarlyStoppingCallback(early_stopping_patience=config.early_stopping_patience)],
+        class_weights=weights,
+    )
+    trainer.train()
+
+    # Final dev figures of the best checkpoint, with the per-class report for the model card.
+    raw = trainer.predict(dev_set)
+    predicted = [labels[i] for i in np.asarray(raw.predictions).argmax(axis=1)]
+    scores = score_labels(config.task, labels, dev_frame["label"].tolist(), predicted)
+    _save(trainer.model, tokenizer, model_config, config, output)
+    metrics = {"dev": scores.to_dict(), "train_rows": len(train_frame), "dev_rows": len(dev_frame),
+               "train_label_counts": train_frame["label"].value_counts().to_dict(),
+               "epochs_run": round(float(trainer.state.epoch or 0), 2)}
+    (output / "training_metrics.json").write_text(json.dumps(metrics, indent=2) + "\n", encoding="utf-8")
+    write_model_card(output, config, metrics)
+    shutil.rmtree(output / "checkpoints", ignore_errors=True)
+    return metrics
+
+
+class WeightedTrainer(Trainer):
+    """`Trainer` with optional class weights in the cross-entropy loss."""
+
+    def __init__(self, *args, class_weights=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.class_weights = class_weights
+
+    def compute_loss(self, model, inputs, return_outputs=False, **kwargs):
+        if self.class_weights is None:
+            return super().compute_loss(model, inputs, return_outputs=return_outputs, **kwargs)
+        labels = inputs.pop("labels")
+        outputs = model(**inputs)
+        loss = torch.nn.functional.cross_entropy(outputs.logits, labels,
+                                                 weight=self.class_weights.to(outputs.logits.device))
+        return (loss, outputs) if return_outputs else loss
+
+
+def _save(model, tokenizer, model_config, config: TrainConfig, output: Path) -> None:
+    output.mkdir(parents=True, exist_ok=True)
+    if config.lora_r > 0 and config.save == "full":
+        model = model.merge_and_unload()
+    if config.save == "adapter":
+        model.save_pretrained(output)  # adapter_config.json + adapter_model.safetensors (LoRA + head)
+        adapter_config = output / "adapter_config.json"
+        settings = json.loads(adapter_config.read_text(encoding="utf-8"))
+        settings["base_model_name_or_path"] = config.base_model  # a name, not this machine's path
+        adapter_config.write_text(json.dumps(settings, indent=2) + "\n", encoding="utf-8")
+        model_config.save_pretrained(output)
+    else:
+        model.save_pretrained(output, safe_serialization=True)
+    tokenizer.save_pretrained(output)
+
+
+def write_model_card(output: Path, config: TrainConfig, metrics: dict[str, Any]) -> None:
+    """README.md beside the weights: task, base, data and licences, seed, settings and dev metrics."""
+    from . import __version__
+
+    dev = metrics["dev"]
+    per_class = "\n".join(f"| {label} | {row['precision']:.3f} | {row['recall']:.3f} | {row['f1-score']:.3f} | "
+                          f"{int(row['support'])} |" for label, row in dev["per_class"].items())
+    sources = "\n".join(f"- `{s.kind}` `{s.path}`{' ' + json.dumps(s.options) if s.options else ''}: "
+                        f"{LICENCES.get(s.kind, '')}" for s in config.data + config.dev)
+    settings = {k: v for k, v in asdict(config).items() if k not in ("data", "dev", "output_dir")}
+    card = f"""---
+library_name: transformers
+pipeline_tag: text-classification
+base_model: {config.base_model}
+tags: [stance, {config.task}]
+---
+# stance {config.task} classifier
+
+Labels: {', '.join(TASKS[config.task])} (definitions: LABELS.md §3–4 of the stance project).
+Base: `{config.base_model}` (all-MiniLM-L6-v2, Apache-2.0). Saved as: {config.save}
+{'(LoRA adapter and classification head; merged into the base at load time)' if config.save == 'adapter' else ''}.
+Trained {date.today().isoformat()} with stance {__version__}, seed {config.seed}, on {platform.machine()} CPU.
+Reproduce: `stance train --config configs/{config.task}.toml`.
+
+## Data
+{sources}
+
+Train rows: {metrics['train_rows']} ({json.dumps(metrics['train_label_counts'])}); dev rows: {metrics['dev_rows']}.
+
+## Dev metrics
+accuracy {dev['accuracy']:.3f}, macro-F1 {dev['macro_f1']:.3f} (epochs run: {metrics['epochs_run']})
+
+| label | precision | recall | F1 | support |
+|---|---|---|---|---|
+{per_class}
+
+## Settings
+```json
+{json.dumps(settings, indent=2, default=list)}
+```
+"""
+    (output / "README.md").write_text(card, encoding="utf-8")

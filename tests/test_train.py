@@ -1,0 +1,173 @@
+"""Fine-tuning round trips on a tiny model and table, the training config, and the corpus readers."""
+
+from __future__ import annotations
+
+import json
+
+import pandas as pd
+import pytest
+
+from stance.classify import TextClassifier
+from stance.corpora import cameo_stance, labelled_table, newsmtsc
+from stance.errors import ConfigError, InputError
+from stance.train import DataSource, TrainConfig, load_train_config, split_dev, train
+
+ROWS = [
+    ("We will strike back with more weapons.", "escalation"),
+    ("More sanctions and more attacks now.", "escalation"),
+    ("We must never negotiate with them.", "escalation"),
+    ("The war will go on until we win.", "escalation"),
+    ("We welcome talks and a ceasefire.", "negotiation"),
+    ("Peace talks are the way forward.", "negotiation"),
+    ("We hope to negotiate a ceasefire soon.", "negotiation"),
+    ("Both sides support peace negotiations.", "negotiation"),
+    ("The minister said the meeting is in May.", "neutral"),
+    ("The president is in Kyiv this week.", "neutral"),
+    ("The report is on the table.", "neutral"),
+    ("He said the train was late.", "neutral"),
+]
+
+
+@pytest.fixture
+def table(tmp_path):
+    path = tmp_path / "labelled.csv"
+    pd.DataFrame({"id": [f"s{i}" for i in range(len(ROWS))], "text": [t for t, _ in ROWS],
+                  "stance": [s for _, s in ROWS]}).to_csv(path, index=False)
+    return path
+
+
+def _config(tiny_models, table, tmp_path, **changes) -> TrainConfig:
+    settings = dict(task="stance", output_dir=str(tmp_path / "model"), data=(DataSource("table", str(table)),),
+                    base_model=str(tiny_models["base"]), max_steps=4, batch_size=4, dev_fraction=0.25,
+                    learning_rate=1e-3, max_length=32, seed=7)
+    settings.update(changes)
+    return TrainConfig(**settings)
+
+
+def test_train_save_reload_predict_full_model(tiny_models, table, tmp_path):
+    metrics = train(_config(tiny_models, table, tmp_path))
+    out = tmp_path / "model"
+    assert (out / "model.safetensors").exists() and not list(out.glob("*.bin"))
+    config = json.loads((out / "config.json").read_text())
+    assert config["id2label"] == {"0": "escalation", "1": "negotiation", "2": "neutral"}
+    assert metrics["train_rows"] == 9 and metrics["dev_rows"] == 3
+    card = (out / "README.md").read_text()
+    assert "seed 7" in card and "macro-F1" in card and "stance classifier" in card
+    clf = TextClassifier.load(str(out), "stance")
+    frame = clf.predict(["We welcome talks.", "More weapons now."])
+    assert set(frame["stance"]) <= {"escalation", "negotiation", "neutral"}
+
+    from transformers import pipeline
+
+    pipe = pipeline("text-classification", model=str(out), device="cpu")
+    assert pipe("We welcome talks.")[0]["label"] in {"escalation", "negotiation", "neutral"}
+
+
+def test_training_is_reproducible_with_a_seed(tiny_models, table, tmp_path):
+    first = train(_config(tiny_models, table, tmp_path / "a", output_dir=str(tmp_path / "a")))
+    second = train(_config(tiny_models, table, tmp_path / "b", output_dir=str(tmp_path / "b")))
+    a = TextClassifier.load(str(tmp_path / "a"), "stance").predict_proba([t for t, _ in ROWS])
+    b = TextClassifier.load(str(tmp_path / "b"), "stance").predict_proba([t for t, _ in ROWS])
+    assert first["dev"]["macro_f1"] == second["dev"]["macro_f1"]
+    assert abs(a - b).max() < 1e-5
+
+
+def test_train_lora_adapter_is_small_and_reloads(tiny_models, table, tmp_path):
+    train(_config(tiny_models, table, tmp_path, lora_r=2, save="adapter",
+                  lora_target_modules=("query", "value")))
+    out = tmp_path / "model"
+    assert (out / "adapter_model.safetensors").exists() and not (out / "model.safetensors").exists()
+    adapter = json.loads((out / "adapter_config.json").read_text())
+    assert adapter["base_model_name_or_path"] == str(tiny_models["base"])
+    probs = TextClassifier.load(str(out), "stance").predict_proba(["We welcome talks."])
+    assert probs.shape == (1, 3)
+
+
+def test_class_weights_train(tiny_models, table, tmp_path):
+    metrics = train(_config(tiny_models, table, tmp_path, class_weights=True))
+    assert 0.0 <= metrics["dev"]["macro_f1"] <= 1.0
+
+
+def test_train_command_round_trip(tiny_models, table, tmp_path):
+    from typer.testing import CliRunner
+
+    from stance.cli import app
+
+    out = tmp_path / "cli_model"
+    result = CliRunner().invoke(app, ["train", "--task", "stance", "--data", str(table), "-o", str(out),
+                                      "--base-model", str(tiny_models["base"]), "--max-steps", "2"])
+    assert result.exit_code == 0, result.output
+    assert "macro-F1" in result.output
+    assert TextClassifier.load(str(out), "stance").predict(["Talks now."]).shape[0] == 1
+
+
+def test_a_table_without_the_task_column_is_refused(tmp_path):
+    path = tmp_path / "t.csv"
+    pd.DataFrame({"text": ["a"], "tone": ["neutral"]}).to_csv(path, index=False)
+    with pytest.raises(InputError, match="`stance`"):
+        labelled_table(path, "stance")
+
+
+def test_labels_outside_the_task_are_refused(tiny_models, tmp_path):
+    path = tmp_path / "t.csv"
+    pd.DataFrame({"text": ["a", "b"], "stance": ["escalation", "angry"]}).to_csv(path, index=False)
+    with pytest.raises(InputError, match="angry"):
+        train(_config(tiny_models, path, tmp_path))
+
+
+def test_load_train_config_from_toml(tmp_path):
+    path = tmp_path / "t.toml"
+    path.write_text('[train]\ntask = "tone"\noutput_dir = "m"\nepochs = 2\n\n'
+                    '[[data]]\nkind = "newsmtsc"\npath = "x.jsonl"\n\n[[data]]\nkind = "ngec"\npath = "y.zip"\n'
+                    'per_class = 5\n', encoding="utf-8")
+    config = load_train_config(path, seed=3)
+    assert config.task == "tone" and config.epochs == 2 and config.seed == 3
+    assert config.data[1] == DataSource("ngec", "y.zip", {"per_class": 5})
+
+
+@pytest.mark.parametrize("body, message", [
+    ('[train]\ntask = "tone"\noutput_dir = "m"\n', "at least one"),
+    ('[train]\ntask = "mood"\noutput_dir = "m"\n[[data]]\nkind = "table"\npath = "x"\n', "unknown task"),
+    ('[train]\ntask = "tone"\noutput_dir = "m"\n[[data]]\nkind = "tweets"\npath = "x"\n', "unknown data kind"),
+    ('[train]\ntask = "tone"\noutput_dir = "m"\nbatch = 3\n[[data]]\nkind = "table"\npath = "x"\n', "unknown key"),
+    ('[train]\ntask = "tone"\noutput_dir = "m"\nsave = "adapter"\n[[data]]\nkind = "table"\npath = "x"\n',
+     "lora_r"),
+])
+def test_bad_train_configs_name_the_problem(tmp_path, body, message):
+    path = tmp_path / "t.toml"
+    path.write_text(body, encoding="utf-8")
+    with pytest.raises(ConfigError, match=message):
+        load_train_config(path)
+
+
+def test_split_dev_is_stratified_and_disjoint():
+    frame = pd.DataFrame({"text": [f"t{i}" for i in range(40)], "label": ["a"] * 30 + ["b"] * 10, "origin": "x"})
+    train_part, dev = split_dev(frame, 0.2, seed=1)
+    assert dev["label"].value_counts().to_dict() == {"a": 6, "b": 2}
+    assert not set(train_part["text"]) & set(dev["text"]) and len(train_part) + len(dev) == 40
+
+
+def test_newsmtsc_keeps_sentences_whose_targets_agree(tmp_path):
+    path = tmp_path / "n.jsonl"
+    lines = [
+        {"sentence_normalized": "A praised B.", "targets": [{"polarity": 6.0}, {"polarity": 6.0}]},
+        {"sentence_normalized": "A hit B.", "targets": [{"polarity": 2.0}, {"polarity": 6.0}]},
+        {"sentence_normalized": "A met B.", "targets": [{"polarity": 4.0}]},
+    ]
+    path.write_text("\n".join(json.dumps(x) for x in lines) + "\n", encoding="utf-8")
+    frame = newsmtsc(path)
+    assert frame[["text", "label"]].values.tolist() == [["A praised B.", "positive"], ["A met B.", "neutral"]]
+
+
+@pytest.mark.parametrize("code, penta, axis, expected", [
+    ("036", "1", "negotiation", "negotiation"),   # the proposed axis wins where it says something
+    ("138", "3", "escalation", "escalation"),
+    ("051", "1", "other", "negotiation"),         # verbal cooperation: praise, intent to cooperate
+    ("111", "3", "other", "escalation"),          # criticism, accusation
+    ("1042", "3", "other", "escalation"),         # demands
+    ("091", "3", "other", "neutral"),             # investigations
+    ("010", "0", "other", "neutral"),             # plain statements
+    ("073", "2", "other", "neutral"),             # material cooperation reports
+])
+def test_cameo_stance_mapping(code, penta, axis, expected):
+    assert cameo_stance(code, penta, axis) == expected
