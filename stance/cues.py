@@ -91,14 +91,39 @@ def _inside(token: Token, excluded: list[tuple[int, int]]) -> bool:
 
 def _neighbour_source(verb: Token, excluded: list[tuple[int, int]]) -> Token | None:
     """When the parse gives a speech verb no subject, the name right beside it speaks:
-    `“…,” Tulsa police Chief Chuck Jordan said` or `“…,” said Jordan`."""
+    `“…,” Tulsa police Chief Chuck Jordan said`, `“…,” said Jordan`, or a name before its
+    apposition: `“…,” Jordan, the police chief, said`. A date (`said Thursday`) never speaks."""
     doc = verb.doc
+    if verb.i > 0 and doc[verb.i - 1].text == ",":
+        name = _name_before_apposition(verb, excluded)
+        if name is not None:
+            return name
     for i in (verb.i - 1, verb.i + 1):
         if 0 <= i < len(doc):
             token = doc[i]
-            if token.pos_ in ("PROPN", "PRON", "NOUN") and not _inside(token, excluded) and token.lower_ != "it":
+            if (token.pos_ in ("PROPN", "PRON", "NOUN") and not _inside(token, excluded) and token.lower_ != "it"
+                    and token.ent_type_ not in ("DATE", "TIME")):
                 return token
     return None
+
+
+def _name_before_apposition(verb: Token, excluded: list[tuple[int, int]]) -> Token | None:
+    """`NAME, a role, said`: the first person named between the sentence's start (or a quote's
+    closing mark) and the verb, with no other verb between them."""
+    tokens: list[Token] = []
+    for token in reversed(verb.doc[verb.sent.start:verb.i - 1]):
+        if _inside(token, excluded) or token.text in QUOTE_CHARS:
+            break
+        if token.pos_ in ("VERB", "AUX"):
+            return None
+        tokens.append(token)
+    people = [t for t in reversed(tokens) if t.ent_type_ == "PERSON"]
+    if not people:
+        return None
+    name = people[0]  # the name's last word: `Chuck Jordan` → `Jordan`
+    while name.i + 1 < verb.i and verb.doc[name.i + 1].ent_iob_ == "I" and verb.doc[name.i + 1].ent_type_ == "PERSON":
+        name = verb.doc[name.i + 1]
+    return name
 
 
 def find_source(verb: Token, excluded: list[tuple[int, int]] = (), depth: int = 0) -> Token | None:

@@ -95,17 +95,27 @@ def _cue_extent(cue: Cue, span: MarkedSpan) -> tuple[int, int]:
     return min(t.idx for t in tokens), max(t.idx + len(t) for t in tokens)
 
 
-def _adjacent_cue(doc: Doc, span: MarkedSpan, cues: list[Cue]) -> Cue | None:
-    """A cue standing right beside a marked span: `“…,” he said` or `he said: “…”`."""
+# `“…,” he said, but “…”`: a conjunction joining a second quote to the same cue.
+_JOINED_GAP = re.compile(r"[^\w\n]*\b(?:and|but)\b[^\w\n]*")
+
+
+def _adjacent_cue(doc: Doc, span: MarkedSpan, cues: list[Cue], across_paragraphs: bool = False) -> Cue | None:
+    """A cue standing right beside a marked span: `“…,” he said`, `he said: “…”` or `he said, but “…”`.
+
+    A cue after the quote signs it only within its paragraph: the next paragraph's `X added, “…”`
+    opens a new quote. `across_paragraphs` lifts that limit, for a quote nothing else claims.
+    """
     close = span.close_mark + 1 if span.closed else span.end
+    text = text_of(doc)
     best: tuple[int, Cue] | None = None
     for cue in cues:
         if cue.kind == ACCORDING or span.open_mark <= cue.token.idx < close:
             continue
         lo, hi = _cue_extent(cue, span)
-        if hi <= span.open_mark and _gap_is_blank(text_of(doc), hi, span.open_mark):
+        if hi <= span.open_mark and (_gap_is_blank(text, hi, span.open_mark)
+                                     or _JOINED_GAP.fullmatch(text, hi, span.open_mark)):
             distance = span.open_mark - hi
-        elif lo >= close and _gap_is_blank(text_of(doc), close, lo):
+        elif lo >= close and _gap_is_blank(text, close, lo) and (across_paragraphs or "\n" not in text[close:lo]):
             distance = lo - close
         else:
             continue
@@ -118,7 +128,8 @@ def _starts_sentence(doc: Doc, span: MarkedSpan) -> bool:
     line_start = text_of(doc).rfind("\n", 0, span.open_mark) + 1
     if _gap_is_blank(text_of(doc), line_start, span.open_mark):
         return True
-    before = text_of(doc)[:span.open_mark].rstrip()
+    # A sentence that ends inside its own closing mark (`… on “Fox and Friends.” “…`) ends too.
+    before = text_of(doc)[:span.open_mark].rstrip().rstrip("”’\"'»")
     return not before or before[-1] in ".!?:"
 
 
@@ -152,14 +163,16 @@ def find_quotes_in_chunk(chunk: Chunk, spans: list[MarkedSpan], index: ArticleIn
             cue = _colon_cue(doc, span, cues)
         if cue is not None:
             claimed.add(i)
+            # `X says A: “B”` reports both A and B; only a bare object gives way to the quote.
             found = [f for f in found if not (f.cue is cue and f.kind == "indirect" and f.end <= span.open_mark
-                                              and _gap_is_blank(text_of(doc), f.end, span.open_mark))]
+                                              and _gap_is_blank(text_of(doc), f.end, span.open_mark)
+                                              and ":" not in text_of(doc)[f.end:span.open_mark])]
             found.append(_Found("direct", span.start, span.end, cue))
     for item in found:
         item.speaker = resolve_speaker(item.cue.source if item.cue else None, chunk.offset, index,
                                        config.antecedent_window)
     found.sort(key=lambda f: f.start)
-    _attach_runs(doc, spans, claimed, found, config, index, chunk.offset)
+    _attach_runs(doc, spans, claimed, found, config, index, chunk.offset, cues)
     found.sort(key=lambda f: f.start)
     return found
 
@@ -200,9 +213,9 @@ def _dash_source(doc: Doc, span: MarkedSpan) -> Token | None:
 
 
 def _attach_runs(doc: Doc, spans: list[MarkedSpan], claimed: set[int], found: list[_Found],
-                 config: ExtractConfig, index: ArticleIndex, offset: int) -> None:
-    """Cue-less marked spans: signed with a dash, a quoted run after a speaker's quote, else kept
-    only if long enough to be more than a scare quote or a title."""
+                 config: ExtractConfig, index: ArticleIndex, offset: int, cues: list[Cue]) -> None:
+    """Cue-less marked spans: signed with a dash, a quoted run after a speaker's quote, a cue opening
+    the next paragraph, else kept only if long enough to be more than a scare quote or a title."""
     for i, span in enumerate(spans):
         if i in claimed:
             continue
@@ -221,10 +234,16 @@ def _attach_runs(doc: Doc, spans: list[MarkedSpan], claimed: set[int], found: li
         previous = [f for f in found if f.end <= span.start
                     and f.speaker is not None and f.speaker.name]
         if previous and _starts_sentence(doc, span):
-            last = previous[-1]
+            # The nearest quote before the span: runs found earlier in this loop sit at the list's end.
+            last = max(previous, key=lambda f: f.end)
             if _paragraph_of(text_of(doc), span.start) - _paragraph_of(text_of(doc), last.start) <= RUN_PARAGRAPHS:
                 found.append(_Found("direct", span.start, span.end, None, last.speaker))
                 continue
+        cue = _adjacent_cue(doc, span, cues, across_paragraphs=True)
+        if cue is not None:
+            speaker = resolve_speaker(cue.source, offset, index, config.antecedent_window)
+            found.append(_Found("direct", span.start, span.end, cue, speaker))
+            continue
         sentence_like = _starts_sentence(doc, span) and text_of(doc)[span.end - 1:span.end] in ".!?,"
         if words >= config.min_unattributed_words and (sentence_like or not span.single):
             found.append(_Found("direct", span.start, span.end, None, Speaker()))

@@ -145,3 +145,79 @@ def test_unbalanced_marks_do_not_raise_and_keep_the_quote():
             "Next paragraph.")
     quotes = quotes_of(text)
     assert find(quotes, "The vote was delayed again")[2] == "Halyna Yanchenko"
+
+
+@pytest.mark.parametrize(
+    "text, fragment, speaker",
+    [
+        # A quoted run continues the nearest speaker's quote, not an earlier run further back.
+        ("“The bridge is gone,” said Taras Melnyk on Monday.\n\n"
+         "“Nobody crossed it for a week. The ferry is all we have.”\n\n"
+         "The river rose again on Tuesday.\n\nThe army sent engineers.\n\nThe work went slowly.\n\n"
+         "“We will rebuild it,” Olena Hrytsenko said, pointing at the river. “It will take a year. Maybe two.”",
+         "It will take a year", "Olena Hrytsenko"),
+        # A cue opening the next paragraph does not sign the quoted run before it.
+        ("“The power came back at noon,” said Larysa Koval on Sunday.\n\n"
+         "“The hospital can work again.”\n\n"
+         "Mykola Bondarenko added, “The water pumps are next.”",
+         "The hospital can work again", "Larysa Koval"),
+        # A sentence ending inside a title's closing mark still ends: the next quote continues the run.
+        ("“We lost the village twice,” Bohdan Kravets, a platoon commander, said Thursday on the radio show "
+         "“Morning Front.” “Each time we took it back within a day.”",
+         "Each time we took it back", "Bohdan Kravets"),
+        # `he said, but “…”`: a conjunction joins a second quote to the same cue.
+        ("Mayor Ivan Petrenko met the harbour workers.\n\n"
+         "“I respect the council,” he said, but “its plan for the harbour will not work.”",
+         "its plan for the harbour", "Ivan Petrenko"),
+    ],
+)
+def test_quoted_runs_and_joined_quotes(text, fragment, speaker):
+    assert find(quotes_of(text), fragment)[2] == speaker
+
+
+def test_a_cue_in_the_next_paragraph_still_signs_a_quote_nothing_else_claims():
+    text = "“Stay at home tonight and keep the windows shut.”\n\nIvan Petrenko said, “The shelling will go on.”"
+    assert find(quotes_of(text), "Stay at home tonight")[2] == "Ivan Petrenko"
+
+
+def test_a_colon_quote_keeps_the_reported_clause_before_it():
+    quotes = quotes_of("Petrenko Says City Needs More Generators Before Winter: 'Running Out Of Time'")
+    assert find(quotes, "City Needs More Generators")[:3] == (
+        "indirect", "City Needs More Generators Before Winter", "Petrenko")
+    assert find(quotes, "Running Out Of Time")[2] == "Petrenko"
+
+
+def _parsed(words, heads, deps, pos, ents, lemmas):
+    from spacy.tokens import Doc
+    from spacy.vocab import Vocab
+
+    spaces = [i + 1 < len(words) and words[i + 1] not in (",", ".", "”") and words[i] != "“"
+              for i in range(len(words))]
+    return Doc(Vocab(), words=words, spaces=spaces, heads=heads, deps=deps, pos=pos, ents=ents, lemmas=lemmas)
+
+
+@pytest.mark.parametrize(
+    "name_entity, speaker",
+    [
+        # The parse gives `said` no subject: the name before its apposition speaks, never the date after.
+        ("B-PERSON", "Kravets"),
+        # No person before the verb: a date beside it is still no speaker.
+        ("O", None),
+    ],
+)
+def test_a_subjectless_speech_verb_takes_the_name_before_its_apposition(name_entity, speaker):
+    from stance.cues import find_source
+
+    words = ["“", "Supplies", "ran", "out", ",", "”", "Kravets", ",", "a", "top", "adviser", ",", "said",
+             "Friday", "."]
+    heads = [2, 2, 12, 2, 12, 12, 12, 6, 10, 10, 6, 12, 12, 12, 12]
+    deps = ["punct", "nsubj", "ccomp", "prt", "punct", "punct", "npadvmod", "punct", "det", "amod", "appos",
+            "punct", "ROOT", "npadvmod", "punct"]
+    pos = ["PUNCT", "NOUN", "VERB", "ADP", "PUNCT", "PUNCT", "PROPN", "PUNCT", "DET", "ADJ", "NOUN", "PUNCT",
+           "VERB", "PROPN", "PUNCT"]
+    ents = ["O"] * 6 + [name_entity] + ["O"] * 6 + ["B-DATE", "O"]
+    lemmas = [w.lower() for w in words[:12]] + ["say", "friday", "."]
+    doc = _parsed(words, heads, deps, pos, ents, lemmas)
+    quote = (doc[1].idx, doc[5].idx)
+    source = find_source(doc[12], [quote])
+    assert (source.text if source is not None else None) == speaker
