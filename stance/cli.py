@@ -116,7 +116,7 @@ def score_command(
 
             settings = replace(settings, spacy_model=spacy_model)
         labels = _classify_settings(config, tone_model, stance_model, zero_shot)
-        from .classify import load_classifier
+        from .classifier import load_classifier
 
         # Load the models before the articles are parsed: a bad model path fails fast.
         load_classifier(labels.tone_model, "tone", labels.max_length, labels.batch_size, labels.zero_shot)

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from .classify import TASKS
+from .classifier import TASKS
 from .config import ClassifyConfig
 from .errors import InputError
 from .io import read_table
@@ -49,7 +49,7 @@ def evaluate_labels(
 
         predicted = label_texts(gold_frame["text"].fillna("").astype(str).tolist(), config)
         predicted.index = gold_frame.index
-        joined = gold_frame.join(predicted, rsuffix="_pred")
+        joined = gold_frame.join(predicted[list(tasks)].add_suffix("_pred"))
     else:
         predicted = predictions if isinstance(predictions, pd.DataFrame) else read_table(predictions)
         if "id" not in predicted.columns:

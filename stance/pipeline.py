@@ -122,14 +122,14 @@ def model_label(name: str, task: str) -> str:
 
 def label_texts(texts: list[str], config: ClassifyConfig | str | Path | None = None) -> pd.DataFrame:
     """Tone and stance of each text: the label columns of the schema, one row per text."""
-    from .classify import load_classifier
+    from .classifier import load_classifier
 
     config = _classify_config(config)
     parts = []
     for task, name, hypotheses in (("tone", config.tone_model, config.tone_hypotheses),
                                    ("stance", config.stance_model, config.stance_hypotheses)):
         if hypotheses:
-            from .classify import TextClassifier
+            from .classifier import TextClassifier
 
             classifier = TextClassifier.load(name, task, zero_shot=hypotheses, max_length=config.max_length,
                                              batch_size=config.batch_size)

@@ -34,7 +34,7 @@ from transformers import (
     set_seed,
 )
 
-from .classify import TASKS, _quiet_transformers, check_task, resolve_model
+from .classifier import TASKS, _quiet_transformers, check_task, resolve_model
 from .corpora import READERS
 from .errors import ConfigError, InputError
 from .metrics import score_labels
@@ -58,10 +58,13 @@ class DataSource:
     kind: str
     path: str
     options: dict[str, Any] = field(default_factory=dict)
+    repeat: int = 1  # training rows of this source are seen `repeat` times an epoch (dev rows once)
 
     def __post_init__(self) -> None:
         if self.kind not in READERS:
             raise ConfigError(f"unknown data kind {self.kind!r}; expected one of {sorted(READERS)}")
+        if not isinstance(self.repeat, int) or self.repeat < 1:
+            raise ConfigError(f"data.repeat must be a positive integer, got {self.repeat!r}")
 
     def read(self, task: str) -> pd.DataFrame:
         reader = READERS[self.kind]
@@ -120,7 +123,8 @@ def _sources(items: list[dict], where: str) -> tuple[DataSource, ...]:
     for item in items:
         item = dict(item)
         try:
-            sources.append(DataSource(kind=item.pop("kind"), path=str(item.pop("path")), options=item))
+            kind, path, repeat = item.pop("kind"), str(item.pop("path")), item.pop("repeat", 1)
+            sources.append(DataSource(kind=kind, path=path, options=item, repeat=repeat))
         except KeyError as exc:
             raise ConfigError(f"{where}: each data source needs `kind` and `path`; missing {exc}") from None
     return tuple(sources)
@@ -157,7 +161,7 @@ def load_train_config(path: str | Path | None = None, **overrides: Any) -> Train
 def read_labelled(sources: tuple[DataSource, ...], task: str) -> pd.DataFrame:
     """Every source's rows, checked against the task's labels."""
     labels = TASKS[task]
-    frames = [source.read(task) for source in sources]
+    frames = [source.read(task).assign(repeat=source.repeat) for source in sources]
     frame = pd.concat(frames, ignore_index=True) if frames else pd.DataFrame(columns=["text", "label", "origin"])
     bad = sorted(set(frame["label"]) - set(labels))
     if bad:
@@ -201,6 +205,8 @@ def train(config: TrainConfig) -> dict[str, Any]:
         train_frame, dev_frame = frame, read_labelled(config.dev, config.task)
     else:
         train_frame, dev_frame = split_dev(frame, config.dev_fraction, config.seed)
+    if "repeat" in train_frame:
+        train_frame = train_frame.loc[train_frame.index.repeat(train_frame["repeat"])].reset_index(drop=True)
     if train_frame.empty or dev_frame.empty:
         raise InputError(f"not enough labelled rows to train and validate: {len(train_frame)} train, "
                          f"{len(dev_frame)} dev")

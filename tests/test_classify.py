@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from stance.classify import TextClassifier, prediction_frame
+from stance.classifier import TextClassifier, prediction_frame
 from stance.errors import ConfigError, ModelError
 
 TEXTS = [

@@ -7,7 +7,7 @@ import json
 import pandas as pd
 import pytest
 
-from stance.classify import TextClassifier
+from stance.classifier import TextClassifier
 from stance.corpora import cameo_stance, labelled_table, newsmtsc
 from stance.errors import ConfigError, InputError
 from stance.train import DataSource, TrainConfig, load_train_config, split_dev, train
