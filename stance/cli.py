@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 import sys
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
@@ -18,7 +19,7 @@ from . import __version__
 from .config import load_classify_config, load_extract_config
 from .errors import StanceError
 from .io import write_table
-from .pipeline import RunReport, extract
+from .pipeline import extract
 
 app = typer.Typer(no_args_is_help=True, add_completion=False,
                   help="Quotes, speakers, tone and stance from news articles.")
@@ -39,6 +40,20 @@ ToneModelOpt = Annotated[str | None, typer.Option("--tone-model", help="Tone mod
                                                   "directory or a Hugging Face id.")]
 StanceModelOpt = Annotated[str | None, typer.Option("--stance-model", help="Stance model: `default` (shipped), "
                                                     "a directory or a Hugging Face id.")]
+ResumeOpt = Annotated[bool, typer.Option("--resume", help="Skip the articles a killed run with the same output "
+                                        "already wrote, and finish the table.")]
+ErrorsOpt = Annotated[Path | None, typer.Option("--errors", help="Error table (JSON Lines) of the skipped items; "
+                                                "default OUTPUT.errors.jsonl.", dir_okay=False)]
+WorkersOpt = Annotated[int, typer.Option("--workers", "-w", min=1, help="Extraction processes.")]
+class Engine(StrEnum):
+    local = "local"
+    ray = "ray"
+
+
+EngineOpt = Annotated[Engine, typer.Option("--engine", help="local, or ray (Ray Data; pip install 'stance[ray]'; "
+                                           "RAY_ADDRESS names a cluster).")]
+PartOpt = Annotated[int, typer.Option("--part-articles", min=1, help="Articles per committed part (the unit a "
+                                      "resumed run keeps).", hidden=True)]
 ZeroShotOpt = Annotated[bool, typer.Option("--zero-shot", help="The models are NLI models; score one hypothesis "
                                            "per label.")]
 
@@ -63,28 +78,15 @@ def extract_command(
     output: OutputOpt = Path("quotes.parquet"),
     config: ConfigOpt = None,
     spacy_model: SpacyOpt = None,
+    resume: ResumeOpt = False,
+    errors: ErrorsOpt = None,
+    workers: WorkersOpt = 1,
+    engine: EngineOpt = Engine.local,
+    part_articles: PartOpt = 100,
     verbose: Annotated[bool, typer.Option("--verbose", "-v")] = False,
 ) -> None:
     """Find every quote with its speaker and write one row per quote."""
-    _setup_logging(verbose)
-    report = RunReport()
-    try:
-        settings = load_extract_config(config)
-        if spacy_model:
-            from dataclasses import replace
-
-            settings = replace(settings, spacy_model=spacy_model)
-        from .io import read_articles
-        from .pipeline import iter_quotes, quotes_frame
-
-        frame = quotes_frame(iter_quotes(read_articles(inputs), settings, report, on_error=_print_error))
-        write_table(frame, output)
-    except StanceError as exc:
-        _fail(exc)
-    typer.echo(f"{report.articles} article(s), {report.quotes} quote(s) -> {output}"
-               + (f"; {len(report.errors)} item(s) skipped" if report.errors else ""), err=True)
-    if report.errors:
-        raise typer.Exit(EXIT_SKIPPED)
+    _run(inputs, output, config, spacy_model, None, resume, errors, workers, engine, part_articles, verbose)
 
 
 def _classify_settings(config: Path | None, tone_model: str | None, stance_model: str | None, zero_shot: bool):
@@ -104,35 +106,48 @@ def score_command(
     tone_model: ToneModelOpt = None,
     stance_model: StanceModelOpt = None,
     zero_shot: ZeroShotOpt = False,
+    resume: ResumeOpt = False,
+    errors: ErrorsOpt = None,
+    workers: WorkersOpt = 1,
+    engine: EngineOpt = Engine.local,
+    part_articles: PartOpt = 100,
     verbose: Annotated[bool, typer.Option("--verbose", "-v")] = False,
 ) -> None:
     """Extract every quote with its speaker and classify its tone and stance."""
+    try:
+        labels = _classify_settings(config, tone_model, stance_model, zero_shot)
+    except StanceError as exc:
+        _fail(exc)
+    _run(inputs, output, config, spacy_model, labels, resume, errors, workers, engine, part_articles, verbose)
+
+
+def _run(inputs, output, config, spacy_model, labels, resume, errors, workers, engine, part_articles,
+         verbose) -> None:
+    """The body of `extract` and `score`: a streaming, resumable batch run on the chosen engine."""
     _setup_logging(verbose)
-    report = RunReport()
+    from dataclasses import replace
+
+    from .batch import BatchOptions, run_batch
+
     try:
         settings = load_extract_config(config)
         if spacy_model:
-            from dataclasses import replace
-
             settings = replace(settings, spacy_model=spacy_model)
-        labels = _classify_settings(config, tone_model, stance_model, zero_shot)
-        from .classifier import load_classifier
+        options = BatchOptions(output=output, resume=resume, errors_path=errors, workers=workers,
+                               classify=labels, part_articles=part_articles)
+        if engine == Engine.ray:
+            from .ray_engine import run_ray
 
-        # Load the models before the articles are parsed: a bad model path fails fast.
-        load_classifier(labels.tone_model, "tone", labels.max_length, labels.batch_size, labels.zero_shot)
-        load_classifier(labels.stance_model, "stance", labels.max_length, labels.batch_size, labels.zero_shot)
-        from .io import read_articles
-        from .pipeline import _with_labels, iter_quotes, quotes_frame
-        from .schema import apply_dtypes
-
-        frame = quotes_frame(iter_quotes(read_articles(inputs), settings, report, on_error=_print_error))
-        frame = apply_dtypes(_with_labels(frame, labels))
-        write_table(frame, output)
+            report = run_ray(inputs, settings, options, on_error=_print_error)
+        else:
+            report = run_batch(inputs, settings, options, on_error=_print_error)
     except StanceError as exc:
         _fail(exc)
-    typer.echo(f"{report.articles} article(s), {report.quotes} quote(s) scored -> {output}"
-               + (f"; {len(report.errors)} item(s) skipped" if report.errors else ""), err=True)
+    verb = "scored" if labels is not None else "found"
+    resumed = f"; {report.resumed} already written" if report.resumed else ""
+    typer.echo(f"{report.articles} article(s), {report.quotes} quote(s) {verb}{resumed} -> {output}", err=True)
     if report.errors:
+        typer.echo(f"{len(report.errors)} item(s) skipped; reasons in {report.error_table}", err=True)
         raise typer.Exit(EXIT_SKIPPED)
 
 

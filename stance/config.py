@@ -25,9 +25,11 @@ class ExtractConfig:
     min_unattributed_words: int = 6
     antecedent_window: int = 6
     max_chunk_chars: int = 100_000
+    max_article_chars: int = 2_000_000
 
     def __post_init__(self) -> None:
-        for name in ("batch_size", "min_unattributed_words", "antecedent_window", "max_chunk_chars"):
+        for name in ("batch_size", "min_unattributed_words", "antecedent_window", "max_chunk_chars",
+                     "max_article_chars"):
             value = getattr(self, name)
             if not isinstance(value, int) or value < 1:
                 raise ConfigError(f"extract.{name} must be a positive integer, got {value!r}")

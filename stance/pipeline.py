@@ -40,6 +40,26 @@ def _batches(items: Iterable[Article | ItemError], size: int) -> Iterator[list[A
         yield batch
 
 
+def extract_batch(nlp, articles: list[Article], config: ExtractConfig) -> list[tuple[Article, list[Quote]] | ItemError]:
+    """Parse a batch of articles together and extract each one's quotes; a failing article becomes an
+    `ItemError` and the rest of the batch goes on. The same batches give the same results in any process."""
+    good = [a for a in articles if len(a.text) <= config.max_article_chars]
+    parsed = dict(zip(map(id, good), parse_texts(nlp, (a.text for a in good), max_chars=config.max_chunk_chars,
+                                                  batch_size=config.batch_size)))
+    results: list[tuple[Article, list[Quote]] | ItemError] = []
+    for article in articles:
+        if id(article) not in parsed:
+            results.append(ItemError(article.article_id, f"oversized article: {len(article.text):,} characters, "
+                                     f"the limit is {config.max_article_chars:,} (extract.max_article_chars)"))
+            continue
+        try:
+            results.append((article, extract_article(article, parsed[id(article)], config)))
+        except Exception as exc:  # one article's failure must not lose the batch
+            logger.exception("extraction failed on %s", article.article_id)
+            results.append(ItemError(article.article_id, f"extraction failed: {type(exc).__name__}: {exc}"))
+    return results
+
+
 def iter_quotes(
     articles: Iterable[Article | ItemError],
     config: ExtractConfig,
@@ -57,20 +77,14 @@ def iter_quotes(
                 (on_error or _log_error)(item)
             else:
                 good.append(item)
-        parsed = parse_texts(nlp, (a.text for a in good), max_chars=config.max_chunk_chars,
-                             batch_size=config.batch_size)
-        for article, chunks in zip(good, parsed):
-            try:
-                quotes = extract_article(article, chunks, config)
-            except Exception as exc:  # one article's failure must not lose the batch
-                logger.exception("extraction failed on %s", article.article_id)
-                error = ItemError(article.article_id, f"extraction failed: {type(exc).__name__}: {exc}")
-                report.errors.append(error)
-                (on_error or _log_error)(error)
+        for result in extract_batch(nlp, good, config):
+            if isinstance(result, ItemError):
+                report.errors.append(result)
+                (on_error or _log_error)(result)
                 continue
             report.articles += 1
-            report.quotes += len(quotes)
-            yield article, quotes
+            report.quotes += len(result[1])
+            yield result
 
 
 def _log_error(error: ItemError) -> None:

@@ -39,7 +39,7 @@ def test_extract_seed_writes_each_format(tmp_path, seed_article, suffix):
     assert result.exit_code == 0, result.output
     frame = stance.load(out)
     check_quotes(frame, seed_article.read_text(encoding="utf-8"), seed_article.stem)
-    assert f"1 article(s), {len(frame)} quote(s) -> {out}" in result.stderr
+    assert f"1 article(s), {len(frame)} quote(s) found -> {out}" in result.stderr
     assert result.stdout == ""
 
 
