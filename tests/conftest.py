@@ -1,4 +1,5 @@
-"""Shared fixtures: the spaCy pipeline (loaded once per session) and the seed article."""
+"""Shared fixtures: the spaCy pipeline (loaded once per session), the seed article, tiny local models and a
+generated corpus."""
 
 from __future__ import annotations
 
@@ -66,3 +67,22 @@ def tiny_models(tmp_path_factory) -> dict[str, Path]:
         "nli": build_tiny_model(root / "nli", ("contradiction", "neutral", "entailment"), seed=3),
         "base": build_tiny_model(root / "base", ("LABEL_0", "LABEL_1"), seed=4),
     }
+
+
+SPEAKERS = ["Anna Kovalenko", "Pieter de Vries", "Maria Lopez", "John Smith", "Olena Shevchenko"]
+
+
+def write_corpus(directory: Path, count: int) -> list[Path]:
+    """`count` small articles, each with a direct and an indirect quote by a named speaker."""
+    directory.mkdir(parents=True, exist_ok=True)
+    paths = []
+    for i in range(count):
+        name = SPEAKERS[i % len(SPEAKERS)]
+        surname = name.split()[-1]
+        text = (f"Talks in round {i} ended on Tuesday.\n\n"
+                f"“We will not give up one metre of land in region {i},” {name} said.\n\n"
+                f"{surname} added that the next meeting would take place in {2000 + i}.\n")
+        path = directory / f"art{i:03d}.txt"
+        path.write_text(text, encoding="utf-8")
+        paths.append(path)
+    return paths

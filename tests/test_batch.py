@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+from conftest import write_corpus
 from typer.testing import CliRunner
 
 import stance
@@ -19,24 +20,6 @@ from stance.batch import BatchOptions, commit_part, merge_parts, read_progress, 
 from stance.cli import app
 from stance.config import ClassifyConfig, ExtractConfig
 from stance.records import ItemError
-
-SPEAKERS = ["Anna Kovalenko", "Pieter de Vries", "Maria Lopez", "John Smith", "Olena Shevchenko"]
-
-
-def write_corpus(directory: Path, count: int) -> list[Path]:
-    """`count` small articles, each with a direct and an indirect quote by a named speaker."""
-    directory.mkdir(parents=True, exist_ok=True)
-    paths = []
-    for i in range(count):
-        name = SPEAKERS[i % len(SPEAKERS)]
-        surname = name.split()[-1]
-        text = (f"Talks in round {i} ended on Tuesday.\n\n"
-                f"“We will not give up one metre of land in region {i},” {name} said.\n\n"
-                f"{surname} added that the next meeting would take place in {2000 + i}.\n")
-        path = directory / f"art{i:03d}.txt"
-        path.write_text(text, encoding="utf-8")
-        paths.append(path)
-    return paths
 
 
 @pytest.fixture
