@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 ARTICLE ?= seeds/000_425a455c3402a5f3.txt
 OUT ?= quotes.parquet
 
-.PHONY: run test setup setup-dev bench clean
+.PHONY: run test setup setup-dev bench bench-classifiers bench-batch models clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -17,12 +17,13 @@ setup: $(BIN)/python
 	$(BIN)/pip install --quiet torch==2.13.0
 	$(BIN)/pip install --quiet -e .
 
+# The test tools, and Ray for the test that runs the Ray engine on a local instance.
 setup-dev: setup
-	$(BIN)/pip install --quiet -e '.[dev]'
+	$(BIN)/pip install --quiet -e '.[dev,ray]'
 
 run: setup
-	$(BIN)/stance extract $(ARTICLE) -o $(OUT)
-	$(BIN)/python -c "import stance; df = stance.load('$(OUT)'); print(df[['speaker', 'quote_type', 'text']].to_string(max_colwidth=70))"
+	$(BIN)/stance score $(ARTICLE) -o $(OUT)
+	$(BIN)/python -c "import stance; df = stance.load('$(OUT)'); print(df[['speaker', 'quote_type', 'tone', 'stance', 'text']].to_string(max_colwidth=60))"
 
 # pytest exits 5 when a selection holds no test; that is not a failure here.
 test: setup-dev
@@ -31,6 +32,19 @@ test: setup-dev
 bench: setup-dev
 	$(BIN)/pip install --quiet -e '.[bench]'
 	$(BIN)/python benchmarks/extraction_vs_textacy.py
+
+bench-classifiers: setup-dev
+	$(BIN)/pip install --quiet -e '.[bench]'
+	$(BIN)/python benchmarks/classifiers.py
+
+bench-batch: setup-dev
+	$(BIN)/pip install --quiet -e '.[bench]'
+	$(BIN)/python benchmarks/batch_scaling.py
+
+# Retrain the shipped models from ../shared/data (about 10 minutes each on 2 cores).
+models: setup
+	$(BIN)/stance train --config configs/tone.toml
+	$(BIN)/stance train --config configs/stance.toml
 
 clean:
 	rm -rf $(VENV) *.egg-info .pytest_cache
