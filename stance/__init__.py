@@ -9,6 +9,8 @@ from .errors import ConfigError, InputError, ModelError, StanceError
 from .io import load, read_articles, write_table
 from .pipeline import RunReport, classify, extract, score
 from .records import Article, ItemError, Quote, Speaker
+from .report import write_report
+from .summary import summarize
 
 __version__ = "0.1.0"
 
@@ -32,5 +34,7 @@ __all__ = [
     "load_extract_config",
     "read_articles",
     "score",
+    "summarize",
+    "write_report",
     "write_table",
 ]

@@ -270,6 +270,12 @@ def version_command() -> None:
     typer.echo(__version__)
 
 
+from .cli_report import report_command, summary_command  # noqa: E402
+
+app.command("summary")(summary_command)
+app.command("report")(report_command)
+
+
 def main() -> None:
     app(prog_name="stance")
 
