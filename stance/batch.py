@@ -104,12 +104,17 @@ def read_progress(parts_dir: Path) -> tuple[set[str], list[ItemError], int]:
 
 
 def _json_safe(frame: pd.DataFrame) -> pd.DataFrame:
-    """Carried columns holding lists or dicts become JSON text so Parquet takes every part alike."""
+    """Carried columns holding lists or dicts become JSON text, and columns mixing types (`2023` and
+    `"unknown"`) become text, so Parquet takes every part."""
     for column in frame.columns:
         if column in QUOTE_COLUMNS or column in LABEL_COLUMNS or frame[column].dtype != object:
             continue
-        if frame[column].map(lambda v: isinstance(v, (list, dict))).any():
-            frame[column] = frame[column].map(lambda v: json.dumps(v) if isinstance(v, (list, dict)) else v)
+        values = frame[column]
+        if values.map(lambda v: isinstance(v, (list, dict))).any():
+            values = values.map(lambda v: json.dumps(v) if isinstance(v, (list, dict)) else v)
+        if len({type(v) for v in values if v is not None and v is not pd.NA}) > 1:
+            values = values.map(lambda v: None if v is None or v is pd.NA else str(v))
+        frame[column] = values
     return frame
 
 
@@ -274,6 +279,116 @@ def _progress(enabled: bool | None):
     return tqdm(unit=" articles", file=sys.stderr, disable=disable, dynamic_ncols=True, smoothing=0.1)
 
 
+class BatchRun:
+    """The bookkeeping both engines share: resume state, duplicate ids, errors, parts and the final merge.
+
+    An article id is admitted once per run: a second article with the same id (two `a.txt` files in
+    different folders, a repeated table row) is reported and skipped, in a fresh run and a resumed one alike,
+    so `--resume` can key its progress on ids.
+    """
+
+    def __init__(self, options: BatchOptions, config: ExtractConfig,
+                 on_error: Callable[[ItemError], None] | None = None):
+        self.options = options
+        self.on_error = on_error
+        self.report = BatchReport()
+        self.parts_dir = options.parts_dir
+        self.settings = _run_settings(config, options.classify)
+        self.known: set[tuple[str, str]] = set()  # errors already in committed parts, met again when resuming
+        self.done: set[str] = set()
+        self.seen: set[str] = set()
+        self.number = 0
+        try:
+            options.output.parent.mkdir(parents=True, exist_ok=True)
+            if options.resume and self.parts_dir.exists():
+                self._check_settings()
+                self.done, old_errors, self.number = read_progress(self.parts_dir)
+                self.report.errors += old_errors
+                self.known = {(e.source, e.reason) for e in old_errors}
+            else:
+                shutil.rmtree(self.parts_dir, ignore_errors=True)
+            self.parts_dir.mkdir(parents=True, exist_ok=True)
+            (self.parts_dir / "run.json").write_text(json.dumps(self.settings), encoding="utf-8")
+        except OSError as exc:
+            raise ConfigError(f"cannot write the output {options.output}: {exc.strerror or exc}") from None
+        self.ids: list[str] = []
+        self.errors: list[ItemError] = []
+
+    def _check_settings(self) -> None:
+        path = self.parts_dir / "run.json"
+        if path.exists():
+            previous = json.loads(path.read_text(encoding="utf-8"))
+            if previous != self.settings:
+                raise ConfigError(f"--resume: the parts in {self.parts_dir} were written with other settings "
+                                  f"({previous}); run again without --resume, or with the same settings")
+
+    def admit(self, article: Article) -> bool:
+        """Whether to process an article: not yet written and not a repeated id."""
+        if article.article_id in self.seen:
+            self.error(ItemError(article.article_id, "duplicate article id: an article with this id was already "
+                                 "read in this run; give each article its own id"))
+            return False
+        self.seen.add(article.article_id)
+        if article.article_id in self.done:
+            self.report.resumed += 1
+            return False
+        return True
+
+    def error(self, error: ItemError) -> None:
+        if (error.source, error.reason) in self.known:
+            return
+        self.report.errors.append(error)
+        self.errors.append(error)
+        if self.on_error:
+            self.on_error(error)
+
+    def processed(self, article_id: str) -> None:
+        self.ids.append(article_id)
+
+    @property
+    def pending(self) -> int:
+        return len(self.ids)
+
+    def commit(self, frame: pd.DataFrame) -> None:
+        """Commit the rows of the articles processed since the last commit, with their errors."""
+        if not self.ids and not self.errors:
+            return
+        if frame.empty:
+            # No row: no carried columns either, so a quote-less part does not decide their types.
+            frame = empty_quotes()
+            if self.options.classify is not None:
+                frame = frame.assign(**{n: pd.Series(dtype=d) for n, d in LABEL_COLUMNS.items()})
+        commit_part(self.parts_dir, self.number, frame, self.ids, self.errors)
+        self.number += 1
+        self.ids, self.errors = [], []
+
+    def finish(self) -> BatchReport:
+        merge_parts(self.parts_dir, self.options.output, with_labels=self.options.classify is not None)
+        write_errors(self.options.errors_table, self.report.errors)
+        self.report.error_table = self.options.errors_table
+        shutil.rmtree(self.parts_dir, ignore_errors=True)
+        return self.report
+
+
+def _run_settings(config: ExtractConfig, classify: ClassifyConfig | None) -> dict:
+    """What must match for a resumed run to continue a killed one."""
+    settings = {"spacy_model": config.spacy_model, "classify": None}
+    if classify is not None:
+        settings["classify"] = {"tone_model": classify.tone_model, "stance_model": classify.stance_model,
+                                "zero_shot": classify.zero_shot}
+    return settings
+
+
+def check_models(config: ExtractConfig, classify: ClassifyConfig | None) -> None:
+    """Load the spaCy pipeline and the classifiers once, so that a bad name stops the run before any article."""
+    load_pipeline(config.spacy_model)
+    if classify is not None:
+        from .pipeline import classifier_for
+
+        classifier_for(classify, "tone")
+        classifier_for(classify, "stance")
+
+
 def run_batch(
     inputs: Iterable[Source] | Source,
     config: ExtractConfig,
@@ -284,75 +399,42 @@ def run_batch(
 
     Returns the report; every bad item is in `report.errors` and in the error table beside the output.
     """
-    report = BatchReport()
-    parts_dir = options.parts_dir
-    known: set[tuple[str, str]] = set()  # errors already in committed parts, met again when resuming
-    if options.resume:
-        done, old_errors, number = read_progress(parts_dir)
-        report.errors += old_errors
-        known = {(e.source, e.reason) for e in old_errors}
-    else:
-        shutil.rmtree(parts_dir, ignore_errors=True)
-        done, number = set(), 0
-    if options.classify is not None:
-        from .classifier import load_classifier
-
-        c = options.classify
-        for task, name in (("tone", c.tone_model), ("stance", c.stance_model)):
-            load_classifier(name, task, c.max_length, c.batch_size, c.zero_shot)
-
-    part_results: list[tuple[Article, list[Quote]]] = []
-    part_ids: list[str] = []
-    part_errors: list[ItemError] = []
+    check_models(config, options.classify)
+    run = BatchRun(options, config, on_error)
+    report = run.report
+    results: list[tuple[Article, list[Quote]]] = []
     bar = _progress(options.progress)
 
-    def note_error(error: ItemError) -> None:
-        if (error.source, error.reason) in known:
-            return
-        report.errors.append(error)
-        part_errors.append(error)
-        if on_error:
-            on_error(error)
-
-    def fresh(items: Iterable[Article | ItemError]) -> Iterator[Article | ItemError]:
+    def admitted(items: Iterable[Article | ItemError]) -> Iterator[Article | ItemError]:
         for item in items:
-            if isinstance(item, Article) and item.article_id in done:
-                report.resumed += 1
-                continue
-            yield item
+            if isinstance(item, ItemError) or run.admit(item):
+                yield item
 
     def flush() -> None:
-        nonlocal number, part_results, part_ids, part_errors
-        if not part_ids and not part_errors:
-            return
-        frame = quotes_frame(part_results)
-        if options.classify is not None:
+        nonlocal results
+        frame = quotes_frame(results)
+        if options.classify is not None and not frame.empty:
             frame = apply_dtypes(_with_labels(frame, options.classify))
-        commit_part(parts_dir, number, frame, part_ids, part_errors)
-        number += 1
-        part_results, part_ids, part_errors = [], [], []
+        run.commit(frame)
+        results = []
 
     try:
-        for result in extract_results(fresh(read_articles(inputs)), config, options.workers, note_error):
+        for result in extract_results(admitted(read_articles(inputs)), config, options.workers, run.error):
             bar.update(1)
             if isinstance(result, ItemError):
-                note_error(result)
-                part_ids.append(result.source)
+                run.error(result)
+                run.processed(result.source)
             else:
                 article, quotes = result
                 report.articles += 1
                 report.quotes += len(quotes)
-                part_results.append(result)
-                part_ids.append(article.article_id)
+                results.append(result)
+                run.processed(article.article_id)
                 if bar.format_dict.get("elapsed"):
                     bar.set_postfix(quotes_s=f"{report.quotes / bar.format_dict['elapsed']:.1f}", refresh=False)
-            if len(part_ids) >= options.part_articles:
+            if run.pending >= options.part_articles:
                 flush()
         flush()
     finally:
         bar.close()
-    merge_parts(parts_dir, options.output, with_labels=options.classify is not None)
-    write_errors(options.errors_table, report.errors)
-    report.error_table = options.errors_table
-    shutil.rmtree(parts_dir, ignore_errors=True)
-    return report
+    return run.finish()

@@ -101,14 +101,14 @@ def load_model_and_tokenizer(name: str, task: str):
             adapter = json.loads((path / "adapter_config.json").read_text(encoding="utf-8"))
             base = resolve_model(adapter["base_model_name_or_path"], task)
             config = AutoConfig.from_pretrained(path)
-            model = AutoModelForSequenceClassification.from_pretrained(base, config=config,
+            model = AutoModelForSequenceClassification.from_pretrained(base, config=config, use_safetensors=True,
                                                                        ignore_mismatched_sizes=True)
             model = PeftModel.from_pretrained(model, path).merge_and_unload()
             tokenizer_source = path if (path / "tokenizer_config.json").exists() else base
             tokenizer = AutoTokenizer.from_pretrained(tokenizer_source)
         else:
             model = AutoModelForSequenceClassification.from_pretrained(reference, trust_remote_code=False,
-                                                                       use_safetensors=True if local else None)
+                                                                       use_safetensors=True)
             tokenizer = AutoTokenizer.from_pretrained(reference)
     except (OSError, ValueError, KeyError) as exc:
         hint = "" if local else " (not a local directory; fetching needs network access to the Hugging Face Hub)"
@@ -224,7 +224,8 @@ def prediction_frame(task: str, probs: np.ndarray) -> pd.DataFrame:
 
 
 @lru_cache(maxsize=8)
-def load_classifier(name: str, task: str, max_length: int = 128, batch_size: int = 64,
-                    zero_shot: bool = False) -> TextClassifier:
-    """A cached classifier (one per name and task in a process)."""
-    return TextClassifier.load(name, task, zero_shot=zero_shot, max_length=max_length, batch_size=batch_size)
+def load_classifier(name: str, task: str, max_length: int = 128, batch_size: int = 64, zero_shot: bool = False,
+                    hypotheses: tuple[tuple[str, str], ...] | None = None) -> TextClassifier:
+    """A cached classifier (one per name, task and settings in a process); `hypotheses` as sorted pairs."""
+    return TextClassifier.load(name, task, zero_shot=dict(hypotheses) if hypotheses else zero_shot,
+                               max_length=max_length, batch_size=batch_size)

@@ -159,7 +159,8 @@ def labelled_table(path: str | Path, task: str) -> pd.DataFrame:
     if missing:
         raise InputError(f"{path}: a labelled table needs columns `text` and `{task}`; missing {missing}; "
                          f"found {list(table.columns)}")
-    table = table[table[task].notna() & table["text"].notna()]
+    labelled = table[task].notna() & (table[task].astype(str).str.strip() != "")
+    table = table[labelled & table["text"].notna()]
     origin = [f"{path.name}:{i}" for i in table.index]
     return _frame([{"text": t, "label": str(lab).strip().lower(), "origin": o}
                    for t, lab, o in zip(table["text"], table[task], origin)])

@@ -54,6 +54,9 @@ def evaluate_labels(
         predicted = predictions if isinstance(predictions, pd.DataFrame) else read_table(predictions)
         if "id" not in predicted.columns:
             raise InputError(f"predictions need an `id` column to join on; found {list(predicted.columns)}")
+        repeated = predicted["id"].astype(str)[predicted["id"].astype(str).duplicated()].unique().tolist()
+        if repeated:
+            raise InputError(f"predictions repeat id(s) {repeated[:5]}; each id must appear once")
         missing = [task for task in tasks if task not in predicted.columns]
         if missing:
             raise InputError(f"predictions have no {missing} column(s)")
@@ -61,9 +64,14 @@ def evaluate_labels(
                                                       how="left", suffixes=("", "_pred"))
     scores = []
     for task in tasks:
-        rows = joined[joined[task].notna()]
-        pred_column = f"{task}_pred"
-        predicted_labels = rows[pred_column].fillna("<missing>").astype(str).tolist()
-        gold_labels = rows[task].astype(str).str.strip().str.lower().tolist()
-        scores.append(score_labels(task, TASKS[task], gold_labels, predicted_labels))
+        gold_labels = joined[task].astype("string").str.strip().str.lower()
+        rows = joined[gold_labels.notna() & (gold_labels != "")]
+        gold_labels = gold_labels[rows.index]
+        if rows.empty:
+            raise InputError(f"no row of the gold table has a `{task}` label")
+        unknown = sorted(set(gold_labels) - set(TASKS[task]))
+        if unknown:
+            raise InputError(f"gold {task} label(s) {unknown} are not {task} labels {list(TASKS[task])}")
+        predicted_labels = rows[f"{task}_pred"].astype("string").fillna("<missing>").astype(str).tolist()
+        scores.append(score_labels(task, TASKS[task], gold_labels.tolist(), predicted_labels))
     return scores

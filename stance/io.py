@@ -70,10 +70,11 @@ def _clean_value(value: Any) -> Any:
     return value
 
 
-def articles_from_frame(frame: pd.DataFrame, source: str) -> Iterator[Article | ItemError]:
+def articles_from_frame(frame: pd.DataFrame, source: str, first_row: int = 1) -> Iterator[Article | ItemError]:
     """Articles from a table with a `text` column and an `article_id` or `id` column.
 
-    Every other column is carried into each output row as article metadata.
+    Every other column is carried into each output row as article metadata. `first_row` numbers the
+    rows in messages when the frame is one chunk of a larger table.
     """
     id_column = next((c for c in ID_COLUMNS if c in frame.columns), None)
     missing = [name for name, ok in (("text", "text" in frame.columns), ("id or article_id", id_column)) if not ok]
@@ -81,13 +82,13 @@ def articles_from_frame(frame: pd.DataFrame, source: str) -> Iterator[Article | 
         yield ItemError(source, f"table lacks column(s) {', '.join(missing)}; it has {list(frame.columns)}")
         return
     meta_columns = [c for c in frame.columns if c not in ("text", *ID_COLUMNS)]
-    for position, row in enumerate(frame.to_dict("records")):
-        where = f"{source} row {position + 1}"
+    for position, row in enumerate(frame.to_dict("records"), start=first_row):
+        where = f"{source} row {position}"
         article_id, text = _clean_value(row[id_column]), _clean_value(row["text"])
         if article_id is None or str(article_id).strip() == "":
             yield ItemError(where, f"empty {id_column}")
             continue
-        where = f"{source} row {position + 1} ({id_column}={article_id})"
+        where = f"{source} row {position} ({id_column}={article_id})"
         if not isinstance(text, str):
             yield ItemError(where, f"text is {type(text).__name__}, expected a string")
             continue
@@ -97,7 +98,9 @@ def articles_from_frame(frame: pd.DataFrame, source: str) -> Iterator[Article | 
         yield Article(str(article_id), text, {c: _clean_value(row[c]) for c in meta_columns})
 
 
-def _jsonl_records(lines: Iterable[str], source: str) -> Iterator[dict[str, Any] | ItemError]:
+def read_jsonl_articles(lines: Iterable[str], source: str) -> Iterator[Article | ItemError]:
+    """Articles from JSON Lines, one line at a time; a malformed line is an `ItemError`, the others still count."""
+    number = 0
     for number, line in enumerate(lines, start=1):
         if not line.strip():
             continue
@@ -109,19 +112,13 @@ def _jsonl_records(lines: Iterable[str], source: str) -> Iterator[dict[str, Any]
         if not isinstance(record, dict):
             yield ItemError(f"{source} line {number}", f"expected a JSON object, got {type(record).__name__}")
             continue
-        yield record
-
-
-def read_jsonl_articles(lines: Iterable[str], source: str) -> Iterator[Article | ItemError]:
-    """Articles from JSON Lines; a malformed line is an `ItemError`, the other lines still count."""
-    records: list[dict[str, Any]] = []
-    for item in _jsonl_records(lines, source):
-        if isinstance(item, ItemError):
+        for item in articles_from_frame(pd.DataFrame([record]), f"{source} line {number}", first_row=number):
+            if isinstance(item, ItemError):
+                item = ItemError(item.source.replace(f" row {number}", ""), item.reason)
             yield item
-        else:
-            records.append(item)
-    if records:
-        yield from articles_from_frame(pd.DataFrame.from_records(records), source)
+
+
+TABLE_CHUNK_ROWS = 1000
 
 
 def read_table_articles(path: Path) -> Iterator[Article | ItemError]:
@@ -132,14 +129,23 @@ def read_table_articles(path: Path) -> Iterator[Article | ItemError]:
             with path.open(encoding="utf-8") as handle:
                 yield from read_jsonl_articles(handle, str(path))
             return
-        frame = pd.read_csv(path, dtype=str, keep_default_na=False) if fmt == "csv" else pd.read_parquet(path)
+        if fmt == "csv":
+            chunks = pd.read_csv(path, dtype=str, keep_default_na=False, chunksize=TABLE_CHUNK_ROWS)
+        else:
+            import pyarrow.parquet as pq
+
+            chunks = (batch.to_pandas() for batch in pq.ParquetFile(path).iter_batches(TABLE_CHUNK_ROWS))
+        first_row = 1
+        for frame in chunks:
+            for item in articles_from_frame(frame, str(path), first_row):
+                yield item
+                if isinstance(item, ItemError) and item.source == str(path):
+                    return  # the table lacks a column: one report, not one per chunk
+            first_row += len(frame)
     except FileNotFoundError:
         yield ItemError(str(path), "file not found")
-        return
-    except (UnicodeDecodeError, ValueError, OSError) as exc:
+    except (UnicodeDecodeError, ValueError, OSError, pd.errors.ParserError) as exc:
         yield ItemError(str(path), f"cannot read as {fmt}: {exc}")
-        return
-    yield from articles_from_frame(frame, str(path))
 
 
 def read_articles(sources: Iterable[Source] | Source) -> Iterator[Article | ItemError]:

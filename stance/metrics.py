@@ -48,12 +48,16 @@ def score_labels(task: str, labels: tuple[str, ...], gold, predicted) -> LabelSc
     """
     gold = [str(g) for g in gold]
     predicted = [str(p) for p in predicted]
-    present = list(labels)
-    report = classification_report(gold, predicted, labels=present, output_dict=True, zero_division=0)
+    if not gold:
+        raise ValueError(f"no {task} labels to score")
+    # Macro-F1 averages the classes that occur in the gold or the predictions: a class absent from both
+    # is not a failure of the model.
+    present = [label for label in labels if label in set(gold) | set(predicted)]
+    report = classification_report(gold, predicted, labels=list(labels), output_dict=True, zero_division=0)
     return LabelScores(
         task=task, labels=tuple(labels), n=len(gold),
-        accuracy=float(accuracy_score(gold, predicted)) if gold else 0.0,
-        macro_f1=float(f1_score(gold, predicted, labels=present, average="macro", zero_division=0)) if gold else 0.0,
+        accuracy=float(accuracy_score(gold, predicted)),
+        macro_f1=float(f1_score(gold, predicted, labels=present, average="macro", zero_division=0)),
         report=report,
-        confusion=np.asarray(confusion_matrix(gold, predicted, labels=present)).tolist() if gold else [],
+        confusion=np.asarray(confusion_matrix(gold, predicted, labels=list(labels))).tolist(),
     )

@@ -134,22 +134,23 @@ def model_label(name: str, task: str) -> str:
     return f"stance-{task}-minilm@{__version__}"
 
 
-def label_texts(texts: list[str], config: ClassifyConfig | str | Path | None = None) -> pd.DataFrame:
-    """Tone and stance of each text: the label columns of the schema, one row per text."""
+def classifier_for(config: ClassifyConfig, task: str):
+    """The (cached) classifier a config names for a task."""
     from .classifier import load_classifier
 
+    name = config.tone_model if task == "tone" else config.stance_model
+    hypotheses = config.tone_hypotheses if task == "tone" else config.stance_hypotheses
+    return load_classifier(name, task, config.max_length, config.batch_size, config.zero_shot,
+                           tuple(sorted(hypotheses.items())) if hypotheses else None)
+
+
+def label_texts(texts: list[str], config: ClassifyConfig | str | Path | None = None) -> pd.DataFrame:
+    """Tone and stance of each text: the label columns of the schema, one row per text."""
     config = _classify_config(config)
     parts = []
-    for task, name, hypotheses in (("tone", config.tone_model, config.tone_hypotheses),
-                                   ("stance", config.stance_model, config.stance_hypotheses)):
-        if hypotheses:
-            from .classifier import TextClassifier
-
-            classifier = TextClassifier.load(name, task, zero_shot=hypotheses, max_length=config.max_length,
-                                             batch_size=config.batch_size)
-        else:
-            classifier = load_classifier(name, task, config.max_length, config.batch_size, config.zero_shot)
-        predicted = classifier.predict(texts)
+    for task in ("tone", "stance"):
+        predicted = classifier_for(config, task).predict(texts)
+        name = config.tone_model if task == "tone" else config.stance_model
         predicted[f"{task}_model"] = pd.array([model_label(name, task)] * len(texts), dtype="string")
         parts.append(predicted)
     frame = pd.concat(parts, axis=1)

@@ -14,13 +14,12 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 from collections.abc import Callable, Iterable, Iterator
 from itertools import islice
 
 import pandas as pd
 
-from .batch import BatchOptions, BatchReport, commit_part, merge_parts, read_progress, write_errors
+from .batch import BatchOptions, BatchReport, BatchRun, check_models
 from .config import ClassifyConfig, ExtractConfig
 from .errors import ConfigError
 from .io import Source, read_articles
@@ -51,9 +50,9 @@ class ExtractActor:
                 continue
             _, quotes = result
             if not quotes:
-                rows.append({"article_id": article.article_id, KIND: "done", META: "{}"})
+                rows.append({"article_id": article.article_id, KIND: "done", META: "{}", REASON: ""})
             for quote in quotes:
-                rows.append({**quote.to_row(), KIND: "quote", META: json.dumps(article.meta, default=str)})
+                rows.append({**quote.to_row(), KIND: "quote", META: json.dumps(article.meta, default=str), REASON: ""})
         return pd.DataFrame.from_records(rows)
 
 
@@ -61,11 +60,11 @@ class ClassifyActor:
     """Tone and stance of the quote rows of a batch; other rows pass through."""
 
     def __init__(self, config: ClassifyConfig):
-        from .classifier import load_classifier
+        from .pipeline import classifier_for
 
         self.config = config
-        for task, name in (("tone", config.tone_model), ("stance", config.stance_model)):
-            load_classifier(name, task, config.max_length, config.batch_size, config.zero_shot)
+        for task in ("tone", "stance"):
+            classifier_for(config, task)
 
     def __call__(self, batch: pd.DataFrame) -> pd.DataFrame:
         from .pipeline import label_texts
@@ -87,7 +86,7 @@ def _chunks(items: Iterable[Article | ItemError], size: int) -> Iterator[list[Ar
 def _rows_frame(rows: pd.DataFrame) -> pd.DataFrame:
     """Quote rows as the local engine writes them: schema columns, labels, then the carried columns."""
     if rows.empty:
-        return rows
+        return pd.DataFrame()  # BatchRun.commit writes an empty part with the schema's columns
     meta = pd.DataFrame.from_records([json.loads(m) for m in rows[META]], index=rows.index)
     frame = rows.drop(columns=[KIND, META, REASON], errors="ignore")
     frame = pd.concat([frame, meta[[c for c in meta.columns if c not in frame.columns]]], axis=1)
@@ -108,6 +107,7 @@ def run_ray(
         import ray.data
     except ImportError:
         raise ConfigError("--engine ray needs Ray: pip install 'stance[ray]'") from None
+    check_models(config, options.classify)
     if not ray.is_initialized():
         ray.init(address=address or os.environ.get("RAY_ADDRESS") or None, include_dashboard=False,
                  log_to_driver=False, configure_logging=False)
@@ -115,36 +115,16 @@ def run_ray(
     context.execution_options.preserve_order = True
     context.enable_progress_bars = bool(options.progress)
 
-    report = BatchReport()
-    parts_dir = options.parts_dir
-    if options.resume:
-        done, old_errors, number = read_progress(parts_dir)
-        report.errors += old_errors
-        known = {(e.source, e.reason) for e in old_errors}
-    else:
-        shutil.rmtree(parts_dir, ignore_errors=True)
-        done, number, known = set(), 0, set()
-
-    def note(error: ItemError, part_errors: list[ItemError]) -> None:
-        if (error.source, error.reason) in known:
-            return
-        report.errors.append(error)
-        part_errors.append(error)
-        if on_error:
-            on_error(error)
-
+    run = BatchRun(options, config, on_error)
+    report = run.report
     for chunk in _chunks(read_articles(inputs), max(chunk_articles, options.part_articles)):
-        part_errors: list[ItemError] = []
         items = []
         for item in chunk:
             if isinstance(item, ItemError):
-                note(item, part_errors)
-            elif item.article_id in done:
-                report.resumed += 1
-            else:
+                run.error(item)
+            elif run.admit(item):
                 items.append({"article_id": item.article_id, "text": item.text,
                               META: json.dumps(item.meta, default=str)})
-        ids = [item["article_id"] for item in items]
         frames = []
         if items:
             dataset = ray.data.from_items(items).map_batches(
@@ -154,18 +134,15 @@ def run_ray(
                 dataset = dataset.map_batches(
                     ClassifyActor, fn_constructor_kwargs={"config": options.classify},
                     batch_size=max(options.classify.batch_size, 256), batch_format="pandas", concurrency=1)
-            frames = [batch for batch in dataset.iter_batches(batch_format="pandas", batch_size=None)]
-        rows = pd.concat(frames, ignore_index=True) if frames else pd.DataFrame({KIND: []})
-        for _, row in rows[rows[KIND] == "error"].iterrows():
-            note(ItemError(row["article_id"], row[REASON]), part_errors)
+            frames = list(dataset.iter_batches(batch_format="pandas", batch_size=None))
+        rows = pd.concat(frames, ignore_index=True) if frames else pd.DataFrame({KIND: [], "article_id": [], REASON: []})
+        failed = rows[rows[KIND] == "error"]
+        for article_id, reason in zip(failed["article_id"], failed[REASON]):
+            run.error(ItemError(article_id, reason))
         quotes = rows[rows[KIND] == "quote"]
-        report.articles += len(ids) - int((rows[KIND] == "error").sum())
+        for item in items:
+            run.processed(item["article_id"])
+        report.articles += len(items) - len(failed)
         report.quotes += len(quotes)
-        if ids or part_errors:
-            commit_part(parts_dir, number, _rows_frame(quotes), ids, part_errors)
-            number += 1
-    merge_parts(parts_dir, options.output, with_labels=options.classify is not None)
-    write_errors(options.errors_table, report.errors)
-    report.error_table = options.errors_table
-    shutil.rmtree(parts_dir, ignore_errors=True)
-    return report
+        run.commit(_rows_frame(quotes))
+    return run.finish()

@@ -150,9 +150,10 @@ def load_train_config(path: str | Path | None = None, **overrides: Any) -> Train
     unknown = sorted(set(data) - known)
     if unknown:
         raise ConfigError(f"{where}: unknown key(s) {unknown}; expected {sorted(known)}")
-    for name in ("task", "output_dir"):
-        if name not in data:
-            raise ConfigError(f"{where}: `{name}` is required")
+    for name in ("task", "output_dir", "data"):
+        if not data.get(name):
+            hint = " (--data TABLE or [[data]] in --config)" if name == "data" else ""
+            raise ConfigError(f"{where}: `{name}` is required{hint}")
     if "lora_target_modules" in data:
         data["lora_target_modules"] = tuple(data["lora_target_modules"])
     return TrainConfig(**data)
@@ -292,8 +293,14 @@ class WeightedTrainer(Trainer):
         return (loss, outputs) if return_outputs else loss
 
 
+WEIGHT_FILES = ("model.safetensors", "adapter_model.safetensors", "adapter_config.json", "pytorch_model.bin",
+                "adapter_model.bin", "config.json")
+
+
 def _save(model, tokenizer, model_config, config: TrainConfig, output: Path) -> None:
     output.mkdir(parents=True, exist_ok=True)
+    for name in WEIGHT_FILES:  # a model saved here before (full or adapter) must not shadow this one
+        (output / name).unlink(missing_ok=True)
     if config.lora_r > 0 and config.save == "full":
         model = model.merge_and_unload()
     if config.save == "adapter":

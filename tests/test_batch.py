@@ -172,3 +172,57 @@ def test_scoring_in_parts_adds_labels_to_every_row(tmp_path, corpus, tiny_models
     run_batch([str(corpus)], ExtractConfig(), BatchOptions(output=out, part_articles=5, classify=labels))
     frame = stance.load(out)
     assert frame["stance"].notna().all() and len(frame) == len(stance.extract(str(corpus)))
+
+
+def test_a_repeated_article_id_is_reported_and_skipped(tmp_path, corpus):
+    other = tmp_path / "other"
+    other.mkdir()
+    (other / "art000.txt").write_text("“Another text entirely,” Maria Lopez said.", encoding="utf-8")
+    out = tmp_path / "q.parquet"
+    report = run_batch([str(corpus), str(other)], ExtractConfig(), BatchOptions(output=out))
+    assert [(e.source, "duplicate article id" in e.reason) for e in report.errors] == [("art000", True)]
+    frame = stance.load(out)
+    assert not frame["quote_id"].duplicated().any()
+    assert "Another text entirely" not in set(frame["text"])
+
+
+def test_carried_columns_mixing_types_are_written_as_text(tmp_path):
+    table = tmp_path / "t.jsonl"
+    table.write_text("\n".join(json.dumps({"id": f"t{i}", "year": year, "text": f"“We want peace {i},” Maria Lopez "
+                                           "said."}) for i, year in enumerate([2023, "unknown", None])) + "\n",
+                     encoding="utf-8")
+    out = tmp_path / "q.parquet"
+    run_batch([str(table)], ExtractConfig(), BatchOptions(output=out, part_articles=10))
+    years = stance.load(out)["year"]
+    assert years[:2].tolist() == ["2023", "unknown"] and years.isna()[2]
+
+
+def test_quote_less_parts_do_not_decide_carried_column_types(tmp_path):
+    table = tmp_path / "t.jsonl"
+    rows = [{"id": "calm", "year": 2020, "text": "Nothing was said."},
+            {"id": "loud", "year": 2021, "text": "“We want peace,” Maria Lopez said."}]
+    table.write_text("\n".join(json.dumps(r) for r in rows) + "\n", encoding="utf-8")
+    out = tmp_path / "q.parquet"
+    run_batch([str(table)], ExtractConfig(), BatchOptions(output=out, part_articles=1))
+    assert str(stance.load(out)["year"].dtype) == str(stance.extract(str(table))["year"].dtype) == "int64"
+
+
+def test_resume_refuses_parts_written_with_other_settings(tmp_path, corpus, tiny_models):
+    from stance.errors import ConfigError
+
+    out = tmp_path / "q.parquet"
+    options = BatchOptions(output=out, part_articles=2)
+    parts = options.parts_dir
+    parts.mkdir()
+    (parts / "run.json").write_text(json.dumps({"spacy_model": "other_pipeline", "classify": None}))
+    with pytest.raises(ConfigError, match="other settings"):
+        run_batch([str(corpus)], ExtractConfig(), BatchOptions(output=out, resume=True))
+
+
+def test_an_unwritable_output_stops_before_any_article(tmp_path, corpus):
+    from stance.errors import ConfigError
+
+    blocker = tmp_path / "file"
+    blocker.write_text("x")
+    with pytest.raises(ConfigError, match="cannot write the output"):
+        run_batch([str(corpus)], ExtractConfig(), BatchOptions(output=blocker / "q.parquet"))

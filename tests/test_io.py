@@ -222,7 +222,7 @@ def test_table_without_text_column_names_it_and_lists_columns(tmp_path, suffix):
         frame.to_parquet(path)
     [error] = list(read_articles(path))
     assert isinstance(error, ItemError)
-    assert error.source == str(path)
+    assert error.source == (f"{path} line 1" if suffix == ".jsonl" else str(path))  # JSON Lines: per line
     assert "lacks column(s) text" in error.reason
     assert "['id', 'body', 'title']" in error.reason
 
@@ -267,7 +267,7 @@ def test_row_with_bad_text_is_reported_with_its_id(tmp_path, text, reason):
     items = list(read_articles(path))
     assert [a.article_id for a in articles(items)] == ["a1", "a3"]
     [error] = errors(items)
-    assert error.source == f"{path} row 2 (id=bad)"
+    assert error.source == f"{path} line 2 (id=bad)"
     assert error.reason == reason
 
 

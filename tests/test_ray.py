@@ -54,3 +54,23 @@ def test_ray_engine_resumes(tmp_path, local_ray):
     report = run_ray([str(corpus)], ExtractConfig(), options)
     assert report.resumed == 3 and report.articles == 3
     assert sorted(stance.load(out)["quote_id"]) == sorted(stance.extract(str(corpus))["quote_id"])
+
+
+def test_ray_output_has_no_internal_columns_when_no_article_has_quotes(tmp_path, local_ray):
+    corpus = tmp_path / "calm"
+    corpus.mkdir()
+    for i in range(3):
+        (corpus / f"c{i}.txt").write_text("Nothing was said today.", encoding="utf-8")
+    out = tmp_path / "q.parquet"
+    report = run_ray([str(corpus)], ExtractConfig(), BatchOptions(output=out))
+    assert report.articles == 3 and report.quotes == 0
+    assert list(stance.load(out).columns) == list(stance.extract(str(corpus)).columns)
+
+
+def test_ray_engine_refuses_a_bad_model_before_reading(tmp_path, local_ray):
+    from stance.errors import ModelError
+
+    (tmp_path / "junk").mkdir()
+    with pytest.raises(ModelError, match="not a model directory"):
+        run_ray([str(tmp_path)], ExtractConfig(),
+                BatchOptions(output=tmp_path / "q.parquet", classify=ClassifyConfig(tone_model=str(tmp_path / "junk"))))

@@ -83,9 +83,37 @@ def test_train_lora_adapter_is_small_and_reloads(tiny_models, table, tmp_path):
     assert probs.shape == (1, 3)
 
 
-def test_class_weights_train(tiny_models, table, tmp_path):
+def test_class_weights_weigh_the_loss(tiny_models, table, tmp_path):
+    import torch
+    from transformers import AutoModelForSequenceClassification
+
+    from stance.train import WeightedTrainer
+
+    model = AutoModelForSequenceClassification.from_pretrained(str(tiny_models["stance"]))
+    weights = torch.tensor([3.0, 1.0, 0.5])
+    trainer = WeightedTrainer(model=model, class_weights=weights)
+    inputs = {"input_ids": torch.tensor([[2, 10, 3], [2, 11, 3]]), "attention_mask": torch.ones(2, 3, dtype=torch.long)}
+    labels = torch.tensor([0, 2])
+    loss = trainer.compute_loss(model, {**inputs, "labels": labels})
+    logits = model(**inputs).logits
+    expected = torch.nn.functional.cross_entropy(logits, labels, weight=weights)
+    unweighted = torch.nn.functional.cross_entropy(logits, labels)
+    assert torch.allclose(loss, expected) and not torch.allclose(loss, unweighted)
     metrics = train(_config(tiny_models, table, tmp_path, class_weights=True))
-    assert 0.0 <= metrics["dev"]["macro_f1"] <= 1.0
+    assert metrics["train_rows"] == 9
+
+
+def test_retraining_into_the_same_folder_replaces_the_model(tiny_models, table, tmp_path):
+    train(_config(tiny_models, table, tmp_path, lora_r=2, save="adapter", lora_target_modules=("query",)))
+    train(_config(tiny_models, table, tmp_path))
+    out = tmp_path / "model"
+    assert not (out / "adapter_config.json").exists() and (out / "model.safetensors").exists()
+
+
+def test_blank_labels_are_not_training_rows(tmp_path):
+    path = tmp_path / "t.csv"
+    pd.DataFrame({"text": ["a", "b", "c"], "stance": ["escalation", "", "neutral"]}).to_csv(path, index=False)
+    assert labelled_table(path, "stance")["label"].tolist() == ["escalation", "neutral"]
 
 
 def test_train_command_round_trip(tiny_models, table, tmp_path):
@@ -126,7 +154,7 @@ def test_load_train_config_from_toml(tmp_path):
 
 
 @pytest.mark.parametrize("body, message", [
-    ('[train]\ntask = "tone"\noutput_dir = "m"\n', "at least one"),
+    ('[train]\ntask = "tone"\noutput_dir = "m"\n', "`data` is required"),
     ('[train]\ntask = "mood"\noutput_dir = "m"\n[[data]]\nkind = "table"\npath = "x"\n', "unknown task"),
     ('[train]\ntask = "tone"\noutput_dir = "m"\n[[data]]\nkind = "tweets"\npath = "x"\n', "unknown data kind"),
     ('[train]\ntask = "tone"\noutput_dir = "m"\nbatch = 3\n[[data]]\nkind = "table"\npath = "x"\n', "unknown key"),

@@ -1,0 +1,70 @@
+"""The shipped default models, end to end: they load offline, label clear statements the way LABELS.md
+says, and agree with most of the seed article's gold labels."""
+
+from __future__ import annotations
+
+import json
+
+import numpy as np
+import pytest
+
+import stance
+from stance.classifier import MODELS_DIR, load_classifier
+
+
+@pytest.fixture(scope="module")
+def tone():
+    return load_classifier("default", "tone")
+
+
+@pytest.fixture(scope="module")
+def stance_model():
+    return load_classifier("default", "stance")
+
+
+def test_the_shipped_models_are_small_safetensors_adapters():
+    for task in ("tone", "stance"):
+        folder = MODELS_DIR / task
+        weights = folder / "adapter_model.safetensors"
+        assert weights.exists() and not list(folder.glob("*.bin"))
+        assert sum(p.stat().st_size for p in folder.iterdir()) < 10 * 2**20
+        assert "## Dev metrics" in (folder / "README.md").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("This was a brilliant, heroic operation and I am proud of our soldiers.", "positive"),
+    ("It is a disgraceful, barbaric attack on innocent civilians and we condemn it.", "negative"),
+    ("The delegation will arrive in Geneva on Tuesday for the second round of meetings.", "neutral"),
+])
+def test_tone_of_clear_statements(tone, text, expected):
+    assert tone.predict([text])["tone"].item() == expected
+
+
+@pytest.mark.parametrize("text, more, less", [
+    ("We will strike back harder and send more missiles until the enemy is destroyed.", "escalation", "negotiation"),
+    ("Both sides agreed to a ceasefire and will resume peace talks next week.", "negotiation", "escalation"),
+])
+def test_stance_of_clear_statements(stance_model, text, more, less):
+    frame = stance_model.predict([text])
+    assert frame[f"stance_{more}"].item() > frame[f"stance_{less}"].item()
+
+
+def test_score_the_seed_with_the_shipped_models(seed_article, seed_gold):
+    frame = stance.score(seed_article)
+    assert frame["tone_model"].unique().tolist() == ["stance-tone-minilm@" + stance.__version__]
+    probs = frame[["tone_negative", "tone_neutral", "tone_positive"]].to_numpy()
+    np.testing.assert_allclose(probs.sum(axis=1), 1.0, rtol=1e-5)
+    # Most of the gold file's labels are given to the quotes that overlap them.
+    gold = [json.loads(line) for line in seed_gold.read_text(encoding="utf-8").splitlines() if line.strip()]
+    agree = {"tone": 0, "stance": 0}
+    matched = 0
+    for quote in gold:
+        overlapping = frame[(frame["start"] < quote["end"]) & (frame["end"] > quote["start"])]
+        if overlapping.empty:
+            continue
+        matched += 1
+        row = overlapping.iloc[0]
+        agree["tone"] += row["tone"] == quote["tone"]
+        agree["stance"] += row["stance"] == quote["stance"]
+    assert matched >= len(gold) - 1
+    assert agree["tone"] / matched > 0.5 and agree["stance"] / matched > 0.5, agree
