@@ -19,6 +19,7 @@ import sys
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from multiprocessing import get_context
 from pathlib import Path
@@ -28,7 +29,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from .config import ClassifyConfig, ExtractConfig
-from .errors import ConfigError
+from .errors import ConfigError, ModelError
 from .io import Source, read_articles, table_format, write_table
 from .nlp import load_pipeline
 from .pipeline import RunReport, _with_labels, extract_batch, quotes_frame
@@ -257,16 +258,21 @@ def extract_results(items: Iterable[Article | ItemError], config: ExtractConfig,
         for batch in batches:
             yield from extract_batch(nlp, batch, config)
         return
-    load_pipeline(config.spacy_model)  # a bad pipeline name fails here, not in every worker
+    # The workers load the pipeline; the main process only reads, writes and classifies.
     with ProcessPoolExecutor(max_workers=workers, mp_context=get_context("spawn"), initializer=_init_worker,
                              initargs=(config,)) as pool:
         pending: deque = deque()
-        for batch in batches:
-            pending.append(pool.submit(_work, batch))
-            if len(pending) >= 2 * workers:
+        try:
+            for batch in batches:
+                pending.append(pool.submit(_work, batch))
+                if len(pending) >= 2 * workers:
+                    yield from pending.popleft().result()
+            while pending:
                 yield from pending.popleft().result()
-        while pending:
-            yield from pending.popleft().result()
+        except BrokenProcessPool:
+            load_pipeline(config.spacy_model)  # raises the reason when the pipeline is what failed
+            raise ModelError("an extraction worker died (out of memory?); rerun with --resume, or fewer "
+                             "--workers") from None
 
 
 # ------------------------------------------------------------------------------------------ run
@@ -379,9 +385,21 @@ def _run_settings(config: ExtractConfig, classify: ClassifyConfig | None) -> dic
     return settings
 
 
-def check_models(config: ExtractConfig, classify: ClassifyConfig | None) -> None:
-    """Load the spaCy pipeline and the classifiers once, so that a bad name stops the run before any article."""
-    load_pipeline(config.spacy_model)
+def check_pipeline(name: str) -> None:
+    """Fail fast on a spaCy pipeline that is neither an installed package nor a directory (without loading it)."""
+    import spacy.util
+
+    if not (spacy.util.is_package(name) or Path(name).is_dir()):
+        load_pipeline(name)  # raises ModelError with the reason
+
+
+def check_models(config: ExtractConfig, classify: ClassifyConfig | None, parse_here: bool = True) -> None:
+    """Check the spaCy pipeline and load the classifiers once, so that a bad name stops the run before any
+    article; the pipeline is loaded only where this process parses (one worker)."""
+    if parse_here:
+        load_pipeline(config.spacy_model)
+    else:
+        check_pipeline(config.spacy_model)
     if classify is not None:
         from .pipeline import classifier_for
 
@@ -399,7 +417,7 @@ def run_batch(
 
     Returns the report; every bad item is in `report.errors` and in the error table beside the output.
     """
-    check_models(config, options.classify)
+    check_models(config, options.classify, parse_here=options.workers == 1)
     run = BatchRun(options, config, on_error)
     report = run.report
     results: list[tuple[Article, list[Quote]]] = []

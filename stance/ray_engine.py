@@ -107,7 +107,7 @@ def run_ray(
         import ray.data
     except ImportError:
         raise ConfigError("--engine ray needs Ray: pip install 'stance[ray]'") from None
-    check_models(config, options.classify)
+    check_models(config, options.classify, parse_here=False)
     if not ray.is_initialized():
         ray.init(address=address or os.environ.get("RAY_ADDRESS") or None, include_dashboard=False,
                  log_to_driver=False, configure_logging=False)
@@ -135,7 +135,8 @@ def run_ray(
                     ClassifyActor, fn_constructor_kwargs={"config": options.classify},
                     batch_size=max(options.classify.batch_size, 256), batch_format="pandas", concurrency=1)
             frames = list(dataset.iter_batches(batch_format="pandas", batch_size=None))
-        rows = pd.concat(frames, ignore_index=True) if frames else pd.DataFrame({KIND: [], "article_id": [], REASON: []})
+        empty = pd.DataFrame({KIND: [], "article_id": [], REASON: []})
+        rows = pd.concat(frames, ignore_index=True) if frames else empty
         failed = rows[rows[KIND] == "error"]
         for article_id, reason in zip(failed["article_id"], failed[REASON]):
             run.error(ItemError(article_id, reason))

@@ -322,8 +322,15 @@ def write_model_card(output: Path, config: TrainConfig, metrics: dict[str, Any])
     dev = metrics["dev"]
     per_class = "\n".join(f"| {label} | {row['precision']:.3f} | {row['recall']:.3f} | {row['f1-score']:.3f} | "
                           f"{int(row['support'])} |" for label, row in dev["per_class"].items())
-    sources = "\n".join(f"- `{s.kind}` `{s.path}`{' ' + json.dumps(s.options) if s.options else ''}: "
-                        f"{LICENCES.get(s.kind, '')}" for s in config.data + config.dev)
+    def listing(items: tuple[DataSource, ...]) -> str:
+        return "\n".join(f"- `{s.kind}` `{s.path}`{' ' + json.dumps(s.options) if s.options else ''}"
+                         f"{f' (x{s.repeat})' if s.repeat > 1 else ''}: {LICENCES.get(s.kind, '')}" for s in items)
+
+    sources = listing(config.data)
+    if config.dev:
+        sources += "\n\nModel selection (dev, not trained on):\n" + listing(config.dev)
+    else:
+        sources += f"\n\nModel selection: a stratified {config.dev_fraction:.0%} of the rows above, held out."
     settings = {k: v for k, v in asdict(config).items() if k not in ("data", "dev", "output_dir")}
     card = f"""---
 library_name: transformers
