@@ -76,8 +76,12 @@ def resolve_model(name: str, task: str) -> str:
 
 
 def _quiet_transformers() -> None:
+    import warnings
+
     from transformers.utils import logging as hf_logging
 
+    # Deprecation notices from inside transformers/peft say nothing a user of stance can act on.
+    warnings.filterwarnings("ignore", category=FutureWarning, module=r"(transformers|peft)\.")
     hf_logging.set_verbosity_error()
     hf_logging.disable_progress_bar()
 
