@@ -208,9 +208,20 @@ class TextClassifier:
         probs = np.exp(logits)
         return probs / probs.sum(axis=1, keepdims=True) if len(probs) else probs
 
-    def predict(self, texts: list[str]) -> pd.DataFrame:
-        """`<task>`, `<task>_score` and `<task>_<label>` columns, one row per text."""
-        probs = self.predict_proba(list(texts))
+    @property
+    def uses_cue(self) -> bool:
+        """Whether the model was trained on `cue: quote` inputs (`stance_input_format` in its config.json)."""
+        return getattr(self.model.config, "stance_input_format", "text") == "cue: text"
+
+    def predict(self, texts: list[str], cues: list[str] | None = None) -> pd.DataFrame:
+        """`<task>`, `<task>_score` and `<task>_<label>` columns, one row per text. A model trained with cues
+        reads each quote as `cue: quote` when `cues` are given."""
+        texts = list(texts)
+        if cues is not None and self.uses_cue:
+            from .corpora import with_cue
+
+            texts = [with_cue(t, c) for t, c in zip(texts, cues)]
+        probs = self.predict_proba(texts)
         return prediction_frame(self.task, probs)
 
 

@@ -148,9 +148,16 @@ def ngec_synthetic(path: str | Path, per_class: int = 700, sentences: int = 2, s
     return pd.concat(parts, ignore_index=True) if parts else frame
 
 
-def labelled_table(path: str | Path, task: str) -> pd.DataFrame:
+def with_cue(text: str, cue: str | None) -> str:
+    """The classifier input for a quote whose cue is known: `warned: <quote>` (LABELS.md §6: the cue sets
+    labels too)."""
+    cue = (cue or "").strip()
+    return f"{cue}: {text}" if cue else text
+
+
+def labelled_table(path: str | Path, task: str, cue: bool = False) -> pd.DataFrame:
     """A user's table (JSON Lines, CSV, Parquet, or a gold JSONL of quotes) with `text` and a
-    column named after the task."""
+    column named after the task; `cue=True` prefixes each text with its `cue` column."""
     from .io import read_table
 
     path = _open(path)
@@ -162,8 +169,11 @@ def labelled_table(path: str | Path, task: str) -> pd.DataFrame:
     labelled = table[task].notna() & (table[task].astype(str).str.strip() != "")
     table = table[labelled & table["text"].notna()]
     origin = [f"{path.name}:{i}" for i in table.index]
+    texts = table["text"].tolist()
+    if cue and "cue" in table.columns:
+        texts = [with_cue(t, c) for t, c in zip(texts, table["cue"])]
     return _frame([{"text": t, "label": str(lab).strip().lower(), "origin": o}
-                   for t, lab, o in zip(table["text"], table[task], origin)])
+                   for t, lab, o in zip(texts, table[task], origin)])
 
 
 READERS = {

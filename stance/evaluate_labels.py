@@ -47,7 +47,8 @@ def evaluate_labels(
     if predictions is None:
         from .pipeline import label_texts
 
-        predicted = label_texts(gold_frame["text"].fillna("").astype(str).tolist(), config)
+        cues = gold_frame["cue"].fillna("").astype(str).tolist() if "cue" in gold_frame else None
+        predicted = label_texts(gold_frame["text"].fillna("").astype(str).tolist(), config, cues)
         predicted.index = gold_frame.index
         joined = gold_frame.join(predicted[list(tasks)].add_suffix("_pred"))
     else:

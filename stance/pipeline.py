@@ -144,12 +144,14 @@ def classifier_for(config: ClassifyConfig, task: str):
                            tuple(sorted(hypotheses.items())) if hypotheses else None)
 
 
-def label_texts(texts: list[str], config: ClassifyConfig | str | Path | None = None) -> pd.DataFrame:
-    """Tone and stance of each text: the label columns of the schema, one row per text."""
+def label_texts(texts: list[str], config: ClassifyConfig | str | Path | None = None,
+                cues: list[str] | None = None) -> pd.DataFrame:
+    """Tone and stance of each text (with its reporting cue, for models trained with cues): the label
+    columns of the schema, one row per text."""
     config = _classify_config(config)
     parts = []
     for task in ("tone", "stance"):
-        predicted = classifier_for(config, task).predict(texts)
+        predicted = classifier_for(config, task).predict(texts, cues)
         name = config.tone_model if task == "tone" else config.stance_model
         predicted[f"{task}_model"] = pd.array([model_label(name, task)] * len(texts), dtype="string")
         parts.append(predicted)
@@ -158,7 +160,8 @@ def label_texts(texts: list[str], config: ClassifyConfig | str | Path | None = N
 
 
 def _with_labels(frame: pd.DataFrame, config: ClassifyConfig | str | Path | None) -> pd.DataFrame:
-    labels = label_texts(frame["text"].fillna("").astype(str).tolist(), config)
+    cues = frame["cue"].fillna("").astype(str).tolist() if "cue" in frame else None
+    labels = label_texts(frame["text"].fillna("").astype(str).tolist(), config, cues)
     labels.index = frame.index
     return pd.concat([frame.drop(columns=[c for c in LABEL_COLUMNS if c in frame]), labels], axis=1)
 

@@ -72,7 +72,8 @@ class ClassifyActor:
         quotes = batch[KIND] == "quote"
         if not quotes.any():
             return batch
-        labels = label_texts(batch.loc[quotes, "text"].astype(str).tolist(), self.config)
+        labels = label_texts(batch.loc[quotes, "text"].astype(str).tolist(), self.config,
+                             batch.loc[quotes, "cue"].fillna("").astype(str).tolist())
         labels.index = batch.index[quotes]
         return batch.join(labels)
 

@@ -266,6 +266,9 @@ def train(config: TrainConfig) -> dict[str, Any]:
     raw = trainer.predict(dev_set)
     predicted = [labels[i] for i in np.asarray(raw.predictions).argmax(axis=1)]
     scores = score_labels(config.task, labels, dev_frame["label"].tolist(), predicted)
+    if any(source.options.get("cue") for source in config.data):
+        model_config.stance_input_format = "cue: text"  # quotes are read as `cue: quote` at prediction time
+        trainer.model.config.stance_input_format = "cue: text"
     _save(trainer.model, tokenizer, model_config, config, output)
     metrics = {"dev": scores.to_dict(), "train_rows": len(train_frame), "dev_rows": len(dev_frame),
                "train_label_counts": train_frame["label"].value_counts().to_dict(),

@@ -199,3 +199,24 @@ def test_newsmtsc_keeps_sentences_whose_targets_agree(tmp_path):
 ])
 def test_cameo_stance_mapping(code, penta, axis, expected):
     assert cameo_stance(code, penta, axis) == expected
+
+
+def test_a_model_trained_with_cues_reads_quotes_with_their_cue(tiny_models, tmp_path):
+    path = tmp_path / "quotes.jsonl"
+    rows = [{"text": t, "cue": cue, "stance": s} for (t, s), cue in zip(ROWS, ["said", "warned", "praised"] * 4)]
+    path.write_text("\n".join(json.dumps(r) for r in rows) + "\n", encoding="utf-8")
+    assert labelled_table(path, "stance", cue=True)["text"][1] == "warned: More sanctions and more attacks now."
+    config = _config(tiny_models, path, tmp_path, data=(DataSource("table", str(path), {"cue": True}),))
+    train(config)
+    clf = TextClassifier.load(str(tmp_path / "model"), "stance")
+    assert clf.uses_cue
+    with_cue = clf.predict(["talks now"], cues=["praised"])
+    plain = clf.predict(["talks now"])
+    assert not with_cue.equals(plain)
+    assert clf.predict(["talks now"], cues=[""]).equals(plain)  # no cue: the quote alone
+
+
+def test_a_model_trained_without_cues_ignores_them(tiny_models):
+    clf = TextClassifier.load(str(tiny_models["stance"]), "stance")
+    assert not clf.uses_cue
+    assert clf.predict(["talks now"], cues=["praised"]).equals(clf.predict(["talks now"]))
