@@ -165,7 +165,11 @@ def test_evaluate_labels_names_a_table_without_labels(tmp_path):
 
 
 def test_an_unknown_hub_id_offline_is_a_model_error(monkeypatch):
+    import huggingface_hub.constants
+
+    # Offline as a machine without network would be, without waiting for connection timeouts.
     monkeypatch.setenv("HF_HUB_OFFLINE", "1")
+    monkeypatch.setattr(huggingface_hub.constants, "HF_HUB_OFFLINE", True)
     from stance.classifier import TextClassifier
 
     with pytest.raises(ModelError, match="cannot load model"):
