@@ -32,7 +32,7 @@ from .config import ClassifyConfig, ExtractConfig
 from .errors import ConfigError, ModelError
 from .io import Source, read_articles, table_format, write_table
 from .nlp import load_pipeline
-from .pipeline import RunReport, _with_labels, extract_batch, quotes_frame
+from .pipeline import RunReport, _with_labels, article_batches, extract_batch, quotes_frame
 from .records import Article, ItemError, Quote
 from .schema import LABEL_COLUMNS, QUOTE_COLUMNS, apply_dtypes, empty_quotes
 
@@ -230,21 +230,6 @@ def _work(articles: list[Article]) -> list[Result]:
     return extract_batch(_worker_nlp, articles, _worker_config)
 
 
-def _article_batches(items: Iterable[Article | ItemError], size: int,
-                     on_item_error: Callable[[ItemError], None]) -> Iterator[list[Article]]:
-    batch: list[Article] = []
-    for item in items:
-        if isinstance(item, ItemError):
-            on_item_error(item)
-            continue
-        batch.append(item)
-        if len(batch) == size:
-            yield batch
-            batch = []
-    if batch:
-        yield batch
-
-
 def extract_results(items: Iterable[Article | ItemError], config: ExtractConfig, workers: int,
                     on_item_error: Callable[[ItemError], None]) -> Iterator[Result]:
     """Each article's result in input order; reading errors go to `on_item_error` as they are met.
@@ -252,7 +237,7 @@ def extract_results(items: Iterable[Article | ItemError], config: ExtractConfig,
     With `workers > 1`, batches go to a pool of worker processes (each loads the spaCy pipeline once),
     at most `2 × workers` batches in flight, so memory stays bounded. The batches are the same as with
     one worker, so the results are identical."""
-    batches = _article_batches(items, config.batch_size, on_item_error)
+    batches = article_batches(items, config.batch_size, on_item_error)
     if workers == 1:
         nlp = load_pipeline(config.spacy_model)
         for batch in batches:

@@ -9,7 +9,6 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from itertools import islice
 from pathlib import Path
 
 import pandas as pd
@@ -34,9 +33,19 @@ class RunReport:
     errors: list[ItemError] = field(default_factory=list)
 
 
-def _batches(items: Iterable[Article | ItemError], size: int) -> Iterator[list[Article | ItemError]]:
-    iterator = iter(items)
-    while batch := list(islice(iterator, size)):
+def article_batches(items: Iterable[Article | ItemError], size: int,
+                    on_item_error: Callable[[ItemError], None]) -> Iterator[list[Article]]:
+    """Batches of `size` good articles, in order; each reading error goes to `on_item_error` as it is met."""
+    batch: list[Article] = []
+    for item in items:
+        if isinstance(item, ItemError):
+            on_item_error(item)
+            continue
+        batch.append(item)
+        if len(batch) == size:
+            yield batch
+            batch = []
+    if batch:
         yield batch
 
 
@@ -68,19 +77,16 @@ def iter_quotes(
 ) -> Iterator[tuple[Article, list[Quote]]]:
     """Each good article with its quotes, in input order; bad items go to `report` and `on_error`."""
     report = report if report is not None else RunReport()
+
+    def failed(error: ItemError) -> None:
+        report.errors.append(error)
+        (on_error or _log_error)(error)
+
     nlp = load_pipeline(config.spacy_model)
-    for batch in _batches(articles, config.batch_size):
-        good: list[Article] = []
-        for item in batch:
-            if isinstance(item, ItemError):
-                report.errors.append(item)
-                (on_error or _log_error)(item)
-            else:
-                good.append(item)
-        for result in extract_batch(nlp, good, config):
+    for batch in article_batches(articles, config.batch_size, failed):
+        for result in extract_batch(nlp, batch, config):
             if isinstance(result, ItemError):
-                report.errors.append(result)
-                (on_error or _log_error)(result)
+                failed(result)
                 continue
             report.articles += 1
             report.quotes += len(result[1])
