@@ -201,8 +201,13 @@ def train_command(
         metrics = train(settings)
     except StanceError as exc:
         _fail(exc)
-    dev = metrics["dev"]
-    typer.echo(f"dev: accuracy {dev['accuracy']:.3f}, macro-F1 {dev['macro_f1']:.3f} -> {settings.output_dir}")
+    for name, stage in (("stage 1", metrics.get("stage1")), ("", metrics)):
+        if stage is None:
+            continue
+        dev = stage["dev"]
+        figures = f"dev accuracy {dev['accuracy']:.3f}, macro-F1 {dev['macro_f1']:.3f}" if dev else "no dev set"
+        typer.echo(f"{name + ': ' if name else ''}{figures}")
+    typer.echo(f"model -> {settings.output_dir}")
 
 
 @evaluate_app.command("labels")

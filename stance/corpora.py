@@ -23,16 +23,19 @@ LABEL_COLUMNS = ["text", "label", "origin"]
 
 NEWSMTSC_POLARITY = {2.0: "negative", 4.0: "neutral", 6.0: "positive"}
 
-# PLOVER event types → stance. Cooperation, concessions and talks are `negotiation`; force,
-# threats, coercion, sanctions, mobilisation and verbal conflict (accusations, rejections) are
-# `escalation`; protests, investigations, aid and support reports are `neutral` (they do not push
-# a war either way; military aid is ambiguous without its recipient). `None`: left out.
+# PLOVER event types → stance. Cooperation, concessions and talks are `negotiation`; threats,
+# sanctions, mobilisation and verbal conflict (demands, accusations, rejections) are `escalation`:
+# a speaker pushing for pressure. Reports of force already used (assaults, fighting, coercion such as
+# arrests and curfews), protests, investigations, aid and support are `neutral`: LABELS.md §4 labels
+# what a statement advocates, and a report of an attack advocates nothing (military aid is ambiguous
+# without its recipient). `None`: left out.
 PLOVER_STANCE: dict[str, str | None] = {
     "AGREE": "negotiation", "CONSULT": "negotiation", "COOPERATE": "negotiation",
     "CONCEDE": "negotiation", "RETREAT": "negotiation",
-    "ASSAULT": "escalation", "FIGHT": "escalation", "THREATEN": "escalation", "COERCE": "escalation",
-    "SANCTION": "escalation", "MOBILIZE": "escalation", "REJECT": "escalation", "ACCUSE": "escalation",
+    "THREATEN": "escalation", "SANCTION": "escalation", "MOBILIZE": "escalation", "REJECT": "escalation",
+    "ACCUSE": "escalation",
     "DISAPPROVE": "escalation", "DEMAND": "escalation",
+    "ASSAULT": "neutral", "FIGHT": "neutral", "COERCE": "neutral",
     "PROTEST": "neutral", "INVESTIGATE": "neutral", "AID": "neutral", "SUPPORT": "neutral",
     "REQUEST": None, "DOCUMENT": None,
 }
@@ -70,11 +73,18 @@ def newsmtsc(path: str | Path) -> pd.DataFrame:
     return _frame(rows)
 
 
+MATERIAL_CONFLICT = ("17", "18", "19", "20")
+
+
 def cameo_stance(code: str, pentaclass: str, axis: str) -> str:
     """Stance of a CAMEO code: the data's proposed axis where it says negotiation or escalation;
     otherwise verbal cooperation (PentaClass 1: intents to cooperate, praise, agreements) is
     `negotiation`, demands, disapproval and rejections (codes 10–12) are `escalation`, and the
-    rest (statements, appeals, material cooperation, investigations, protests) `neutral`."""
+    rest (statements, appeals, material cooperation, investigations, protests) `neutral`. Material
+    conflict (codes 17–20: coercion, assault, fighting, mass violence) is `neutral` whatever the axis
+    says: the examples report force already used, and a report advocates nothing (LABELS.md §4)."""
+    if code[:2] in MATERIAL_CONFLICT:
+        return "neutral"
     if axis in ("negotiation", "escalation"):
         return axis
     if pentaclass == "1":

@@ -3,9 +3,13 @@
 `train(config)` reads the labelled data the config names, splits off a stratified dev set (or
 reads the named dev data), fine-tunes the base model — fully, or with a LoRA adapter when
 `lora_r > 0` — with early stopping on dev macro-F1, and saves a directory that
-`stance score --tone-model/--stance-model DIR` loads. A full fine-tune (`save = "full"`) is a plain
-`save_pretrained` directory that `transformers.pipeline("text-classification", DIR)` also loads; an
-adapter (`save = "adapter"`) is a few megabytes and is how the defaults in `models/` ship.
+`stance score --tone-model/--stance-model DIR` loads. `init_model` continues training an earlier
+model (its adapter and head) instead of starting from the base. A config's `[stage2]` table runs a
+second stage on other data straight after the first (for example a broad corpus, then in-domain
+quotes): the first stage is kept beside the output as `<output_dir>.stage1`. A full fine-tune
+(`save = "full"`) is a plain `save_pretrained` directory that `transformers.pipeline("text-classification",
+DIR)` also loads; an adapter (`save = "adapter"`) is a few megabytes and is how the defaults in `models/`
+ship.
 """
 
 from __future__ import annotations
@@ -15,7 +19,7 @@ import logging
 import platform
 import shutil
 import tomllib
-from dataclasses import asdict, dataclass, field, fields
+from dataclasses import asdict, dataclass, field, fields, replace
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -59,6 +63,7 @@ class DataSource:
     path: str
     options: dict[str, Any] = field(default_factory=dict)
     repeat: int = 1  # training rows of this source are seen `repeat` times an epoch (dev rows once)
+    licence: str = ""  # what the model card says of the data's source and licence (default: by kind)
 
     def __post_init__(self) -> None:
         if self.kind not in READERS:
@@ -100,13 +105,15 @@ class TrainConfig:
     lora_target_modules: tuple[str, ...] = ("query", "key", "value", "attention.output.dense",
                                             "intermediate.dense", "output.dense")
     save: str = "full"
+    init_model: str = ""  # a model or adapter directory to continue training from, instead of base_model
+    stage2: TrainConfig | None = None  # a second stage, continuing from this one's model
 
     def __post_init__(self) -> None:
         check_task(self.task)
         if not self.data:
             raise ConfigError("train: at least one [[data]] source is needed")
-        if not 0 < self.dev_fraction < 1:
-            raise ConfigError(f"train.dev_fraction must be between 0 and 1, got {self.dev_fraction!r}")
+        if not 0 <= self.dev_fraction < 1:
+            raise ConfigError(f"train.dev_fraction must be in [0, 1), got {self.dev_fraction!r}")
         if self.save not in ("full", "adapter"):
             raise ConfigError(f"train.save must be 'full' or 'adapter', got {self.save!r}")
         if self.save == "adapter" and self.lora_r <= 0:
@@ -124,15 +131,42 @@ def _sources(items: list[dict], where: str) -> tuple[DataSource, ...]:
         item = dict(item)
         try:
             kind, path, repeat = item.pop("kind"), str(item.pop("path")), item.pop("repeat", 1)
-            sources.append(DataSource(kind=kind, path=path, options=item, repeat=repeat))
+            licence = str(item.pop("licence", ""))
+            sources.append(DataSource(kind=kind, path=path, options=item, repeat=repeat, licence=licence))
         except KeyError as exc:
             raise ConfigError(f"{where}: each data source needs `kind` and `path`; missing {exc}") from None
     return tuple(sources)
 
 
+# What a second stage takes from the first unless its `[stage2]` table says otherwise.
+INHERITED = ("task", "output_dir", "base_model", "max_length", "seed", "lora_r", "lora_alpha", "lora_dropout",
+             "lora_target_modules", "save")
+
+
+def _stage2(table: dict, first: dict, where: str) -> TrainConfig:
+    table = dict(table)
+    where = f"{where} [stage2]"
+    settings = {name: first[name] for name in INHERITED if name in first}
+    settings.update({k: v for k, v in table.items() if k not in ("data", "dev")})
+    settings["data"] = _sources(table.get("data", []), where)
+    settings["dev"] = _sources(table.get("dev", []), where)
+    known = {f.name for f in fields(TrainConfig)} - {"stage2", "init_model"}
+    unknown = sorted(set(settings) - known)
+    if unknown:
+        raise ConfigError(f"{where}: unknown key(s) {unknown}; expected {sorted(known)}")
+    if not settings["data"]:
+        raise ConfigError(f"{where}: at least one [[stage2.data]] source is needed")
+    if "lora_target_modules" in settings:
+        settings["lora_target_modules"] = tuple(settings["lora_target_modules"])
+    return TrainConfig(**settings)
+
+
 def load_train_config(path: str | Path | None = None, **overrides: Any) -> TrainConfig:
-    """A `TrainConfig` from a TOML file (`[train]`, `[[data]]`, `[[dev]]`) with keyword overrides."""
+    """A `TrainConfig` from a TOML file (`[train]`, `[[data]]`, `[[dev]]`, optional `[stage2]` with
+    `[[stage2.data]]`) with keyword overrides (which apply to the first stage, and to the second where
+    it inherits them: task, output directory, base model, seed)."""
     data: dict[str, Any] = {}
+    stage2: dict | None = None
     where = "train"
     if path is not None:
         where = str(path)
@@ -145,8 +179,9 @@ def load_train_config(path: str | Path | None = None, **overrides: Any) -> Train
         data = dict(document.get("train", {}))
         data["data"] = _sources(document.get("data", []), where)
         data["dev"] = _sources(document.get("dev", []), where)
+        stage2 = document.get("stage2")
     data.update({k: v for k, v in overrides.items() if v is not None})
-    known = {f.name for f in fields(TrainConfig)}
+    known = {f.name for f in fields(TrainConfig)} - {"stage2"}
     unknown = sorted(set(data) - known)
     if unknown:
         raise ConfigError(f"{where}: unknown key(s) {unknown}; expected {sorted(known)}")
@@ -156,6 +191,8 @@ def load_train_config(path: str | Path | None = None, **overrides: Any) -> Train
             raise ConfigError(f"{where}: `{name}` is required{hint}")
     if "lora_target_modules" in data:
         data["lora_target_modules"] = tuple(data["lora_target_modules"])
+    if stage2 is not None:
+        data["stage2"] = _stage2(stage2, data, where)
     return TrainConfig(**data)
 
 
@@ -195,7 +232,67 @@ def _dataset(frame: pd.DataFrame, tokenizer, label2id: dict[str, int], max_lengt
 
 
 def train(config: TrainConfig) -> dict[str, Any]:
-    """Fine-tune, save to `config.output_dir` with a model card, and return the dev metrics."""
+    """Fine-tune, save to `config.output_dir` with a model card, and return the metrics: dev figures
+    (`None` where the stage had no dev set) and, for a two-stage config, the first stage's under `stage1`."""
+    if config.stage2 is None:
+        return _train_stage(config)
+    first_dir = f"{config.output_dir.rstrip('/')}.stage1"
+    first = _train_stage(replace(config, output_dir=first_dir, stage2=None))
+    second = replace(config.stage2, init_model=first_dir)
+    return _train_stage(second, first_stage=(replace(config, stage2=None), first))
+
+
+def _load_initial_model(config: TrainConfig, labels: tuple[str, ...]):
+    """`(model, tokenizer, model_config)` to train: the base with a fresh head (and a fresh LoRA adapter
+    when `lora_r > 0`), or `init_model` with its trained head (and its adapter, kept trainable)."""
+    label2id = {label: i for i, label in enumerate(labels)}
+    if not config.init_model:
+        base = resolve_model(config.base_model, config.task)
+        model_config = AutoConfig.from_pretrained(base, num_labels=len(labels), id2label=dict(enumerate(labels)),
+                                                  label2id=label2id, problem_type="single_label_classification")
+        model = AutoModelForSequenceClassification.from_pretrained(base, config=model_config,
+                                                                   ignore_mismatched_sizes=True)
+        tokenizer = AutoTokenizer.from_pretrained(base)
+        if config.lora_r > 0:
+            from peft import LoraConfig, TaskType, get_peft_model
+
+            model = get_peft_model(model, LoraConfig(
+                task_type=TaskType.SEQ_CLS, r=config.lora_r, lora_alpha=config.lora_alpha,
+                lora_dropout=config.lora_dropout, target_modules=list(config.lora_target_modules)))
+        return model, tokenizer, model_config
+
+    init = Path(resolve_model(config.init_model, config.task))
+    if not (init / "config.json").exists():
+        raise ConfigError(f"init_model {config.init_model!r} is not a model directory (no config.json)")
+    model_config = AutoConfig.from_pretrained(init)
+    named = [model_config.id2label.get(i, "") for i in range(model_config.num_labels)]
+    if tuple(str(label).lower() for label in named) != labels:
+        raise ConfigError(f"init_model {config.init_model!r} has labels {named}; continuing needs {list(labels)}")
+    tokenizer = AutoTokenizer.from_pretrained(init)
+    if (init / "adapter_config.json").exists():
+        from peft import PeftModel
+
+        adapter = json.loads((init / "adapter_config.json").read_text(encoding="utf-8"))
+        base = resolve_model(adapter["base_model_name_or_path"], config.task)
+        model = AutoModelForSequenceClassification.from_pretrained(base, config=model_config,
+                                                                   ignore_mismatched_sizes=True)
+        model = PeftModel.from_pretrained(model, init, is_trainable=True)
+        if config.lora_r <= 0:  # continuing an adapter as a full fine-tune
+            model = model.merge_and_unload()
+            for parameter in model.parameters():
+                parameter.requires_grad_(True)
+    else:
+        model = AutoModelForSequenceClassification.from_pretrained(init, use_safetensors=True)
+        if config.lora_r > 0:
+            from peft import LoraConfig, TaskType, get_peft_model
+
+            model = get_peft_model(model, LoraConfig(
+                task_type=TaskType.SEQ_CLS, r=config.lora_r, lora_alpha=config.lora_alpha,
+                lora_dropout=config.lora_dropout, target_modules=list(config.lora_target_modules)))
+    return model, tokenizer, model_config
+
+
+def _train_stage(config: TrainConfig, first_stage: tuple[TrainConfig, dict] | None = None) -> dict[str, Any]:
     _quiet_transformers()
     labels = TASKS[config.task]
     label2id = {label: i for i, label in enumerate(labels)}
@@ -204,29 +301,21 @@ def train(config: TrainConfig) -> dict[str, Any]:
     frame = read_labelled(config.data, config.task)
     if config.dev:
         train_frame, dev_frame = frame, read_labelled(config.dev, config.task)
-    else:
+    elif config.dev_fraction > 0:
         train_frame, dev_frame = split_dev(frame, config.dev_fraction, config.seed)
+    else:  # no dev set: a fixed number of epochs, no early stopping
+        train_frame, dev_frame = frame, frame.iloc[:0]
     if "repeat" in train_frame:
         train_frame = train_frame.loc[train_frame.index.repeat(train_frame["repeat"])].reset_index(drop=True)
-    if train_frame.empty or dev_frame.empty:
+    validate = not dev_frame.empty
+    if train_frame.empty or (not validate and (config.dev or config.dev_fraction > 0)):
         raise InputError(f"not enough labelled rows to train and validate: {len(train_frame)} train, "
                          f"{len(dev_frame)} dev")
     logger.info("training %s on %d rows, validating on %d", config.task, len(train_frame), len(dev_frame))
 
-    base = resolve_model(config.base_model, config.task)
-    tokenizer = AutoTokenizer.from_pretrained(base)
-    model_config = AutoConfig.from_pretrained(base, num_labels=len(labels), id2label=dict(enumerate(labels)),
-                                              label2id=label2id, problem_type="single_label_classification")
-    model = AutoModelForSequenceClassification.from_pretrained(base, config=model_config, ignore_mismatched_sizes=True)
-    if config.lora_r > 0:
-        from peft import LoraConfig, TaskType, get_peft_model
-
-        model = get_peft_model(model, LoraConfig(
-            task_type=TaskType.SEQ_CLS, r=config.lora_r, lora_alpha=config.lora_alpha,
-            lora_dropout=config.lora_dropout, target_modules=list(config.lora_target_modules)))
-
+    model, tokenizer, model_config = _load_initial_model(config, labels)
     train_set = _dataset(train_frame, tokenizer, label2id, config.max_length)
-    dev_set = _dataset(dev_frame, tokenizer, label2id, config.max_length)
+    dev_set = _dataset(dev_frame, tokenizer, label2id, config.max_length) if validate else None
     steps_per_epoch = max(1, -(-len(train_set) // config.batch_size))
     eval_steps = max(1, steps_per_epoch // config.evals_per_epoch)
     if config.max_steps > 0:
@@ -245,36 +334,41 @@ def train(config: TrainConfig) -> dict[str, Any]:
         return {"accuracy": scores.accuracy, "macro_f1": scores.macro_f1}
 
     output = Path(config.output_dir)
+    selection = dict(eval_strategy="steps", eval_steps=eval_steps, save_strategy="steps", save_steps=eval_steps,
+                     save_total_limit=1, load_best_model_at_end=True, metric_for_best_model="macro_f1",
+                     greater_is_better=True) if validate else dict(eval_strategy="no", save_strategy="no")
     arguments = TrainingArguments(
         output_dir=str(output / "checkpoints"), num_train_epochs=config.epochs, max_steps=config.max_steps,
         learning_rate=config.learning_rate, per_device_train_batch_size=config.batch_size,
         per_device_eval_batch_size=config.batch_size * 2, weight_decay=config.weight_decay,
-        warmup_steps=config.warmup_ratio, eval_strategy="steps", eval_steps=eval_steps, save_strategy="steps",
-        save_steps=eval_steps, save_total_limit=1, load_best_model_at_end=True, metric_for_best_model="macro_f1",
-        greater_is_better=True, seed=config.seed, data_seed=config.seed, report_to=[], logging_steps=eval_steps,
-        use_cpu=not torch.cuda.is_available(), disable_tqdm=True,
+        warmup_steps=config.warmup_ratio, seed=config.seed, data_seed=config.seed, report_to=[],
+        logging_steps=eval_steps, use_cpu=not torch.cuda.is_available(), disable_tqdm=True, **selection,
     )
     trainer = WeightedTrainer(
         model=model, args=arguments, train_dataset=train_set, eval_dataset=dev_set,
-        data_collator=DataCollatorWithPadding(tokenizer), compute_metrics=compute_metrics,
-        callbacks=[EarlyStoppingCallback(early_stopping_patience=config.early_stopping_patience)],
+        data_collator=DataCollatorWithPadding(tokenizer), compute_metrics=compute_metrics if validate else None,
+        callbacks=[EarlyStoppingCallback(early_stopping_patience=config.early_stopping_patience)] if validate else [],
         class_weights=weights,
     )
     trainer.train()
 
     # Final dev figures of the best checkpoint, with the per-class report for the model card.
-    raw = trainer.predict(dev_set)
-    predicted = [labels[i] for i in np.asarray(raw.predictions).argmax(axis=1)]
-    scores = score_labels(config.task, labels, dev_frame["label"].tolist(), predicted)
+    scores = None
+    if validate:
+        raw = trainer.predict(dev_set)
+        predicted = [labels[i] for i in np.asarray(raw.predictions).argmax(axis=1)]
+        scores = score_labels(config.task, labels, dev_frame["label"].tolist(), predicted)
     if any(source.options.get("cue") for source in config.data):
         model_config.stance_input_format = "cue: text"  # quotes are read as `cue: quote` at prediction time
         trainer.model.config.stance_input_format = "cue: text"
     _save(trainer.model, tokenizer, model_config, config, output)
-    metrics = {"dev": scores.to_dict(), "train_rows": len(train_frame), "dev_rows": len(dev_frame),
-               "train_label_counts": train_frame["label"].value_counts().to_dict(),
+    metrics = {"dev": scores.to_dict() if scores else None, "train_rows": len(train_frame),
+               "dev_rows": len(dev_frame), "train_label_counts": train_frame["label"].value_counts().to_dict(),
                "epochs_run": round(float(trainer.state.epoch or 0), 2)}
+    if first_stage is not None:
+        metrics["stage1"] = first_stage[1]
     (output / "training_metrics.json").write_text(json.dumps(metrics, indent=2) + "\n", encoding="utf-8")
-    write_model_card(output, config, metrics)
+    write_model_card(output, config, metrics, first_stage=first_stage[0] if first_stage else None)
     shutil.rmtree(output / "checkpoints", ignore_errors=True)
     return metrics
 
@@ -318,23 +412,56 @@ def _save(model, tokenizer, model_config, config: TrainConfig, output: Path) -> 
     tokenizer.save_pretrained(output)
 
 
-def write_model_card(output: Path, config: TrainConfig, metrics: dict[str, Any]) -> None:
-    """README.md beside the weights: task, base, data and licences, seed, settings and dev metrics."""
+def _listing(items: tuple[DataSource, ...]) -> str:
+    return "\n".join(f"- `{s.kind}` `{s.path}`{' ' + json.dumps(s.options) if s.options else ''}"
+                     f"{f' (x{s.repeat})' if s.repeat > 1 else ''}: {s.licence or LICENCES.get(s.kind, '')}"
+                     for s in items)
+
+
+def _data_section(config: TrainConfig, metrics: dict[str, Any]) -> str:
+    sources = _listing(config.data)
+    if config.dev:
+        sources += "\n\nModel selection (dev, not trained on):\n" + _listing(config.dev)
+    elif config.dev_fraction > 0:
+        sources += f"\n\nModel selection: a stratified {config.dev_fraction:.0%} of the rows above, held out."
+    else:
+        sources += f"\n\nNo dev set: a fixed {config.epochs:g} epochs on every row above."
+    sources += (f"\n\nTrain rows: {metrics['train_rows']} ({json.dumps(metrics['train_label_counts'])}); "
+                f"dev rows: {metrics['dev_rows']}.")
+    dev = metrics["dev"]
+    if dev:
+        per_class = "\n".join(f"| {label} | {row['precision']:.3f} | {row['recall']:.3f} | {row['f1-score']:.3f} | "
+                              f"{int(row['support'])} |" for label, row in dev["per_class"].items())
+        sources += f"""
+
+Dev metrics: accuracy {dev['accuracy']:.3f}, macro-F1 {dev['macro_f1']:.3f} (epochs run: {metrics['epochs_run']})
+
+| label | precision | recall | F1 | support |
+|---|---|---|---|---|
+{per_class}"""
+    return sources
+
+
+def write_model_card(output: Path, config: TrainConfig, metrics: dict[str, Any],
+                     first_stage: TrainConfig | None = None) -> None:
+    """README.md beside the weights: task, base, data and licences (of both stages), seed, settings and
+    dev metrics."""
     from . import __version__
 
-    dev = metrics["dev"]
-    per_class = "\n".join(f"| {label} | {row['precision']:.3f} | {row['recall']:.3f} | {row['f1-score']:.3f} | "
-                          f"{int(row['support'])} |" for label, row in dev["per_class"].items())
-    def listing(items: tuple[DataSource, ...]) -> str:
-        return "\n".join(f"- `{s.kind}` `{s.path}`{' ' + json.dumps(s.options) if s.options else ''}"
-                         f"{f' (x{s.repeat})' if s.repeat > 1 else ''}: {LICENCES.get(s.kind, '')}" for s in items)
+    def settings(stage: TrainConfig) -> str:
+        values = {k: v for k, v in asdict(stage).items() if k not in ("data", "dev", "output_dir", "stage2")}
+        return json.dumps(values, indent=2, default=list)
 
-    sources = listing(config.data)
-    if config.dev:
-        sources += "\n\nModel selection (dev, not trained on):\n" + listing(config.dev)
+    if first_stage is not None:
+        data = f"""### Stage 1
+{_data_section(first_stage, metrics['stage1'])}
+
+### Stage 2 (continues stage 1's adapter and head)
+{_data_section(config, metrics)}"""
+        configured = f"Stage 1:\n```json\n{settings(first_stage)}\n```\nStage 2:\n```json\n{settings(config)}\n```"
     else:
-        sources += f"\n\nModel selection: a stratified {config.dev_fraction:.0%} of the rows above, held out."
-    settings = {k: v for k, v in asdict(config).items() if k not in ("data", "dev", "output_dir")}
+        data = _data_section(config, metrics)
+        configured = f"```json\n{settings(config)}\n```"
     card = f"""---
 library_name: transformers
 pipeline_tag: text-classification
@@ -350,20 +477,9 @@ Trained {date.today().isoformat()} with stance {__version__}, seed {config.seed}
 Reproduce: `stance train --config configs/{config.task}.toml`.
 
 ## Data
-{sources}
-
-Train rows: {metrics['train_rows']} ({json.dumps(metrics['train_label_counts'])}); dev rows: {metrics['dev_rows']}.
-
-## Dev metrics
-accuracy {dev['accuracy']:.3f}, macro-F1 {dev['macro_f1']:.3f} (epochs run: {metrics['epochs_run']})
-
-| label | precision | recall | F1 | support |
-|---|---|---|---|---|
-{per_class}
+{data}
 
 ## Settings
-```json
-{json.dumps(settings, indent=2, default=list)}
-```
+{configured}
 """
     (output / "README.md").write_text(card, encoding="utf-8")

@@ -220,3 +220,87 @@ def test_a_model_trained_without_cues_ignores_them(tiny_models):
     clf = TextClassifier.load(str(tiny_models["stance"]), "stance")
     assert not clf.uses_cue
     assert clf.predict(["talks now"], cues=["praised"]).equals(clf.predict(["talks now"]))
+
+
+def _weights(directory):
+    from safetensors.numpy import load_file
+
+    return load_file(str(directory / "adapter_model.safetensors"))
+
+
+def test_init_model_continues_an_adapter_and_its_head(tiny_models, table, tmp_path):
+    adapter = dict(lora_r=2, save="adapter", lora_target_modules=("query", "value"))
+    train(_config(tiny_models, table, tmp_path, output_dir=str(tmp_path / "first"), **adapter))
+    texts = [t for t, _ in ROWS]
+    before = TextClassifier.load(str(tmp_path / "first"), "stance").predict_proba(texts)
+    # With a learning rate of ~0 the continued model is the first one: its adapter and head were loaded.
+    metrics = train(_config(tiny_models, table, tmp_path, output_dir=str(tmp_path / "still"), learning_rate=1e-12,
+                            init_model=str(tmp_path / "first"), dev_fraction=0.0, **adapter))
+    assert metrics["dev"] is None and metrics["dev_rows"] == 0 and metrics["train_rows"] == len(ROWS)
+    assert abs(TextClassifier.load(str(tmp_path / "still"), "stance").predict_proba(texts) - before).max() < 1e-4
+    # With a real learning rate it goes on learning, head included.
+    train(_config(tiny_models, table, tmp_path, output_dir=str(tmp_path / "second"), learning_rate=1e-2,
+                  init_model=str(tmp_path / "first"), dev_fraction=0.0, **adapter))
+    first, second = _weights(tmp_path / "first"), _weights(tmp_path / "second")
+    assert first.keys() == second.keys()
+    changed = [name for name in first if abs(first[name] - second[name]).max() > 0]
+    assert any("classifier" in name for name in changed) and any("lora_B" in name for name in changed)
+    assert "No dev set" in (tmp_path / "second" / "README.md").read_text()
+
+
+def test_init_model_with_other_labels_is_refused(tiny_models, table, tmp_path):
+    with pytest.raises(ConfigError, match="labels"):
+        train(_config(tiny_models, table, tmp_path, init_model=str(tiny_models["tone"])))
+    with pytest.raises(ConfigError, match="not a model directory"):
+        train(_config(tiny_models, table, tmp_path, init_model=str(tmp_path)))
+
+
+def test_a_two_stage_config_trains_the_second_stage_from_the_first(tiny_models, table, tmp_path):
+    extra = tmp_path / "domain.csv"
+    pd.DataFrame({"text": ["Strike them harder.", "Let us talk.", "The bus is red."],
+                  "stance": ["escalation", "negotiation", "neutral"]}).to_csv(extra, index=False)
+    path = tmp_path / "two.toml"
+    path.write_text(f"""
+[train]
+task = "stance"
+output_dir = "{tmp_path / 'model'}"
+base_model = "{tiny_models['base']}"
+max_steps = 3
+batch_size = 4
+dev_fraction = 0.25
+max_length = 32
+lora_r = 2
+lora_target_modules = ["query", "value"]
+save = "adapter"
+
+[[data]]
+kind = "table"
+path = "{table}"
+
+[stage2]
+max_steps = 2
+learning_rate = 1e-3
+dev_fraction = 0.0
+
+[[stage2.data]]
+kind = "table"
+path = "{extra}"
+licence = "our own labels, train OK"
+""")
+    config = load_train_config(path)
+    assert config.stage2.task == "stance" and config.stage2.lora_r == 2 and config.stage2.max_steps == 2
+    assert config.stage2.output_dir == config.output_dir and config.stage2.data[0].licence.startswith("our own")
+    metrics = train(config)
+    assert metrics["stage1"]["dev_rows"] == 3 and metrics["train_rows"] == 3 and metrics["dev"] is None
+    assert (tmp_path / "model.stage1" / "adapter_model.safetensors").exists()
+    card = (tmp_path / "model" / "README.md").read_text()
+    assert "Stage 1" in card and "Stage 2" in card and "our own labels, train OK" in card
+    assert _weights(tmp_path / "model").keys() == _weights(tmp_path / "model.stage1").keys()
+
+
+def test_a_stage2_table_needs_data(tmp_path):
+    path = tmp_path / "bad.toml"
+    path.write_text('[train]\ntask = "tone"\noutput_dir = "x"\n[[data]]\nkind = "table"\npath = "t.csv"\n'
+                    '[stage2]\nepochs = 1\n')
+    with pytest.raises(ConfigError, match="stage2"):
+        load_train_config(path)
