@@ -41,7 +41,7 @@ bench-batch: setup-dev
 	$(BIN)/pip install --quiet -e '.[bench]'
 	$(BIN)/python benchmarks/batch_scaling.py
 
-# Retrain the shipped models from ../shared/data (about 10 minutes each on 2 cores).
+# Retrain the shipped models from ../shared/data, both stages (about 15-25 minutes each on 2 cores).
 models: setup
 	$(BIN)/stance train --config configs/tone.toml
 	$(BIN)/stance train --config configs/stance.toml

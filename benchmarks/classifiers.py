@@ -28,6 +28,8 @@ Tables printed:
 from __future__ import annotations
 
 import argparse
+import contextlib
+import io
 import json
 import os
 import re
@@ -178,7 +180,8 @@ def cross_validated(task: str, config_path: Path, gold_path: Path, quotes: pd.Da
         data = tuple(replace(s, path=str(kept)) if Path(s.path).resolve() == gold_path.resolve() else s
                      for s in config.stage2.data)
         output = workdir / f"{task}-fold{number}"
-        train(replace(config.stage2, data=data, init_model=str(first), output_dir=str(output)))
+        with contextlib.redirect_stdout(io.StringIO()):  # the Trainer's per-step log lines
+            train(replace(config.stage2, data=data, init_model=str(first), output_dir=str(output)))
         model = TextClassifier.load(str(output), task)
         inside = quotes["doc_id"].isin(held).to_numpy()
         for mask, weight in ((inside, 1.0), (outside, 1.0 / folds)):
