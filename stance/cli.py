@@ -184,6 +184,9 @@ def train_command(
     output: Annotated[Path | None, typer.Option("--output", "-o", help="Model directory to write.",
                                                 file_okay=False)] = None,
     base_model: Annotated[str | None, typer.Option(help="Model to fine-tune: a directory or Hugging Face id.")] = None,
+    init_model: Annotated[str | None, typer.Option(
+        help="Continue training this model (a directory, or `default` for the shipped one), its head included, "
+             "instead of starting from the base.")] = None,
     epochs: Annotated[float | None, typer.Option(help="Training epochs.")] = None,
     max_steps: Annotated[int | None, typer.Option(help="Stop after this many steps (overrides epochs).")] = None,
     seed: Annotated[int | None, typer.Option(help="Random seed.")] = None,
@@ -197,7 +200,8 @@ def train_command(
 
         sources = tuple(DataSource("table", str(path)) for path in data) if data else None
         settings = load_train_config(config, task=task, data=sources, output_dir=str(output) if output else None,
-                                     base_model=base_model, epochs=epochs, max_steps=max_steps, seed=seed)
+                                     base_model=base_model, init_model=init_model, epochs=epochs,
+                                     max_steps=max_steps, seed=seed)
         metrics = train(settings)
     except StanceError as exc:
         _fail(exc)

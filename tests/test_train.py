@@ -129,6 +129,22 @@ def test_train_command_round_trip(tiny_models, table, tmp_path):
     assert TextClassifier.load(str(out), "stance").predict(["Talks now."]).shape[0] == 1
 
 
+def test_train_command_continues_a_model(tiny_models, table, tmp_path):
+    from typer.testing import CliRunner
+
+    from stance.cli import app
+
+    out = tmp_path / "continued"
+    result = CliRunner().invoke(app, ["train", "--task", "stance", "--data", str(table), "-o", str(out),
+                                      "--init-model", str(tiny_models["stance"]), "--max-steps", "2"])
+    assert result.exit_code == 0, result.output
+    assert "macro-F1" in result.output and f"model -> {out}" in result.output
+    assert json.loads((out / "config.json").read_text())["id2label"]["0"] == "escalation"
+    refused = CliRunner().invoke(app, ["train", "--task", "stance", "--data", str(table), "-o", str(tmp_path / "x"),
+                                       "--init-model", str(tiny_models["tone"]), "--max-steps", "2"])
+    assert refused.exit_code != 0 and "labels" in refused.output
+
+
 def test_a_table_without_the_task_column_is_refused(tmp_path):
     path = tmp_path / "t.csv"
     pd.DataFrame({"text": ["a"], "tone": ["neutral"]}).to_csv(path, index=False)
