@@ -107,10 +107,16 @@ def cameo_examples(path: str | Path) -> pd.DataFrame:
     return _frame(rows)
 
 
+# PLOVER modes that make an accusation an investigation, which reports and pushes nothing.
+INVESTIGATION_MODES = {"investigate"}
+
+
 def _plover_label(event: str, mode: str) -> str | None:
     label = PLOVER_STANCE.get(event)
     if event in ("DEMAND", "REQUEST") and mode.lower() in NEGOTIATION_MODES:
         return "negotiation"
+    if event == "ACCUSE" and mode.lower() in INVESTIGATION_MODES:
+        return PLOVER_STANCE["INVESTIGATE"]
     return label
 
 

@@ -217,6 +217,35 @@ def test_cameo_stance_mapping(code, penta, axis, expected):
     assert cameo_stance(code, penta, axis) == expected
 
 
+@pytest.mark.parametrize("code, axis", [("190", "escalation"), ("1831", "escalation"), ("173", "escalation")])
+def test_reports_of_force_already_used_are_neutral_whatever_the_axis(code, axis):
+    assert cameo_stance(code, "4", axis) == "neutral"
+
+
+def test_ngec_stories_are_labelled_by_event_and_mode(tmp_path):
+    import zipfile
+
+    from stance.corpora import ngec_synthetic
+
+    stories = [("THREATEN", "", "Country A threatened to strike Country B. More followed."),
+               ("ASSAULT", "", "Troops shelled the town on Monday. Two died."),
+               ("REQUEST", "MEET", "The envoy asked both sides to meet in Geneva. Talks may follow."),
+               ("REQUEST", "ASSIST", "The mayor asked for money. Nothing came."),
+               ("ACCUSE", "INVESTIGATE", "Inspectors opened an inquiry into the blast. It may take weeks."),
+               ("ACCUSE", "ALLEGE", "The minister accused the rebels of sabotage. They denied it.")]
+    body = "text,label,mode\n" + "".join(f'"{t}",{label},{mode}\n' for label, mode, t in stories)
+    path = tmp_path / "ngec.csv.zip"
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr("stories.csv", body)
+    frame = ngec_synthetic(path, per_class=10, sentences=1)
+    labels = dict(zip(frame["text"], frame["label"]))
+    assert labels == {"Country A threatened to strike Country B.": "escalation",
+                      "Troops shelled the town on Monday.": "neutral",        # a report of force used
+                      "The envoy asked both sides to meet in Geneva.": "negotiation",
+                      "Inspectors opened an inquiry into the blast.": "neutral",  # an investigation
+                      "The minister accused the rebels of sabotage.": "escalation"}  # the request for money: left out
+
+
 def test_a_model_trained_with_cues_reads_quotes_with_their_cue(tiny_models, tmp_path):
     path = tmp_path / "quotes.jsonl"
     rows = [{"text": t, "cue": cue, "stance": s} for (t, s), cue in zip(ROWS, ["said", "warned", "praised"] * 4)]
