@@ -252,14 +252,7 @@ def _load_initial_model(config: TrainConfig, labels: tuple[str, ...]):
                                                   label2id=label2id, problem_type="single_label_classification")
         model = AutoModelForSequenceClassification.from_pretrained(base, config=model_config,
                                                                    ignore_mismatched_sizes=True)
-        tokenizer = AutoTokenizer.from_pretrained(base)
-        if config.lora_r > 0:
-            from peft import LoraConfig, TaskType, get_peft_model
-
-            model = get_peft_model(model, LoraConfig(
-                task_type=TaskType.SEQ_CLS, r=config.lora_r, lora_alpha=config.lora_alpha,
-                lora_dropout=config.lora_dropout, target_modules=list(config.lora_target_modules)))
-        return model, tokenizer, model_config
+        return _with_lora(model, config), AutoTokenizer.from_pretrained(base), model_config
 
     init = Path(resolve_model(config.init_model, config.task))
     if not (init / "config.json").exists():
@@ -282,14 +275,19 @@ def _load_initial_model(config: TrainConfig, labels: tuple[str, ...]):
             for parameter in model.parameters():
                 parameter.requires_grad_(True)
     else:
-        model = AutoModelForSequenceClassification.from_pretrained(init, use_safetensors=True)
-        if config.lora_r > 0:
-            from peft import LoraConfig, TaskType, get_peft_model
-
-            model = get_peft_model(model, LoraConfig(
-                task_type=TaskType.SEQ_CLS, r=config.lora_r, lora_alpha=config.lora_alpha,
-                lora_dropout=config.lora_dropout, target_modules=list(config.lora_target_modules)))
+        model = _with_lora(AutoModelForSequenceClassification.from_pretrained(init, use_safetensors=True), config)
     return model, tokenizer, model_config
+
+
+def _with_lora(model, config: TrainConfig):
+    """The model with a fresh LoRA adapter (the head trained in full) when `lora_r > 0`, else as it is."""
+    if config.lora_r <= 0:
+        return model
+    from peft import LoraConfig, TaskType, get_peft_model
+
+    return get_peft_model(model, LoraConfig(
+        task_type=TaskType.SEQ_CLS, r=config.lora_r, lora_alpha=config.lora_alpha,
+        lora_dropout=config.lora_dropout, target_modules=list(config.lora_target_modules)))
 
 
 def _train_stage(config: TrainConfig, first_stage: tuple[TrainConfig, dict] | None = None) -> dict[str, Any]:
