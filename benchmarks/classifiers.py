@@ -149,6 +149,12 @@ def binary_decision(probs: np.ndarray) -> list[str]:
     return ["negotiation" if n > e else "escalation" for e, n in zip(esc, neg)]
 
 
+def probabilities(model: TextClassifier, task: str, texts: list[str], cues: list[str]) -> np.ndarray:
+    """Per-class probabilities in the task's label order; a model trained with cues reads them."""
+    frame = model.predict(texts, cues)
+    return frame[[f"{task}_{label}" for label in TASKS[task]]].to_numpy()
+
+
 def trains_on(config, path: Path) -> bool:
     stages = [config] + ([config.stage2] if config.stage2 else [])
     return any(Path(s.path).resolve() == path.resolve() for stage in stages for s in stage.data)
@@ -167,7 +173,7 @@ def cross_validated(task: str, config_path: Path, gold_path: Path, quotes: pd.Da
                                                                                        gold_path):
         raise SystemExit(f"{config_path}: cross-validation expects the gold file in [[stage2.data]] only")
     first = REPO / f"{config.output_dir.rstrip('/')}.stage1"
-    if not (first / "adapter_config.json").exists() and not (first / "config.json").exists():
+    if not (first / "config.json").exists():
         raise SystemExit(f"{first} not found: it is written by `stance train --config {config_path}`")
     gold_rows = pd.read_json(gold_path, lines=True)
     articles = sorted(gold_rows["doc_id"].unique())
@@ -187,10 +193,8 @@ def cross_validated(task: str, config_path: Path, gold_path: Path, quotes: pd.Da
         for mask, weight in ((inside, 1.0), (outside, 1.0 / folds)):
             if mask.any():
                 part = quotes[mask]
-                texts = part["text"].astype(str).tolist()
-                cues = part["cue"].fillna("").astype(str).tolist() if model.uses_cue else None
-                frame = model.predict(texts, cues)
-                probs[mask] += weight * frame[[f"{task}_{label}" for label in TASKS[task]]].to_numpy()
+                probs[mask] += weight * probabilities(model, task, part["text"].astype(str).tolist(),
+                                                      part["cue"].fillna("").astype(str).tolist())
         print(f"  {task} fold {number + 1}/{folds}: left out {', '.join(held)}", file=sys.stderr)
     return probs
 
@@ -265,8 +269,7 @@ def main() -> None:
                     probs[task] = cross_validated(task, config, war_gold, quotes, args.folds, Path(workdir))
                 system = f"stance default ({args.folds}-fold CV by article)"
             else:
-                frame = model.predict(texts, cues if model.uses_cue else None)
-                probs[task] = frame[[f"{task}_{label}" for label in TASKS[task]]].to_numpy()
+                probs[task] = probabilities(model, task, texts, cues)
                 system = "stance default" if name == "default" else name
             predicted = [TASKS[task][i] for i in probs[task].argmax(axis=1)]
             rows.append({**row(system, task, quotes[task].tolist(), predicted), "task": task})
