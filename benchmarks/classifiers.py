@@ -47,7 +47,7 @@ sys.path.insert(0, str(REPO))  # run from a checkout without installing the pack
 from stance.classifier import TASKS, TextClassifier  # noqa: E402
 from stance.corpora import newsmtsc  # noqa: E402
 from stance.metrics import score_labels  # noqa: E402
-from stance.train import load_train_config, train  # noqa: E402
+from stance.train import load_train_config, train, trains_on  # noqa: E402
 
 ESCALATION_WORDS = r"attack|strike|weapon|missile|sanction|retaliat|destroy|war\b|force|threat|punish|defeat|" \
                    r"invade|invasion|kill|bomb|tank|troops|military|fight|escalat|nuclear|aggress|crush|victory|" \
@@ -153,11 +153,6 @@ def probabilities(model: TextClassifier, task: str, texts: list[str], cues: list
     """Per-class probabilities in the task's label order; a model trained with cues reads them."""
     frame = model.predict(texts, cues)
     return frame[[f"{task}_{label}" for label in TASKS[task]]].to_numpy()
-
-
-def trains_on(config, path: Path) -> bool:
-    stages = [config] + ([config.stage2] if config.stage2 else [])
-    return any(Path(s.path).resolve() == path.resolve() for stage in stages for s in stage.data)
 
 
 def cross_validated(task: str, config_path: Path, gold_path: Path, quotes: pd.DataFrame, folds: int,

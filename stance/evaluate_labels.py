@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 
 import pandas as pd
@@ -11,6 +12,24 @@ from .config import ClassifyConfig
 from .errors import InputError
 from .io import read_table
 from .metrics import LabelScores, score_labels
+
+logger = logging.getLogger(__name__)
+
+
+def default_models_trained_on(path: str | Path, tasks: list[str], config: ClassifyConfig | None = None) -> list[str]:
+    """The tasks whose shipped default model (per `configs/<task>.toml`) was trained on the file `path`:
+    its figures on that file are not held out."""
+    from .config import CONFIG_DIR
+    from .train import load_train_config, trains_on
+
+    config = config or ClassifyConfig()
+    trained = []
+    for task in tasks:
+        recipe = CONFIG_DIR / f"{task}.toml"
+        if getattr(config, f"{task}_model") == "default" and not config.zero_shot and recipe.is_file():
+            if trains_on(load_train_config(recipe), path, root=CONFIG_DIR.parent):
+                trained.append(task)
+    return trained
 
 
 def read_gold_labels(path: str | Path) -> pd.DataFrame:
@@ -46,6 +65,11 @@ def evaluate_labels(
         raise InputError(f"task(s) {unknown} are not labelled in the gold table (columns {list(gold_frame.columns)})")
     if predictions is None:
         from .pipeline import label_texts
+
+        if not isinstance(gold, pd.DataFrame):
+            for task in default_models_trained_on(gold, list(tasks), config):
+                logger.warning("the default %s model was trained on %s, so its figures here are not held out "
+                               "(benchmarks/classifiers.py measures it by cross-validation)", task, gold)
 
         cues = gold_frame["cue"].fillna("").astype(str).tolist() if "cue" in gold_frame else None
         predicted = label_texts(gold_frame["text"].fillna("").astype(str).tolist(), config, cues)

@@ -196,6 +196,14 @@ def load_train_config(path: str | Path | None = None, **overrides: Any) -> Train
     return TrainConfig(**data)
 
 
+def trains_on(config: TrainConfig, path: str | Path, root: str | Path = ".") -> bool:
+    """Whether any stage of `config` trains on the file `path` (relative source paths are taken from `root`,
+    the directory the config is run from)."""
+    stages = [config] + ([config.stage2] if config.stage2 else [])
+    target = Path(path).resolve()
+    return any((Path(root) / source.path).resolve() == target for stage in stages for source in stage.data)
+
+
 def read_labelled(sources: tuple[DataSource, ...], task: str) -> pd.DataFrame:
     """Every source's rows, checked against the task's labels."""
     labels = TASKS[task]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import numpy as np
 import pandas as pd
@@ -174,3 +175,27 @@ def test_an_unknown_hub_id_offline_is_a_model_error(monkeypatch):
 
     with pytest.raises(ModelError, match="cannot load model"):
         TextClassifier.load("nobody-here/no-such-model-xyz", "tone")
+
+
+def test_evaluate_labels_warns_when_the_default_model_trained_on_the_gold(monkeypatch, caplog, tmp_path):
+    import stance.pipeline
+    from stance.evaluate_labels import default_models_trained_on, evaluate_labels
+
+    trained = Path(__file__).resolve().parents[1] / "data" / "urw_train.labels.jsonl"  # both recipes train on it
+    monkeypatch.chdir(tmp_path)  # the recipes' relative paths are read from the checkout, not the cwd
+    assert default_models_trained_on(trained, ["tone", "stance"]) == ["tone", "stance"]
+    assert default_models_trained_on(trained, ["stance"], ClassifyConfig(stance_model="my-model")) == []
+    seed = Path(__file__).resolve().parents[1] / "seeds" / "000_425a455c3402a5f3.gold.jsonl"
+    assert default_models_trained_on(seed, ["tone", "stance"]) == []
+
+    def fixed(texts, config=None, cues=None):
+        return pd.DataFrame({"tone": ["neutral"] * len(texts), "stance": ["neutral"] * len(texts)})
+
+    monkeypatch.setattr(stance.pipeline, "label_texts", fixed)
+    with caplog.at_level("WARNING", logger="stance.evaluate_labels"):
+        evaluate_labels(trained, tasks=["stance"])
+    assert "default stance model was trained on" in caplog.text and "not held out" in caplog.text
+    caplog.clear()
+    with caplog.at_level("WARNING", logger="stance.evaluate_labels"):
+        evaluate_labels(seed, tasks=["stance"])
+    assert caplog.text == ""
