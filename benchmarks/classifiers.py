@@ -6,6 +6,8 @@ Rerun (from the repository root, beside ../shared/data; a few minutes on two cor
     .venv/bin/python benchmarks/classifiers.py    # or: make bench-classifiers
     .venv/bin/python benchmarks/classifiers.py --tone-model DIR --stance-model DIR --only tone
     .venv/bin/python benchmarks/classifiers.py --write-cards     # also writes the tables into the model cards
+    # a recipe variant, trained first by `stance train --config my.toml` (output_dir = DIR):
+    .venv/bin/python benchmarks/classifiers.py --only stance --stance-model DIR --stance-recipe my.toml
 
 Tables printed:
 1. Tone, NewsMTSC dev_rw at sentence level (sentences whose targets share one polarity): the default model,
@@ -16,7 +18,8 @@ Tables printed:
    article-level cross-validation: stage 2 is retrained `--folds` times (default 5) from models/<task>.stage1,
    each time without one group of gold articles, which it then predicts (about 3 minutes a task on 2 cores).
    The seed is never trained on; it gets the folds' mean. A model named with --tone/--stance-model is scored
-   as it is.
+   as it is, unless --tone/--stance-recipe names the config that trained it: then its stage 2 is
+   cross-validated the same way, from that config's `<output_dir>.stage1`.
 3. Negotiation vs escalation on real CAMEO-coded news: PLOVER's gold-standard sentences (left out of the
    stance model's training), verbal cooperation (AGREE, CONSULT, SUPPORT) as negotiation and verbal
    conflict (DEMAND, DISAPPROVE, REJECT, THREATEN) as escalation; the model decides by P(negotiation) vs
@@ -228,6 +231,11 @@ def main() -> None:
     parser.add_argument("--data", type=Path, default=REPO.parent / "shared" / "data")
     parser.add_argument("--tone-model", default="default")
     parser.add_argument("--stance-model", default="default")
+    for task in ("tone", "stance"):
+        parser.add_argument(f"--{task}-recipe", type=Path, default=None,
+                            help=f"the train config that made --{task}-model (default: configs/{task}.toml for the "
+                                 "shipped model); where it trains on the gold war quotes, they are measured by CV of "
+                                 "its stage 2 from its `<output_dir>.stage1`")
     parser.add_argument("--only", choices=["tone", "stance", "speed"], action="append")
     parser.add_argument("--repeats", type=int, default=3)
     parser.add_argument("--folds", type=int, default=5, help="article groups for the war-quote cross-validation")
@@ -238,6 +246,7 @@ def main() -> None:
     tone = TextClassifier.load(args.tone_model, "tone")
     stance = TextClassifier.load(args.stance_model, "stance")
     print(f"tone model: {args.tone_model}; stance model: {args.stance_model}")
+    stance_name = "stance default" if args.stance_model == "default" else args.stance_model
 
     if "tone" in only:
         dev = newsmtsc(args.data / "newsmtsc" / "dev_rw.jsonl")
@@ -245,7 +254,8 @@ def main() -> None:
         texts = dev["text"].astype(str).tolist()
         majority = max(set(gold), key=gold.count)
         show("Tone, NewsMTSC dev_rw, sentence level", [
-            row("stance default", "tone", gold, tone.predict(texts)["tone"].tolist()),
+            row("stance default" if args.tone_model == "default" else args.tone_model, "tone", gold,
+                tone.predict(texts)["tone"].tolist()),
             row("VADER (nltk-vader-sentiment)", "tone", gold, vader_tone(texts)),
             row(f"majority ({majority})", "tone", gold, [majority] * len(gold)),
         ], task="tone")
@@ -257,12 +267,15 @@ def main() -> None:
         cues = quotes["cue"].fillna("").astype(str).tolist()
         rows, probs = [], {}
         for task, model, name in (("tone", tone, args.tone_model), ("stance", stance, args.stance_model)):
-            config = REPO / "configs" / f"{task}.toml"
-            if name == "default" and trains_on(load_train_config(config), war_gold):
+            if task not in only:
+                continue
+            shipped = REPO / "configs" / f"{task}.toml" if name == "default" else None
+            config = getattr(args, f"{task}_recipe") or shipped
+            if config is not None and trains_on(load_train_config(config), war_gold):
                 # The shipped model learnt from these gold labels: measure its recipe by article-level CV.
                 with tempfile.TemporaryDirectory() as workdir:
                     probs[task] = cross_validated(task, config, war_gold, quotes, args.folds, Path(workdir))
-                system = f"stance default ({args.folds}-fold CV by article)"
+                system = f"{'stance default' if name == 'default' else name} ({args.folds}-fold CV by article)"
             else:
                 probs[task] = probabilities(model, task, texts, cues)
                 system = "stance default" if name == "default" else name
@@ -275,14 +288,14 @@ def main() -> None:
                                    [keyword_stance(t) for t in texts]), "task": "stance"})
         show(f"War-news quotes ({len(quotes)} gold quotes: urw_articles.gold.jsonl + seed), gold spans", rows,
              task="both")
-        stance_gold = quotes["stance"].tolist()
-        pushed = [i for i, g in enumerate(stance_gold) if g in ("escalation", "negotiation")]
-        show("War-news quotes, negotiation vs escalation (gold non-neutral quotes)", [
-            binary_row("stance default", [stance_gold[i] for i in pushed],
-                       binary_decision(probs["stance"][pushed])),
-            binary_row("keywords", [stance_gold[i] for i in pushed],
-                       [keyword_stance(texts[i], three_way=False) for i in pushed]),
-        ], task="stance")
+        if "stance" in probs:
+            stance_gold = quotes["stance"].tolist()
+            pushed = [i for i, g in enumerate(stance_gold) if g in ("escalation", "negotiation")]
+            show("War-news quotes, negotiation vs escalation (gold non-neutral quotes)", [
+                binary_row(stance_name, [stance_gold[i] for i in pushed], binary_decision(probs["stance"][pushed])),
+                binary_row("keywords", [stance_gold[i] for i in pushed],
+                           [keyword_stance(texts[i], three_way=False) for i in pushed]),
+            ], task="stance")
         seed = quotes["doc_id"].str.startswith("000_").to_numpy()
         agree = {task: int(sum(TASKS[task][i] == g for i, g in zip(probs[task][seed].argmax(axis=1),
                                                                       quotes[task][seed]))) for task in probs}
@@ -294,7 +307,7 @@ def main() -> None:
         texts, gold = plover["text"].tolist(), plover["label"].tolist()
         show("Negotiation vs escalation, PLOVER CAMEO-coded news (verbal cooperation vs verbal conflict; "
              "held out from training)", [
-                 binary_row("stance default", gold, binary_decision(stance.predict_proba(texts))),
+                 binary_row(stance_name, gold, binary_decision(stance.predict_proba(texts))),
                  binary_row("keywords", gold, [keyword_stance(t, three_way=False) for t in texts]),
              ], task="stance")
 
