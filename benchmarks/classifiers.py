@@ -246,7 +246,8 @@ def main() -> None:
     tone = TextClassifier.load(args.tone_model, "tone")
     stance = TextClassifier.load(args.stance_model, "stance")
     print(f"tone model: {args.tone_model}; stance model: {args.stance_model}")
-    stance_name = "stance default" if args.stance_model == "default" else args.stance_model
+    names = {task: "stance default" if model == "default" else model  # how each model is named in the tables
+             for task, model in (("tone", args.tone_model), ("stance", args.stance_model))}
 
     if "tone" in only:
         dev = newsmtsc(args.data / "newsmtsc" / "dev_rw.jsonl")
@@ -254,8 +255,7 @@ def main() -> None:
         texts = dev["text"].astype(str).tolist()
         majority = max(set(gold), key=gold.count)
         show("Tone, NewsMTSC dev_rw, sentence level", [
-            row("stance default" if args.tone_model == "default" else args.tone_model, "tone", gold,
-                tone.predict(texts)["tone"].tolist()),
+            row(names["tone"], "tone", gold, tone.predict(texts)["tone"].tolist()),
             row("VADER (nltk-vader-sentiment)", "tone", gold, vader_tone(texts)),
             row(f"majority ({majority})", "tone", gold, [majority] * len(gold)),
         ], task="tone")
@@ -275,10 +275,10 @@ def main() -> None:
                 # The shipped model learnt from these gold labels: measure its recipe by article-level CV.
                 with tempfile.TemporaryDirectory() as workdir:
                     probs[task] = cross_validated(task, config, war_gold, quotes, args.folds, Path(workdir))
-                system = f"{'stance default' if name == 'default' else name} ({args.folds}-fold CV by article)"
+                system = f"{names[task]} ({args.folds}-fold CV by article)"
             else:
                 probs[task] = probabilities(model, task, texts, cues)
-                system = "stance default" if name == "default" else name
+                system = names[task]
             predicted = [TASKS[task][i] for i in probs[task].argmax(axis=1)]
             rows.append({**row(system, task, quotes[task].tolist(), predicted), "task": task})
             if task == "tone":
@@ -292,7 +292,7 @@ def main() -> None:
             stance_gold = quotes["stance"].tolist()
             pushed = [i for i, g in enumerate(stance_gold) if g in ("escalation", "negotiation")]
             show("War-news quotes, negotiation vs escalation (gold non-neutral quotes)", [
-                binary_row(stance_name, [stance_gold[i] for i in pushed], binary_decision(probs["stance"][pushed])),
+                binary_row(names["stance"], [stance_gold[i] for i in pushed], binary_decision(probs["stance"][pushed])),
                 binary_row("keywords", [stance_gold[i] for i in pushed],
                            [keyword_stance(texts[i], three_way=False) for i in pushed]),
             ], task="stance")
@@ -307,7 +307,7 @@ def main() -> None:
         texts, gold = plover["text"].tolist(), plover["label"].tolist()
         show("Negotiation vs escalation, PLOVER CAMEO-coded news (verbal cooperation vs verbal conflict; "
              "held out from training)", [
-                 binary_row(stance_name, gold, binary_decision(stance.predict_proba(texts))),
+                 binary_row(names["stance"], gold, binary_decision(stance.predict_proba(texts))),
                  binary_row("keywords", gold, [keyword_stance(t, three_way=False) for t in texts]),
              ], task="stance")
 
