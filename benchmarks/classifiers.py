@@ -242,6 +242,10 @@ def main() -> None:
     parser.add_argument("--write-cards", action="store_true",
                         help="write the tables into models/tone/README.md and models/stance/README.md")
     args = parser.parse_args()
+    if args.write_cards and (args.only or args.tone_model != "default" or args.stance_model != "default"):
+        # A card holds every table of its default model: a partial run or another model would overwrite them.
+        parser.error("--write-cards writes the default models' cards from a full run; "
+                     "run it without --only, --tone-model and --stance-model")
     only = set(args.only or ["tone", "stance", "speed"])
     tone = TextClassifier.load(args.tone_model, "tone")
     stance = TextClassifier.load(args.stance_model, "stance")
@@ -317,8 +321,6 @@ def main() -> None:
         show("Throughput on the same model (tone) and quotes", throughput(tone, texts, args.repeats), task="both")
 
     if args.write_cards:
-        if args.tone_model != "default" or args.stance_model != "default":
-            raise SystemExit("--write-cards writes the default models' cards; run it without --tone/--stance-model")
         write_cards(f"{os.cpu_count()} CPU cores. War-quote figures of a model trained on the gold war labels "
                     "come from article-level cross-validation of its second stage (no quote is scored by a model "
                     "that saw its article).")
