@@ -1,0 +1,53 @@
+"""The project's own labelled data in `data/`: labels the tasks know, and training quotes kept apart from the
+quotes the classifiers are measured on."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from stance.classifier import TASKS
+
+REPO = Path(__file__).resolve().parents[1]
+DATA = REPO / "data"
+EVALUATED = [REPO / "seeds" / "000_425a455c3402a5f3.gold.jsonl",
+             REPO.parent / "shared" / "data" / "urw_articles.gold.jsonl"]  # the second only beside ../shared
+
+
+def _key(text: str) -> str:
+    return re.sub(r"[\W_]+", " ", text.lower()).strip()
+
+
+@pytest.mark.parametrize("name, tasks", [
+    ("urw_train.labels.jsonl", ("tone", "stance")),
+    ("war_quotes.synthetic.jsonl", ("tone", "stance")),
+    ("newsmtsc_conflict.stance.jsonl", ("stance",)),
+])
+def test_project_labels_are_the_tasks_labels(name, tasks):
+    table = pd.read_json(DATA / name, lines=True)
+    assert len(table) > 0 and table["text"].astype(str).str.strip().str.len().gt(0).all()
+    for task in tasks:
+        assert set(table[task]) <= set(TASKS[task]), f"{name}: {task} labels outside {TASKS[task]}"
+
+
+def test_synthetic_quotes_are_balanced_unique_and_carry_cues():
+    table = pd.read_json(DATA / "war_quotes.synthetic.jsonl", lines=True)
+    counts = table["stance"].value_counts()
+    assert counts.min() >= 0.3 * len(table)  # every stance about a third: negotiation is what real news lacks
+    assert table["text"].map(_key).is_unique
+    assert set(table["type"]) <= {"direct", "indirect", "mixed"}
+    assert table["cue"].astype(str).str.strip().str.len().gt(0).mean() > 0.95
+
+
+def test_no_training_quote_is_an_evaluated_quote():
+    evaluated = set()
+    for path in EVALUATED:
+        if path.exists():
+            evaluated |= set(pd.read_json(path, lines=True)["text"].map(_key))
+    assert evaluated  # the seed's gold file always ships
+    for name in ("war_quotes.synthetic.jsonl", "urw_train.labels.jsonl"):
+        trained = set(pd.read_json(DATA / name, lines=True)["text"].map(_key))
+        assert not trained & evaluated, f"{name} holds evaluated quotes: {sorted(trained & evaluated)[:3]}"
