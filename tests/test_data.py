@@ -24,6 +24,7 @@ def _key(text: str) -> str:
 @pytest.mark.parametrize("name, tasks", [
     ("urw_train.labels.jsonl", ("tone", "stance")),
     ("war_quotes.synthetic.jsonl", ("tone", "stance")),
+    ("war_quotes.synthetic_hard.jsonl", ("tone", "stance")),
     ("newsmtsc_conflict.stance.jsonl", ("stance",)),
 ])
 def test_project_labels_are_the_tasks_labels(name, tasks):
@@ -33,8 +34,9 @@ def test_project_labels_are_the_tasks_labels(name, tasks):
         assert set(table[task]) <= set(TASKS[task]), f"{name}: {task} labels outside {TASKS[task]}"
 
 
-def test_synthetic_quotes_are_balanced_unique_and_carry_cues():
-    table = pd.read_json(DATA / "war_quotes.synthetic.jsonl", lines=True)
+@pytest.mark.parametrize("name", ["war_quotes.synthetic.jsonl", "war_quotes.synthetic_hard.jsonl"])
+def test_synthetic_quotes_are_balanced_unique_and_carry_cues(name):
+    table = pd.read_json(DATA / name, lines=True)
     counts = table["stance"].value_counts()
     assert counts.min() >= 0.3 * len(table)  # every stance about a third: negotiation is what real news lacks
     assert table["text"].map(_key).is_unique
@@ -48,6 +50,12 @@ def test_no_training_quote_is_an_evaluated_quote():
         if path.exists():
             evaluated |= set(pd.read_json(path, lines=True)["text"].map(_key))
     assert evaluated  # the seed's gold file always ships
-    for name in ("war_quotes.synthetic.jsonl", "urw_train.labels.jsonl"):
+    for name in ("war_quotes.synthetic.jsonl", "war_quotes.synthetic_hard.jsonl", "urw_train.labels.jsonl"):
         trained = set(pd.read_json(DATA / name, lines=True)["text"].map(_key))
         assert not trained & evaluated, f"{name} holds evaluated quotes: {sorted(trained & evaluated)[:3]}"
+
+
+def test_the_synthetic_sets_do_not_repeat_each_other():
+    first, hard = (set(pd.read_json(DATA / name, lines=True)["text"].map(_key))
+                   for name in ("war_quotes.synthetic.jsonl", "war_quotes.synthetic_hard.jsonl"))
+    assert not first & hard, sorted(first & hard)[:3]
