@@ -317,8 +317,6 @@ def main() -> None:
                  binary_row(names["stance"], gold, binary_decision(stance.predict_proba(texts))),
                  binary_row("keywords", gold, [keyword_stance(t, three_way=False) for t in texts]),
              ], task="stance")
-
-    if "stance" in only:
         sentences = pd.read_json(REPO / "data" / "newsmtsc_conflict.stance.jsonl", lines=True)
         texts, gold = sentences["text"].astype(str).tolist(), sentences["stance"].tolist()
         show("Stance, NewsMTSC sentences about conflict (the project's labels; never trained on)", [

@@ -15,6 +15,7 @@ REPO = Path(__file__).resolve().parents[1]
 DATA = REPO / "data"
 EVALUATED = [REPO / "seeds" / "000_425a455c3402a5f3.gold.jsonl",
              REPO.parent / "shared" / "data" / "urw_articles.gold.jsonl"]  # the second only beside ../shared
+SYNTHETIC = ("war_quotes.synthetic.jsonl", "war_quotes.synthetic_hard.jsonl")
 
 
 def _key(text: str) -> str:
@@ -34,7 +35,7 @@ def test_project_labels_are_the_tasks_labels(name, tasks):
         assert set(table[task]) <= set(TASKS[task]), f"{name}: {task} labels outside {TASKS[task]}"
 
 
-@pytest.mark.parametrize("name", ["war_quotes.synthetic.jsonl", "war_quotes.synthetic_hard.jsonl"])
+@pytest.mark.parametrize("name", SYNTHETIC)
 def test_synthetic_quotes_are_balanced_unique_and_carry_cues(name):
     table = pd.read_json(DATA / name, lines=True)
     counts = table["stance"].value_counts()
@@ -50,12 +51,11 @@ def test_no_training_quote_is_an_evaluated_quote():
         if path.exists():
             evaluated |= set(pd.read_json(path, lines=True)["text"].map(_key))
     assert evaluated  # the seed's gold file always ships
-    for name in ("war_quotes.synthetic.jsonl", "war_quotes.synthetic_hard.jsonl", "urw_train.labels.jsonl"):
+    for name in (*SYNTHETIC, "urw_train.labels.jsonl"):
         trained = set(pd.read_json(DATA / name, lines=True)["text"].map(_key))
         assert not trained & evaluated, f"{name} holds evaluated quotes: {sorted(trained & evaluated)[:3]}"
 
 
 def test_the_synthetic_sets_do_not_repeat_each_other():
-    first, hard = (set(pd.read_json(DATA / name, lines=True)["text"].map(_key))
-                   for name in ("war_quotes.synthetic.jsonl", "war_quotes.synthetic_hard.jsonl"))
+    first, hard = (set(pd.read_json(DATA / name, lines=True)["text"].map(_key)) for name in SYNTHETIC)
     assert not first & hard, sorted(first & hard)[:3]
