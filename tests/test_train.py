@@ -85,13 +85,14 @@ def test_train_lora_adapter_is_small_and_reloads(tiny_models, table, tmp_path):
 
 def test_class_weights_weigh_the_loss(tiny_models, table, tmp_path):
     import torch
-    from transformers import AutoModelForSequenceClassification
+    from transformers import AutoModelForSequenceClassification, TrainingArguments
 
     from stance.train import WeightedTrainer
 
     model = AutoModelForSequenceClassification.from_pretrained(str(tiny_models["stance"]))
     weights = torch.tensor([3.0, 1.0, 0.5])
-    trainer = WeightedTrainer(model=model, class_weights=weights)
+    arguments = TrainingArguments(output_dir=str(tmp_path / "trainer"), report_to=[])
+    trainer = WeightedTrainer(model=model, args=arguments, class_weights=weights)
     inputs = {"input_ids": torch.tensor([[2, 10, 3], [2, 11, 3]]), "attention_mask": torch.ones(2, 3, dtype=torch.long)}
     labels = torch.tensor([0, 2])
     loss = trainer.compute_loss(model, {**inputs, "labels": labels})
