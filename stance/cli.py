@@ -187,6 +187,9 @@ def train_command(
     init_model: Annotated[str | None, typer.Option(
         help="Continue training this model (a directory, or `default` for the shipped one), its head included, "
              "instead of starting from the base.")] = None,
+    interpolation: Annotated[float | None, typer.Option(
+        help="With --init-model: save this share of the trained weights mixed with the rest of the model it "
+             "continued (e.g. 0.7; 1 keeps the trained weights). Keeps some of what that model knew.")] = None,
     epochs: Annotated[float | None, typer.Option(help="Training epochs.")] = None,
     max_steps: Annotated[int | None, typer.Option(help="Stop after this many steps (overrides epochs).")] = None,
     seed: Annotated[int | None, typer.Option(help="Random seed.")] = None,
@@ -200,7 +203,8 @@ def train_command(
 
         sources = tuple(DataSource("table", str(path)) for path in data) if data else None
         settings = load_train_config(config, task=task, data=sources, output_dir=str(output) if output else None,
-                                     base_model=base_model, init_model=init_model, epochs=epochs,
+                                     base_model=base_model, init_model=init_model, interpolation=interpolation,
+                                     epochs=epochs,
                                      max_steps=max_steps, seed=seed)
         metrics = train(settings)
     except StanceError as exc:

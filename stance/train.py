@@ -106,6 +106,9 @@ class TrainConfig:
                                             "intermediate.dense", "output.dense")
     save: str = "full"
     init_model: str = ""  # a model or adapter directory to continue training from, instead of base_model
+    # With init_model: save interpolation × the trained weights + (1 − interpolation) × init_model's (weight-space
+    # ensembling, "WiSE-FT": Wortsman et al., CVPR 2022). Below 1 it keeps some of what the first model knew.
+    interpolation: float = 1.0
     stage2: TrainConfig | None = None  # a second stage, continuing from this one's model
 
     def __post_init__(self) -> None:
@@ -123,6 +126,8 @@ class TrainConfig:
                 raise ConfigError(f"train.{name} must be a positive integer, got {getattr(self, name)!r}")
         if self.epochs <= 0 and self.max_steps <= 0:
             raise ConfigError("train: set epochs > 0 or max_steps > 0")
+        if not 0 < self.interpolation <= 1:
+            raise ConfigError(f"train.interpolation must be in (0, 1], got {self.interpolation!r}")
 
 
 def _sources(items: list[dict], where: str) -> tuple[DataSource, ...]:
@@ -319,6 +324,13 @@ def _train_stage(config: TrainConfig, first_stage: tuple[TrainConfig, dict] | No
                          f"{len(dev_frame)} dev")
     logger.info("training %s on %d rows, validating on %d", config.task, len(train_frame), len(dev_frame))
 
+    if config.interpolation < 1 and not config.init_model:
+        raise ConfigError(f"train.interpolation = {config.interpolation} mixes the trained weights with "
+                          "init_model's, but no init_model is set")
+    if config.interpolation < 1 and config.save == "adapter" and \
+            not (Path(resolve_model(config.init_model, config.task)) / "adapter_config.json").exists():
+        raise ConfigError(f"train.interpolation with save = 'adapter' needs an adapter init_model; "
+                          f"{config.init_model!r} is not one (save = 'full' mixes any two models)")
     model, tokenizer, model_config = _load_initial_model(config, labels)
     train_set = _dataset(train_frame, tokenizer, label2id, config.max_length)
     dev_set = _dataset(dev_frame, tokenizer, label2id, config.max_length) if validate else None
@@ -406,8 +418,13 @@ def _save(model, tokenizer, model_config, config: TrainConfig, output: Path) -> 
         (output / name).unlink(missing_ok=True)
     if config.lora_r > 0 and config.save == "full":
         model = model.merge_and_unload()
+    init = Path(resolve_model(config.init_model, config.task)) if config.init_model else None
+    if config.interpolation < 1 and config.save == "full":
+        _interpolate_full(model, config.init_model, config.task, config.interpolation)
     if config.save == "adapter":
         model.save_pretrained(output)  # adapter_config.json + adapter_model.safetensors (LoRA + head)
+        if config.interpolation < 1:
+            _interpolate_adapter(output, init, config.interpolation)
         adapter_config = output / "adapter_config.json"
         settings = json.loads(adapter_config.read_text(encoding="utf-8"))
         settings["base_model_name_or_path"] = config.base_model  # a name, not this machine's path
@@ -416,6 +433,62 @@ def _save(model, tokenizer, model_config, config: TrainConfig, output: Path) -> 
     else:
         model.save_pretrained(output, safe_serialization=True)
     tokenizer.save_pretrained(output)
+
+
+def _interpolation_note(config: TrainConfig, first_stage: TrainConfig | None) -> str:
+    if config.interpolation >= 1:
+        return ""
+    earlier = "stage 1's" if first_stage is not None else f"those of `{config.init_model}`"
+    return (f"\nSaved weights: {config.interpolation:g} × the trained weights + {1 - config.interpolation:g} × "
+            f"{earlier} (weight-space interpolation, WiSE-FT: Wortsman et al., CVPR 2022).\n")
+
+
+def _interpolate_full(model, init_model: str, task: str, weight: float) -> None:
+    """Set `model`'s weights to weight × its own + (1 − weight) × those of `init_model` (its adapter merged)."""
+    from .classifier import load_model_and_tokenizer
+
+    initial = load_model_and_tokenizer(init_model, task)[0].state_dict()
+    trained = model.state_dict()
+    if initial.keys() != trained.keys() or any(initial[k].shape != trained[k].shape for k in trained):
+        raise ConfigError(f"interpolation: init_model {init_model!r} does not have the trained model's layout")
+    model.load_state_dict({k: weight * v + (1 - weight) * initial[k] if v.is_floating_point() else v
+                           for k, v in trained.items()})
+
+
+def _interpolate_adapter(output: Path, init: Path | None, weight: float) -> None:
+    """Rewrite the LoRA adapter saved in `output` as weight × it + (1 − weight) × the adapter it continued
+    (in `init`), exactly: each layer's update B·A becomes weight·B₂A₂ + (1 − weight)·B₁A₁ by stacking both
+    adapters' ranks, each scaled by the square root of its weight; the head is mixed linearly."""
+    from safetensors.torch import load_file, save_file
+
+    if init is None or not (init / "adapter_config.json").exists():
+        raise ConfigError(f"interpolation with save = 'adapter' needs an adapter init_model; {init} is not one")
+    settings = json.loads((output / "adapter_config.json").read_text(encoding="utf-8"))
+    before = json.loads((init / "adapter_config.json").read_text(encoding="utf-8"))
+    for key in ("r", "lora_alpha", "use_rslora", "use_dora", "rank_pattern", "alpha_pattern"):
+        if settings.get(key) != before.get(key):
+            raise ConfigError(f"interpolation: the adapter in {init} differs in {key} from the one trained from it")
+    if settings.get("use_rslora") or settings.get("use_dora") or settings.get("rank_pattern"):
+        raise ConfigError("interpolation supports plain LoRA adapters (no rsLoRA, DoRA or per-layer ranks)")
+    trained = load_file(str(output / "adapter_model.safetensors"))
+    initial = load_file(str(init / "adapter_model.safetensors"))
+    if trained.keys() != initial.keys():
+        raise ConfigError(f"interpolation: the adapter in {init} has other layers than the one trained from it")
+    new, old = weight ** 0.5, (1 - weight) ** 0.5
+    mixed = {}
+    for key, value in trained.items():
+        if ".lora_A." in key:
+            mixed[key] = torch.cat([old * initial[key], new * value], dim=0).contiguous()
+        elif ".lora_B." in key:
+            mixed[key] = torch.cat([old * initial[key], new * value], dim=1).contiguous()
+        else:
+            mixed[key] = (weight * value + (1 - weight) * initial[key]).contiguous()
+    save_file(mixed, str(output / "adapter_model.safetensors"), metadata={"format": "pt"})
+    scaling = settings["lora_alpha"] / settings["r"]  # kept: alpha / r is what multiplies B·A
+    settings["r"] = settings["r"] + before["r"]
+    alpha = scaling * settings["r"]
+    settings["lora_alpha"] = int(alpha) if float(alpha).is_integer() else alpha
+    (output / "adapter_config.json").write_text(json.dumps(settings, indent=2) + "\n", encoding="utf-8")
 
 
 def _listing(items: tuple[DataSource, ...]) -> str:
@@ -484,7 +557,7 @@ Reproduce: `stance train --config configs/{config.task}.toml`.
 
 ## Data
 {data}
-
+{_interpolation_note(config, first_stage)}
 ## Settings
 {configured}
 """

@@ -141,6 +141,11 @@ def test_train_command_continues_a_model(tiny_models, table, tmp_path):
     assert result.exit_code == 0, result.output
     assert "macro-F1" in result.output and f"model -> {out}" in result.output
     assert json.loads((out / "config.json").read_text())["id2label"]["0"] == "escalation"
+    mixed = CliRunner().invoke(app, ["train", "--task", "stance", "--data", str(table), "-o", str(tmp_path / "mixed"),
+                                     "--init-model", str(tiny_models["stance"]), "--max-steps", "2",
+                                     "--interpolation", "0.5"])
+    assert mixed.exit_code == 0, mixed.output
+    assert "0.5 × the trained weights" in (tmp_path / "mixed" / "README.md").read_text()
     refused = CliRunner().invoke(app, ["train", "--task", "stance", "--data", str(table), "-o", str(tmp_path / "x"),
                                        "--init-model", str(tiny_models["tone"]), "--max-steps", "2"])
     assert refused.exit_code != 0 and "labels" in refused.output
@@ -294,6 +299,41 @@ def test_init_model_continues_an_adapter_and_its_head(tiny_models, table, tmp_pa
     assert "No dev set" in (tmp_path / "second" / "README.md").read_text()
 
 
+def _merged(path) -> dict:
+    """The model's weights as it predicts with them (an adapter merged into its base)."""
+    return {k: v.clone() for k, v in TextClassifier.load(str(path), "stance").model.state_dict().items()}
+
+
+@pytest.mark.parametrize("save", ["adapter", "full"])
+def test_interpolation_mixes_the_trained_weights_with_the_ones_it_continued(tiny_models, table, tmp_path, save):
+    import torch
+
+    lora = dict(lora_r=2, lora_target_modules=("query", "value"))
+    train(_config(tiny_models, table, tmp_path, output_dir=str(tmp_path / "first"), save="adapter", **lora))
+    go_on = dict(init_model=str(tmp_path / "first"), dev_fraction=0.0, learning_rate=1e-2, save=save, **lora)
+    train(_config(tiny_models, table, tmp_path, output_dir=str(tmp_path / "trained"), **go_on))
+    train(_config(tiny_models, table, tmp_path, output_dir=str(tmp_path / "mixed"), interpolation=0.25, **go_on))
+    first, trained, mixed = (_merged(tmp_path / name) for name in ("first", "trained", "mixed"))
+    assert any(not torch.allclose(first[k], trained[k]) for k in first)  # training moved the weights
+    for k in first:
+        assert torch.allclose(mixed[k], 0.25 * trained[k] + 0.75 * first[k], atol=1e-5), k
+    if save == "adapter":  # both adapters' ranks, stacked, at the same alpha / r
+        adapter = json.loads((tmp_path / "mixed" / "adapter_config.json").read_text())
+        assert adapter["r"] == 4 and adapter["lora_alpha"] / adapter["r"] == 32 / 2
+    assert "0.25 × the trained weights + 0.75 ×" in (tmp_path / "mixed" / "README.md").read_text()
+
+
+def test_interpolation_needs_a_model_to_mix_with(tiny_models, table, tmp_path):
+    with pytest.raises(ConfigError, match=r"interpolation must be in \(0, 1\]"):
+        _config(tiny_models, table, tmp_path, interpolation=1.5)
+    with pytest.raises(ConfigError, match="no init_model"):
+        train(_config(tiny_models, table, tmp_path, interpolation=0.5))
+    with pytest.raises(ConfigError, match="needs an adapter init_model"):
+        train(_config(tiny_models, table, tmp_path, interpolation=0.5, init_model=str(tiny_models["stance"]),
+                      lora_r=2, save="adapter"))
+    assert not (tmp_path / "model").exists()  # refused before training
+
+
 def test_init_model_with_other_labels_is_refused(tiny_models, table, tmp_path):
     with pytest.raises(ConfigError, match="labels"):
         train(_config(tiny_models, table, tmp_path, init_model=str(tiny_models["tone"])))
@@ -327,6 +367,7 @@ path = "{table}"
 max_steps = 2
 learning_rate = 1e-3
 dev_fraction = 0.0
+interpolation = 0.5
 
 [[stage2.data]]
 kind = "table"
@@ -336,11 +377,13 @@ licence = "our own labels, train OK"
     config = load_train_config(path)
     assert config.stage2.task == "stance" and config.stage2.lora_r == 2 and config.stage2.max_steps == 2
     assert config.stage2.output_dir == config.output_dir and config.stage2.data[0].licence.startswith("our own")
+    assert config.stage2.interpolation == 0.5 and config.interpolation == 1.0  # not inherited by stage 1
     metrics = train(config)
     assert metrics["stage1"]["dev_rows"] == 3 and metrics["train_rows"] == 3 and metrics["dev"] is None
     assert (tmp_path / "model.stage1" / "adapter_model.safetensors").exists()
     card = (tmp_path / "model" / "README.md").read_text()
     assert "Stage 1" in card and "Stage 2" in card and "our own labels, train OK" in card
+    assert "0.5 × the trained weights + 0.5 × stage 1's" in card
     assert _weights(tmp_path / "model").keys() == _weights(tmp_path / "model.stage1").keys()
 
 
