@@ -204,8 +204,7 @@ def train_command(
         sources = tuple(DataSource("table", str(path)) for path in data) if data else None
         settings = load_train_config(config, task=task, data=sources, output_dir=str(output) if output else None,
                                      base_model=base_model, init_model=init_model, interpolation=interpolation,
-                                     epochs=epochs,
-                                     max_steps=max_steps, seed=seed)
+                                     epochs=epochs, max_steps=max_steps, seed=seed)
         metrics = train(settings)
     except StanceError as exc:
         _fail(exc)

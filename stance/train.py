@@ -308,6 +308,13 @@ def _train_stage(config: TrainConfig, first_stage: tuple[TrainConfig, dict] | No
     labels = TASKS[config.task]
     label2id = {label: i for i, label in enumerate(labels)}
     set_seed(config.seed)
+    if config.interpolation < 1 and not config.init_model:
+        raise ConfigError(f"train.interpolation = {config.interpolation} mixes the trained weights with "
+                          "init_model's, but no init_model is set")
+    if config.interpolation < 1 and config.save == "adapter" and \
+            not (Path(resolve_model(config.init_model, config.task)) / "adapter_config.json").exists():
+        raise ConfigError(f"train.interpolation with save = 'adapter' needs an adapter init_model; "
+                          f"{config.init_model!r} is not one (save = 'full' mixes any two models)")
 
     frame = read_labelled(config.data, config.task)
     if config.dev:
@@ -324,13 +331,6 @@ def _train_stage(config: TrainConfig, first_stage: tuple[TrainConfig, dict] | No
                          f"{len(dev_frame)} dev")
     logger.info("training %s on %d rows, validating on %d", config.task, len(train_frame), len(dev_frame))
 
-    if config.interpolation < 1 and not config.init_model:
-        raise ConfigError(f"train.interpolation = {config.interpolation} mixes the trained weights with "
-                          "init_model's, but no init_model is set")
-    if config.interpolation < 1 and config.save == "adapter" and \
-            not (Path(resolve_model(config.init_model, config.task)) / "adapter_config.json").exists():
-        raise ConfigError(f"train.interpolation with save = 'adapter' needs an adapter init_model; "
-                          f"{config.init_model!r} is not one (save = 'full' mixes any two models)")
     model, tokenizer, model_config = _load_initial_model(config, labels)
     train_set = _dataset(train_frame, tokenizer, label2id, config.max_length)
     dev_set = _dataset(dev_frame, tokenizer, label2id, config.max_length) if validate else None
@@ -418,13 +418,12 @@ def _save(model, tokenizer, model_config, config: TrainConfig, output: Path) -> 
         (output / name).unlink(missing_ok=True)
     if config.lora_r > 0 and config.save == "full":
         model = model.merge_and_unload()
-    init = Path(resolve_model(config.init_model, config.task)) if config.init_model else None
     if config.interpolation < 1 and config.save == "full":
         _interpolate_full(model, config.init_model, config.task, config.interpolation)
     if config.save == "adapter":
         model.save_pretrained(output)  # adapter_config.json + adapter_model.safetensors (LoRA + head)
         if config.interpolation < 1:
-            _interpolate_adapter(output, init, config.interpolation)
+            _interpolate_adapter(output, Path(resolve_model(config.init_model, config.task)), config.interpolation)
         adapter_config = output / "adapter_config.json"
         settings = json.loads(adapter_config.read_text(encoding="utf-8"))
         settings["base_model_name_or_path"] = config.base_model  # a name, not this machine's path
@@ -455,14 +454,12 @@ def _interpolate_full(model, init_model: str, task: str, weight: float) -> None:
                            for k, v in trained.items()})
 
 
-def _interpolate_adapter(output: Path, init: Path | None, weight: float) -> None:
+def _interpolate_adapter(output: Path, init: Path, weight: float) -> None:
     """Rewrite the LoRA adapter saved in `output` as weight × it + (1 − weight) × the adapter it continued
     (in `init`), exactly: each layer's update B·A becomes weight·B₂A₂ + (1 − weight)·B₁A₁ by stacking both
     adapters' ranks, each scaled by the square root of its weight; the head is mixed linearly."""
     from safetensors.torch import load_file, save_file
 
-    if init is None or not (init / "adapter_config.json").exists():
-        raise ConfigError(f"interpolation with save = 'adapter' needs an adapter init_model; {init} is not one")
     settings = json.loads((output / "adapter_config.json").read_text(encoding="utf-8"))
     before = json.loads((init / "adapter_config.json").read_text(encoding="utf-8"))
     for key in ("r", "lora_alpha", "use_rslora", "use_dora", "rank_pattern", "alpha_pattern"):
