@@ -377,7 +377,7 @@ licence = "our own labels, train OK"
     config = load_train_config(path)
     assert config.stage2.task == "stance" and config.stage2.lora_r == 2 and config.stage2.max_steps == 2
     assert config.stage2.output_dir == config.output_dir and config.stage2.data[0].licence.startswith("our own")
-    assert config.stage2.interpolation == 0.5 and config.interpolation == 1.0  # not inherited by stage 1
+    assert config.stage2.interpolation == 0.5 and config.interpolation == 1.0  # a stage-2 setting only
     metrics = train(config)
     assert metrics["stage1"]["dev_rows"] == 3 and metrics["train_rows"] == 3 and metrics["dev"] is None
     assert (tmp_path / "model.stage1" / "adapter_model.safetensors").exists()
