@@ -27,6 +27,8 @@ Tables printed:
 4. Stance in three classes on real news sentences no model was trained or tuned on: the project's labels
    (data/newsmtsc_conflict.stance.jsonl) on the 287 NewsMTSC train sentences about war, the military,
    sanctions, summits, talks or a ceasefire; the default model vs the keyword baseline.
+Where the stance model records a label prior (the class shares it assumes; stance/classifier.py), tables 2-4
+also show it without (`--stance-prior none`).
 5. Quotes per second of `TextClassifier.predict` against `transformers.pipeline("text-classification")` on
    the same model and the same quotes (batch size 1, its default, and the same batch size as ours).
 """
@@ -42,6 +44,7 @@ import re
 import sys
 import tempfile
 import time
+from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
@@ -162,13 +165,12 @@ def probabilities(model: TextClassifier, task: str, texts: list[str], cues: list
 
 
 def cross_validated(task: str, config_path: Path, gold_path: Path, quotes: pd.DataFrame, folds: int,
-                    workdir: Path) -> np.ndarray:
+                    workdir: Path) -> tuple[np.ndarray, np.ndarray | None]:
     """Probabilities for `quotes` from models that never saw their article: the config's second stage is
     retrained `folds` times from the shipped first stage (`<output_dir>.stage1`), each time with the
     gold file's rows of one group of articles left out and then predicted. Quotes of articles that are
-    not in the gold file (the seed) get the mean over the folds."""
-    from dataclasses import replace
-
+    not in the gold file (the seed) get the mean over the folds. Second, where the models record a label
+    prior, the same without it (`--<task>-prior none`); else None."""
     config = load_train_config(config_path)
     if config.stage2 is None or not trains_on(config.stage2, gold_path) or trains_on(replace(config, stage2=None),
                                                                                        gold_path):
@@ -180,6 +182,7 @@ def cross_validated(task: str, config_path: Path, gold_path: Path, quotes: pd.Da
     articles = sorted(gold_rows["doc_id"].unique())
     groups = [articles[i::folds] for i in range(folds)]
     probs = np.zeros((len(quotes), len(TASKS[task])))
+    plain = np.zeros_like(probs)
     outside = ~quotes["doc_id"].isin(articles).to_numpy()
     for number, held in enumerate(groups):
         kept = workdir / f"{task}-fold{number}.jsonl"
@@ -190,14 +193,25 @@ def cross_validated(task: str, config_path: Path, gold_path: Path, quotes: pd.Da
         with contextlib.redirect_stdout(io.StringIO()):  # the Trainer's per-step log lines
             train(replace(config.stage2, data=data, init_model=str(first), output_dir=str(output)))
         model = TextClassifier.load(str(output), task)
+        with_prior = model.offsets is not None
         inside = quotes["doc_id"].isin(held).to_numpy()
         for mask, weight in ((inside, 1.0), (outside, 1.0 / folds)):
             if mask.any():
                 part = quotes[mask]
-                probs[mask] += weight * probabilities(model, task, part["text"].astype(str).tolist(),
-                                                      part["cue"].fillna("").astype(str).tolist())
+                texts, cues = part["text"].astype(str).tolist(), part["cue"].fillna("").astype(str).tolist()
+                probs[mask] += weight * probabilities(model, task, texts, cues)
+                if with_prior:
+                    plain[mask] += weight * probabilities(replace(model, offsets=None), task, texts, cues)
         print(f"  {task} fold {number + 1}/{folds}: left out {', '.join(held)}", file=sys.stderr)
-    return probs
+    return probs, plain if with_prior else None
+
+
+NO_PRIOR = "without its label prior (`prior none`)"
+
+
+def without_prior(model: TextClassifier, measure) -> list[dict]:
+    """`[measure(the model without its label prior)]` where the model records one, else no row."""
+    return [] if model.offsets is None else [measure(replace(model, offsets=None))]
 
 
 def throughput(classifier: TextClassifier, texts: list[str], repeats: int) -> list[dict]:
@@ -281,13 +295,18 @@ def main() -> None:
             if config is not None and trains_on(load_train_config(config), war_gold):
                 # The shipped model learnt from these gold labels: measure its recipe by article-level CV.
                 with tempfile.TemporaryDirectory() as workdir:
-                    probs[task] = cross_validated(task, config, war_gold, quotes, args.folds, Path(workdir))
+                    probs[task], plain = cross_validated(task, config, war_gold, quotes, args.folds, Path(workdir))
                 system = f"{names[task]} ({args.folds}-fold CV by article)"
             else:
                 probs[task] = probabilities(model, task, texts, cues)
+                plain = probabilities(replace(model, offsets=None), task, texts, cues) \
+                    if model.offsets is not None else None
                 system = names[task]
             predicted = [TASKS[task][i] for i in probs[task].argmax(axis=1)]
             rows.append({**row(system, task, quotes[task].tolist(), predicted), "task": task})
+            if plain is not None:
+                rows.append({**row(f"{system}, {NO_PRIOR}", task, quotes[task].tolist(),
+                                   [TASKS[task][i] for i in plain.argmax(axis=1)]), "task": task})
             if task == "tone":
                 rows.append({**row("VADER", "tone", quotes["tone"].tolist(), vader_tone(texts)), "task": "tone"})
             else:
@@ -315,12 +334,16 @@ def main() -> None:
         show("Negotiation vs escalation, PLOVER CAMEO-coded news (verbal cooperation vs verbal conflict; "
              "held out from training)", [
                  binary_row(names["stance"], gold, binary_decision(stance.predict_proba(texts))),
+                 *without_prior(stance, lambda model: binary_row(f"{names['stance']}, {NO_PRIOR}", gold,
+                                                                 binary_decision(model.predict_proba(texts)))),
                  binary_row("keywords", gold, [keyword_stance(t, three_way=False) for t in texts]),
              ], task="stance")
         sentences = pd.read_json(REPO / "data" / "newsmtsc_conflict.stance.jsonl", lines=True)
         texts, gold = sentences["text"].astype(str).tolist(), sentences["stance"].tolist()
         show("Stance, NewsMTSC sentences about conflict (the project's labels; never trained on)", [
             row(names["stance"], "stance", gold, stance.predict(texts)["stance"].tolist()),
+            *without_prior(stance, lambda model: row(f"{names['stance']}, {NO_PRIOR}", "stance", gold,
+                                                     model.predict(texts)["stance"].tolist())),
             row("keywords", "stance", gold, [keyword_stance(t) for t in texts]),
         ], task="stance")
 

@@ -366,7 +366,8 @@ def _run_settings(config: ExtractConfig, classify: ClassifyConfig | None) -> dic
     settings = {"spacy_model": config.spacy_model, "classify": None}
     if classify is not None:
         settings["classify"] = {"tone_model": classify.tone_model, "stance_model": classify.stance_model,
-                                "zero_shot": classify.zero_shot}
+                                "zero_shot": classify.zero_shot, "tone_prior": classify.tone_prior,
+                                "stance_prior": classify.stance_prior}
     return settings
 
 

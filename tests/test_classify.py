@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import json
+
 import numpy as np
 import pytest
 
-from stance.classifier import TextClassifier, prediction_frame
+from stance.classifier import TextClassifier, parse_prior, prediction_frame
 from stance.errors import ConfigError, ModelError
 
 TEXTS = [
@@ -106,3 +108,65 @@ def test_zero_shot_hypotheses_can_be_replaced(tiny_models):
 def test_zero_shot_needs_an_nli_model(tiny_models):
     with pytest.raises(ModelError, match="entailment"):
         TextClassifier.load(str(tiny_models["tone"]), "tone", zero_shot=True)
+
+
+def _with_recorded_prior(source, directory, **settings):
+    """A copy of a tiny model whose config.json records `settings` (stance_label_prior, ...)."""
+    import shutil
+
+    shutil.copytree(source, directory)
+    config = json.loads((directory / "config.json").read_text())
+    (directory / "config.json").write_text(json.dumps({**config, **settings}))
+    return directory
+
+
+def test_a_label_prior_reweighs_the_probabilities_by_prior_over_learnt_shares(tiny_models):
+    plain = TextClassifier.load(str(tiny_models["stance"]), "stance", prior="none").predict_proba(TEXTS)
+    shares = np.array([0.2, 0.1, 0.7])
+    shifted = TextClassifier.load(str(tiny_models["stance"]), "stance",
+                                  prior="escalation=2,negotiation=1,neutral=7").predict_proba(TEXTS)
+    expected = plain * shares  # Bayes' rule: p(y|x) ∝ p_model(y|x) · prior(y) / learnt(y), learnt equal here
+    np.testing.assert_allclose(shifted, expected / expected.sum(axis=1, keepdims=True), rtol=1e-5)
+    assert not np.allclose(shifted, plain)
+
+
+def test_a_model_applies_the_prior_it_records_unless_told_none(tiny_models, tmp_path):
+    recorded = {"stance_label_prior": {"escalation": 0.25, "negotiation": 0.05, "neutral": 0.7},
+                "stance_trained_prior": {"escalation": 0.5, "negotiation": 0.25, "neutral": 0.25}}
+    model = _with_recorded_prior(tiny_models["stance"], tmp_path / "model", **recorded)
+    plain = TextClassifier.load(str(tiny_models["stance"]), "stance").predict_proba(TEXTS)  # records none
+    own = TextClassifier.load(str(model), "stance")
+    np.testing.assert_allclose(own.offsets, np.log([0.25 / 0.5, 0.05 / 0.25, 0.7 / 0.25]), rtol=1e-6)
+    expected = plain * np.array([0.25 / 0.5, 0.05 / 0.25, 0.7 / 0.25])
+    np.testing.assert_allclose(own.predict_proba(TEXTS), expected / expected.sum(axis=1, keepdims=True), rtol=1e-5)
+    np.testing.assert_allclose(TextClassifier.load(str(model), "stance", prior="none").predict_proba(TEXTS), plain,
+                               rtol=1e-6)
+    # a user's shares replace the recorded ones, still against what the model learnt
+    users = TextClassifier.load(str(model), "stance", prior={"escalation": 1, "negotiation": 1, "neutral": 1})
+    np.testing.assert_allclose(users.offsets, np.log([(1 / 3) / 0.5, (1 / 3) / 0.25, (1 / 3) / 0.25]), rtol=1e-6)
+
+
+def test_a_prior_also_shifts_zero_shot_hypotheses(tiny_models):
+    plain = TextClassifier.load(str(tiny_models["nli"]), "tone", zero_shot=True).predict_proba(TEXTS)
+    shifted = TextClassifier.load(str(tiny_models["nli"]), "tone", zero_shot=True,
+                                  prior={"negative": 0.6, "neutral": 0.3, "positive": 0.1}).predict_proba(TEXTS)
+    expected = plain * np.array([0.6, 0.3, 0.1])
+    np.testing.assert_allclose(shifted, expected / expected.sum(axis=1, keepdims=True), rtol=1e-5)
+
+
+@pytest.mark.parametrize("prior, message", [
+    ("escalation=0.5,neutral=0.5", "needs a share for each stance label"),
+    ("escalation=0.5,negotiation=0,neutral=0.5", "positive"),
+    ("escalation=0.5,negotiation=-1,neutral=0.5", "positive"),
+    ("escalation=lots,negotiation=1,neutral=1", "must be a number"),
+    ("escalation:0.5", "label=share"),
+    ({"escalation": 1, "negotiation": 1, "neutral": 1, "peace": 1}, "needs a share for each stance label"),
+])
+def test_a_bad_prior_is_refused_with_the_reason(tiny_models, prior, message):
+    with pytest.raises(ConfigError, match=message):
+        TextClassifier.load(str(tiny_models["stance"]), "stance", prior=prior)
+
+
+def test_prior_shares_are_normalised():
+    assert parse_prior({"Negative": 3, "neutral": 1, "positive": 1}, "tone") == \
+        {"negative": 0.6, "neutral": 0.2, "positive": 0.2}

@@ -117,6 +117,34 @@ def test_classify_command(tmp_path, tiny_models):
     assert [r["id"] for r in rows] == ["007", "008"] and "stance_negotiation" in rows[0]
 
 
+def test_classify_command_applies_a_prior_of_the_users(tmp_path, tiny_models):
+    table = tmp_path / "s.csv"
+    pd.DataFrame({"id": ["1", "2"], "text": ["We will never negotiate.", "Talks now."]}).to_csv(table, index=False)
+    columns = ["stance_escalation", "stance_negotiation", "stance_neutral"]
+    outputs = {}
+    for name, prior in (("plain", "none"), ("skewed", "escalation=0.1,negotiation=0.1,neutral=0.8")):
+        out = tmp_path / f"{name}.csv"
+        result = runner.invoke(app, ["classify", str(table), "-o", str(out), *_model_args(tiny_models),
+                                     "--stance-prior", prior])
+        assert result.exit_code == 0, result.output
+        outputs[name] = pd.read_csv(out)[columns].to_numpy()
+    expected = outputs["plain"] * np.array([0.1, 0.1, 0.8])
+    np.testing.assert_allclose(outputs["skewed"], expected / expected.sum(axis=1, keepdims=True), rtol=1e-4)
+    bad = runner.invoke(app, ["classify", str(table), "-o", str(tmp_path / "x.csv"), *_model_args(tiny_models),
+                              "--stance-prior", "peace=1"])
+    assert bad.exit_code == 1 and "classify.stance_prior: needs a share for each stance label" in bad.output
+
+
+def test_a_classify_config_can_name_priors(tmp_path):
+    path = tmp_path / "c.toml"
+    path.write_text('[classify]\nstance_prior = "none"\ntone_prior = {negative = 2, neutral = 2, positive = 1}\n')
+    config = stance.config.load_classify_config(path)
+    assert config.stance_prior == "none" and config.tone_prior["positive"] == 1
+    path.write_text('[classify]\ntone_prior = {negative = 1}\n')
+    with pytest.raises(stance.errors.ConfigError, match="classify.tone_prior"):
+        stance.config.load_classify_config(path)
+
+
 def test_classify_command_with_wrong_columns_exits_1(tmp_path, tiny_models):
     table = tmp_path / "s.csv"
     pd.DataFrame({"body": ["x"]}).to_csv(table, index=False)

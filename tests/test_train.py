@@ -368,6 +368,7 @@ max_steps = 2
 learning_rate = 1e-3
 dev_fraction = 0.0
 interpolation = 0.5
+prior = "{extra}"
 
 [[stage2.data]]
 kind = "table"
@@ -378,6 +379,7 @@ licence = "our own labels, train OK"
     assert config.stage2.task == "stance" and config.stage2.lora_r == 2 and config.stage2.max_steps == 2
     assert config.stage2.output_dir == config.output_dir and config.stage2.data[0].licence.startswith("our own")
     assert config.stage2.interpolation == 0.5 and config.interpolation == 1.0  # a stage-2 setting only
+    assert config.stage2.prior == str(extra) and config.prior is None
     metrics = train(config)
     assert metrics["stage1"]["dev_rows"] == 3 and metrics["train_rows"] == 3 and metrics["dev"] is None
     assert (tmp_path / "model.stage1" / "adapter_model.safetensors").exists()
@@ -385,6 +387,9 @@ licence = "our own labels, train OK"
     assert "Stage 1" in card and "Stage 2" in card and "our own labels, train OK" in card
     assert "0.5 × the trained weights + 0.5 × stage 1's" in card
     assert _weights(tmp_path / "model").keys() == _weights(tmp_path / "model.stage1").keys()
+    assert json.loads((tmp_path / "model" / "config.json").read_text())["stance_label_prior"] == \
+        pytest.approx({"escalation": 1 / 3, "negotiation": 1 / 3, "neutral": 1 / 3})
+    assert "stance_label_prior" not in json.loads((tmp_path / "model.stage1" / "config.json").read_text())
 
 
 def test_a_stage2_table_needs_data(tmp_path):
@@ -393,3 +398,74 @@ def test_a_stage2_table_needs_data(tmp_path):
                     '[stage2]\nepochs = 1\n')
     with pytest.raises(ConfigError, match="stage2"):
         load_train_config(path)
+
+
+def _skewed_table(path, counts=(("escalation", 1), ("negotiation", 1), ("neutral", 2))):
+    labels = [label for label, count in counts for _ in range(count)]
+    pd.DataFrame({"text": [f"statement {i}" for i in range(len(labels))], "stance": labels}).to_csv(path, index=False)
+    return path
+
+
+@pytest.mark.parametrize("save", ["full", "adapter"])
+def test_training_records_the_label_prior_it_is_given(tiny_models, table, tmp_path, save):
+    import numpy as np
+
+    prior = _skewed_table(tmp_path / "prior.csv")
+    lora = dict(lora_r=2, lora_target_modules=("query", "value")) if save == "adapter" else {}
+    out = tmp_path / "weighted"
+    train(_config(tiny_models, table, tmp_path, output_dir=str(out), prior=str(prior), class_weights=True,
+                  save=save, **lora))
+    config = json.loads((out / "config.json").read_text())
+    assert config["stance_label_prior"] == {"escalation": 0.25, "negotiation": 0.25, "neutral": 0.5}
+    assert config["stance_trained_prior"] == pytest.approx({"escalation": 1 / 3, "negotiation": 1 / 3,
+                                                            "neutral": 1 / 3})  # class weights teach equal shares
+    assert "Label prior: predictions assume the class shares escalation 0.250" in (out / "README.md").read_text()
+    np.testing.assert_allclose(TextClassifier.load(str(out), "stance").offsets, np.log([0.75, 0.75, 1.5]),
+                               rtol=1e-6)
+
+
+def test_without_class_weights_the_learnt_shares_are_the_training_rows(tiny_models, table, tmp_path):
+    metrics = train(_config(tiny_models, table, tmp_path, prior="escalation=1,negotiation=1,neutral=2"))
+    config = json.loads((tmp_path / "model" / "config.json").read_text())
+    counts = metrics["train_label_counts"]
+    assert config["stance_trained_prior"] == pytest.approx({k: v / sum(counts.values()) for k, v in counts.items()})
+    assert config["stance_label_prior"] == {"escalation": 0.25, "negotiation": 0.25, "neutral": 0.5}
+
+
+def test_a_prior_is_not_carried_over_from_the_model_training_continues(tiny_models, table, tmp_path):
+    train(_config(tiny_models, table, tmp_path, output_dir=str(tmp_path / "first"), prior="escalation=1,"
+                  "negotiation=1,neutral=2"))
+    train(_config(tiny_models, table, tmp_path, output_dir=str(tmp_path / "next"), init_model=str(tmp_path / "first")))
+    config = json.loads((tmp_path / "next" / "config.json").read_text())
+    assert "stance_label_prior" not in config and "stance_trained_prior" not in config
+    assert TextClassifier.load(str(tmp_path / "next"), "stance").offsets is None
+
+
+def test_bad_priors_are_refused_before_training(tiny_models, table, tmp_path):
+    with pytest.raises(ConfigError, match="needs a share for each stance label"):
+        _config(tiny_models, table, tmp_path, prior={"escalation": 1, "neutral": 1})
+    with pytest.raises(ConfigError, match="is not a file"):
+        train(_config(tiny_models, table, tmp_path, prior=str(tmp_path / "missing.csv")))
+    lacking = _skewed_table(tmp_path / "lacking.csv", (("escalation", 2), ("neutral", 2)))
+    with pytest.raises(ConfigError, match=r"has no stance label\(s\) \['negotiation'\]"):
+        train(_config(tiny_models, table, tmp_path, prior=str(lacking)))
+    with pytest.raises(InputError, match="no 'negotiation' label"):  # the model never learnt the class
+        train(_config(tiny_models, lacking, tmp_path, prior="escalation=1,negotiation=1,neutral=1", dev_fraction=0))
+    assert not (tmp_path / "model").exists()
+
+
+def test_train_command_takes_a_prior(tiny_models, table, tmp_path):
+    from typer.testing import CliRunner
+
+    from stance.cli import app
+
+    out = tmp_path / "cli_model"
+    result = CliRunner().invoke(app, ["train", "--task", "stance", "--data", str(table), "-o", str(out),
+                                      "--base-model", str(tiny_models["base"]), "--max-steps", "2",
+                                      "--prior", "escalation=0.2,negotiation=0.1,neutral=0.7"])
+    assert result.exit_code == 0, result.output
+    assert json.loads((out / "config.json").read_text())["stance_label_prior"] == \
+        pytest.approx({"escalation": 0.2, "negotiation": 0.1, "neutral": 0.7})
+    refused = CliRunner().invoke(app, ["train", "--task", "stance", "--data", str(table), "-o", str(tmp_path / "x"),
+                                       "--base-model", str(tiny_models["base"]), "--prior", "escalation=1"])
+    assert refused.exit_code == 1 and "needs a share for each stance label" in refused.output
