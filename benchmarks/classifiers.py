@@ -110,6 +110,11 @@ def show(title: str, rows: list[dict], task: str | None = None) -> None:
 CARD_SECTION = "## Benchmarks"
 
 
+def _cell(column: str, value) -> str:
+    """A table cell: scores keep three decimals (0.650, not 0.65)."""
+    return f"{value:.3f}" if column in ("macro-F1", "accuracy") else str(value)
+
+
 def write_cards(note: str) -> None:
     """Replace the `## Benchmarks` section of each default model's card with this run's tables."""
     from stance.classifier import MODELS_DIR
@@ -122,7 +127,8 @@ def write_cards(note: str) -> None:
             if tagged in (task, "both") and rows:
                 frame = pd.DataFrame(rows).drop(columns=["task"], errors="ignore")
                 header = "| " + " | ".join(frame.columns) + " |\n|" + "---|" * len(frame.columns)
-                body = "\n".join("| " + " | ".join(str(v) for v in r) + " |" for r in frame.itertuples(index=False))
+                body = "\n".join("| " + " | ".join(_cell(column, v) for column, v in zip(frame.columns, r)) + " |"
+                                 for r in frame.itertuples(index=False))
                 tables.append(f"### {title}\n\n{header}\n{body}")
         if not card.exists() or not tables:
             continue

@@ -53,6 +53,18 @@ def test_stance_of_clear_statements(stance_model, text, more, less):
     assert frame[f"stance_{more}"].item() > frame[f"stance_{less}"].item()
 
 
+def test_the_shipped_stance_model_records_the_prior_its_recipe_names():
+    from stance.config import CONFIG_DIR
+    from stance.train import label_prior, load_train_config
+
+    recipe = load_train_config(CONFIG_DIR / "stance.toml").stage2
+    config = json.loads((MODELS_DIR / "stance" / "config.json").read_text(encoding="utf-8"))
+    assert config["stance_label_prior"] == pytest.approx(label_prior(recipe))
+    assert config["stance_trained_prior"] == pytest.approx({"escalation": 1 / 3, "negotiation": 1 / 3,
+                                                            "neutral": 1 / 3})  # class weights
+    assert config["stance_label_prior"]["neutral"] > 0.5 > config["stance_label_prior"]["negotiation"] * 10
+
+
 @pytest.fixture(scope="module")
 def seed_scored(request):
     from conftest import REPO_ROOT, SEED_ID
