@@ -111,8 +111,8 @@ class TrainConfig:
     interpolation: float = 1.0
     # The class shares the saved model assumes when it predicts (recorded in its config.json, applied by
     # `TextClassifier`; see stance/classifier.py): `{label = share, …}` (or the text `label=share,…`), or the
-    # path of a labelled table whose labels give them. None: the model's own outputs. Not carried over from
-    # init_model.
+    # path of a labelled table whose labels give them. None (or "none"): the model's own outputs. A [train]
+    # prior is also stage 2's unless [stage2] names another; it is not carried over from init_model.
     prior: str | dict[str, float] | None = None
     stage2: TrainConfig | None = None  # a second stage, continuing from this one's model
 
@@ -337,7 +337,7 @@ def _train_stage(config: TrainConfig, first_stage: tuple[TrainConfig, dict] | No
     if train_frame.empty or (not validate and (config.dev or config.dev_fraction > 0)):
         raise InputError(f"not enough labelled rows to train and validate: {len(train_frame)} train, "
                          f"{len(dev_frame)} dev")
-    learnt = _learnt_shares(config, train_frame)
+    learnt = _learnt_shares(config, train_frame, target_prior)
     logger.info("training %s on %d rows, validating on %d", config.task, len(train_frame), len(dev_frame))
 
     model, tokenizer, model_config = _load_initial_model(config, labels)
@@ -408,7 +408,7 @@ def _shares_given(prior: object) -> bool:
 
 def label_prior(config: TrainConfig) -> dict[str, float] | None:
     """The class shares `config.prior` names, normalised (a table's path: the shares of its labels)."""
-    if config.prior is None:
+    if config.prior is None or (isinstance(config.prior, str) and config.prior.strip().lower() == "none"):
         return None
     if _shares_given(config.prior):
         return parse_prior(config.prior, config.task, "train.prior")
@@ -424,12 +424,12 @@ def label_prior(config: TrainConfig) -> dict[str, float] | None:
     return {label: float(shares[label]) for label in TASKS[config.task]}
 
 
-def _learnt_shares(config: TrainConfig, train_frame: pd.DataFrame) -> dict[str, float]:
+def _learnt_shares(config: TrainConfig, train_frame: pd.DataFrame, target: dict | None) -> dict[str, float]:
     """The class shares training teaches: equal ones with class weights, else the training rows'."""
     labels = TASKS[config.task]
     shares = train_frame["label"].value_counts(normalize=True)
     learnt = {label: 1 / len(labels) if config.class_weights else float(shares.get(label, 0.0)) for label in labels}
-    if config.prior is not None and min(learnt.values()) <= 0:
+    if target and min(learnt.values()) <= 0:
         raise InputError(f"train.prior: the training rows have no {min(learnt, key=learnt.get)!r} label, so no "
                          "prior can be set (set class_weights = true, or add rows)")
     return learnt

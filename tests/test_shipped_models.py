@@ -53,10 +53,11 @@ def test_stance_of_clear_statements(stance_model, text, more, less):
     assert frame[f"stance_{more}"].item() > frame[f"stance_{less}"].item()
 
 
-def test_the_shipped_stance_model_records_the_prior_its_recipe_names():
+def test_the_shipped_stance_model_records_the_prior_its_recipe_names(monkeypatch):
     from stance.config import CONFIG_DIR
     from stance.train import label_prior, load_train_config
 
+    monkeypatch.chdir(CONFIG_DIR.parent)  # the recipe's paths are relative to the repository root
     recipe = load_train_config(CONFIG_DIR / "stance.toml").stage2
     config = json.loads((MODELS_DIR / "stance" / "config.json").read_text(encoding="utf-8"))
     assert config["stance_label_prior"] == pytest.approx(label_prior(recipe))

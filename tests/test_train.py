@@ -441,6 +441,11 @@ def test_a_prior_is_not_carried_over_from_the_model_training_continues(tiny_mode
     assert TextClassifier.load(str(tmp_path / "next"), "stance").offsets is None
 
 
+def test_a_prior_of_none_records_none(tiny_models, table, tmp_path):
+    train(_config(tiny_models, table, tmp_path, prior="none"))
+    assert "stance_label_prior" not in json.loads((tmp_path / "model" / "config.json").read_text())
+
+
 def test_bad_priors_are_refused_before_training(tiny_models, table, tmp_path):
     with pytest.raises(ConfigError, match="needs a share for each stance label"):
         _config(tiny_models, table, tmp_path, prior={"escalation": 1, "neutral": 1})
