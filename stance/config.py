@@ -83,11 +83,17 @@ def _section(data: dict[str, Any], name: str, cls: type, path: Path) -> Any:
     return cls(**section)
 
 
-def _read_toml(path: Path) -> dict[str, Any]:
+def read_toml(path: str | Path) -> dict[str, Any]:
+    """A TOML file as a dict; a missing, undecodable or malformed file is a `ConfigError` naming it."""
+    path = Path(path)
     try:
         return tomllib.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
         raise ConfigError(f"config file not found: {path}") from None
+    except IsADirectoryError:
+        raise ConfigError(f"config path is a folder, expected a TOML file: {path}") from None
+    except UnicodeDecodeError as exc:
+        raise ConfigError(f"{path} is not UTF-8 text (byte {exc.start}); expected a TOML file") from None
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"{path} is not valid TOML: {exc}") from None
 
@@ -100,7 +106,7 @@ def load_extract_config(path: str | Path | None = None) -> ExtractConfig:
     """
     if path is None:
         return ExtractConfig()
-    return _section(_read_toml(Path(path)), "extract", ExtractConfig, Path(path))
+    return _section(read_toml(Path(path)), "extract", ExtractConfig, Path(path))
 
 
 def load_classify_config(path: str | Path | None = None) -> ClassifyConfig:
@@ -111,4 +117,4 @@ def load_classify_config(path: str | Path | None = None) -> ClassifyConfig:
     """
     if path is None:
         return ClassifyConfig()
-    return _section(_read_toml(Path(path)), "classify", ClassifyConfig, Path(path))
+    return _section(read_toml(Path(path)), "classify", ClassifyConfig, Path(path))

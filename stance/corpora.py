@@ -94,12 +94,21 @@ def cameo_stance(code: str, pentaclass: str, axis: str) -> str:
     return "neutral"
 
 
+#: Columns `cameo_examples` reads from the codebook CSV.
+CAMEO_COLUMNS = ("code", "pentaclass", "proposed_axis", "example")
+
+
 def cameo_examples(path: str | Path) -> pd.DataFrame:
     """The CAMEO codebook's example sentences (`cameo_escalation_axis.csv`) with their stance."""
     path = _open(path)
     rows = []
     with path.open(encoding="utf-8", newline="") as handle:
-        for record in csv.DictReader(handle):
+        reader = csv.DictReader(handle)
+        missing = [c for c in CAMEO_COLUMNS if c not in (reader.fieldnames or [])]
+        if missing:
+            expected = ", ".join(CAMEO_COLUMNS)
+            raise InputError(f"{path}: missing column(s) {', '.join(missing)}; expected a CSV with {expected}")
+        for record in reader:
             text = (record.get("example") or "").strip()
             if text:
                 label = cameo_stance(record["code"], record["pentaclass"], record["proposed_axis"])

@@ -70,11 +70,18 @@ def load_gold_jsonl(path: str | Path) -> pd.DataFrame:
         ['article_id', 'quote_type', 'start', 'end']
     """
     path = Path(path)
+    if path.is_dir():
+        raise InputError(f"{path}: a folder without text/ and attributions/; expected a gold JSONL file")
     rows = []
-    with open(path, encoding="utf-8") as handle:
-        for number, line in enumerate(handle, start=1):
-            if line.strip():
-                rows.append(_gold_row(line, f"{path}:{number}"))
+    try:
+        with open(path, encoding="utf-8") as handle:
+            for number, line in enumerate(handle, start=1):
+                if line.strip():
+                    rows.append(_gold_row(line, f"{path}:{number}"))
+    except FileNotFoundError:
+        raise InputError(f"gold file not found: {path}") from None
+    except UnicodeDecodeError as exc:
+        raise InputError(f"{path}: not UTF-8 text (byte {exc.start}); expected a gold JSONL file") from None
     columns = ["article_id", "quote_type", "start", "end", *GOLD_KEYS[4:]]
     columns += [key for key in OPTIONAL_GOLD_KEYS if any(key in row for row in rows)]
     return pd.DataFrame(rows, columns=columns)

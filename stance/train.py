@@ -14,11 +14,12 @@ ship.
 
 from __future__ import annotations
 
+import csv
 import json
 import logging
 import platform
 import shutil
-import tomllib
+import zipfile
 from dataclasses import asdict, dataclass, field, fields, replace
 from datetime import date
 from pathlib import Path
@@ -39,8 +40,9 @@ from transformers import (
 )
 
 from .classifier import TASKS, _quiet_transformers, check_task, parse_prior, resolve_model
+from .config import read_toml
 from .corpora import READERS
-from .errors import ConfigError, InputError
+from .errors import ConfigError, InputError, StanceError
 from .metrics import score_labels
 
 logger = logging.getLogger(__name__)
@@ -72,10 +74,20 @@ class DataSource:
             raise ConfigError(f"data.repeat must be a positive integer, got {self.repeat!r}")
 
     def read(self, task: str) -> pd.DataFrame:
+        """The source's labelled rows; a file its reader cannot parse is an `InputError` naming it."""
         reader = READERS[self.kind]
-        if self.kind == "table":
-            return reader(self.path, task, **self.options)
-        return reader(self.path, **self.options)
+        try:
+            if self.kind == "table":
+                return reader(self.path, task, **self.options)
+            return reader(self.path, **self.options)
+        except StanceError:
+            raise
+        except UnicodeDecodeError as exc:
+            raise InputError(f"{self.path}: not UTF-8 text (byte {exc.start}); expected {self.kind} data") from None
+        except (ValueError, KeyError, TypeError, AttributeError, zipfile.BadZipFile, csv.Error, OSError) as exc:
+            # json.JSONDecodeError is a ValueError; a missing key or a wrong type is a malformed record.
+            detail = f"{type(exc).__name__}: {exc}"
+            raise InputError(f"{self.path}: cannot read as {self.kind} data ({detail})") from None
 
 
 @dataclass(frozen=True)
@@ -182,12 +194,7 @@ def load_train_config(path: str | Path | None = None, **overrides: Any) -> Train
     where = "train"
     if path is not None:
         where = str(path)
-        try:
-            document = tomllib.loads(Path(path).read_text(encoding="utf-8"))
-        except FileNotFoundError:
-            raise ConfigError(f"config file not found: {path}") from None
-        except tomllib.TOMLDecodeError as exc:
-            raise ConfigError(f"{path} is not valid TOML: {exc}") from None
+        document = read_toml(path)
         data = dict(document.get("train", {}))
         data["data"] = _sources(document.get("data", []), where)
         data["dev"] = _sources(document.get("dev", []), where)

@@ -149,6 +149,15 @@ def test_evaluate_quotes_missing_article_text_exits_1(tmp_path, seed_gold):
     assert "error: no article text 000_425a455c3402a5f3.txt" in result.stderr
 
 
+def test_evaluate_quotes_with_arguments_swapped_exits_1(tmp_path, seed_gold):
+    predictions = tmp_path / "quotes.parquet"
+    predictions.write_bytes(b"PAR1\x15\x04\x8a\xff")  # binary, as a Parquet table is
+    result = runner.invoke(app, ["evaluate", "quotes", str(predictions), str(seed_gold)])
+    assert result.exit_code == 1
+    assert "quotes.parquet: not UTF-8 text (byte 6); expected a gold JSONL file" in result.stderr
+    assert "Traceback" not in result.output
+
+
 def test_version_subcommand():
     result = runner.invoke(app, ["version"])
     assert result.exit_code == 0

@@ -222,6 +222,17 @@ def test_evaluate_quotes_with_gold_jsonl_and_bad_source(tmp_path):
         evaluate_quotes(tmp_path / "missing", pred)
 
 
+def test_a_gold_file_that_is_not_text_or_not_there_names_the_problem(tmp_path):
+    table = tmp_path / "quotes.parquet"  # e.g. the two arguments given in the wrong order
+    table.write_bytes(b"PAR1\x15\x04\x8a\xff\x00")
+    with pytest.raises(InputError, match=r"quotes\.parquet: not UTF-8 text \(byte 6\); expected a gold JSONL"):
+        load_gold_jsonl(table)
+    with pytest.raises(InputError, match="gold file not found"):
+        load_gold_jsonl(tmp_path / "missing.jsonl")
+    with pytest.raises(InputError, match="a folder without text/ and attributions/"):
+        load_gold_jsonl(tmp_path)
+
+
 def test_evaluate_quotes_reads_a_predictions_file(tmp_path):
     stance = pytest.importorskip("stance", reason="stance.load is not importable yet")
     gold_path = tmp_path / "g.jsonl"

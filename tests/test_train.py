@@ -8,6 +8,7 @@ import pandas as pd
 import pytest
 
 from stance.classifier import TextClassifier
+from stance.config import load_extract_config
 from stance.corpora import cameo_stance, labelled_table, newsmtsc
 from stance.errors import ConfigError, InputError
 from stance.train import DataSource, TrainConfig, load_train_config, split_dev, train
@@ -188,6 +189,35 @@ def test_bad_train_configs_name_the_problem(tmp_path, body, message):
     path.write_text(body, encoding="utf-8")
     with pytest.raises(ConfigError, match=message):
         load_train_config(path)
+
+
+@pytest.mark.parametrize("make, message", [
+    (lambda p: p.write_bytes(b"PAR1\x8a\x00\xff"), r"t\.toml is not UTF-8 text \(byte 4\); expected a TOML file"),
+    (lambda p: p.mkdir(), "is a folder, expected a TOML file"),
+    (lambda p: None, "config file not found"),
+    (lambda p: p.write_text("[train\n", encoding="utf-8"), "is not valid TOML"),
+])
+def test_unreadable_config_files_are_config_errors(tmp_path, make, message):
+    path = tmp_path / "t.toml"
+    make(path)
+    with pytest.raises(ConfigError, match=message):
+        load_train_config(path)
+    with pytest.raises(ConfigError, match=message):
+        load_extract_config(path)
+
+
+@pytest.mark.parametrize("kind, content, message", [
+    ("newsmtsc", b"\xff\xfe{}", r"not UTF-8 text \(byte 0\); expected newsmtsc data"),
+    ("newsmtsc", b'{"sentence_normalized": "x"\n', r"cannot read as newsmtsc data \(JSONDecodeError"),
+    ("plover", b'{"text": "x"}', r"cannot read as plover data"),
+    ("ngec", b"not a zip", r"cannot read as ngec data \(BadZipFile"),
+    ("cameo", b"code,example\n010,They said so\n", r"missing column\(s\) pentaclass, proposed_axis"),
+])
+def test_a_corpus_its_reader_cannot_parse_is_named(tmp_path, kind, content, message):
+    path = tmp_path / "corpus.data"
+    path.write_bytes(content)
+    with pytest.raises(InputError, match=rf"corpus\.data: .*{message}"):
+        DataSource(kind, str(path)).read("stance")
 
 
 def test_split_dev_is_stratified_and_disjoint():
