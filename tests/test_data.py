@@ -24,6 +24,7 @@ def _key(text: str) -> str:
 
 @pytest.mark.parametrize("name, tasks", [
     ("urw_train.labels.jsonl", ("tone", "stance")),
+    ("urw_more.labels.jsonl", ("tone", "stance")),
     ("war_quotes.synthetic.jsonl", ("tone", "stance")),
     ("war_quotes.synthetic_hard.jsonl", ("tone", "stance")),
     ("newsmtsc_conflict.stance.jsonl", ("stance",)),
@@ -51,7 +52,7 @@ def test_no_training_quote_is_an_evaluated_quote():
         if path.exists():
             evaluated |= set(pd.read_json(path, lines=True)["text"].map(_key))
     assert evaluated  # the seed's gold file always ships
-    for name in (*SYNTHETIC, "urw_train.labels.jsonl"):
+    for name in (*SYNTHETIC, "urw_train.labels.jsonl", "urw_more.labels.jsonl"):
         trained = set(pd.read_json(DATA / name, lines=True)["text"].map(_key))
         assert not trained & evaluated, f"{name} holds evaluated quotes: {sorted(trained & evaluated)[:3]}"
 
@@ -59,3 +60,40 @@ def test_no_training_quote_is_an_evaluated_quote():
 def test_the_synthetic_sets_do_not_repeat_each_other():
     first, hard = (set(pd.read_json(DATA / name, lines=True)["text"].map(_key)) for name in SYNTHETIC)
     assert not first & hard, sorted(first & hard)[:3]
+
+
+MORE = ("urw_more.labels.jsonl", "urw_more.not_quotes.jsonl")
+ARTICLES_MORE = REPO.parent / "shared" / "data" / "urw_articles_more"
+
+
+def test_the_war_quote_corpus_carries_its_provenance():
+    for name in MORE:
+        table = pd.read_json(DATA / name, lines=True, dtype=False)
+        for column in ("doc_id", "start", "end", "text", "tone", "stance", "labeller", "labelled"):
+            assert table[column].notna().all() and table[column].astype(str).str.len().gt(0).all(), (name, column)
+        assert (table["end"] > table["start"]).all()
+        assert not table.duplicated(["doc_id", "start", "end"]).any()
+
+
+@pytest.mark.skipif(not ARTICLES_MORE.exists(), reason="needs ../shared/data/urw_articles_more")
+def test_the_war_quote_corpus_offsets_index_its_articles():
+    for name in MORE:
+        for row in pd.read_json(DATA / name, lines=True, dtype=False).itertuples():
+            article = (ARTICLES_MORE / f"{row.doc_id}.txt").read_text(encoding="utf-8")
+            assert article[row.start:row.end] == row.text, (name, row.doc_id, row.start)
+
+
+def test_the_double_labelled_subset_agrees_with_the_corpus():
+    double = pd.read_json(DATA / "urw_more.double.jsonl", lines=True, dtype=False)
+    assert len(double) >= 200
+    labels = pd.concat([pd.read_json(DATA / name, lines=True, dtype=False).assign(is_quote=name == MORE[0])
+                        for name in MORE]).set_index(["doc_id", "start", "end"])
+    for row in double.itertuples():
+        assert row.a["labeller"] != row.b["labeller"]
+        if (row.doc_id, row.start, row.end) not in labels.index:
+            continue  # dropped from the corpus as an evaluated quote's words (data/README.md)
+        final = labels.loc[(row.doc_id, row.start, row.end)]
+        assert (bool(final["is_quote"]), final["tone"], final["stance"]) == \
+            (row.final["is_quote"], row.final["tone"], row.final["stance"])
+        if row.final["by"] == "agreed":
+            assert row.a["tone"] == row.b["tone"] and row.a["stance"] == row.b["stance"]

@@ -1,0 +1,60 @@
+"""Agreement of the two blind annotations of the double-labelled war quotes (`data/urw_more.double.jsonl`):
+Cohen's kappa per task, with a bootstrap interval over articles, and how the disagreements were resolved.
+
+Tone and stance are scored on the quotes both annotators took for quotes (LABELS.md §1); whether a span is a
+quote at all is scored on every double-labelled span.
+
+Rerun (from the repository root, a second):
+
+    .venv/bin/python benchmarks/agreement.py
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from pathlib import Path
+
+import numpy as np
+from sklearn.metrics import cohen_kappa_score
+
+DOUBLE = Path(__file__).resolve().parents[1] / "data" / "urw_more.double.jsonl"
+
+
+def kappa_with_interval(rows: list[dict], field: str, resamples: int = 1000,
+                        seed: int = 0) -> tuple[float, float, float]:
+    """Kappa of annotators a and b on `field`, and its 90% interval from resampling whole articles."""
+    def kappa(sample: list[dict]) -> float:
+        return cohen_kappa_score([r["a"][field] for r in sample], [r["b"][field] for r in sample])
+
+    by_article: dict[str, list[dict]] = {}
+    for row in rows:
+        by_article.setdefault(row["doc_id"], []).append(row)
+    articles = list(by_article)
+    rng = np.random.default_rng(seed)
+    draws = []
+    for _ in range(resamples):
+        sample = [row for i in rng.integers(0, len(articles), len(articles)) for row in by_article[articles[i]]]
+        draws.append(kappa(sample))
+    low, high = np.nanpercentile(draws, [5, 95])
+    return kappa(rows), float(low), float(high)
+
+
+def main() -> None:
+    rows = [json.loads(line) for line in DOUBLE.read_text(encoding="utf-8").splitlines() if line.strip()]
+    quotes = [r for r in rows if r["a"]["is_quote"] and r["b"]["is_quote"]]
+    print(f"double-labelled spans: {len(rows)} in {len({r['doc_id'] for r in rows})} articles; "
+          f"taken for quotes by both: {len(quotes)}\n")
+    print("| task | items | raw agreement | Cohen's kappa | 90% interval (articles resampled) |")
+    print("|---|---|---|---|---|")
+    for field, sample in (("is_quote", rows), ("tone", quotes), ("stance", quotes)):
+        value, low, high = kappa_with_interval(sample, field)
+        agree = sum(r["a"][field] == r["b"][field] for r in sample) / len(sample)
+        print(f"| {field} | {len(sample)} | {agree:.3f} | {value:.3f} | {low:.3f}–{high:.3f} |")
+    resolved = Counter(r["final"]["by"] for r in rows)
+    print(f"\nfinal labels: {dict(resolved)} (disagreements resolved under LABELS.md by a third annotator)")
+    print("rerun: .venv/bin/python benchmarks/agreement.py")
+
+
+if __name__ == "__main__":
+    main()
