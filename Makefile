@@ -40,6 +40,7 @@ bench-classifiers: setup-dev
 bench-batch: setup-dev
 	$(BIN)/pip install --quiet -e '.[bench]'
 	$(BIN)/python benchmarks/batch_scaling.py
+	$(BIN)/python benchmarks/long_article.py
 
 # Retrain the shipped models from ../shared/data, both stages (about 15-25 minutes each on 2 cores).
 models: setup

@@ -26,11 +26,19 @@ from pathlib import Path
 
 import pandas as pd
 import pyarrow as pa
+import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
 from .config import ClassifyConfig, ExtractConfig
 from .errors import ConfigError, ModelError
-from .io import Source, read_articles, table_format, write_table
+from .io import (
+    Source,
+    check_table_columns,
+    read_articles,
+    refuse_overwriting_inputs,
+    table_format,
+    write_table,
+)
 from .nlp import load_pipeline
 from .pipeline import RunReport, _with_labels, article_batches, extract_batch, quotes_frame
 from .records import Article, ItemError, Quote
@@ -87,8 +95,39 @@ def _committed_parts(parts_dir: Path) -> list[Path]:
     return sorted(p for p in parts_dir.glob("part-*") if p.is_dir() and not p.name.endswith(".tmp"))
 
 
-def read_progress(parts_dir: Path) -> tuple[set[str], list[ItemError], int]:
-    """Article ids and errors of the committed parts, and the next part number; half-written parts are removed."""
+def _read_manifest(part: Path) -> dict:
+    return json.loads((part / "manifest.json").read_text(encoding="utf-8"))
+
+
+def part_problem(part: Path) -> str | None:
+    """Why a committed part cannot be kept (its manifest unreadable, its table missing or cut short), or None."""
+    try:
+        manifest = _read_manifest(part)
+    except FileNotFoundError:
+        return "manifest.json is missing"
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+        return f"manifest.json is unreadable ({exc})"
+    keys = ("articles", "order", "errors", "rows")
+    if not isinstance(manifest, dict) or any(key not in manifest for key in keys) \
+            or len(manifest["articles"]) != len(manifest["order"]):
+        return f"manifest.json does not hold {', '.join(keys)}"
+    try:
+        rows = pq.read_metadata(part / "quotes.parquet").num_rows
+    except FileNotFoundError:
+        return "quotes.parquet is missing"
+    except (OSError, pa.ArrowException) as exc:
+        return f"quotes.parquet is unreadable ({exc})"
+    if rows != manifest["rows"]:
+        return f"quotes.parquet holds {rows} rows, its manifest {manifest['rows']}"
+    return None
+
+
+def read_progress(parts_dir: Path, on_damaged: Callable[[str], None] | None = None,
+                  ) -> tuple[set[str], list[ItemError], int]:
+    """Article ids and errors of the committed parts, and the next part number.
+
+    Every part is checked first: a half-written one is removed, and a damaged one (see `part_problem`) is
+    removed and said once to `on_damaged`, so that its articles are done again."""
     done: set[str] = set()
     errors: list[ItemError] = []
     if not parts_dir.exists():
@@ -96,11 +135,16 @@ def read_progress(parts_dir: Path) -> tuple[set[str], list[ItemError], int]:
     for leftover in parts_dir.glob("*.tmp"):
         shutil.rmtree(leftover, ignore_errors=True)
     parts = _committed_parts(parts_dir)
+    number = int(parts[-1].name.split("-")[1]) + 1 if parts else 0
     for part in parts:
-        manifest = json.loads((part / "manifest.json").read_text(encoding="utf-8"))
+        problem = part_problem(part)
+        if problem is not None:
+            shutil.rmtree(part)
+            (on_damaged or logger.warning)(f"resume: {part.name} is damaged ({problem}); its articles are redone")
+            continue
+        manifest = _read_manifest(part)
         done.update(manifest["articles"])
         errors += [ItemError(e["source"], e["reason"]) for e in manifest["errors"]]
-    number = int(parts[-1].name.split("-")[1]) + 1 if parts else 0
     return done, errors, number
 
 
@@ -120,15 +164,19 @@ def _json_safe(frame: pd.DataFrame) -> pd.DataFrame:
 
 
 def commit_part(parts_dir: Path, number: int, frame: pd.DataFrame, articles: list[str],
-                errors: list[ItemError]) -> Path:
-    """Write one part under a temporary name and rename it into place (atomic on one filesystem)."""
+                errors: list[ItemError], order: list[int]) -> Path:
+    """Write one part under a temporary name and rename it into place (atomic on one filesystem).
+
+    `order` gives each article's position in the run's input, so that the merge writes the rows in input
+    order even when a resumed run redid a damaged part after later ones."""
     parts_dir.mkdir(parents=True, exist_ok=True)
     final = parts_dir / f"part-{number:06d}"
     staging = parts_dir / f"part-{number:06d}.tmp"
     shutil.rmtree(staging, ignore_errors=True)
     staging.mkdir()
     _json_safe(frame).to_parquet(staging / "quotes.parquet", index=False)
-    manifest = {"articles": articles, "errors": [{"source": e.source, "reason": e.reason} for e in errors]}
+    manifest = {"articles": articles, "order": order, "rows": len(frame),
+                "errors": [{"source": e.source, "reason": e.reason} for e in errors]}
     (staging / "manifest.json").write_text(json.dumps(manifest), encoding="utf-8")
     for path in (staging / "quotes.parquet", staging / "manifest.json"):
         with path.open("rb") as handle:
@@ -155,9 +203,34 @@ def _unified_schema(parts: list[Path]) -> pa.Schema:
     return pa.schema(fields)
 
 
+def _input_order(parts: list[Path]) -> list[tuple[Path, list[str]]]:
+    """The parts' articles in input order, as runs of consecutive articles of one part: one run a part,
+    unless a resumed run redid a damaged part after later ones."""
+    entries = []
+    for index, part in enumerate(parts):
+        manifest = _read_manifest(part)
+        entries += [(position, index, article) for article, position in zip(manifest["articles"], manifest["order"])]
+    entries.sort()
+    runs: list[tuple[int, list[str]]] = []
+    for _, index, article in entries:
+        if runs and runs[-1][0] == index:
+            runs[-1][1].append(article)
+        else:
+            runs.append((index, [article]))
+    return [(parts[index], articles) for index, articles in runs]
+
+
 def _part_frames(parts: list[Path], schema: pa.Schema) -> Iterator[pd.DataFrame]:
-    for part in parts:
-        table = pq.read_table(part / "quotes.parquet")
+    runs = _input_order(parts)
+    whole = len(runs) == len(parts)  # the usual case: each part once, in order
+    last: tuple[Path, pa.Table] | None = None
+    for part, articles in runs:
+        if last is None or last[0] != part:
+            last = (part, pq.read_table(part / "quotes.parquet"))
+        table = last[1]
+        if not whole:
+            ids = table.column("article_id")
+            table = table.filter(pc.is_in(ids, value_set=pa.array(articles).cast(ids.type)))
         columns = []
         for item in schema:
             if item.name in table.column_names:
@@ -205,6 +278,10 @@ def merge_parts(parts_dir: Path, output: Path, with_labels: bool) -> int:
 
 
 def write_errors(path: Path, errors: list[ItemError]) -> None:
+    """The error table; with no error there is none (an older one at the path would describe another run)."""
+    if not errors:
+        path.unlink(missing_ok=True)
+        return
     path.parent.mkdir(parents=True, exist_ok=True)
     with path.open("w", encoding="utf-8") as handle:
         for error in errors:
@@ -279,7 +356,7 @@ class BatchRun:
     """
 
     def __init__(self, options: BatchOptions, config: ExtractConfig,
-                 on_error: Callable[[ItemError], None] | None = None):
+                 on_error: Callable[[ItemError], None] | None = None, on_note: Callable[[str], None] | None = None):
         self.options = options
         self.on_error = on_error
         self.report = BatchReport()
@@ -288,12 +365,13 @@ class BatchRun:
         self.known: set[tuple[str, str]] = set()  # errors already in committed parts, met again when resuming
         self.done: set[str] = set()
         self.seen: set[str] = set()
+        self.position: dict[str, int] = {}  # input position of each admitted article not yet committed
         self.number = 0
         try:
             options.output.parent.mkdir(parents=True, exist_ok=True)
             if options.resume and self.parts_dir.exists():
                 self._check_settings()
-                self.done, old_errors, self.number = read_progress(self.parts_dir)
+                self.done, old_errors, self.number = read_progress(self.parts_dir, on_note)
                 self.report.errors += old_errors
                 self.known = {(e.source, e.reason) for e in old_errors}
             else:
@@ -303,12 +381,17 @@ class BatchRun:
         except OSError as exc:
             raise ConfigError(f"cannot write the output {options.output}: {exc.strerror or exc}") from None
         self.ids: list[str] = []
+        self.order: list[int] = []
         self.errors: list[ItemError] = []
 
     def _check_settings(self) -> None:
         path = self.parts_dir / "run.json"
         if path.exists():
-            previous = json.loads(path.read_text(encoding="utf-8"))
+            try:
+                previous = json.loads(path.read_text(encoding="utf-8"))
+            except (UnicodeDecodeError, json.JSONDecodeError):
+                raise ConfigError(f"--resume: {path} is damaged, so the settings of its parts are unknown; run "
+                                  "again without --resume") from None
             if previous != self.settings:
                 raise ConfigError(f"--resume: the parts in {self.parts_dir} were written with other settings "
                                   f"({previous}); run again without --resume, or with the same settings")
@@ -316,13 +399,14 @@ class BatchRun:
     def admit(self, article: Article) -> bool:
         """Whether to process an article: not yet written and not a repeated id."""
         if article.article_id in self.seen:
-            self.error(ItemError(article.article_id, "duplicate article id: an article with this id was already "
-                                 "read in this run; give each article its own id"))
+            self.error(ItemError(article.where, f"duplicate article id {article.article_id!r}: an article with "
+                                 "this id was already read in this run; give each article its own id"))
             return False
         self.seen.add(article.article_id)
         if article.article_id in self.done:
             self.report.resumed += 1
             return False
+        self.position[article.article_id] = len(self.seen) - 1
         return True
 
     def error(self, error: ItemError) -> None:
@@ -335,6 +419,7 @@ class BatchRun:
 
     def processed(self, article_id: str) -> None:
         self.ids.append(article_id)
+        self.order.append(self.position.pop(article_id, len(self.seen)))
 
     @property
     def pending(self) -> int:
@@ -349,9 +434,9 @@ class BatchRun:
             frame = empty_quotes()
             if self.options.classify is not None:
                 frame = frame.assign(**{n: pd.Series(dtype=d) for n, d in LABEL_COLUMNS.items()})
-        commit_part(self.parts_dir, self.number, frame, self.ids, self.errors)
+        commit_part(self.parts_dir, self.number, frame, self.ids, self.errors, self.order)
         self.number += 1
-        self.ids, self.errors = [], []
+        self.ids, self.errors, self.order = [], [], []
 
     def finish(self) -> BatchReport:
         merge_parts(self.parts_dir, self.options.output, with_labels=self.options.classify is not None)
@@ -369,6 +454,19 @@ def _run_settings(config: ExtractConfig, classify: ClassifyConfig | None) -> dic
                                 "zero_shot": classify.zero_shot, "tone_prior": classify.tone_prior,
                                 "stance_prior": classify.stance_prior}
     return settings
+
+
+def check_inputs(inputs: Iterable[Source] | Source, options: BatchOptions) -> Iterable[Source]:
+    """The inputs as a list, once they are known not to be overwritten by the run and every table among them
+    has the columns an article needs; otherwise an error before anything is read or written."""
+    if isinstance(inputs, (str, Path, Article)):
+        inputs = [inputs]
+    if not isinstance(inputs, (list, tuple)):
+        return inputs  # a stream (of Article records, say) is read as it comes, never looked at twice
+    refuse_overwriting_inputs(inputs, {"the output": options.output, "the error table": options.errors_table,
+                                       "the parts folder": options.parts_dir})
+    check_table_columns(inputs)
+    return inputs
 
 
 def check_pipeline(name: str) -> None:
@@ -398,13 +496,16 @@ def run_batch(
     config: ExtractConfig,
     options: BatchOptions,
     on_error: Callable[[ItemError], None] | None = None,
+    on_note: Callable[[str], None] | None = None,
 ) -> BatchReport:
     """Extract (and classify, when `options.classify` is set) every article and write `options.output`.
 
     Returns the report; every bad item is in `report.errors` and in the error table beside the output.
+    `on_note` hears what a resumed run redoes (default: a logged warning).
     """
+    inputs = check_inputs(inputs, options)
     check_models(config, options.classify, parse_here=options.workers == 1)
-    run = BatchRun(options, config, on_error)
+    run = BatchRun(options, config, on_error, on_note)
     report = run.report
     results: list[tuple[Article, list[Quote]]] = []
     bar = _progress(options.progress)
@@ -427,7 +528,7 @@ def run_batch(
             bar.update(1)
             if isinstance(result, ItemError):
                 run.error(result)
-                run.processed(result.source)
+                run.processed(result.article_id or result.source)
             else:
                 article, quotes = result
                 report.articles += 1

@@ -131,6 +131,18 @@ def prior_offsets(model_config, task: str, prior: str | dict[str, float] | None 
     return np.array([np.log(target[label]) - np.log(learnt[label]) for label in labels], dtype=np.float32)
 
 
+def require_safetensors(path: Path, what: str = "model") -> None:
+    """Refuse a local model directory whose weights are not in safetensors files: a pickled
+    `pytorch_model.bin` can run code when loaded, so no loader of stance reads one."""
+    names = ("adapter_model.safetensors",) if (path / "adapter_config.json").exists() else \
+        ("model.safetensors", "model.safetensors.index.json")
+    if not any((path / name).exists() for name in names):
+        pickled = [p.name for p in path.glob("*.bin")]
+        found = f" (it holds {', '.join(sorted(pickled))}, a pickled format stance does not load)" if pickled else ""
+        raise ModelError(f"{what} {path} has no {names[0]}{found}; stance loads weights from safetensors files "
+                         "only (convert with `model.save_pretrained(dir, safe_serialization=True)`)")
+
+
 def _quiet_transformers() -> None:
     import warnings
 
@@ -154,6 +166,8 @@ def load_model_and_tokenizer(name: str, task: str):
         raise ModelError(f"{reference} is a file; a model is a directory with config.json (or a Hugging Face id)")
     if local and not ((path / "config.json").exists() or (path / "adapter_config.json").exists()):
         raise ModelError(f"{reference} is not a model directory: no config.json or adapter_config.json in it")
+    if local:
+        require_safetensors(path)
     try:
         if local and (path / "adapter_config.json").exists():
             from peft import PeftModel

@@ -8,6 +8,7 @@ reported on stderr).
 from __future__ import annotations
 
 import logging
+import shlex
 import sys
 from enum import StrEnum
 from pathlib import Path
@@ -18,7 +19,7 @@ import typer
 from . import __version__
 from .config import load_classify_config, load_extract_config
 from .errors import StanceError
-from .io import write_table
+from .io import refuse_overwriting_inputs, write_table
 from .pipeline import extract
 
 app = typer.Typer(no_args_is_help=True, add_completion=False,
@@ -77,6 +78,10 @@ def _fail(exc: Exception) -> None:
 
 def _print_error(error) -> None:
     typer.echo(f"skipped {error.source}: {error.reason}", err=True)
+
+
+def _print_note(note: str) -> None:
+    typer.echo(note, err=True)
 
 
 @app.command("extract")
@@ -149,9 +154,9 @@ def _run(inputs, output, config, spacy_model, labels, resume, errors, workers, e
         if engine == Engine.ray:
             from .ray_engine import run_ray
 
-            report = run_ray(inputs, settings, options, on_error=_print_error)
+            report = run_ray(inputs, settings, options, on_error=_print_error, on_note=_print_note)
         else:
-            report = run_batch(inputs, settings, options, on_error=_print_error)
+            report = run_batch(inputs, settings, options, on_error=_print_error, on_note=_print_note)
     except StanceError as exc:
         _fail(exc)
     verb = "scored" if labels is not None else "found"
@@ -179,6 +184,7 @@ def classify_command(
     from .pipeline import classify
 
     try:
+        refuse_overwriting_inputs([table], {"the output": output})
         frame = classify(table, _classify_settings(config, tone_model, stance_model, zero_shot, tone_prior,
                                                    stance_prior))
         write_table(frame, output)
@@ -223,7 +229,13 @@ def train_command(
                                      base_model=base_model, init_model=init_model, interpolation=interpolation,
                                      prior=prior,
                                      epochs=epochs, max_steps=max_steps, seed=seed)
-        metrics = train(settings)
+        given = [("--config", config), ("--task", task), *(("--data", path) for path in data or ()),
+                 ("--output", output), ("--base-model", base_model), ("--init-model", init_model),
+                 ("--interpolation", interpolation), ("--prior", prior), ("--epochs", epochs),
+                 ("--max-steps", max_steps), ("--seed", seed)]
+        command = shlex.join(["stance", "train", *(str(part) for option, value in given if value is not None
+                                                   for part in (option, value))])
+        metrics = train(settings, command=command)
     except StanceError as exc:
         _fail(exc)
     for name, stage in (("stage 1", metrics.get("stage1")), ("", metrics)):

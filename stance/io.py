@@ -12,6 +12,7 @@ import logging
 import math
 import sys
 from collections.abc import Iterable, Iterator
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -57,7 +58,7 @@ def read_text_file(path: Path) -> Article | ItemError:
         text = text[1:]
     if not text.strip():
         return ItemError(str(path), "empty article")
-    return Article(path.stem, text, {})
+    return Article(path.stem, text, {}, origin=str(path))
 
 
 def _clean_value(value: Any) -> Any:
@@ -95,7 +96,7 @@ def articles_from_frame(frame: pd.DataFrame, source: str, first_row: int = 1) ->
         if not text.strip():
             yield ItemError(where, "empty article")
             continue
-        yield Article(str(article_id), text, {c: _clean_value(row[c]) for c in meta_columns})
+        yield Article(str(article_id), text, {c: _clean_value(row[c]) for c in meta_columns}, origin=where)
 
 
 def read_jsonl_articles(lines: Iterable[str], source: str) -> Iterator[Article | ItemError]:
@@ -107,7 +108,9 @@ def read_jsonl_articles(lines: Iterable[str], source: str) -> Iterator[Article |
         try:
             record = json.loads(line)
         except json.JSONDecodeError as exc:
-            yield ItemError(f"{source} line {number}", f"malformed JSON: {exc.msg}")
+            column = min(exc.pos, len(line.rstrip("\r\n"))) + 1  # past the end: the line stops short
+            yield ItemError(f"{source} line {number}", f"malformed JSON at line {number}, column {column}: "
+                                                       f"{exc.msg}")
             continue
         if not isinstance(record, dict):
             yield ItemError(f"{source} line {number}", f"expected a JSON object, got {type(record).__name__}")
@@ -115,6 +118,8 @@ def read_jsonl_articles(lines: Iterable[str], source: str) -> Iterator[Article |
         for item in articles_from_frame(pd.DataFrame([record]), f"{source} line {number}", first_row=number):
             if isinstance(item, ItemError):
                 item = ItemError(item.source.replace(f" row {number}", ""), item.reason)
+            else:
+                item = replace(item, origin=item.origin.replace(f" row {number}", ""))
             yield item
 
 
@@ -146,6 +151,71 @@ def read_table_articles(path: Path) -> Iterator[Article | ItemError]:
         yield ItemError(str(path), "file not found")
     except (UnicodeDecodeError, ValueError, OSError, pd.errors.ParserError) as exc:
         yield ItemError(str(path), f"cannot read as {fmt}: {exc}")
+
+
+def _same_or_read_by(output: Path, source: Path) -> bool:
+    """Whether writing `output` would overwrite `source`, or a file that reading the folder `source` reads."""
+    if source.is_dir():
+        return output.suffix.lower() in TEXT_SUFFIXES and source in output.parents
+    return output == source or (output.exists() and source.exists() and output.samefile(source))
+
+
+def refuse_overwriting_inputs(sources: Iterable[Source], outputs: dict[str, str | Path]) -> None:
+    """Stop before anything is read when an output path (`{"the output": path, ...}`) is one of the input
+    files, would be read as an input from an input folder, or is the path of another output."""
+    named = {what: Path(path).resolve() for what, path in outputs.items() if path is not None and str(path) != "-"}
+    for what, path in named.items():
+        for source in sources:
+            if isinstance(source, Article) or str(source) == "-":
+                continue
+            if _same_or_read_by(path, Path(source).resolve()):
+                raise InputError(f"{what} is one of the inputs: {path} (from {source}); write it elsewhere")
+    paths = list(named.items())
+    for index, (what, path) in enumerate(paths):
+        for other, other_path in paths[index + 1:]:
+            if path == other_path or path in other_path.parents or other_path in path.parents:
+                raise InputError(f"{what} and {other} must be different paths, both are {path}; "
+                                 f"give {other} another name")
+
+
+def _table_columns(path: Path) -> list[str] | None:
+    """A table's column names without reading its rows (JSON Lines: the first record's keys); None when the
+    file cannot be read that far, which the reader then reports."""
+    fmt = table_format(path)
+    try:
+        if fmt == "parquet":
+            import pyarrow.parquet as pq
+
+            return list(pq.read_schema(path).names)
+        if fmt == "csv":
+            return list(pd.read_csv(path, nrows=0, dtype=str).columns)
+        with path.open(encoding="utf-8") as handle:
+            for line in handle:
+                if line.strip():
+                    record = json.loads(line)
+                    return list(record) if isinstance(record, dict) else None
+    except Exception:  # noqa: BLE001 - unreadable here means: let the reader report it as a bad item
+        return None
+    return None
+
+
+def check_table_columns(sources: Iterable[Source]) -> None:
+    """Stop before anything is read when an input table lacks the `text` or id column: a table of the wrong
+    shape is a usage error, not a bad item (every row would be skipped)."""
+    for source in sources:
+        if isinstance(source, Article) or str(source) == "-":
+            continue
+        path = Path(source)
+        if not path.is_file() or path.suffix.lower() not in TABLE_SUFFIXES:
+            continue
+        columns = _table_columns(path)
+        if columns is None:
+            continue
+        missing = [name for name, ok in (("text", "text" in columns),
+                                         ("id or article_id", any(c in columns for c in ID_COLUMNS))) if not ok]
+        if missing:
+            raise InputError(f"{path}: a table of articles needs a `text` column and an `id` or `article_id` "
+                             f"column; it lacks {', '.join(missing)} (it has {columns})")
 
 
 def read_articles(sources: Iterable[Source] | Source) -> Iterator[Article | ItemError]:

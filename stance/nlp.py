@@ -105,11 +105,32 @@ def split_chunks(text: str, max_chars: int) -> list[tuple[int, int]]:
     return pieces
 
 
+PARSE_BATCH_CHARS = 200_000  # characters parsed together at most: the parser's working memory follows it
+
+
+def _groups(pieces: Iterable[str], batch_size: int, max_chars: int) -> Iterator[list[str]]:
+    """Pieces in order, in groups of at most `batch_size` pieces and (beyond the first piece) `max_chars`."""
+    group: list[str] = []
+    size = 0
+    for piece in pieces:
+        if group and (len(group) == batch_size or size + len(piece) > max_chars):
+            yield group
+            group, size = [], 0
+        group.append(piece)
+        size += len(piece)
+    if group:
+        yield group
+
+
 def parse_texts(nlp: Language, texts: Iterable[str], *, max_chars: int, batch_size: int) -> Iterator[list[Chunk]]:
-    """Parse texts in order, yielding each text's chunks."""
+    """Parse texts in order, yielding each text's chunks.
+
+    The parser takes the pieces in groups of at most `PARSE_BATCH_CHARS` characters, so a batch holding one
+    huge article (a whole book on one line) needs no more working memory than a batch of ordinary ones."""
     texts = list(texts)
     plan = [split_chunks(text, max_chars) for text in texts]
     pieces = (text[a:b] for text, cuts in zip(texts, plan) for a, b in cuts)
-    docs = nlp.pipe(pieces, batch_size=batch_size)
+    docs = (doc for group in _groups(pieces, batch_size, PARSE_BATCH_CHARS)
+            for doc in nlp.pipe(group, batch_size=len(group)))
     for cuts in plan:
         yield [Chunk(a, next(docs)) for a, _ in cuts]

@@ -16,7 +16,7 @@ import pandas as pd
 from .config import ClassifyConfig, ExtractConfig, load_classify_config, load_extract_config
 from .errors import InputError
 from .extract import extract_article
-from .io import Source, read_articles, read_table
+from .io import Source, check_table_columns, read_articles, read_table
 from .nlp import load_pipeline, parse_texts
 from .records import Article, ItemError, Quote
 from .schema import LABEL_COLUMNS, apply_dtypes, empty_quotes, order_label_columns
@@ -58,14 +58,14 @@ def extract_batch(nlp, articles: list[Article], config: ExtractConfig) -> list[t
     results: list[tuple[Article, list[Quote]] | ItemError] = []
     for article in articles:
         if id(article) not in parsed:
-            results.append(ItemError(article.article_id, f"oversized article: {len(article.text):,} characters, "
+            results.append(ItemError.of(article, f"oversized article: {len(article.text):,} characters, "
                                      f"the limit is {config.max_article_chars:,} (extract.max_article_chars)"))
             continue
         try:
             results.append((article, extract_article(article, parsed[id(article)], config)))
         except Exception as exc:  # one article's failure must not lose the batch
             logger.exception("extraction failed on %s", article.article_id)
-            results.append(ItemError(article.article_id, f"extraction failed: {type(exc).__name__}: {exc}"))
+            results.append(ItemError.of(article, f"extraction failed: {type(exc).__name__}: {exc}"))
     return results
 
 
@@ -124,6 +124,8 @@ def extract(
     """
     if not isinstance(config, ExtractConfig):
         config = load_extract_config(config)
+    if isinstance(inputs, (str, Path, list, tuple)):
+        check_table_columns([inputs] if isinstance(inputs, (str, Path)) else inputs)
     return quotes_frame(iter_quotes(read_articles(inputs), config, report))
 
 

@@ -93,10 +93,14 @@ def _scan_doubles(text: str, lo: int, hi: int) -> tuple[list[tuple[int, int]], i
 def _scan_singles(text: str, lo: int, hi: int, taken: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Top-level single-quoted spans (‘…’, or '…' between spaces), outside double-quoted spans."""
     pairs: list[tuple[int, int]] = []
+    taken = sorted(taken)
+    k = 0  # the first taken span that does not end before i (i only moves forward: linear in the paragraph)
     i = lo
     while i < hi:
         ch = text[i]
-        inside = any(a <= i <= b for a, b in taken)
+        while k < len(taken) and taken[k][1] < i:
+            k += 1
+        inside = k < len(taken) and taken[k][0] <= i
         before = text[i - 1] if i > lo else " "
         after = text[i + 1] if i + 1 < hi else " "
         opens = ch in SINGLE_OPEN or (ch == "'" and (before.isspace() or before in "([—:") and after.isalnum())

@@ -19,14 +19,14 @@ from itertools import islice
 
 import pandas as pd
 
-from .batch import BatchOptions, BatchReport, BatchRun, check_models
+from .batch import BatchOptions, BatchReport, BatchRun, check_inputs, check_models
 from .config import ClassifyConfig, ExtractConfig
 from .errors import ConfigError
 from .io import Source, read_articles
 from .records import Article, ItemError
 from .schema import apply_dtypes
 
-KIND, META, REASON = "_kind", "_meta", "_reason"
+KIND, META, REASON, ORIGIN = "_kind", "_meta", "_reason", "_origin"
 
 
 class ExtractActor:
@@ -99,6 +99,7 @@ def run_ray(
     config: ExtractConfig,
     options: BatchOptions,
     on_error: Callable[[ItemError], None] | None = None,
+    on_note: Callable[[str], None] | None = None,
     address: str | None = None,
     chunk_articles: int = 1000,
 ) -> BatchReport:
@@ -108,6 +109,7 @@ def run_ray(
         import ray.data
     except ImportError:
         raise ConfigError("--engine ray needs Ray: pip install 'stance[ray]'") from None
+    inputs = check_inputs(inputs, options)
     check_models(config, options.classify, parse_here=False)
     if not ray.is_initialized():
         ray.init(address=address or os.environ.get("RAY_ADDRESS") or None, include_dashboard=False,
@@ -116,7 +118,7 @@ def run_ray(
     context.execution_options.preserve_order = True
     context.enable_progress_bars = bool(options.progress)
 
-    run = BatchRun(options, config, on_error)
+    run = BatchRun(options, config, on_error, on_note)
     report = run.report
     for chunk in _chunks(read_articles(inputs), max(chunk_articles, options.part_articles)):
         items = []
@@ -125,7 +127,7 @@ def run_ray(
                 run.error(item)
             elif run.admit(item):
                 items.append({"article_id": item.article_id, "text": item.text,
-                              META: json.dumps(item.meta, default=str)})
+                              META: json.dumps(item.meta, default=str), ORIGIN: item.where})
         frames = []
         if items:
             dataset = ray.data.from_items(items).map_batches(
@@ -139,8 +141,9 @@ def run_ray(
         empty = pd.DataFrame({KIND: [], "article_id": [], REASON: []})
         rows = pd.concat(frames, ignore_index=True) if frames else empty
         failed = rows[rows[KIND] == "error"]
+        origins = {item["article_id"]: item[ORIGIN] for item in items}
         for article_id, reason in zip(failed["article_id"], failed[REASON]):
-            run.error(ItemError(article_id, reason))
+            run.error(ItemError(origins.get(article_id) or article_id, reason, article_id))
         quotes = rows[rows[KIND] == "quote"]
         for item in items:
             run.processed(item["article_id"])

@@ -13,6 +13,12 @@ class Article:
     article_id: str
     text: str
     meta: dict[str, Any] = field(default_factory=dict, hash=False, compare=False)
+    origin: str = field(default="", compare=False)  # where it was read (a path, a table row), for messages
+
+    @property
+    def where(self) -> str:
+        """The article's origin for a message, else its id."""
+        return self.origin or self.article_id
 
 
 @dataclass(frozen=True)
@@ -66,6 +72,12 @@ class ItemError:
 
     source: str
     reason: str
+    article_id: str = field(default="", compare=False)  # set when the item was read as an article
+
+    @classmethod
+    def of(cls, article: Article, reason: str) -> ItemError:
+        """An error of an article that was read: reported by where it came from, kept by its id."""
+        return cls(article.where, reason, article.article_id)
 
     def __str__(self) -> str:
         return f"{self.source}: {self.reason}"

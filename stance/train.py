@@ -17,6 +17,7 @@ from __future__ import annotations
 import csv
 import json
 import logging
+import os
 import platform
 import shutil
 import zipfile
@@ -39,7 +40,15 @@ from transformers import (
     set_seed,
 )
 
-from .classifier import TASKS, _quiet_transformers, check_task, parse_prior, resolve_model
+from .classifier import (
+    BASE_ALIASES,
+    TASKS,
+    _quiet_transformers,
+    check_task,
+    parse_prior,
+    require_safetensors,
+    resolve_model,
+)
 from .config import read_toml
 from .corpora import READERS
 from .errors import ConfigError, InputError, StanceError
@@ -258,15 +267,17 @@ def _dataset(frame: pd.DataFrame, tokenizer, label2id: dict[str, int], max_lengt
                        batched=True, remove_columns=["text"])
 
 
-def train(config: TrainConfig) -> dict[str, Any]:
+def train(config: TrainConfig, command: str | None = None) -> dict[str, Any]:
     """Fine-tune, save to `config.output_dir` with a model card, and return the metrics: dev figures
-    (`None` where the stage had no dev set) and, for a two-stage config, the first stage's under `stage1`."""
+    (`None` where the stage had no dev set) and, for a two-stage config, the first stage's under `stage1`.
+
+    `command` is what the card gives as the way to reproduce the model (the CLI passes its command line)."""
     if config.stage2 is None:
-        return _train_stage(config)
+        return _train_stage(config, command=command)
     first_dir = f"{config.output_dir.rstrip('/')}.stage1"
-    first = _train_stage(replace(config, output_dir=first_dir, stage2=None))
+    first = _train_stage(replace(config, output_dir=first_dir, stage2=None), command=command)
     second = replace(config.stage2, init_model=first_dir)
-    return _train_stage(second, first_stage=(replace(config, stage2=None), first))
+    return _train_stage(second, first_stage=(replace(config, stage2=None), first), command=command)
 
 
 def _load_initial_model(config: TrainConfig, labels: tuple[str, ...]):
@@ -275,15 +286,18 @@ def _load_initial_model(config: TrainConfig, labels: tuple[str, ...]):
     label2id = {label: i for i, label in enumerate(labels)}
     if not config.init_model:
         base = resolve_model(config.base_model, config.task)
+        if Path(base).is_dir():
+            require_safetensors(Path(base), "base_model")
         model_config = AutoConfig.from_pretrained(base, num_labels=len(labels), id2label=dict(enumerate(labels)),
                                                   label2id=label2id, problem_type="single_label_classification")
-        model = AutoModelForSequenceClassification.from_pretrained(base, config=model_config,
+        model = AutoModelForSequenceClassification.from_pretrained(base, config=model_config, use_safetensors=True,
                                                                    ignore_mismatched_sizes=True)
         return _with_lora(model, config), AutoTokenizer.from_pretrained(base), model_config
 
     init = Path(resolve_model(config.init_model, config.task))
     if not (init / "config.json").exists():
         raise ConfigError(f"init_model {config.init_model!r} is not a model directory (no config.json)")
+    require_safetensors(init, "init_model")
     model_config = AutoConfig.from_pretrained(init)
     named = [model_config.id2label.get(i, "") for i in range(model_config.num_labels)]
     if tuple(str(label).lower() for label in named) != labels:
@@ -294,7 +308,7 @@ def _load_initial_model(config: TrainConfig, labels: tuple[str, ...]):
 
         adapter = json.loads((init / "adapter_config.json").read_text(encoding="utf-8"))
         base = resolve_model(adapter["base_model_name_or_path"], config.task)
-        model = AutoModelForSequenceClassification.from_pretrained(base, config=model_config,
+        model = AutoModelForSequenceClassification.from_pretrained(base, config=model_config, use_safetensors=True,
                                                                    ignore_mismatched_sizes=True)
         model = PeftModel.from_pretrained(model, init, is_trainable=True)
         if config.lora_r <= 0:  # continuing an adapter as a full fine-tune
@@ -317,7 +331,8 @@ def _with_lora(model, config: TrainConfig):
         lora_dropout=config.lora_dropout, target_modules=list(config.lora_target_modules)))
 
 
-def _train_stage(config: TrainConfig, first_stage: tuple[TrainConfig, dict] | None = None) -> dict[str, Any]:
+def _train_stage(config: TrainConfig, first_stage: tuple[TrainConfig, dict] | None = None,
+                 command: str | None = None) -> dict[str, Any]:
     _quiet_transformers()
     labels = TASKS[config.task]
     label2id = {label: i for i, label in enumerate(labels)}
@@ -403,7 +418,7 @@ def _train_stage(config: TrainConfig, first_stage: tuple[TrainConfig, dict] | No
     if first_stage is not None:
         metrics["stage1"] = first_stage[1]
     (output / "training_metrics.json").write_text(json.dumps(metrics, indent=2) + "\n", encoding="utf-8")
-    write_model_card(output, config, metrics, first_stage=first_stage[0] if first_stage else None)
+    write_model_card(output, config, metrics, first_stage=first_stage[0] if first_stage else None, command=command)
     shutil.rmtree(output / "checkpoints", ignore_errors=True)
     return metrics
 
@@ -494,6 +509,12 @@ def _save(model, tokenizer, model_config, config: TrainConfig, output: Path) -> 
     else:
         model.save_pretrained(output, safe_serialization=True)
     tokenizer.save_pretrained(output)
+    # transformers writes the weights through a private temporary file (mode 0600); give them the mode the
+    # user's umask gives every other file, so that a shared model folder stays readable.
+    mask = os.umask(0)
+    os.umask(mask)
+    for weights in output.glob("*.safetensors"):
+        weights.chmod(0o666 & ~mask)
 
 
 def _prior_note(config: TrainConfig) -> str:
@@ -583,7 +604,8 @@ def _data_section(config: TrainConfig, metrics: dict[str, Any]) -> str:
                               f"{int(row['support'])} |" for label, row in dev["per_class"].items())
         sources += f"""
 
-Dev metrics: accuracy {dev['accuracy']:.3f}, macro-F1 {dev['macro_f1']:.3f} (epochs run: {metrics['epochs_run']})
+Dev metrics: accuracy {dev['accuracy']:.3f}, macro-F1 {dev['macro_f1']:.3f} {_averaged_over(dev)} (epochs run: \
+{metrics['epochs_run']})
 
 | label | precision | recall | F1 | support |
 |---|---|---|---|---|
@@ -591,11 +613,53 @@ Dev metrics: accuracy {dev['accuracy']:.3f}, macro-F1 {dev['macro_f1']:.3f} (epo
     return sources
 
 
-def write_model_card(output: Path, config: TrainConfig, metrics: dict[str, Any],
-                     first_stage: TrainConfig | None = None) -> None:
-    """README.md beside the weights: task, base, data and licences (of both stages), seed, settings and
-    dev metrics."""
+def _averaged_over(dev: dict[str, Any]) -> str:
+    """Which classes a dev macro-F1 averages: those in the dev rows, the absent ones named."""
+    present = [label for label, row in dev["per_class"].items() if row["support"] > 0]
+    absent = [label for label, row in dev["per_class"].items() if row["support"] == 0]
+    if not absent:
+        return f"over its {len(present)} classes"
+    return f"over the {len(present)} classes in the dev rows ({', '.join(absent)}: none in the dev rows)"
+
+
+def _card_base(config: TrainConfig) -> tuple[str, bool]:
+    """The encoder a model was built on, and whether it is the base of an adapter it continued: the base
+    model, or with `init_model` the base named in its adapter (else the init model itself)."""
+    if not config.init_model:
+        return config.base_model, False
+    adapter = Path(resolve_model(config.init_model, config.task)) / "adapter_config.json"
+    if adapter.exists():
+        return json.loads(adapter.read_text(encoding="utf-8"))["base_model_name_or_path"], True
+    return config.init_model, False
+
+
+def _provenance(config: TrainConfig, first_stage: TrainConfig | None, command: str | None) -> str:
+    """The card's lines on what the model was built from and how to build it again."""
     from . import __version__
+
+    start = first_stage or config
+    base, adapter_base = _card_base(start)
+    if start.init_model:
+        shipped = f" (the shipped {start.task} model, stance {__version__})" if start.init_model == "default" else ""
+        lines = [f"Base: `{base}`." if adapter_base else f"Base: the full model `{base}`, its weights continued.",
+                 f"Continued from: `{start.init_model}`{shipped}, its head included."]
+    else:
+        licence = " (all-MiniLM-L6-v2, Apache-2.0)" if base.lower() in BASE_ALIASES else ""
+        lines = [f"Base: `{base}`{licence}."]
+    saved = ("a LoRA adapter with its classification head, merged into the base at load time"
+             if config.save == "adapter" else "a full model (safetensors)")
+    lines.append(f"Saved as: {saved}.")
+    lines.append(f"Trained {date.today().isoformat()} with stance {__version__}, seed {config.seed}, on "
+                 f"{platform.machine()} CPU.")
+    how = f"`{command}`" if command else "`stance.train.train(config)` with the settings below"
+    lines.append(f"Reproduce: {how}.")
+    return "\n".join(lines)
+
+
+def write_model_card(output: Path, config: TrainConfig, metrics: dict[str, Any],
+                     first_stage: TrainConfig | None = None, command: str | None = None) -> None:
+    """README.md beside the weights: task, base, what it continued, how it was made (`command`), data and
+    licences (of both stages), seed, settings and dev metrics."""
 
     def settings(stage: TrainConfig) -> str:
         values = {k: v for k, v in asdict(stage).items() if k not in ("data", "dev", "output_dir", "stage2")}
@@ -614,16 +678,13 @@ def write_model_card(output: Path, config: TrainConfig, metrics: dict[str, Any],
     card = f"""---
 library_name: transformers
 pipeline_tag: text-classification
-base_model: {config.base_model}
-tags: [stance, {config.task}]
+base_model: {_card_base(first_stage or config)[0]}
+tags: [{', '.join(dict.fromkeys(['stance', config.task]))}]
 ---
 # stance {config.task} classifier
 
 Labels: {', '.join(TASKS[config.task])} (definitions: LABELS.md §3–4 of the stance project).
-Base: `{config.base_model}` (all-MiniLM-L6-v2, Apache-2.0). Saved as: {config.save}
-{'(LoRA adapter and classification head; merged into the base at load time)' if config.save == 'adapter' else ''}.
-Trained {date.today().isoformat()} with stance {__version__}, seed {config.seed}, on {platform.machine()} CPU.
-Reproduce: `stance train --config configs/{config.task}.toml`.
+{_provenance(config, first_stage, command)}
 
 ## Data
 {data}

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import signal
 import subprocess
 import sys
@@ -16,9 +17,10 @@ from conftest import write_corpus
 from typer.testing import CliRunner
 
 import stance
-from stance.batch import BatchOptions, commit_part, merge_parts, read_progress, run_batch
+from stance.batch import BatchOptions, check_inputs, commit_part, merge_parts, part_problem, read_progress, run_batch
 from stance.cli import app
 from stance.config import ClassifyConfig, ExtractConfig
+from stance.errors import InputError
 from stance.records import ItemError
 
 
@@ -35,7 +37,15 @@ def test_a_run_in_small_parts_equals_the_in_memory_extract(tmp_path, corpus):
     expected = stance.extract(str(corpus))
     pd.testing.assert_frame_equal(stance.load(out), expected)
     assert not (tmp_path / "q.parquet.parts").exists()
-    assert (tmp_path / "q.parquet.errors.jsonl").read_text() == ""
+    assert not (tmp_path / "q.parquet.errors.jsonl").exists(), "a clean run leaves no error table"
+
+
+def test_a_clean_run_removes_an_error_table_left_by_an_earlier_run(tmp_path, corpus):
+    out = tmp_path / "q.parquet"
+    stale = tmp_path / "q.parquet.errors.jsonl"
+    stale.write_text('{"source": "gone.txt", "reason": "empty article"}\n', encoding="utf-8")
+    run_batch([str(corpus)], ExtractConfig(), BatchOptions(output=out))
+    assert not stale.exists()
 
 
 @pytest.mark.parametrize("suffix", [".csv", ".jsonl"])
@@ -85,14 +95,15 @@ def test_an_oversized_article_is_reported_and_skipped(tmp_path, corpus):
     (corpus / "huge.txt").write_text("word " * 2000, encoding="utf-8")
     out = tmp_path / "q.parquet"
     report = run_batch([str(corpus)], ExtractConfig(max_article_chars=5000), BatchOptions(output=out))
-    assert [e.source for e in report.errors] == ["huge"] and "oversized" in report.errors[0].reason
+    assert [e.source for e in report.errors] == [str(corpus / "huge.txt")], "reported by its path"
+    assert "oversized" in report.errors[0].reason
     assert report.articles == 12
 
 
 def test_read_progress_ignores_half_written_parts(tmp_path):
     parts = tmp_path / "q.parquet.parts"
     frame = stance.extract([stance.Article("a1", "“We will fight on,” Maria Lopez said.")])
-    commit_part(parts, 0, frame, ["a1"], [ItemError("x.txt", "empty article")])
+    commit_part(parts, 0, frame, ["a1"], [ItemError("x.txt", "empty article")], [0])
     (parts / "part-000001.tmp").mkdir()
     done, errors, number = read_progress(parts)
     assert done == {"a1"} and errors == [ItemError("x.txt", "empty article")] and number == 1
@@ -108,7 +119,7 @@ def test_resume_skips_written_articles(tmp_path, corpus):
     run_batch([str(p) for p in first], ExtractConfig(), options)
     merged = stance.load(out)
     parts = options.parts_dir
-    commit_part(parts, 0, merged, [p.stem for p in first], [])
+    commit_part(parts, 0, merged, [p.stem for p in first], [], list(range(len(first))))
     report = run_batch([str(corpus)], ExtractConfig(), BatchOptions(output=out, part_articles=2, resume=True))
     assert report.resumed == 4 and report.articles == 8
     frame = stance.load(out)
@@ -180,7 +191,8 @@ def test_a_repeated_article_id_is_reported_and_skipped(tmp_path, corpus):
     (other / "art000.txt").write_text("“Another text entirely,” Maria Lopez said.", encoding="utf-8")
     out = tmp_path / "q.parquet"
     report = run_batch([str(corpus), str(other)], ExtractConfig(), BatchOptions(output=out))
-    assert [(e.source, "duplicate article id" in e.reason) for e in report.errors] == [("art000", True)]
+    assert [(e.source, "duplicate article id 'art000'" in e.reason) for e in report.errors] == \
+        [(str(other / "art000.txt"), True)]
     frame = stance.load(out)
     assert not frame["quote_id"].duplicated().any()
     assert "Another text entirely" not in set(frame["text"])
@@ -226,3 +238,122 @@ def test_an_unwritable_output_stops_before_any_article(tmp_path, corpus):
     blocker.write_text("x")
     with pytest.raises(ConfigError, match="cannot write the output"):
         run_batch([str(corpus)], ExtractConfig(), BatchOptions(output=blocker / "q.parquet"))
+
+
+@pytest.fixture(scope="module")
+def killed_extract(tmp_path_factory):
+    """An `extract` run in parts of 2 articles killed (SIGKILL) part-way, beside a clean run of the same corpus."""
+    root = tmp_path_factory.mktemp("killed_extract")
+    corpus = root / "corpus"
+    write_corpus(corpus, 120)
+    command = [sys.executable, "-m", "stance", "extract", str(corpus), "--part-articles", "2"]
+    clean = root / "clean.parquet"
+    subprocess.run([*command, "-o", str(clean)], check=True, capture_output=True, timeout=300)
+    parts = root / "killed.parquet.parts"
+    process = subprocess.Popen([*command, "-o", str(root / "killed.parquet")], stdout=subprocess.DEVNULL,
+                               stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 240
+    while time.monotonic() < deadline and len([p for p in parts.glob("part-*") if not p.name.endswith(".tmp")]) < 4:
+        time.sleep(0.01)
+    os.kill(process.pid, signal.SIGKILL)
+    process.wait()
+    committed = sorted(p for p in parts.glob("part-*") if not p.name.endswith(".tmp"))
+    assert 4 <= len(committed) < 60, "the run should have been killed part-way"
+    return corpus, parts, clean
+
+
+def _truncate(path: Path) -> None:
+    path.write_bytes(path.read_bytes()[: path.stat().st_size // 2])
+
+
+DAMAGE = {
+    "parquet cut short": lambda part: _truncate(part / "quotes.parquet"),
+    "parquet deleted": lambda part: (part / "quotes.parquet").unlink(),
+    "manifest cut short": lambda part: _truncate(part / "manifest.json"),
+    "manifest deleted": lambda part: (part / "manifest.json").unlink(),
+}
+
+
+@pytest.mark.parametrize("damage", DAMAGE)
+def test_a_damaged_part_is_redone_on_resume_and_the_result_equals_a_clean_run(tmp_path, killed_extract, damage):
+    corpus, killed_parts, clean = killed_extract
+    out = tmp_path / "killed.parquet"
+    parts = tmp_path / "killed.parquet.parts"
+    shutil.copytree(killed_parts, parts)
+    DAMAGE[damage](parts / "part-000001")  # an early part: the later ones stay whole
+
+    result = CliRunner().invoke(app, ["extract", str(corpus), "-o", str(out), "--part-articles", "2", "--resume"])
+    assert result.exit_code == 0, result.output
+    said = [line for line in result.stderr.splitlines() if line.startswith("resume:")]
+    assert len(said) == 1 and "part-000001 is damaged" in said[0] and "redone" in said[0], result.stderr
+    # Every row once, in the clean run's order, though the damaged part's articles were redone last.
+    pd.testing.assert_frame_equal(stance.load(out), stance.load(clean))
+    assert not parts.exists()
+
+
+def test_a_resume_with_every_part_whole_redoes_nothing(tmp_path, killed_extract):
+    corpus, killed_parts, clean = killed_extract
+    out = tmp_path / "killed.parquet"
+    shutil.copytree(killed_parts, tmp_path / "killed.parquet.parts")
+    report = run_batch([str(corpus)], ExtractConfig(), BatchOptions(output=out, part_articles=2, resume=True))
+    assert report.resumed == 2 * len([p for p in killed_parts.glob("part-*") if not p.name.endswith(".tmp")])
+    pd.testing.assert_frame_equal(stance.load(out), stance.load(clean))
+
+
+def test_part_problem_names_what_is_wrong(tmp_path):
+    parts = tmp_path / "parts"
+    frame = stance.extract([stance.Article("a1", "“We will fight on,” Maria Lopez said.")])
+    part = commit_part(parts, 0, frame, ["a1"], [], [0])
+    assert part_problem(part) is None
+    manifest = json.loads((part / "manifest.json").read_text())
+    (part / "manifest.json").write_text(json.dumps({**manifest, "rows": 5}))
+    assert "holds 1 rows, its manifest 5" in part_problem(part)
+    (part / "manifest.json").write_text(json.dumps({"articles": ["a1"], "errors": []}))  # an older run's
+    assert "does not hold" in part_problem(part)
+
+
+def test_the_output_or_error_table_that_is_an_input_is_refused_before_reading(tmp_path):
+    table = tmp_path / "in.jsonl"
+    table.write_text(json.dumps({"id": "a1", "text": "“We will fight on,” Maria Lopez said."}) + "\n")
+    before = table.read_bytes()
+    for arguments in (["-o", str(table)], ["-o", str(tmp_path / "out.parquet"), "--errors", str(table)]):
+        result = CliRunner().invoke(app, ["score", str(table), *arguments])
+        assert result.exit_code == 1 and "is one of the inputs" in result.stderr, result.output
+    assert table.read_bytes() == before
+    assert not (tmp_path / "out.parquet").exists()
+
+
+def test_an_output_inside_an_input_folder_that_the_folder_would_read_is_refused(tmp_path, corpus):
+    with pytest.raises(InputError, match="is one of the inputs"):
+        check_inputs([str(corpus)], BatchOptions(output=tmp_path / "q.parquet", errors_path=corpus / "errors.txt"))
+    check_inputs([str(corpus)], BatchOptions(output=corpus / "q.parquet"))  # a table there is never read
+
+
+@pytest.mark.parametrize("errors_name", ["out.jsonl", "out.jsonl.parts/errors.jsonl"])
+def test_the_output_the_error_table_and_the_parts_must_differ(tmp_path, errors_name):
+    article = tmp_path / "a.txt"
+    article.write_text("“We will fight on,” Maria Lopez said.\n", encoding="utf-8")
+    result = CliRunner().invoke(app, ["extract", str(article), "-o", str(tmp_path / "out.jsonl"),
+                                      "--errors", str(tmp_path / errors_name)])
+    assert result.exit_code == 1 and "must be different paths" in result.stderr, result.output
+    assert not (tmp_path / "out.jsonl").exists()
+
+
+@pytest.mark.parametrize("suffix", [".csv", ".jsonl", ".parquet"])
+def test_a_table_without_the_article_columns_is_a_usage_error(tmp_path, suffix):
+    frame = pd.DataFrame({"id": ["a"], "body": ["“We will fight on,” Maria Lopez said."]})
+    path = tmp_path / f"notext{suffix}"
+    {".csv": lambda: frame.to_csv(path, index=False), ".parquet": lambda: frame.to_parquet(path),
+     ".jsonl": lambda: frame.to_json(path, orient="records", lines=True)}[suffix]()
+    out = tmp_path / "out.parquet"
+    result = CliRunner().invoke(app, ["score", str(path), "-o", str(out)])
+    assert result.exit_code == 1, result.output
+    assert "lacks text" in result.stderr and "['id', 'body']" in result.stderr
+    assert not out.exists() and not (tmp_path / "out.parquet.errors.jsonl").exists()
+
+
+def test_the_library_refuses_a_table_without_the_article_columns_too(tmp_path):
+    path = tmp_path / "notext.csv"
+    pd.DataFrame({"id": ["a"], "body": ["“We will fight on,” Maria Lopez said."]}).to_csv(path, index=False)
+    with pytest.raises(InputError, match="lacks text"):
+        stance.extract(str(path))

@@ -76,6 +76,7 @@ def test_a_path_that_is_not_a_model_is_refused(tmp_path):
 
 def test_a_broken_model_directory_is_refused(tmp_path):
     (tmp_path / "config.json").write_text("{not json", encoding="utf-8")
+    (tmp_path / "model.safetensors").write_bytes(b"")
     with pytest.raises(ModelError, match="cannot load model"):
         TextClassifier.load(str(tmp_path), "tone")
 

@@ -221,3 +221,28 @@ def test_a_subjectless_speech_verb_takes_the_name_before_its_apposition(name_ent
     quote = (doc[1].idx, doc[5].idx)
     source = find_source(doc[12], [quote])
     assert (source.text if source is not None else None) == speaker
+
+
+def test_parsing_groups_pieces_by_characters_so_one_huge_article_parses_in_bounded_memory():
+    from stance.nlp import PARSE_BATCH_CHARS, _groups
+
+    pieces = ["x" * 90_000] * 5 + ["short"] * 40 + ["y" * (PARSE_BATCH_CHARS + 1)]
+    groups = list(_groups(pieces, batch_size=32, max_chars=PARSE_BATCH_CHARS))
+    assert [p for group in groups for p in group] == pieces  # every piece once, in order
+    assert all(len(g) <= 32 for g in groups)
+    assert all(sum(map(len, g)) <= PARSE_BATCH_CHARS or len(g) == 1 for g in groups)
+    assert len(groups[0]) == 2  # two 90k pieces fit, a third does not
+
+
+def test_a_long_single_line_article_gives_the_quotes_of_its_sentences(nlp):
+    from stance.config import ExtractConfig
+    from stance.extract import extract_article
+    from stance.nlp import parse_texts
+
+    sentence = "“We will not give up our land,” Maria Lopez said on Monday. Talks resumed in Geneva. "
+    text = sentence * 400  # one line of 34,000 characters, cut into pieces of 5,000 at sentence ends
+    chunks = next(parse_texts(nlp, [text], max_chars=5_000, batch_size=8))
+    assert len(chunks) > 6 and all(len(c.doc.text) <= 5_000 for c in chunks)
+    quotes = extract_article(Article("long", text), chunks, ExtractConfig(max_chunk_chars=5_000))
+    assert [q.text for q in quotes] == ["We will not give up our land,"] * 400
+    assert {q.speaker.name for q in quotes} == {"Maria Lopez"}

@@ -248,8 +248,24 @@ def test_malformed_jsonl_line_among_good_lines(tmp_path):
     assert [a.article_id for a in articles(items)] == ["a1", "a2"]
     bad = errors(items)
     assert [e.source for e in bad] == [f"{path} line 2", f"{path} line 3"]
-    assert "malformed JSON" in bad[0].reason
+    assert "malformed JSON at line 2, column 26: Expecting value" in bad[0].reason  # where the line stops
     assert "expected a JSON object, got list" in bad[1].reason
+
+
+def test_a_malformed_json_line_names_the_column_of_the_fault(tmp_path):
+    path = tmp_path / "bad.jsonl"
+    path.write_text(json.dumps({"id": "a1", "text": "One."}) + "\n" + '{"id": "a2" "text": "Two."}\n')
+    [bad] = errors(list(read_articles(path)))
+    assert bad.reason == "malformed JSON at line 2, column 13: Expecting ',' delimiter"
+
+
+def test_a_row_read_from_a_table_says_where_it_came_from(tmp_path):
+    path = write_jsonl(tmp_path / "rows.jsonl", [{"id": "a1", "text": "One."}, {"id": "a2", "text": "Two."}])
+    assert [a.where for a in read_articles(path)] == [f"{path} line 1 (id=a1)", f"{path} line 2 (id=a2)"]
+    text = tmp_path / "b.txt"
+    text.write_text("Three.", encoding="utf-8")
+    assert [a.where for a in read_articles(text)] == [str(text)]
+    assert Article("c", "Four.").where == "c"
 
 
 @pytest.mark.parametrize("text, reason", [

@@ -135,3 +135,15 @@ def test_span_marks_surround_inner_text(text):
             assert text[s.close_mark] in ALL_MARKS
         else:
             assert s.close_mark == -1
+
+
+def test_a_paragraph_of_many_quotes_is_scanned_like_its_pieces():
+    # One huge line (a book pasted without line breaks): each piece's spans, shifted, are the whole line's.
+    piece = "He said “we will not give up” and ‘never’ twice. The minister's ‘red line’ held. "
+    line = piece * 3000
+    spans = find_marked_spans(line)
+    one = find_marked_spans(piece)
+    assert len(spans) == 3000 * len(one)
+    assert [(s.start, s.end) for s in spans[: len(one)]] == [(s.start, s.end) for s in one]
+    last = [(s.start - 2999 * len(piece), s.end - 2999 * len(piece)) for s in spans[-len(one):]]
+    assert last == [(s.start, s.end) for s in one]

@@ -50,7 +50,7 @@ def test_ray_engine_resumes(tmp_path, local_ray):
     from stance.batch import commit_part
 
     options = BatchOptions(output=out, resume=True)
-    commit_part(options.parts_dir, 0, stance.load(out), ["art000", "art001", "art002"], [])
+    commit_part(options.parts_dir, 0, stance.load(out), ["art000", "art001", "art002"], [], [0, 1, 2])
     report = run_ray([str(corpus)], ExtractConfig(), options)
     assert report.resumed == 3 and report.articles == 3
     assert sorted(stance.load(out)["quote_id"]) == sorted(stance.extract(str(corpus))["quote_id"])

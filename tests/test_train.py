@@ -504,3 +504,76 @@ def test_train_command_takes_a_prior(tiny_models, table, tmp_path):
     refused = CliRunner().invoke(app, ["train", "--task", "stance", "--data", str(table), "-o", str(tmp_path / "x"),
                                        "--base-model", str(tiny_models["base"]), "--prior", "escalation=1"])
     assert refused.exit_code == 1 and "needs a share for each stance label" in refused.output
+
+
+@pytest.fixture
+def pickled_model(tiny_models, tmp_path):
+    """A model directory whose weights are only a pickled `pytorch_model.bin`."""
+    import shutil
+
+    import torch
+    from safetensors.torch import load_file
+
+    directory = tmp_path / "pickled"
+    shutil.copytree(tiny_models["stance"], directory)
+    torch.save(load_file(directory / "model.safetensors"), directory / "pytorch_model.bin")
+    (directory / "model.safetensors").unlink()
+    assert (directory / "pytorch_model.bin").exists() and not (directory / "model.safetensors").exists()
+    return directory
+
+
+@pytest.mark.parametrize("option", ["--base-model", "--init-model"])
+def test_train_refuses_a_model_without_safetensors_weights(pickled_model, table, tmp_path, option):
+    from typer.testing import CliRunner
+
+    from stance.cli import app
+
+    result = CliRunner().invoke(app, ["train", "--task", "stance", "--data", str(table), "-o", str(tmp_path / "m"),
+                                      option, str(pickled_model), "--max-steps", "1"])
+    assert result.exit_code == 1, result.output
+    assert f"{pickled_model} has no model.safetensors" in result.stderr
+    assert "pytorch_model.bin" in result.stderr and "Traceback" not in result.output
+
+
+def test_a_classifier_without_safetensors_weights_is_refused(pickled_model):
+    from stance.errors import ModelError
+
+    with pytest.raises(ModelError, match="has no model.safetensors"):
+        TextClassifier.load(str(pickled_model), "stance")
+
+
+def test_the_card_states_the_command_base_and_model_continued(tiny_models, tmp_path):
+    from typer.testing import CliRunner
+
+    from stance.cli import app
+
+    # Two of the three labels: the dev rows can hold no negotiation quote.
+    rows = [r for r in ROWS if r[1] != "negotiation"] * 2
+    mine = tmp_path / "mine.csv"
+    pd.DataFrame({"id": range(len(rows)), "text": [f"{t} {i}" for i, (t, _) in enumerate(rows)],
+                  "stance": [s for _, s in rows]}).to_csv(mine, index=False)
+    out = tmp_path / "continued"
+    result = CliRunner().invoke(app, ["train", "--task", "stance", "--data", str(mine), "-o", str(out),
+                                      "--init-model", str(tiny_models["stance"]), "--max-steps", "2"])
+    assert result.exit_code == 0, result.output
+    card = (out / "README.md").read_text()
+    assert (f"Reproduce: `stance train --task stance --data {mine} --output {out} --init-model "
+            f"{tiny_models['stance']} --max-steps 2`.") in card
+    assert f"Continued from: `{tiny_models['stance']}`" in card
+    assert f"Base: the full model `{tiny_models['stance']}`, its weights continued." in card
+    assert f"base_model: {tiny_models['stance']}\n" in card and "(all-MiniLM-L6-v2, Apache-2.0)" not in card
+    assert "tags: [stance]\n" in card
+    assert "Saved as: a full model (safetensors).\n" in card
+    assert "over the 2 classes in the dev rows (negotiation: none in the dev rows)" in card
+
+
+def test_saved_weights_take_the_users_umask(tiny_models, table, tmp_path):
+    import os
+
+    previous = os.umask(0o027)
+    try:
+        train(_config(tiny_models, table, tmp_path, save="adapter", lora_r=4))
+    finally:
+        os.umask(previous)
+    assert (tmp_path / "model" / "adapter_model.safetensors").stat().st_mode & 0o777 == 0o640
+    assert (tmp_path / "model" / "config.json").stat().st_mode & 0o777 == 0o640
