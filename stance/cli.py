@@ -247,6 +247,30 @@ def train_command(
     typer.echo(f"model -> {settings.output_dir}")
 
 
+@app.command("export-labels")
+def export_labels_command(
+    table: Annotated[Path, typer.Argument(help="A quote table from `stance score` (or `stance extract`).",
+                                          exists=True, dir_okay=False)],
+    output: OutputOpt = Path("to_label.csv"),
+    prefill: Annotated[bool, typer.Option("--prefill", help="Fill `tone` and `stance` with the model's labels "
+                                          "(to correct rather than to label from scratch).")] = False,
+    limit: Annotated[int | None, typer.Option(min=1, help="Only the N most uncertain quotes.")] = None,
+) -> None:
+    """Write a sheet of quotes to label by hand, most uncertain first; once its `tone`/`stance` columns are
+    filled, `stance train --data SHEET` trains on the labelled rows (blank ones are skipped)."""
+    _setup_logging(False)
+    from .io import load
+    from .labelling import labelling_sheet
+
+    try:
+        refuse_overwriting_inputs([table], {"the output": output})
+        sheet = labelling_sheet(load(table), prefill=prefill, limit=limit)
+        write_table(sheet, output)
+    except StanceError as exc:
+        _fail(exc)
+    typer.echo(f"{len(sheet)} quote(s) to label -> {output}", err=True)
+
+
 @evaluate_app.command("labels")
 def evaluate_labels_command(
     gold: Annotated[Path, typer.Argument(help="Labelled statements: a table or gold JSONL with `text` and `tone` "
