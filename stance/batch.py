@@ -33,6 +33,7 @@ from .config import ClassifyConfig, ExtractConfig
 from .errors import ConfigError, ModelError
 from .io import (
     Source,
+    as_sources,
     check_table_columns,
     read_articles,
     refuse_overwriting_inputs,
@@ -457,12 +458,13 @@ def _run_settings(config: ExtractConfig, classify: ClassifyConfig | None) -> dic
 
 
 def check_inputs(inputs: Iterable[Source] | Source, options: BatchOptions) -> Iterable[Source]:
-    """The inputs as a list, once they are known not to be overwritten by the run and every table among them
-    has the columns an article needs; otherwise an error before anything is read or written."""
-    if isinstance(inputs, (str, Path, Article)):
-        inputs = [inputs]
-    if not isinstance(inputs, (list, tuple)):
-        return inputs  # a stream (of Article records, say) is read as it comes, never looked at twice
+    """The inputs, once they are known not to be overwritten by the run and every table among them has the
+    columns an article needs (otherwise an error before anything is read or written); a stream is passed on
+    unchecked (`as_sources`)."""
+    sources = as_sources(inputs)
+    if sources is None:
+        return inputs
+    inputs = sources
     refuse_overwriting_inputs(inputs, {"the output": options.output, "the error table": options.errors_table,
                                        "the parts folder": options.parts_dir})
     check_table_columns(inputs)

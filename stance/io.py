@@ -153,6 +153,14 @@ def read_table_articles(path: Path) -> Iterator[Article | ItemError]:
         yield ItemError(str(path), f"cannot read as {fmt}: {exc}")
 
 
+def as_sources(inputs: Iterable[Source] | Source) -> list[Source] | None:
+    """One source, or a list or tuple of them, as a list; None for a stream, which can be read only once and
+    so is not looked at ahead of reading."""
+    if isinstance(inputs, (str, Path, Article)):
+        return [inputs]
+    return list(inputs) if isinstance(inputs, (list, tuple)) else None
+
+
 def _same_or_read_by(output: Path, source: Path) -> bool:
     """Whether writing `output` would overwrite `source`, or a file that reading the folder `source` reads."""
     if source.is_dir():

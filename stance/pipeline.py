@@ -16,7 +16,7 @@ import pandas as pd
 from .config import ClassifyConfig, ExtractConfig, load_classify_config, load_extract_config
 from .errors import InputError
 from .extract import extract_article
-from .io import Source, check_table_columns, read_articles, read_table
+from .io import Source, as_sources, check_table_columns, read_articles, read_table
 from .nlp import load_pipeline, parse_texts
 from .records import Article, ItemError, Quote
 from .schema import LABEL_COLUMNS, apply_dtypes, empty_quotes, order_label_columns
@@ -124,8 +124,10 @@ def extract(
     """
     if not isinstance(config, ExtractConfig):
         config = load_extract_config(config)
-    if isinstance(inputs, (str, Path, list, tuple)):
-        check_table_columns([inputs] if isinstance(inputs, (str, Path)) else inputs)
+    sources = as_sources(inputs)
+    if sources is not None:
+        check_table_columns(sources)
+        inputs = sources
     return quotes_frame(iter_quotes(read_articles(inputs), config, report))
 
 
