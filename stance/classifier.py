@@ -252,22 +252,37 @@ class TextClassifier:
         return TASKS[self.task]
 
     def _logits(self, texts: list[str], pairs: list[str] | None = None) -> np.ndarray:
-        """Model logits for each text (or text/hypothesis pair), batched by sorted length."""
+        """Model logits for each text (or text/hypothesis pair), batched by sorted length.
+
+        A text longer than the window (`max_length` tokens) is not cut: it is read in consecutive windows and
+        its logits are the mean of theirs (with a fast tokenizer; a slow one cuts it). A text/hypothesis pair
+        keeps the whole hypothesis and is cut."""
         import torch
 
         if not texts:
             return np.zeros((0, self.model.config.num_labels), dtype=np.float32)
-        encoded = self.tokenizer(texts, pairs, truncation=True, max_length=self.max_length)
+        if pairs is None and getattr(self.tokenizer, "is_fast", False):
+            encoded = self.tokenizer(texts, truncation=True, max_length=self.max_length,
+                                     return_overflowing_tokens=True)
+            owner = np.asarray(encoded["overflow_to_sample_mapping"])
+        else:
+            encoded = self.tokenizer(texts, pairs, truncation="only_first" if pairs else True,
+                                     max_length=self.max_length)
+            owner = np.arange(len(texts))
         ids = encoded["input_ids"]
         order = np.argsort([len(x) for x in ids], kind="stable")
-        out = np.zeros((len(texts), self.model.config.num_labels), dtype=np.float32)
+        windows = np.zeros((len(ids), self.model.config.num_labels), dtype=np.float32)
         keys = [k for k in ("input_ids", "attention_mask", "token_type_ids") if k in encoded]
         with torch.inference_mode():
             for begin in range(0, len(order), self.batch_size):
                 chunk = order[begin:begin + self.batch_size]
                 batch = self.tokenizer.pad([{k: encoded[k][i] for k in keys} for i in chunk], return_tensors="pt")
-                out[chunk] = self.model(**batch).logits.float().numpy()
-        return out
+                windows[chunk] = self.model(**batch).logits.float().numpy()
+        if len(ids) == len(texts):
+            return windows
+        out = np.zeros((len(texts), windows.shape[1]), dtype=np.float32)
+        np.add.at(out, owner, windows)
+        return out / np.bincount(owner, minlength=len(texts))[:, None]
 
     def predict_proba(self, texts: list[str]) -> np.ndarray:
         """Probabilities, one row per text, columns in the order of `self.labels`."""

@@ -41,8 +41,16 @@ def test_length_sorted_batches_return_rows_in_input_order(tiny_models, tone):
     np.testing.assert_allclose(wide.predict_proba(TEXTS[::-1])[::-1], one_by_one, atol=1e-5)
 
 
-def test_texts_longer_than_max_length_are_truncated(tiny_models):
-    short = TextClassifier.load(str(tiny_models["tone"]), "tone", max_length=8)
+def test_a_text_longer_than_the_window_is_read_in_windows_and_pooled(tiny_models):
+    short = TextClassifier.load(str(tiny_models["tone"]), "tone", max_length=8, batch_size=3)
+    short.model.classifier.weight.data *= 1e5  # an untrained tiny head gives nearly equal logits to any text
+    # 6 tokens fill the first window (8 with [CLS] and [SEP]); the 3 after it make a shorter second one
+    first, second = "we will strike attack weapons war", "peace talks ceasefire"
+    pooled = short._logits([first + " " + second, "peace"])
+    alone = short._logits([first, second, "peace"])
+    np.testing.assert_allclose(pooled[0], alone[:2].mean(axis=0), rtol=1e-5, atol=1e-3)  # not the first window alone
+    np.testing.assert_allclose(pooled[1], alone[2], rtol=1e-5, atol=1e-3)
+    assert np.abs(alone[0] - alone[1]).max() > 0.1 and np.abs(pooled[0] - alone[0]).max() > 0.05
     probs = short.predict_proba(["war " * 500, "peace"])
     assert probs.shape == (2, 3)
 
