@@ -37,6 +37,7 @@ from .io import (
     check_table_columns,
     read_articles,
     refuse_overwriting_inputs,
+    save_dataset,
     table_format,
     write_table,
 )
@@ -245,8 +246,14 @@ def _part_frames(parts: list[Path], schema: pa.Schema) -> Iterator[pd.DataFrame]
 
 def merge_parts(parts_dir: Path, output: Path, with_labels: bool) -> int:
     """Write every committed part, in order, into `output` (through a temporary file); the row count."""
-    parts = _committed_parts(parts_dir) if parts_dir.exists() else []
     fmt = table_format(output)
+    if fmt == "dataset":  # merged as Parquet, then saved as a dataset from the memory-mapped file
+        staging = output.with_name(output.stem + ".tmp.parquet")
+        rows = merge_parts(parts_dir, staging, with_labels)
+        save_dataset(pq.read_table(staging, memory_map=True), output)
+        staging.unlink()
+        return rows
+    parts = _committed_parts(parts_dir) if parts_dir.exists() else []
     staging = output.with_name(output.stem + ".tmp" + output.suffix)
     output.parent.mkdir(parents=True, exist_ok=True)
     rows = 0

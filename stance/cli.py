@@ -33,7 +33,7 @@ InputsArg = Annotated[list[str], typer.Argument(
     help="Articles: .txt files, directories of .txt files, JSONL/CSV/Parquet tables with `text` and `id` "
          "columns, or - for JSON Lines on stdin.", show_default=False)]
 OutputOpt = Annotated[Path, typer.Option("--output", "-o", help="Output table; the suffix picks the format "
-                                         "(.parquet, .csv, .jsonl).", dir_okay=False)]
+                                         "(.parquet, .csv, .jsonl, or .hf for a Hugging Face dataset directory).")]
 ConfigOpt = Annotated[Path | None, typer.Option("--config", "-c", help="TOML config (see configs/extract.toml).",
                                                 exists=True, dir_okay=False)]
 SpacyOpt = Annotated[str | None, typer.Option("--spacy-model", help="spaCy pipeline package or path.")]
@@ -199,8 +199,9 @@ def train_command(
                                                 exists=True, dir_okay=False)] = None,
     task: Annotated[str | None, typer.Option(help="tone or stance (overrides the config).")] = None,
     data: Annotated[list[Path] | None, typer.Option(
-        "--data", help="Labelled table(s) with `text` and a `tone` or `stance` column, or gold JSONL files; "
-                       "replaces the config's data.", exists=True, dir_okay=False)] = None,
+        "--data", help="Labelled table(s) with `text` and a `tone` or `stance` column (JSONL, CSV, Parquet or a "
+                       "Hugging Face dataset directory), or gold JSONL files; replaces the config's data.",
+        exists=True)] = None,
     output: Annotated[Path | None, typer.Option("--output", "-o", help="Model directory to write.",
                                                 file_okay=False)] = None,
     base_model: Annotated[str | None, typer.Option(help="Model to fine-tune: a directory or Hugging Face id.")] = None,

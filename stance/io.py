@@ -25,14 +25,23 @@ from .schema import ID_COLUMNS, LABEL_COLUMNS, QUOTE_COLUMNS, apply_dtypes, empt
 logger = logging.getLogger(__name__)
 
 TABLE_SUFFIXES = {".jsonl": "jsonl", ".ndjson": "jsonl", ".json": "jsonl", ".csv": "csv", ".parquet": "parquet",
-                  ".pq": "parquet"}
+                  ".pq": "parquet", ".hf": "dataset"}
 TEXT_SUFFIXES = {".txt"}
 
 Source = str | Path | Article
 
 
+def is_dataset_dir(path: str | Path) -> bool:
+    """Whether `path` is a Hugging Face dataset saved by `Dataset.save_to_disk`."""
+    path = Path(path)
+    return (path / "dataset_info.json").is_file() and (path / "state.json").is_file()
+
+
 def table_format(path: str | Path) -> str:
-    """The table format named by a path's suffix: `parquet`, `csv` or `jsonl`."""
+    """The table format named by a path's suffix: `parquet`, `csv`, `jsonl`, or `dataset` (a Hugging Face
+    dataset directory: the suffix `.hf`, or any directory `Dataset.save_to_disk` wrote)."""
+    if is_dataset_dir(path):
+        return "dataset"
     suffix = Path(path).suffix.lower()
     if suffix not in TABLE_SUFFIXES:
         raise InputError(f"{path}: unknown table format {suffix!r}; expected one of {sorted(TABLE_SUFFIXES)}")
@@ -136,6 +145,12 @@ def read_table_articles(path: Path) -> Iterator[Article | ItemError]:
             return
         if fmt == "csv":
             chunks = pd.read_csv(path, dtype=str, keep_default_na=False, chunksize=TABLE_CHUNK_ROWS)
+        elif fmt == "dataset":
+            import datasets
+
+            dataset = datasets.load_from_disk(str(path))
+            chunks = (dataset.select(range(i, min(i + TABLE_CHUNK_ROWS, len(dataset)))).to_pandas()
+                      for i in range(0, len(dataset), TABLE_CHUNK_ROWS))
         else:
             import pyarrow.parquet as pq
 
@@ -164,7 +179,7 @@ def as_sources(inputs: Iterable[Source] | Source) -> list[Source] | None:
 def _same_or_read_by(output: Path, source: Path) -> bool:
     """Whether writing `output` would overwrite `source`, or a file that reading the folder `source` reads."""
     if source.is_dir():
-        return output.suffix.lower() in TEXT_SUFFIXES and source in output.parents
+        return output == source or (output.suffix.lower() in TEXT_SUFFIXES and source in output.parents)
     return output == source or (output.exists() and source.exists() and output.samefile(source))
 
 
@@ -197,6 +212,10 @@ def _table_columns(path: Path) -> list[str] | None:
             return list(pq.read_schema(path).names)
         if fmt == "csv":
             return list(pd.read_csv(path, nrows=0, dtype=str).columns)
+        if fmt == "dataset":
+            import datasets
+
+            return list(datasets.load_from_disk(str(path)).column_names)
         with path.open(encoding="utf-8") as handle:
             for line in handle:
                 if line.strip():
@@ -214,7 +233,7 @@ def check_table_columns(sources: Iterable[Source]) -> None:
         if isinstance(source, Article) or str(source) == "-":
             continue
         path = Path(source)
-        if not path.is_file() or path.suffix.lower() not in TABLE_SUFFIXES:
+        if not (path.is_file() and path.suffix.lower() in TABLE_SUFFIXES or is_dataset_dir(path)):
             continue
         columns = _table_columns(path)
         if columns is None:
@@ -242,7 +261,9 @@ def read_articles(sources: Iterable[Source] | Source) -> Iterator[Article | Item
             yield from read_jsonl_articles(io.TextIOWrapper(sys.stdin.buffer, encoding="utf-8"), "<stdin>")
         else:
             path = Path(source)
-            if path.is_dir():
+            if is_dataset_dir(path):
+                yield from read_table_articles(path)
+            elif path.is_dir():
                 files = sorted(p for p in path.rglob("*") if p.suffix.lower() in TEXT_SUFFIXES and p.is_file())
                 if not files:
                     yield ItemError(str(path), "directory holds no .txt files")
@@ -257,8 +278,26 @@ def read_articles(sources: Iterable[Source] | Source) -> Iterator[Article | Item
                 yield read_text_file(path)
 
 
+def save_dataset(table, path: Path) -> None:
+    """An Arrow table or DataFrame as a Hugging Face dataset directory (`datasets.load_from_disk` opens it);
+    an older dataset at the path is replaced."""
+    import datasets
+    import pyarrow as pa
+
+    if isinstance(table, pd.DataFrame):
+        table = pa.Table.from_pandas(table, preserve_index=False)
+    if path.exists():
+        if not is_dataset_dir(path):
+            raise InputError(f"{path} exists and is not a dataset directory; name another output")
+        import shutil
+
+        shutil.rmtree(path)
+    datasets.Dataset(table).save_to_disk(str(path))
+
+
 def write_table(frame: pd.DataFrame, path: str | Path) -> None:
-    """Write a table as Parquet, CSV or JSON Lines, chosen by the path's suffix (`-`: JSON Lines on stdout)."""
+    """Write a table as Parquet, CSV, JSON Lines or a Hugging Face dataset directory, chosen by the path's
+    suffix (`-`: JSON Lines on stdout)."""
     if str(path) == "-":
         frame.to_json(sys.stdout, orient="records", lines=True, force_ascii=False)
         return
@@ -269,6 +308,8 @@ def write_table(frame: pd.DataFrame, path: str | Path) -> None:
         frame.to_parquet(path, index=False)
     elif fmt == "csv":
         frame.to_csv(path, index=False)
+    elif fmt == "dataset":
+        save_dataset(frame, path)
     else:
         frame.to_json(path, orient="records", lines=True, force_ascii=False)
 
@@ -280,9 +321,13 @@ def read_table(path: str | Path) -> pd.DataFrame:
     if not path.exists():
         raise InputError(f"file not found: {path}")
     fmt = table_format(path)
-    if fmt != "parquet" and path.stat().st_size < 16 and not path.read_bytes().strip():
+    if fmt in ("csv", "jsonl") and path.stat().st_size < 16 and not path.read_bytes().strip():
         return pd.DataFrame()
     try:
+        if fmt == "dataset":
+            import datasets
+
+            return datasets.load_from_disk(str(path)).to_pandas()
         if fmt == "parquet":
             return pd.read_parquet(path)
         if fmt == "csv":

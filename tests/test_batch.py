@@ -357,3 +357,13 @@ def test_the_library_refuses_a_table_without_the_article_columns_too(tmp_path):
     pd.DataFrame({"id": ["a"], "body": ["“We will fight on,” Maria Lopez said."]}).to_csv(path, index=False)
     with pytest.raises(InputError, match="lacks text"):
         stance.extract(str(path))
+
+
+def test_a_batch_run_writes_a_dataset_directory(tmp_path, corpus):
+    import datasets
+
+    out = tmp_path / "q.hf"
+    run_batch([str(corpus)], ExtractConfig(), BatchOptions(output=out, part_articles=5))
+    assert datasets.load_from_disk(str(out)).num_rows == len(stance.extract(str(corpus)))
+    pd.testing.assert_frame_equal(stance.load(out), stance.extract(str(corpus)))
+    assert not (tmp_path / "q.tmp.parquet").exists()

@@ -400,3 +400,37 @@ def test_unknown_suffix_raises_input_error(tmp_path):
                                        ("a.jsonl", "jsonl"), ("a.ndjson", "jsonl"), ("a.json", "jsonl")])
 def test_table_format_by_suffix(name, fmt):
     assert table_format(name) == fmt
+
+
+def test_a_quote_table_round_trips_through_a_dataset_directory(tmp_path, seed_article):
+    import datasets
+
+    import stance
+
+    frame = stance.extract(str(seed_article))
+    path = tmp_path / "quotes.hf"
+    write_table(frame, path)
+    assert datasets.load_from_disk(str(path)).num_rows == len(frame)
+    pd.testing.assert_frame_equal(load(path), frame)
+    write_table(frame.head(2), path)  # a dataset at the path is replaced
+    assert len(load(path)) == 2
+    with pytest.raises(InputError, match="not a dataset directory"):
+        write_table(frame, _dir_named(tmp_path))  # a folder of the user's is never removed
+    assert (tmp_path / "taken.hf" / "keep.txt").exists()
+
+
+def _dir_named(tmp_path):
+    target = tmp_path / "taken.hf"
+    target.mkdir()
+    (target / "keep.txt").write_text("mine", encoding="utf-8")
+    return target
+
+
+def test_articles_are_read_from_a_dataset_directory(tmp_path):
+    import datasets
+
+    path = tmp_path / "articles"
+    datasets.Dataset.from_dict({"id": ["a1", "a2"], "text": ["One.", "Two."], "source": ["x", "y"]}).save_to_disk(
+        str(path))
+    items = list(read_articles(path))
+    assert [(a.article_id, a.meta["source"]) for a in items] == [("a1", "x"), ("a2", "y")]

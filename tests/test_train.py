@@ -11,7 +11,7 @@ from stance.classifier import TextClassifier
 from stance.config import load_extract_config
 from stance.corpora import cameo_stance, labelled_table, newsmtsc
 from stance.errors import ConfigError, InputError
-from stance.train import DataSource, TrainConfig, load_train_config, split_dev, train
+from stance.train import DataSource, TrainConfig, load_train_config, read_labelled, split_dev, train
 
 ROWS = [
     ("We will strike back with more weapons.", "escalation"),
@@ -577,3 +577,12 @@ def test_saved_weights_take_the_users_umask(tiny_models, table, tmp_path):
         os.umask(previous)
     assert (tmp_path / "model" / "adapter_model.safetensors").stat().st_mode & 0o777 == 0o640
     assert (tmp_path / "model" / "config.json").stat().st_mode & 0o777 == 0o640
+
+
+def test_train_reads_a_labelled_dataset_directory(tmp_path):
+    import datasets
+
+    path = tmp_path / "labelled.hf"
+    datasets.Dataset.from_dict({"text": [t for t, _ in ROWS], "stance": [s for _, s in ROWS]}).save_to_disk(str(path))
+    rows = read_labelled((DataSource("table", str(path)),), "stance")
+    assert rows[["text", "label"]].values.tolist() == [list(r) for r in ROWS]
