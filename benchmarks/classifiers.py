@@ -1,43 +1,37 @@
-"""Tone and stance classifiers against lexicon and keyword baselines, and classifier throughput.
+"""The shipped tone+stance model against baselines, held out, with intervals; calibration; throughput.
 
-Rerun (from the repository root, beside ../shared/data; a few minutes on two cores):
+Rerun (from the repository root, beside ../shared/data; 2 CPU cores):
 
-    .venv/bin/pip install -e '.[bench]'          # nltk-vader-sentiment for the VADER baseline
-    .venv/bin/python benchmarks/classifiers.py    # or: make bench-classifiers
-    .venv/bin/python benchmarks/classifiers.py --tone-model DIR --stance-model DIR --only tone
-    .venv/bin/python benchmarks/classifiers.py --write-cards     # also writes the tables into the model cards
-    # a recipe variant, trained first by `stance train --config my.toml` (output_dir = DIR):
-    .venv/bin/python benchmarks/classifiers.py --only stance --stance-model DIR --stance-recipe my.toml
+    make bench-classifiers                           # = the line below, after installing the [bench] extra
+    .venv/bin/python benchmarks/classifiers.py       # every table; the corpus CV retrains 5 times (~45 min)
+    .venv/bin/python benchmarks/classifiers.py --folds 0          # without the corpus CV (a few minutes)
+    .venv/bin/python benchmarks/classifiers.py --model DIR --recipe my.toml   # another joint model and recipe
+    .venv/bin/python benchmarks/classifiers.py --write-card       # also writes the tables into models/quotes/README.md
+
+Intervals are 95% bootstrap intervals over articles (1,000 resamples; quotes of one article move together).
 
 Tables printed:
-1. Tone, NewsMTSC dev_rw at sentence level (sentences whose targets share one polarity): the default model,
-   VADER (compound >= 0.05 positive, <= -0.05 negative) and the majority class; macro-F1 and accuracy.
-2. Tone and stance on annotated war-news quotes (the gold files' own quote spans and cues: ../shared/data/
-   urw_articles.gold.jsonl and the seed's gold): the default models vs VADER and a keyword baseline. The
-   default models' second stage trains on urw_articles.gold.jsonl, so their figures here come from
-   article-level cross-validation: stage 2 is retrained `--folds` times (default 5) from models/<task>.stage1,
-   each time without one group of gold articles, which it then predicts (about 3 minutes a task on 2 cores).
-   The seed is never trained on; it gets the folds' mean. A model named with --tone/--stance-model is scored
-   as it is, unless --tone/--stance-recipe names the config that trained it: then its stage 2 is
-   cross-validated the same way, from that config's `<output_dir>.stage1`.
-3. Negotiation vs escalation on real CAMEO-coded news: PLOVER's gold-standard sentences (left out of the
-   stance model's training), verbal cooperation (AGREE, CONSULT, SUPPORT) as negotiation and verbal
-   conflict (DEMAND, DISAPPROVE, REJECT, THREATEN) as escalation; the model decides by P(negotiation) vs
-   P(escalation); the keyword baseline by counts.
-4. Stance in three classes on real news sentences no model was trained or tuned on: the project's labels
-   (data/newsmtsc_conflict.stance.jsonl) on the 287 NewsMTSC train sentences about war, the military,
-   sanctions, summits, talks or a ceasefire; the default model vs the keyword baseline.
-Where the stance model records a label prior (the class shares it assumes; stance/classifier.py), tables 2-4
-also show it without (`--stance-prior none`).
-5. Quotes per second of `TextClassifier.predict` against `transformers.pipeline("text-classification")` on
-   the same model and the same quotes (batch size 1, its default, and the same batch size as ours).
+1. Tone, NewsMTSC dev_rw at sentence level: the model, VADER and the majority class.
+2. War-news quotes held out from training (../shared/data/urw_articles.gold.jsonl, labelled by others, and
+   the seed's gold; the recipe never trains on either): tone and stance macro-F1 with intervals, with and
+   without the label prior, against VADER and a keyword baseline; the stance confusion matrix.
+3. Article-grouped cross-validation on the project's war-quote corpus (data/urw_more.labels.jsonl): the recipe
+   is retrained `--folds` times, each time without one group of the corpus's articles, which it then predicts.
+4. Calibration on the held-out quotes of table 2: expected calibration error with the temperature the model
+   was trained with and without it (T = 1).
+5. Negotiation vs escalation on PLOVER's CAMEO-coded news (never trained on); stance in three classes on the
+   project's NewsMTSC conflict sentences (never trained on).
+6. The seed article via `stance score` (its own extraction and cues), quotes that match a gold span.
+7. Agreement of the double-labelled corpus subset (Cohen's kappa; benchmarks/agreement.py).
+8. int8 dynamic quantisation: macro-F1 and speed against float32.
+9. Quotes per second classifying both tasks: `stance.pipeline.label_texts` (one encoder pass for both
+   heads) against two `transformers.pipeline` passes (one a task) over MiniLM-L6 sequence classifiers, on the
+   same quotes, best of three runs alternated.
 """
 
 from __future__ import annotations
 
 import argparse
-import contextlib
-import io
 import json
 import os
 import re
@@ -53,10 +47,10 @@ import pandas as pd
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))  # run from a checkout without installing the package
 
-from stance.classifier import TASKS, TextClassifier  # noqa: E402
+from stance.calibration import expected_calibration_error  # noqa: E402
+from stance.classifier import TASKS, TextClassifier, predict_tasks  # noqa: E402
 from stance.corpora import newsmtsc  # noqa: E402
 from stance.metrics import score_labels  # noqa: E402
-from stance.train import load_train_config, train, trains_on  # noqa: E402
 
 ESCALATION_WORDS = r"attack|strike|weapon|missile|sanction|retaliat|destroy|war\b|force|threat|punish|defeat|" \
                    r"invade|invasion|kill|bomb|tank|troops|military|fight|escalat|nuclear|aggress|crush|victory|" \
@@ -87,22 +81,39 @@ def vader_tone(texts: list[str]) -> list[str]:
     return labels
 
 
-def row(name: str, task: str, gold: list[str], predicted: list[str]) -> dict:
-    scores = score_labels(task, TASKS[task], gold, predicted)
-    return {"system": name, "n": scores.n, "macro-F1": round(scores.macro_f1, 3), "accuracy": round(scores.accuracy, 3)}
+def interval(task: str, labels: tuple[str, ...], gold: list[str], predicted: list[str], groups: list[str] | None,
+             resamples: int = 1000, seed: int = 0) -> str:
+    """The 95% bootstrap interval of macro-F1, resampling whole groups (articles) or single rows."""
+    gold, predicted = np.asarray(gold, dtype=object), np.asarray(predicted, dtype=object)
+    keys = np.asarray(groups if groups is not None else range(len(gold)))
+    members = [np.flatnonzero(keys == key) for key in dict.fromkeys(keys.tolist())]
+    rng = np.random.default_rng(seed)
+    draws = []
+    for _ in range(resamples):
+        rows = np.concatenate([members[i] for i in rng.integers(0, len(members), len(members))])
+        draws.append(score_labels(task, labels, gold[rows].tolist(), predicted[rows].tolist()).macro_f1)
+    low, high = np.percentile(draws, [2.5, 97.5])
+    return f"{low:.3f}–{high:.3f}"
+
+
+def row(name: str, task: str, gold: list[str], predicted: list[str], groups: list[str] | None = None,
+        labels: tuple[str, ...] | None = None) -> dict:
+    labels = labels or TASKS[task]
+    scores = score_labels(task, labels, gold, predicted)
+    return {"system": name, "n": scores.n, "macro-F1": round(scores.macro_f1, 3),
+            "95% interval": interval(task, labels, gold, predicted, groups), "accuracy": round(scores.accuracy, 3)}
 
 
 def binary_row(name: str, gold: list[str], predicted: list[str]) -> dict:
-    scores = score_labels("stance", ("escalation", "negotiation"), gold, predicted)
-    return {"system": name, "n": scores.n, "macro-F1": round(scores.macro_f1, 3), "accuracy": round(scores.accuracy, 3)}
+    return row(name, "stance", gold, predicted, labels=("escalation", "negotiation"))
 
 
 RESULTS: list[tuple[str, str, list[dict]]] = []  # (task, title, rows) for the model cards
 
 
-def show(title: str, rows: list[dict], task: str | None = None) -> None:
-    print(f"\n## {title}\n")
-    print(pd.DataFrame(rows).to_string(index=False))
+def show(title: str, rows: list[dict], task: str | None = "both") -> None:
+    print(f"\n## {title}\n", flush=True)
+    print(pd.DataFrame(rows).to_string(index=False), flush=True)
     if task:
         RESULTS.append((task, title, rows))
 
@@ -115,28 +126,22 @@ def _cell(column: str, value) -> str:
     return f"{value:.3f}" if column in ("macro-F1", "accuracy") else str(value)
 
 
-def write_cards(note: str) -> None:
-    """Replace the `## Benchmarks` section of each default model's card with this run's tables."""
-    from stance.classifier import MODELS_DIR
+def write_card(card: Path, note: str) -> None:
+    """Replace the `## Benchmarks` section of the model card with this run's tables."""
+    tables = []
+    for _, title, rows in RESULTS:
+        frame = pd.DataFrame(rows)
+        header = "| " + " | ".join(frame.columns) + " |\n|" + "---|" * len(frame.columns)
+        body = "\n".join("| " + " | ".join(_cell(column, v) for column, v in zip(frame.columns, r)) + " |"
+                         for r in frame.itertuples(index=False))
+        tables.append(f"### {title}\n\n{header}\n{body}")
+    text = card.read_text(encoding="utf-8").split(f"\n{CARD_SECTION}\n")[0].rstrip("\n")
+    text += (f"\n\n{CARD_SECTION}\n\nMeasured {time.strftime('%Y-%m-%d')} by `benchmarks/classifiers.py` "
+             f"(rerun: `make bench-classifiers`). {note}\n\n" + "\n\n".join(tables) + "\n")
+    card.write_text(text, encoding="utf-8")
+    print(f"benchmarks written into {card}")
 
-    for task in ("tone", "stance"):
-        card = MODELS_DIR / task / "README.md"
-        tables = []
-        for tagged, title, rows in RESULTS:
-            rows = [r for r in rows if r.get("task", task) == task]
-            if tagged in (task, "both") and rows:
-                frame = pd.DataFrame(rows).drop(columns=["task"], errors="ignore")
-                header = "| " + " | ".join(frame.columns) + " |\n|" + "---|" * len(frame.columns)
-                body = "\n".join("| " + " | ".join(_cell(column, v) for column, v in zip(frame.columns, r)) + " |"
-                                 for r in frame.itertuples(index=False))
-                tables.append(f"### {title}\n\n{header}\n{body}")
-        if not card.exists() or not tables:
-            continue
-        text = card.read_text(encoding="utf-8").split(f"\n{CARD_SECTION}\n")[0].rstrip("\n")
-        text += (f"\n\n{CARD_SECTION}\n\nMeasured {time.strftime('%Y-%m-%d')} by `benchmarks/classifiers.py` "
-                 f"(rerun: `make bench-classifiers`). {note}\n\n" + "\n\n".join(tables) + "\n")
-        card.write_text(text, encoding="utf-8")
-        print(f"benchmarks written into {card}")
+
 
 
 def gold_quotes(paths: list[Path]) -> pd.DataFrame:
@@ -164,82 +169,102 @@ def binary_decision(probs: np.ndarray) -> list[str]:
     return ["negotiation" if n > e else "escalation" for e, n in zip(esc, neg)]
 
 
-def probabilities(model: TextClassifier, task: str, texts: list[str], cues: list[str]) -> np.ndarray:
+def probabilities(model: TextClassifier, texts: list[str], cues: list[str] | None = None) -> np.ndarray:
     """Per-class probabilities in the task's label order; a model trained with cues reads them."""
     frame = model.predict(texts, cues)
-    return frame[[f"{task}_{label}" for label in TASKS[task]]].to_numpy()
+    return frame[[f"{model.task}_{label}" for label in TASKS[model.task]]].to_numpy()
 
 
-def cross_validated(task: str, config_path: Path, gold_path: Path, quotes: pd.DataFrame, folds: int,
-                    workdir: Path) -> tuple[np.ndarray, np.ndarray | None]:
-    """Probabilities for `quotes` from models that never saw their article: the config's second stage is
-    retrained `folds` times from the shipped first stage (`<output_dir>.stage1`), each time with the
-    gold file's rows of one group of articles left out and then predicted. Quotes of articles that are
-    not in the gold file (the seed) get the mean over the folds. Second, where the models record a label
-    prior, the same without it (`--<task>-prior none`); else None."""
-    config = load_train_config(config_path)
-    if config.stage2 is None or not trains_on(config.stage2, gold_path) or trains_on(replace(config, stage2=None),
-                                                                                       gold_path):
-        raise SystemExit(f"{config_path}: cross-validation expects the gold file in [[stage2.data]] only")
-    first = REPO / f"{config.output_dir.rstrip('/')}.stage1"
-    if not (first / "config.json").exists():
-        raise SystemExit(f"{first} not found: it is written by `stance train --config {config_path}`")
-    gold_rows = pd.read_json(gold_path, lines=True)
-    articles = sorted(gold_rows["doc_id"].unique())
-    groups = [articles[i::folds] for i in range(folds)]
-    probs = np.zeros((len(quotes), len(TASKS[task])))
-    plain = np.zeros_like(probs)
-    outside = ~quotes["doc_id"].isin(articles).to_numpy()
-    for number, held in enumerate(groups):
-        kept = workdir / f"{task}-fold{number}.jsonl"
-        gold_rows[~gold_rows["doc_id"].isin(held)].to_json(kept, orient="records", lines=True, force_ascii=False)
-        data = tuple(replace(s, path=str(kept)) if Path(s.path).resolve() == gold_path.resolve() else s
-                     for s in config.stage2.data)
-        output = workdir / f"{task}-fold{number}"
-        with contextlib.redirect_stdout(io.StringIO()):  # the Trainer's per-step log lines
-            train(replace(config.stage2, data=data, init_model=str(first), output_dir=str(output)))
-        model = TextClassifier.load(str(output), task)
-        with_prior = model.offsets is not None
-        inside = quotes["doc_id"].isin(held).to_numpy()
-        for mask, weight in ((inside, 1.0), (outside, 1.0 / folds)):
-            if mask.any():
-                part = quotes[mask]
-                texts, cues = part["text"].astype(str).tolist(), part["cue"].fillna("").astype(str).tolist()
-                probs[mask] += weight * probabilities(model, task, texts, cues)
-                if with_prior:
-                    plain[mask] += weight * probabilities(replace(model, offsets=None), task, texts, cues)
-        print(f"  {task} fold {number + 1}/{folds}: left out {', '.join(held)}", file=sys.stderr)
-    return probs, plain if with_prior else None
+def labels_of(probs: np.ndarray, task: str) -> list[str]:
+    return [TASKS[task][i] for i in probs.argmax(axis=1)]
 
 
-NO_PRIOR = "without its label prior (`prior none`)"
+def corpus_cv(recipe: Path, folds: int, workdir: Path) -> pd.DataFrame:
+    """Held-out predictions for every quote of the recipe's `split` corpus: the recipe is retrained `folds`
+    times, each time without one group of the corpus's articles (the fold's dev set is drawn from the rest)."""
+    from stance.multitask import load_joint_config, train_joint
+
+    config = load_joint_config(recipe)
+    corpus = next((s for s in config.data if s.split), None)
+    if corpus is None:
+        raise SystemExit(f"{recipe}: no [[data]] source with split = true to cross-validate on")
+    rows = pd.read_json(REPO / corpus.path, lines=True)
+    articles = list(np.random.default_rng(0).permutation(sorted(rows["doc_id"].unique())))
+    parts = []
+    for number in range(folds):
+        held = set(articles[number::folds])
+        kept = workdir / f"fold{number}.jsonl"
+        rows[~rows["doc_id"].isin(held)].to_json(kept, orient="records", lines=True, force_ascii=False)
+        data = tuple(replace(s, path=str(kept)) if s is corpus else s for s in config.data)
+        output = workdir / f"fold{number}"
+        started = time.perf_counter()
+        train_joint(replace(config, data=data, output_dir=str(output)))
+        test = rows[rows["doc_id"].isin(held)]
+        models = [TextClassifier.load(str(output), task) for task in TASKS]
+        frames = predict_tasks(models, test["text"].astype(str).tolist(), test["cue"].fillna("").astype(str).tolist())
+        part = test[["doc_id", "tone", "stance"]].reset_index(drop=True)
+        for task, frame in zip(TASKS, frames):
+            part[f"predicted_{task}"] = frame[task].to_numpy()
+        parts.append(part)
+        print(f"  fold {number + 1}/{folds}: {len(held)} articles, {len(test)} quotes held out "
+              f"({time.perf_counter() - started:.0f} s)", file=sys.stderr, flush=True)
+    return pd.concat(parts, ignore_index=True)
 
 
-def without_prior(model: TextClassifier, measure) -> list[dict]:
-    """`[measure(the model without its label prior)]` where the model records one, else no row."""
-    return [] if model.offsets is None else [measure(replace(model, offsets=None))]
+def seed_via_score(article: Path, gold_path: Path) -> list[dict]:
+    """`stance score` on the seed article; for each gold quote, the predicted quote overlapping it most (at least
+    half of the gold span), and whether its labels agree."""
+    import stance
+
+    predicted = stance.score(str(article))
+    gold = gold_quotes([gold_path])
+    agree = {task: 0 for task in TASKS}
+    found = 0
+    for quote in gold.itertuples():
+        overlap = (np.minimum(predicted["end"], quote.end) - np.maximum(predicted["start"], quote.start)).clip(lower=0)
+        if len(overlap) and overlap.max() >= 0.5 * (quote.end - quote.start):
+            found += 1
+            match = predicted.iloc[int(overlap.to_numpy().argmax())]
+            for task in TASKS:
+                agree[task] += int(match[task] == getattr(quote, task))
+    return [{"task": task, "gold quotes": len(gold), "found": found, "labels agree": agree[task]} for task in TASKS]
 
 
-def throughput(classifier: TextClassifier, texts: list[str], repeats: int) -> list[dict]:
+def quantised(models: list[TextClassifier]) -> list[TextClassifier]:
+    """The same classifiers over an int8 dynamically quantised copy of their (shared) model."""
+    import copy
+
+    from stance.classifier import quantise_int8
+
+    model = quantise_int8(copy.deepcopy(models[0].model))
+    return [replace(m, model=model) for m in models]
+
+
+def throughput(models: list[TextClassifier], texts: list[str], cues: list[str], repeats: int) -> list[dict]:
+    """Both tasks: one joint pass against two transformers.pipeline passes (one a task), runs alternated."""
     from transformers import pipeline
 
-    pipe = pipeline("text-classification", model=classifier.model, tokenizer=classifier.tokenizer, device="cpu",
-                    top_k=None, truncation=True, max_length=classifier.max_length)
-    classifier.predict(texts[:8])
-    pipe(texts[:8])
-    rows = []
-    for name, run in (
-        ("stance TextClassifier (sorted, padded per batch)", lambda: classifier.predict(texts)),
-        ("transformers.pipeline, batch_size=1 (default)", lambda: pipe(texts)),
-        (f"transformers.pipeline, batch_size={classifier.batch_size}",
-         lambda: pipe(texts, batch_size=classifier.batch_size)),
-    ):
-        best = min(_timed(run) for _ in range(repeats))
-        rows.append({"system": name, "quotes": len(texts), "seconds": round(best, 2),
-                     "quotes/s": round(len(texts) / best, 1)})
-    base = rows[0]["quotes/s"]
+    inputs = models[0].inputs(texts, cues)
+    pipe = pipeline("text-classification", model=models[0].model, tokenizer=models[0].tokenizer, device="cpu",
+                    top_k=None, truncation=True, max_length=models[0].max_length)
+    batch = models[0].batch_size
+    systems = {
+        "stance: one encoder pass, both heads (label_texts)": lambda: predict_tasks(models, texts, cues),
+        "two transformers.pipeline passes, batch_size=1 (default)": lambda: [pipe(inputs) for _ in TASKS],
+        f"two transformers.pipeline passes, batch_size={batch}": lambda: [pipe(inputs, batch_size=batch)
+                                                                           for _ in TASKS],
+    }
+    predict_tasks(models, texts[:8], cues[:8])
+    pipe(inputs[:8])
+    best = {name: float("inf") for name in systems}
+    for _ in range(repeats):
+        for name, run in systems.items():
+            best[name] = min(best[name], _timed(run))
+    rows = [{"system": name, "quotes": len(texts), "seconds": round(seconds, 2),
+             "quotes/s": round(len(texts) / seconds, 1)} for name, seconds in best.items()]
+    ours = rows[0]["quotes/s"]
     for item in rows:
-        item["ours ÷ this"] = round(base / item["quotes/s"], 2)
+        item["ours ÷ this"] = round(ours / item["quotes/s"], 2)
     return rows
 
 
@@ -249,119 +274,138 @@ def _timed(run) -> float:
     return time.perf_counter() - start
 
 
+def held_out_rows(models: list[TextClassifier], quotes: pd.DataFrame, name: str) -> tuple[list[dict], dict]:
+    texts, cues = quotes["text"].astype(str).tolist(), quotes["cue"].fillna("").astype(str).tolist()
+    groups = quotes["doc_id"].astype(str).tolist()
+    rows, probs = [], {}
+    for model in models:
+        task = model.task
+        probs[task] = probabilities(model, texts, cues)
+        gold = quotes[task].tolist()
+        rows.append({"task": task, **row(name, task, gold, labels_of(probs[task], task), groups)})
+        if model.offsets is not None:
+            plain = probabilities(replace(model, offsets=None), texts, cues)
+            rows.append({"task": task, **row(f"{name}, without its label prior", task, gold,
+                                             labels_of(plain, task), groups)})
+        baseline = ("VADER", vader_tone(texts)) if task == "tone" else \
+            ("keywords", [keyword_stance(t) for t in texts])
+        rows.append({"task": task, **row(baseline[0], task, gold, baseline[1], groups)})
+    return rows, probs
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--data", type=Path, default=REPO.parent / "shared" / "data")
-    parser.add_argument("--tone-model", default="default")
-    parser.add_argument("--stance-model", default="default")
-    for task in ("tone", "stance"):
-        parser.add_argument(f"--{task}-recipe", type=Path, default=None,
-                            help=f"the train config that made --{task}-model (default: configs/{task}.toml for the "
-                                 "shipped model); where it trains on the gold war quotes, they are measured by CV of "
-                                 "its stage 2 from its `<output_dir>.stage1`")
-    parser.add_argument("--only", choices=["tone", "stance", "speed"], action="append")
+    parser.add_argument("--model", default="default", help="a joint tone+stance model (default: the shipped one)")
+    parser.add_argument("--recipe", type=Path, default=REPO / "configs" / "quotes.toml",
+                        help="the config that trained --model, for the corpus cross-validation")
+    parser.add_argument("--folds", type=int, default=5, help="article groups of the corpus CV (0: skip it)")
     parser.add_argument("--repeats", type=int, default=3)
-    parser.add_argument("--folds", type=int, default=5, help="article groups for the war-quote cross-validation")
-    parser.add_argument("--write-cards", action="store_true",
-                        help="write the tables into models/tone/README.md and models/stance/README.md")
+    parser.add_argument("--write-card", action="store_true", help="write the tables into the model's README.md")
     args = parser.parse_args()
-    if args.write_cards and (args.only or args.tone_model != "default" or args.stance_model != "default"):
-        # A card holds every table of its default model: a partial run or another model would overwrite them.
-        parser.error("--write-cards writes the default models' cards from a full run; "
-                     "run it without --only, --tone-model and --stance-model")
-    only = set(args.only or ["tone", "stance", "speed"])
-    tone = TextClassifier.load(args.tone_model, "tone")
-    stance = TextClassifier.load(args.stance_model, "stance")
-    print(f"tone model: {args.tone_model}; stance model: {args.stance_model}")
-    names = {task: "stance default" if model == "default" else model  # how each model is named in the tables
-             for task, model in (("tone", args.tone_model), ("stance", args.stance_model))}
+    models = [TextClassifier.load(args.model, task) for task in TASKS]
+    tone, stance = models
+    name = "stance default" if args.model == "default" else args.model
+    print(f"model: {args.model}", flush=True)
 
-    if "tone" in only:
-        dev = newsmtsc(args.data / "newsmtsc" / "dev_rw.jsonl")
-        gold = dev["label"].astype(str).tolist()
-        texts = dev["text"].astype(str).tolist()
-        majority = max(set(gold), key=gold.count)
-        show("Tone, NewsMTSC dev_rw, sentence level", [
-            row(names["tone"], "tone", gold, tone.predict(texts)["tone"].tolist()),
-            row("VADER (nltk-vader-sentiment)", "tone", gold, vader_tone(texts)),
-            row(f"majority ({majority})", "tone", gold, [majority] * len(gold)),
-        ], task="tone")
+    dev = newsmtsc(args.data / "newsmtsc" / "dev_rw.jsonl")
+    gold, texts = dev["label"].astype(str).tolist(), dev["text"].astype(str).tolist()
+    majority = max(set(gold), key=gold.count)
+    show("Tone, NewsMTSC dev_rw, sentence level", [
+        row(name, "tone", gold, tone.predict(texts)["tone"].tolist()),
+        row("VADER (nltk-vader-sentiment)", "tone", gold, vader_tone(texts)),
+        row(f"majority ({majority})", "tone", gold, [majority] * len(gold)),
+    ])
 
-    war_gold = args.data / "urw_articles.gold.jsonl"
-    quotes = gold_quotes([war_gold, REPO / "seeds" / "000_425a455c3402a5f3.gold.jsonl"])
-    if not quotes.empty and ("tone" in only or "stance" in only):
-        texts = quotes["text"].astype(str).tolist()
-        cues = quotes["cue"].fillna("").astype(str).tolist()
-        rows, probs = [], {}
-        for task, model, name in (("tone", tone, args.tone_model), ("stance", stance, args.stance_model)):
-            if task not in only:
-                continue
-            shipped = REPO / "configs" / f"{task}.toml" if name == "default" else None
-            config = getattr(args, f"{task}_recipe") or shipped
-            if config is not None and trains_on(load_train_config(config), war_gold):
-                # The shipped model learnt from these gold labels: measure its recipe by article-level CV.
-                with tempfile.TemporaryDirectory() as workdir:
-                    probs[task], plain = cross_validated(task, config, war_gold, quotes, args.folds, Path(workdir))
-                system = f"{names[task]} ({args.folds}-fold CV by article)"
-            else:
-                probs[task] = probabilities(model, task, texts, cues)
-                plain = probabilities(replace(model, offsets=None), task, texts, cues) \
-                    if model.offsets is not None else None
-                system = names[task]
-            predicted = [TASKS[task][i] for i in probs[task].argmax(axis=1)]
-            rows.append({**row(system, task, quotes[task].tolist(), predicted), "task": task})
-            if plain is not None:
-                rows.append({**row(f"{system}, {NO_PRIOR}", task, quotes[task].tolist(),
-                                   [TASKS[task][i] for i in plain.argmax(axis=1)]), "task": task})
-            if task == "tone":
-                rows.append({**row("VADER", "tone", quotes["tone"].tolist(), vader_tone(texts)), "task": "tone"})
-            else:
-                rows.append({**row("keywords", "stance", quotes["stance"].tolist(),
-                                   [keyword_stance(t) for t in texts]), "task": "stance"})
-        show(f"War-news quotes ({len(quotes)} gold quotes: urw_articles.gold.jsonl + seed), gold spans", rows,
-             task="both")
-        if "stance" in probs:
-            stance_gold = quotes["stance"].tolist()
-            pushed = [i for i, g in enumerate(stance_gold) if g in ("escalation", "negotiation")]
-            show("War-news quotes, negotiation vs escalation (gold non-neutral quotes)", [
-                binary_row(names["stance"], [stance_gold[i] for i in pushed], binary_decision(probs["stance"][pushed])),
-                binary_row("keywords", [stance_gold[i] for i in pushed],
-                           [keyword_stance(texts[i], three_way=False) for i in pushed]),
-            ], task="stance")
-        seed = quotes["doc_id"].str.startswith("000_").to_numpy()
-        agree = {task: int(sum(TASKS[task][i] == g for i, g in zip(probs[task][seed].argmax(axis=1),
-                                                                      quotes[task][seed]))) for task in probs}
-        show("Seed article (never trained on): predictions that agree with its gold labels",
-             [{"task": task, "quotes": int(seed.sum()), "agree": agree[task]} for task in probs], task="both")
+    seed_gold = REPO / "seeds" / "000_425a455c3402a5f3.gold.jsonl"
+    quotes = gold_quotes([args.data / "urw_articles.gold.jsonl", seed_gold])
+    rows, probs = held_out_rows(models, quotes, name)
+    show(f"War-news quotes held out from training ({len(quotes)} gold quotes of "
+         f"{quotes['doc_id'].nunique()} articles: urw_articles.gold.jsonl + seed), gold spans and cues", rows)
+    matrix = score_labels("stance", TASKS["stance"], quotes["stance"].tolist(),
+                          labels_of(probs["stance"], "stance")).to_dict()["confusion"]["matrix"]
+    show("Stance confusion on those quotes (rows gold, columns predicted)",
+         [{"gold": label, **dict(zip(TASKS["stance"], counts))} for label, counts in zip(TASKS["stance"], matrix)])
+    pushed = quotes["stance"].isin(["escalation", "negotiation"]).to_numpy()
+    show("Those quotes, negotiation vs escalation (gold non-neutral)", [
+        binary_row(name, quotes["stance"][pushed].tolist(), binary_decision(probs["stance"][pushed])),
+        binary_row("keywords", quotes["stance"][pushed].tolist(),
+                   [keyword_stance(t, three_way=False) for t in quotes["text"][pushed]]),
+    ])
+    ece = []
+    for model in models:
+        y = np.array([TASKS[model.task].index(v) for v in quotes[model.task]])
+        texts, cues = quotes["text"].astype(str).tolist(), quotes["cue"].fillna("").astype(str).tolist()
+        ece.append({"task": model.task, "temperature": round(model.temperature, 3),
+                    "ECE, T = 1": round(expected_calibration_error(
+                        probabilities(replace(model, temperature=1.0), texts, cues), y), 3),
+                    "ECE, calibrated": round(expected_calibration_error(probabilities(model, texts, cues), y), 3)})
+    show("Calibration on the held-out quotes (15 bins; the temperature was fitted on the recipe's dev articles)", ece)
 
-    if "stance" in only:
-        plover = plover_binary(args.data / "events" / "PLOVER_GSR_CAMEO.json")
-        texts, gold = plover["text"].tolist(), plover["label"].tolist()
-        show("Negotiation vs escalation, PLOVER CAMEO-coded news (verbal cooperation vs verbal conflict; "
-             "held out from training)", [
-                 binary_row(names["stance"], gold, binary_decision(stance.predict_proba(texts))),
-                 *without_prior(stance, lambda model: binary_row(f"{names['stance']}, {NO_PRIOR}", gold,
-                                                                 binary_decision(model.predict_proba(texts)))),
-                 binary_row("keywords", gold, [keyword_stance(t, three_way=False) for t in texts]),
-             ], task="stance")
-        sentences = pd.read_json(REPO / "data" / "newsmtsc_conflict.stance.jsonl", lines=True)
-        texts, gold = sentences["text"].astype(str).tolist(), sentences["stance"].tolist()
-        show("Stance, NewsMTSC sentences about conflict (the project's labels; never trained on)", [
-            row(names["stance"], "stance", gold, stance.predict(texts)["stance"].tolist()),
-            *without_prior(stance, lambda model: row(f"{names['stance']}, {NO_PRIOR}", "stance", gold,
-                                                     model.predict(texts)["stance"].tolist())),
-            row("keywords", "stance", gold, [keyword_stance(t) for t in texts]),
-        ], task="stance")
+    if args.folds > 0:
+        with tempfile.TemporaryDirectory() as workdir:
+            cv = corpus_cv(args.recipe, args.folds, Path(workdir))
+        groups = cv["doc_id"].astype(str).tolist()
+        show(f"Article-grouped {args.folds}-fold CV on the corpus ({len(cv)} quotes of {cv['doc_id'].nunique()} "
+             f"articles, {args.recipe.name} retrained per fold)",
+             [{"task": task, **row(f"{args.recipe.name} recipe", task, cv[task].tolist(),
+                                   cv[f"predicted_{task}"].tolist(), groups)} for task in TASKS])
 
-    if "speed" in only:
-        texts = gold_quotes([args.data / "urw_articles.gold.jsonl"])["text"].astype(str).tolist()
-        texts = (texts * (1 + 512 // max(1, len(texts))))[:512]
-        show("Throughput on the same model (tone) and quotes", throughput(tone, texts, args.repeats), task="both")
+    plover = plover_binary(args.data / "events" / "PLOVER_GSR_CAMEO.json")
+    texts, gold = plover["text"].tolist(), plover["label"].tolist()
+    show("Negotiation vs escalation, PLOVER CAMEO-coded news (verbal cooperation vs verbal conflict; never "
+         "trained on)", [
+             binary_row(name, gold, binary_decision(stance.predict_proba(texts))),
+             *([] if stance.offsets is None else [binary_row(f"{name}, without its label prior", gold, binary_decision(
+                 replace(stance, offsets=None).predict_proba(texts)))]),
+             binary_row("keywords", gold, [keyword_stance(t, three_way=False) for t in texts]),
+         ])
+    sentences = pd.read_json(REPO / "data" / "newsmtsc_conflict.stance.jsonl", lines=True)
+    texts, gold = sentences["text"].astype(str).tolist(), sentences["stance"].tolist()
+    show("Stance, NewsMTSC sentences about conflict (the project's labels; never trained on)", [
+        row(name, "stance", gold, stance.predict(texts)["stance"].tolist()),
+        row("keywords", "stance", gold, [keyword_stance(t) for t in texts]),
+    ])
 
-    if args.write_cards:
-        write_cards(f"{os.cpu_count()} CPU cores. War-quote figures of a model trained on the gold war labels "
-                    "come from article-level cross-validation of its second stage (no quote is scored by a model "
-                    "that saw its article).")
+    if args.model == "default":
+        show("Seed article via `stance score` (its own extraction and cues; never trained on)",
+             seed_via_score(REPO / "seeds" / "000_425a455c3402a5f3.txt", seed_gold))
+
+    sys.path.insert(0, str(REPO / "benchmarks"))
+    from agreement import kappa_with_interval
+
+    double = [json.loads(line) for line in (REPO / "data" / "urw_more.double.jsonl").read_text().splitlines() if line]
+    both = [r for r in double if r["a"]["is_quote"] and r["b"]["is_quote"]]
+    show("Agreement of the blind double labels (data/urw_more.double.jsonl; benchmarks/agreement.py)",
+         [{"task": task, "items": len(both), "Cohen's kappa": "{:.3f} ({:.3f}–{:.3f}, 90%)".format(
+             *kappa_with_interval(both, task))} for task in TASKS])
+
+    texts = quotes["text"].astype(str).tolist()
+    cues = quotes["cue"].fillna("").astype(str).tolist()
+    texts, cues = (texts * (1 + 512 // len(texts)))[:512], (cues * (1 + 512 // len(cues)))[:512]
+    small = quantised(models)
+    int8_rows, _ = held_out_rows(small, quotes, f"{name}, int8")
+    dev_texts = dev["text"].astype(str).tolist()
+    speed = {label: min(_timed(lambda: predict_tasks(group, texts, cues)) for _ in range(args.repeats))
+             for label, group in (("float32", models), ("int8", small))}
+    show("int8 dynamic quantisation (torch.ao.quantization.quantize_dynamic on every Linear layer)", [
+        {"model": "float32", "tone, held-out quotes": rows[0]["macro-F1"],
+         "stance, held-out quotes": next(r["macro-F1"] for r in rows if r["task"] == "stance"),
+         "tone, NewsMTSC dev_rw": RESULTS[0][2][0]["macro-F1"], "quotes/s": round(len(texts) / speed["float32"], 1)},
+        {"model": "int8", "tone, held-out quotes": int8_rows[0]["macro-F1"],
+         "stance, held-out quotes": next(r["macro-F1"] for r in int8_rows if r["task"] == "stance"),
+         "tone, NewsMTSC dev_rw": row("", "tone", dev["label"].astype(str).tolist(),
+                                      small[0].predict(dev_texts)["tone"].tolist())["macro-F1"],
+         "quotes/s": round(len(texts) / speed["int8"], 1)},
+    ])
+    show("Throughput, both tasks on the same 512 quotes (best of three, alternated)",
+         throughput(models, texts, cues, args.repeats))
+
+    if args.write_card:
+        from stance.classifier import resolve_model
+
+        write_card(Path(resolve_model(args.model, "tone")) / "README.md",
+                   f"{os.cpu_count()} CPU cores. Intervals: 95% bootstrap over articles.")
 
 
 if __name__ == "__main__":

@@ -64,11 +64,14 @@ def check_task(task: str) -> tuple[str, ...]:
     return TASKS[task]
 
 
+DEFAULT_MODEL = "quotes"  # the shipped model: one encoder, a tone head and a stance head (stance/multitask.py)
+
+
 def resolve_model(name: str, task: str) -> str:
-    """A model reference as `from_pretrained` takes it: `default` is the shipped model of the task,
-    the all-MiniLM-L6-v2 names are the encoder installed from PyPI, anything else is kept."""
+    """A model reference as `from_pretrained` takes it: `default` is the shipped model (one model for both
+    tasks), the all-MiniLM-L6-v2 names are the encoder installed from PyPI, anything else is kept."""
     if name == "default":
-        path = MODELS_DIR / task
+        path = MODELS_DIR / DEFAULT_MODEL
         if not path.is_dir():
             raise ModelError(f"the default {task} model is missing: {path} (set STANCE_MODELS to the models/ "
                              f"folder of a stance checkout, or name a model with --{task}-model)")
@@ -117,15 +120,18 @@ def prior_offsets(model_config, task: str, prior: str | dict[str, float] | None 
     labels = check_task(task)
     if prior is None or (isinstance(prior, str) and prior.strip().lower() == "none"):
         return None
+    recorded = getattr(model_config, "stance_label_priors", None) or {}  # a joint model: shares per task
+    learnt_shares = (getattr(model_config, "stance_trained_priors", None) or {}).get(task) if recorded else \
+        getattr(model_config, "stance_trained_prior", None)
     if isinstance(prior, str) and prior.strip().lower() == "model":
-        prior = getattr(model_config, "stance_label_prior", None)
+        prior = recorded.get(task) if recorded else getattr(model_config, "stance_label_prior", None)
         if not prior:
             return None
         where = "the model's stance_label_prior"
     else:
         where = f"{task} prior"
     target = parse_prior(prior, task, where)
-    trained = getattr(model_config, "stance_trained_prior", None)
+    trained = learnt_shares
     learnt = parse_prior(trained, task, "the model's stance_trained_prior") if trained else \
         {label: 1 / len(labels) for label in labels}
     return np.array([np.log(target[label]) - np.log(learnt[label]) for label in labels], dtype=np.float32)
@@ -191,10 +197,40 @@ def load_model_and_tokenizer(name: str, task: str):
     return model, tokenizer
 
 
-def _label_positions(id2label: dict[int, str], labels: tuple[str, ...]) -> list[int] | None:
+@lru_cache(maxsize=4)
+def _cached_model(reference: str, stamp: int, int8: bool):
+    model, tokenizer = load_model_and_tokenizer(reference, "tone")  # the task only resolves `default`
+    return (quantise_int8(model) if int8 else model), tokenizer
+
+
+def quantise_int8(model):
+    """The model with its Linear layers dynamically quantised to int8 (weights int8, activations quantised per
+    batch): faster on CPU, at a cost the benchmark measures."""
+    import warnings
+
+    import torch
+
+    with warnings.catch_warnings():  # torch 2.13 points eager-mode quantisation users to torchao
+        warnings.simplefilter("ignore")
+        return torch.ao.quantization.quantize_dynamic(model, {torch.nn.Linear}, dtype=torch.qint8)
+
+
+def shared_model(reference: str, int8: bool = False):
+    """`(model, tokenizer)` loaded once per process for a resolved reference (a directory or an id): the tone
+    and stance classifiers of one joint model hold the same model, so that the pipeline runs its encoder once
+    for both. A directory written again since (a model retrained in place) is loaded again. `int8`: its Linear
+    layers dynamically quantised to int8 (torch.ao.quantization.quantize_dynamic)."""
+    path = Path(reference)
+    stamp = max((f.stat().st_mtime_ns for f in path.iterdir()), default=0) if path.is_dir() else 0
+    return _cached_model(reference, stamp, int8)
+
+
+def _label_positions(id2label: dict[int, str], labels: tuple[str, ...], task: str) -> list[int] | None:
+    """Each task label's output index: `label`, or `task:label` in a joint model."""
     by_name = {str(v).strip().lower(): int(k) for k, v in id2label.items()}
-    if all(label in by_name for label in labels):
-        return [by_name[label] for label in labels]
+    for names in (labels, [f"{task}:{label}" for label in labels]):
+        if all(name in by_name for name in names):
+            return [by_name[name] for name in names]
     return None
 
 
@@ -217,17 +253,22 @@ class TextClassifier:
     max_length: int = 128
     batch_size: int = 64
     offsets: np.ndarray | None = None  # added to the logits (task label order): the label prior's shift
+    temperature: float = 1.0  # the logits are divided by it first (calibration fitted at training time)
 
     @classmethod
     def load(cls, name: str, task: str, *, zero_shot: bool | dict[str, str] = False, max_length: int = 128,
-             batch_size: int = 64, prior: str | dict[str, float] | None = "model") -> TextClassifier:
+             batch_size: int = 64, prior: str | dict[str, float] | None = "model",
+             int8: bool = False) -> TextClassifier:
         """`prior`: `"model"` (the label prior the model records, if any), `"none"`, or class shares
         (`{label: share}` or `label=share,…`); see the module's docstring."""
         labels = check_task(task)
-        model, tokenizer = load_model_and_tokenizer(name, task)
+        reference = resolve_model(name, task)
+        model, tokenizer = shared_model(str(Path(reference).resolve()) if Path(reference).exists() else reference,
+                                        int8)
         offsets = prior_offsets(model.config, task, prior)
+        temperature = float((getattr(model.config, "stance_temperatures", None) or {}).get(task, 1.0))
         id2label = model.config.id2label
-        positions = _label_positions(id2label, labels)
+        positions = _label_positions(id2label, labels, task)
         nli = {str(v).strip().lower(): int(k) for k, v in id2label.items()}
         if zero_shot or (positions is None and "entailment" in nli):
             if "entailment" not in nli:
@@ -245,7 +286,7 @@ class TextClassifier:
             raise ModelError(f"{name}: its labels {sorted(nli)} are not the {task} labels {list(labels)}; "
                              f"fine-tune it with `stance train` or use an NLI model for zero-shot")
         return cls(model, tokenizer, task, name, positions=positions, max_length=max_length, batch_size=batch_size,
-                   offsets=offsets)
+                   offsets=offsets, temperature=temperature)
 
     @property
     def labels(self) -> tuple[str, ...]:
@@ -284,11 +325,12 @@ class TextClassifier:
         np.add.at(out, owner, windows)
         return out / np.bincount(owner, minlength=len(texts))[:, None]
 
-    def predict_proba(self, texts: list[str]) -> np.ndarray:
-        """Probabilities, one row per text, columns in the order of `self.labels`."""
+    def predict_proba(self, texts: list[str], logits: np.ndarray | None = None) -> np.ndarray:
+        """Probabilities, one row per text, columns in the order of `self.labels`. `logits`: the model's
+        outputs for these texts when already computed (a joint model shares one pass between its tasks)."""
         texts = ["" if t is None else str(t) for t in texts]
         if self.hypotheses is None:
-            logits = self._logits(texts)[:, self.positions]
+            logits = (self._logits(texts) if logits is None else logits)[:, self.positions] / self.temperature
         else:
             hypotheses = [self.hypotheses[label] for label in self.labels]
             pairs_text = [t for t in texts for _ in hypotheses]
@@ -308,13 +350,35 @@ class TextClassifier:
     def predict(self, texts: list[str], cues: list[str] | None = None) -> pd.DataFrame:
         """`<task>`, `<task>_score` and `<task>_<label>` columns, one row per text. A model trained with cues
         reads each quote as `cue: quote` when `cues` are given."""
-        texts = list(texts)
+        return predict_tasks([self], texts, cues)[0]
+
+    def inputs(self, texts: list[str], cues: list[str] | None) -> list[str]:
+        """What the model reads: each text, or `cue: text` for a model trained with cues when cues are given."""
+        texts = ["" if t is None else str(t) for t in texts]
         if cues is not None and self.uses_cue:
             from .corpora import with_cue
 
-            texts = [with_cue(t, c) for t, c in zip(texts, cues)]
-        probs = self.predict_proba(texts)
-        return prediction_frame(self.task, probs)
+            return [with_cue(t, c) for t, c in zip(texts, cues)]
+        return texts
+
+
+def predict_tasks(classifiers: list[TextClassifier], texts: list[str],
+                  cues: list[str] | None = None) -> list[pd.DataFrame]:
+    """Each classifier's prediction frame for the same texts. Classifiers that hold one model (the tone and
+    stance heads of a joint model) and read the same inputs share one encoder pass."""
+    texts = list(texts)
+    shared: dict[tuple, np.ndarray] = {}
+    frames = []
+    for classifier in classifiers:
+        inputs = classifier.inputs(texts, cues)
+        if classifier.hypotheses is not None:
+            frames.append(prediction_frame(classifier.task, classifier.predict_proba(inputs)))
+            continue
+        key = (id(classifier.model), classifier.max_length, classifier.batch_size, tuple(inputs))
+        if key not in shared:
+            shared[key] = classifier._logits(inputs)
+        frames.append(prediction_frame(classifier.task, classifier.predict_proba(inputs, shared[key])))
+    return frames
 
 
 def prediction_frame(task: str, probs: np.ndarray) -> pd.DataFrame:
@@ -333,9 +397,9 @@ def prediction_frame(task: str, probs: np.ndarray) -> pd.DataFrame:
 @lru_cache(maxsize=8)
 def load_classifier(name: str, task: str, max_length: int = 128, batch_size: int = 64, zero_shot: bool = False,
                     hypotheses: tuple[tuple[str, str], ...] | None = None,
-                    prior: str | tuple[tuple[str, float], ...] = "model") -> TextClassifier:
+                    prior: str | tuple[tuple[str, float], ...] = "model", int8: bool = False) -> TextClassifier:
     """A cached classifier (one per name, task and settings in a process); `hypotheses` and a `prior` of
     shares as sorted pairs."""
     return TextClassifier.load(name, task, zero_shot=dict(hypotheses) if hypotheses else zero_shot,
                                max_length=max_length, batch_size=batch_size,
-                               prior=dict(prior) if isinstance(prior, tuple) else prior)
+                               prior=dict(prior) if isinstance(prior, tuple) else prior, int8=int8)

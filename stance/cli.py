@@ -197,7 +197,8 @@ def classify_command(
 def train_command(
     config: Annotated[Path | None, typer.Option("--config", "-c", help="Training TOML (see configs/tone.toml).",
                                                 exists=True, dir_okay=False)] = None,
-    task: Annotated[str | None, typer.Option(help="tone or stance (overrides the config).")] = None,
+    task: Annotated[str | None, typer.Option(help="tone, stance, or tone+stance: one model for both (the default "
+                                                  "without --config: continue the shipped model on --data).")] = None,
     data: Annotated[list[Path] | None, typer.Option(
         "--data", help="Labelled table(s) with `text` and a `tone` or `stance` column (JSONL, CSV, Parquet or a "
                        "Hugging Face dataset directory), or gold JSONL files; replaces the config's data.",
@@ -222,7 +223,19 @@ def train_command(
     """Fine-tune a tone or stance classifier on labelled data; the saved directory loads with --tone-model or
     --stance-model and with transformers.pipeline."""
     _setup_logging(verbose)
+    given = [("--config", config), ("--task", task), *(("--data", path) for path in data or ()),
+             ("--output", output), ("--base-model", base_model), ("--init-model", init_model),
+             ("--interpolation", interpolation), ("--prior", prior), ("--epochs", epochs),
+             ("--max-steps", max_steps), ("--seed", seed)]
+    command = shlex.join(["stance", "train", *(str(part) for option, value in given if value is not None
+                                               for part in (option, value))])
     try:
+        from .multitask import trains_joint
+
+        if trains_joint(config, task, init_model):
+            _train_joint(config, data, output, base_model, init_model, interpolation, prior, epochs, max_steps,
+                         seed, command)
+            return
         from .train import DataSource, load_train_config, train
 
         sources = tuple(DataSource("table", str(path)) for path in data) if data else None
@@ -230,12 +243,6 @@ def train_command(
                                      base_model=base_model, init_model=init_model, interpolation=interpolation,
                                      prior=prior,
                                      epochs=epochs, max_steps=max_steps, seed=seed)
-        given = [("--config", config), ("--task", task), *(("--data", path) for path in data or ()),
-                 ("--output", output), ("--base-model", base_model), ("--init-model", init_model),
-                 ("--interpolation", interpolation), ("--prior", prior), ("--epochs", epochs),
-                 ("--max-steps", max_steps), ("--seed", seed)]
-        command = shlex.join(["stance", "train", *(str(part) for option, value in given if value is not None
-                                                   for part in (option, value))])
         metrics = train(settings, command=command)
     except StanceError as exc:
         _fail(exc)
@@ -245,6 +252,25 @@ def train_command(
         dev = stage["dev"]
         figures = f"dev accuracy {dev['accuracy']:.3f}, macro-F1 {dev['macro_f1']:.3f}" if dev else "no dev set"
         typer.echo(f"{name + ': ' if name else ''}{figures}")
+    typer.echo(f"model -> {settings.output_dir}")
+
+
+def _train_joint(config, data, output, base_model, init_model, interpolation, prior, epochs, max_steps, seed,
+                 command) -> None:
+    from .errors import ConfigError
+    from .multitask import JointSource, load_joint_config, train_joint
+
+    if interpolation is not None or prior is not None:
+        raise ConfigError("--interpolation and --prior apply to one-task training; a joint model's priors are set "
+                          "per task in its config ([train] prior = { stance = ... })")
+    sources = tuple(JointSource("table", str(path), {"cue": True}, split=True) for path in data) if data else None
+    settings = load_joint_config(config, data=sources, output_dir=str(output) if output else None,
+                                 base_model=base_model, init_model=init_model or (None if config else "default"),
+                                 epochs=epochs, max_steps=max_steps, seed=seed)
+    metrics = train_joint(settings, command=command)
+    for task, dev in (metrics["dev"] or {}).items():
+        figures = f"dev accuracy {dev['accuracy']:.3f}, macro-F1 {dev['macro_f1']:.3f}" if dev else "no dev rows"
+        typer.echo(f"{task}: {figures}")
     typer.echo(f"model -> {settings.output_dir}")
 
 

@@ -17,19 +17,16 @@ logger = logging.getLogger(__name__)
 
 
 def default_models_trained_on(path: str | Path, tasks: list[str], config: ClassifyConfig | None = None) -> list[str]:
-    """The tasks whose shipped default model (per `configs/<task>.toml`) was trained on the file `path`:
-    its figures on that file are not held out."""
+    """The tasks whose shipped default model (per its recipe, `configs/quotes.toml`) was trained on the file
+    `path`: its figures on that file are not held out."""
     from .config import CONFIG_DIR
-    from .train import load_train_config, trains_on
+    from .multitask import load_joint_config, trains_on
 
     config = config or ClassifyConfig()
-    trained = []
-    for task in tasks:
-        recipe = CONFIG_DIR / f"{task}.toml"
-        if getattr(config, f"{task}_model") == "default" and not config.zero_shot and recipe.is_file():
-            if trains_on(load_train_config(recipe), path, root=CONFIG_DIR.parent):
-                trained.append(task)
-    return trained
+    recipe = CONFIG_DIR / "quotes.toml"
+    if config.zero_shot or not recipe.is_file() or not trains_on(load_joint_config(recipe), path, CONFIG_DIR.parent):
+        return []
+    return [task for task in tasks if getattr(config, f"{task}_model") == "default"]
 
 
 def read_gold_labels(path: str | Path) -> pd.DataFrame:

@@ -141,7 +141,7 @@ def model_label(name: str, task: str) -> str:
         return name
     from . import __version__
 
-    return f"stance-{task}-minilm@{__version__}"
+    return f"stance-quotes-minilm@{__version__}"  # one model gives both labels
 
 
 def classifier_for(config: ClassifyConfig, task: str):
@@ -153,17 +153,20 @@ def classifier_for(config: ClassifyConfig, task: str):
     prior = config.tone_prior if task == "tone" else config.stance_prior
     return load_classifier(name, task, config.max_length, config.batch_size, config.zero_shot,
                            tuple(sorted(hypotheses.items())) if hypotheses else None,
-                           tuple(sorted(prior.items())) if isinstance(prior, dict) else prior)
+                           tuple(sorted(prior.items())) if isinstance(prior, dict) else prior, config.int8)
 
 
 def label_texts(texts: list[str], config: ClassifyConfig | str | Path | None = None,
                 cues: list[str] | None = None) -> pd.DataFrame:
     """Tone and stance of each text (with its reporting cue, for models trained with cues): the label
     columns of the schema, one row per text."""
+    from .classifier import predict_tasks
+
     config = _classify_config(config)
     parts = []
-    for task in ("tone", "stance"):
-        predicted = classifier_for(config, task).predict(texts, cues)
+    tasks = ("tone", "stance")
+    predictions = predict_tasks([classifier_for(config, task) for task in tasks], texts, cues)
+    for task, predicted in zip(tasks, predictions):
         name = config.tone_model if task == "tone" else config.stance_model
         predicted[f"{task}_model"] = pd.array([model_label(name, task)] * len(texts), dtype="string")
         parts.append(predicted)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import json
 
 import numpy as np
@@ -43,6 +44,7 @@ def test_length_sorted_batches_return_rows_in_input_order(tiny_models, tone):
 
 def test_a_text_longer_than_the_window_is_read_in_windows_and_pooled(tiny_models):
     short = TextClassifier.load(str(tiny_models["tone"]), "tone", max_length=8, batch_size=3)
+    short.model = copy.deepcopy(short.model)  # the loaded model is shared by every classifier of that directory
     short.model.classifier.weight.data *= 1e5  # an untrained tiny head gives nearly equal logits to any text
     # 6 tokens fill the first window (8 with [CLS] and [SEP]); the 3 after it make a shorter second one
     first, second = "we will strike attack weapons war", "peace talks ceasefire"

@@ -10,6 +10,7 @@ import pytest
 
 import stance
 from stance.classifier import MODELS_DIR, load_classifier
+from stance.multitask import joint_labels, trains_on
 
 
 @pytest.fixture(scope="module")
@@ -22,17 +23,37 @@ def stance_model():
     return load_classifier("default", "stance")
 
 
-def test_the_shipped_models_are_small_safetensors_adapters():
-    for name in ("tone", "stance", "tone.stage1", "stance.stage1"):
-        folder = MODELS_DIR / name
-        weights = folder / "adapter_model.safetensors"
-        assert weights.exists() and not list(folder.glob("*.bin"))
-        assert sum(p.stat().st_size for p in folder.iterdir()) < 10 * 2**20
-        card = (folder / "README.md").read_text(encoding="utf-8")
-        assert "## Data" in card and "macro-F1" in card and "seed 13" in card
-    for task in ("tone", "stance"):  # two stages, both in the card, with the held-out figures
-        card = (MODELS_DIR / task / "README.md").read_text(encoding="utf-8")
-        assert "### Stage 1" in card and "### Stage 2" in card and "## Benchmarks" in card
+def test_the_shipped_model_is_one_small_safetensors_adapter_with_two_heads():
+    folder = MODELS_DIR / "quotes"
+    assert (folder / "adapter_model.safetensors").exists() and not list(MODELS_DIR.glob("**/*.bin"))
+    config = json.loads((folder / "config.json").read_text(encoding="utf-8"))
+    assert [config["id2label"][str(i)] for i in range(6)] == joint_labels()
+    assert config["stance_input_format"] == "cue: text"
+    assert set(config["stance_temperatures"]) == {"tone", "stance"}
+    card = (folder / "README.md").read_text(encoding="utf-8")
+    for section in ("## Data", "## Calibration", "## Benchmarks", "seed 13", "ECE"):
+        assert section in card
+    everything = sum(p.stat().st_size for p in MODELS_DIR.glob("**/*") if p.is_file())
+    assert everything < 25 * 2**20
+
+
+def test_the_shipped_model_records_what_its_recipe_names(monkeypatch):
+    from stance.config import CONFIG_DIR
+    from stance.multitask import _prior, load_joint_config
+
+    monkeypatch.chdir(CONFIG_DIR.parent)  # the recipe's paths are relative to the repository root
+    recipe = load_joint_config(CONFIG_DIR / "quotes.toml")
+    config = json.loads((MODELS_DIR / "quotes" / "config.json").read_text(encoding="utf-8"))
+    recorded = config.get("stance_label_priors") or {}
+    assert sorted(recorded) == sorted(recipe.prior)
+    for task, value in recipe.prior.items():
+        assert recorded[task] == pytest.approx(_prior(value, task))
+    assert not trains_on(recipe, CONFIG_DIR.parent.parent / "shared" / "data" / "urw_articles.gold.jsonl",
+                         CONFIG_DIR.parent)  # the gold war quotes stay held out
+
+
+def test_both_tasks_share_one_model_in_memory(tone, stance_model):
+    assert tone.model is stance_model.model
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -51,19 +72,6 @@ def test_tone_of_clear_statements(tone, text, expected):
 def test_stance_of_clear_statements(stance_model, text, more, less):
     frame = stance_model.predict([text])
     assert frame[f"stance_{more}"].item() > frame[f"stance_{less}"].item()
-
-
-def test_the_shipped_stance_model_records_the_prior_its_recipe_names(monkeypatch):
-    from stance.config import CONFIG_DIR
-    from stance.train import label_prior, load_train_config
-
-    monkeypatch.chdir(CONFIG_DIR.parent)  # the recipe's paths are relative to the repository root
-    recipe = load_train_config(CONFIG_DIR / "stance.toml").stage2
-    config = json.loads((MODELS_DIR / "stance" / "config.json").read_text(encoding="utf-8"))
-    assert config["stance_label_prior"] == pytest.approx(label_prior(recipe))
-    assert config["stance_trained_prior"] == pytest.approx({"escalation": 1 / 3, "negotiation": 1 / 3,
-                                                            "neutral": 1 / 3})  # class weights
-    assert config["stance_label_prior"]["neutral"] > 0.5 > config["stance_label_prior"]["negotiation"] * 10
 
 
 @pytest.fixture(scope="module")
@@ -88,7 +96,7 @@ def _agreement(frame, gold_path, task: str) -> tuple[int, int]:
 
 def test_score_the_seed_with_the_shipped_models(seed_scored):
     frame, gold_path = seed_scored
-    assert frame["tone_model"].unique().tolist() == ["stance-tone-minilm@" + stance.__version__]
+    assert frame["tone_model"].unique().tolist() == ["stance-quotes-minilm@" + stance.__version__]
     probs = frame[["tone_negative", "tone_neutral", "tone_positive"]].to_numpy()
     np.testing.assert_allclose(probs.sum(axis=1), 1.0, rtol=1e-5)
     agree, matched = _agreement(frame, gold_path, "tone")

@@ -1,0 +1,546 @@
+"""One model for both tasks: a shared encoder read once, a tone head and a stance head.
+
+The model is a BERT-style sequence classifier with six outputs, `tone:negative … stance:neutral`: one encoder
+pass and one pooled vector per quote, whose first three logits are the tone head and last three the stance
+head (each its own softmax). It is trained with a LoRA adapter on the encoder and the heads in full; a row may
+carry one label or both, and a task's loss ignores rows without its label. It saves as an adapter directory
+that `stance.classifier` loads for either task (`--tone-model DIR --stance-model DIR`), and the pipeline runs
+the encoder once when both tasks name it.
+
+`train_joint(config)` reads the sources, holds out whole articles of the sources marked `split = true` as a
+dev set (early stopping on the mean of the two tasks' macro-F1), fits one temperature per task on that dev
+set (after the label prior, so the probabilities users see are the calibrated ones) and writes a model card
+with the dev figures and the expected calibration error before and after.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import math
+from dataclasses import asdict, dataclass, field, fields
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from .calibration import expected_calibration_error, fit_temperature, softmax
+from .classifier import TASKS, check_task, parse_prior, require_safetensors, resolve_model
+from .config import read_toml
+from .corpora import with_cue
+from .errors import ConfigError, InputError
+from .metrics import score_labels
+
+logger = logging.getLogger(__name__)
+
+JOINT = "tone+stance"
+# Which task a corpus reader labels; a `table` gives every task it has a column for.
+KIND_TASK = {"newsmtsc": "tone", "cameo": "stance", "plover": "stance", "ngec": "stance"}
+GROUP_COLUMNS = ("doc_id", "article_id")
+
+
+def joint_labels() -> list[str]:
+    """The six outputs, in order: `task:label` for each task of `TASKS`."""
+    return [f"{task}:{label}" for task, labels in TASKS.items() for label in labels]
+
+
+def task_slice(task: str) -> slice:
+    """The logits of one task's head in the joint model's output."""
+    start = 0
+    for name, labels in TASKS.items():
+        if name == task:
+            return slice(start, start + len(labels))
+        start += len(labels)
+    raise ConfigError(f"unknown task {task!r}")
+
+
+def is_joint(model_config) -> bool:
+    names = [str(model_config.id2label.get(i, "")) for i in range(model_config.num_labels)]
+    return names == joint_labels()
+
+
+@dataclass(frozen=True)
+class JointSource:
+    """One labelled corpus: `kind` a reader of `stance.corpora.READERS`; `sample` rows drawn at random (0: all);
+    `split`: hold out a share of its articles as dev data (needs a `doc_id` or `article_id` column);
+    `cue`: read a table's quotes as `cue: quote`."""
+
+    kind: str
+    path: str
+    options: dict[str, Any] = field(default_factory=dict)
+    repeat: int = 1
+    sample: int = 0
+    split: bool = False
+    licence: str = ""
+
+    def read(self, seed: int) -> pd.DataFrame:
+        """Columns `text`, `tone`, `stance` (None where unlabelled), `group` (article, or None), `origin`."""
+        from .train import DataSource
+
+        if self.kind == "table":
+            frame = _table(self.path, bool(self.options.get("cue", False)))
+        else:
+            task = KIND_TASK.get(self.kind)
+            if task is None:
+                raise ConfigError(f"unknown data kind {self.kind!r}; expected table or one of {sorted(KIND_TASK)}")
+            rows = DataSource(self.kind, self.path, self.options).read(task)
+            frame = pd.DataFrame({"text": rows["text"].astype(str), "origin": rows["origin"].astype(str)})
+            for name in TASKS:
+                frame[name] = rows["label"].astype(str).tolist() if name == task else None
+            frame["group"] = None
+        if self.sample and len(frame) > self.sample:
+            frame = frame.sample(n=self.sample, random_state=seed)
+        return frame.assign(repeat=self.repeat, split=self.split).reset_index(drop=True)
+
+
+def _table(path: str, cue: bool) -> pd.DataFrame:
+    from .io import read_table
+
+    if not Path(path).exists():
+        raise InputError(f"training data not found: {path}")
+    table = read_table(path)
+    tasks = [task for task in TASKS if task in table.columns]
+    if "text" not in table.columns or not tasks:
+        raise InputError(f"{path}: a labelled table needs `text` and a `tone` or `stance` column; "
+                         f"found {list(table.columns)}")
+    texts = table["text"].fillna("").astype(str)
+    if cue and "cue" in table.columns:
+        texts = pd.Series([with_cue(t, c if isinstance(c, str) else "") for t, c in zip(texts, table["cue"])])
+    frame = pd.DataFrame({"text": texts.tolist(), "origin": [f"{Path(path).name}:{i}" for i in range(len(table))]})
+    for task in TASKS:
+        values = table[task] if task in table.columns else pd.Series([None] * len(table))
+        cleaned = [str(v).strip().lower() if isinstance(v, str) and v.strip() else None for v in values]
+        bad = sorted({v for v in cleaned if v is not None} - set(TASKS[task]))
+        if bad:
+            raise InputError(f"{path}: {task} labels {bad} are not {list(TASKS[task])}")
+        frame[task] = cleaned
+    column = next((c for c in GROUP_COLUMNS if c in table.columns), None)
+    frame["group"] = table[column].astype(str).tolist() if column else None
+    labelled = frame[list(TASKS)].notna().any(axis=1) & (frame["text"].str.strip() != "")
+    return frame[labelled]
+
+
+@dataclass(frozen=True)
+class JointConfig:
+    """A joint training run; `configs/quotes.toml` is the shipped model's."""
+
+    output_dir: str
+    data: tuple[JointSource, ...]
+    init_model: str = ""  # an adapter directory of a one-task model (its encoder and its head) or a joint model
+    base_model: str = "sentence-transformers/all-MiniLM-L6-v2"
+    epochs: float = 3.0
+    max_steps: int = -1  # when positive, stop after this many optimiser steps (overrides epochs)
+    learning_rate: float = 2e-4
+    head_learning_rate: float = 0.0  # the heads' learning rate (0: learning_rate); a fresh head learns faster
+    batch_size: int = 16
+    max_length: int = 128
+    weight_decay: float = 0.01
+    warmup_ratio: float = 0.06
+    seed: int = 13
+    dev_fraction: float = 0.15  # share of the articles of `split` sources held out
+    evals_per_epoch: int = 2
+    early_stopping_patience: int = 3
+    class_weights: tuple[str, ...] = ()  # tasks whose loss weighs classes by inverse frequency
+    task_weights: dict[str, float] = field(default_factory=dict)  # loss weight per task (default 1)
+    prior: dict[str, Any] = field(default_factory=dict)  # per task: shares, or a labelled table giving them
+    calibrate: bool = True
+    lora_r: int = 16
+    lora_alpha: int = 32
+    lora_dropout: float = 0.1
+    lora_target_modules: tuple[str, ...] = ("query", "key", "value", "attention.output.dense",
+                                            "intermediate.dense", "output.dense")
+
+    def __post_init__(self) -> None:
+        if not self.data:
+            raise ConfigError("train: at least one [[data]] source is needed")
+        if not 0 <= self.dev_fraction < 1:
+            raise ConfigError(f"train.dev_fraction must be in [0, 1), got {self.dev_fraction!r}")
+        if self.lora_r < 1:
+            raise ConfigError("a joint model trains a LoRA adapter: lora_r must be positive")
+        for task in (*self.class_weights, *self.task_weights, *self.prior):
+            check_task(task)
+
+
+def trains_joint(config_path: str | Path | None, task: str | None, init_model: str | None) -> bool:
+    """Whether `stance train` trains one model for both tasks: `--task tone+stance`, a config whose [train] task
+    says so, `--init-model` naming a joint model, or plain `--data` (which continues the shipped model)."""
+    if task is not None:
+        if task == JOINT:
+            return True
+        check_task(task)
+        return False
+    if config_path is not None:
+        return read_toml(config_path).get("train", {}).get("task") == JOINT
+    if init_model is None:
+        return True
+    from transformers import AutoConfig
+
+    reference = Path(resolve_model(init_model, "tone"))
+    return (reference / "config.json").exists() and is_joint(AutoConfig.from_pretrained(reference))
+
+
+def load_joint_config(path: str | Path | None = None, **overrides: Any) -> JointConfig:
+    """A `JointConfig` from a TOML file (`[train]` with `task = "tone+stance"`, `[[data]]`) and overrides."""
+    settings: dict[str, Any] = {}
+    where = "train"
+    sources: list[dict] = []
+    if path is not None:
+        where = str(path)
+        document = read_toml(path)
+        settings = dict(document.get("train", {}))
+        sources = list(document.get("data", []))
+        if "stage2" in document:
+            raise ConfigError(f"{where}: a joint ({JOINT}) config has one stage; continue a model with init_model")
+    settings.pop("task", None)
+    settings.update({k: v for k, v in overrides.items() if v is not None})
+    data = settings.pop("data", None)
+    settings["data"] = tuple(data) if data is not None else tuple(_source(item, where) for item in sources)
+    known = {f.name for f in fields(JointConfig)}
+    unknown = sorted(set(settings) - known)
+    if unknown:
+        raise ConfigError(f"{where}: unknown key(s) {unknown}; expected {sorted(known)}")
+    if not settings.get("output_dir"):
+        raise ConfigError(f"{where}: `output_dir` is required")
+    for name in ("class_weights", "lora_target_modules"):
+        if name in settings:
+            settings[name] = tuple(settings[name])
+    return JointConfig(**settings)
+
+
+def _source(item: dict, where: str) -> JointSource:
+    item = dict(item)
+    try:
+        kind, path = item.pop("kind"), str(item.pop("path"))
+    except KeyError as exc:
+        raise ConfigError(f"{where}: each data source needs `kind` and `path`; missing {exc}") from None
+    extra = {name: item.pop(name) for name in ("repeat", "sample", "split", "licence") if name in item}
+    return JointSource(kind=kind, path=path, options=item, **extra)
+
+
+def trains_on(config: JointConfig, path: str | Path, root: str | Path = ".") -> bool:
+    """Whether `config` trains on the file `path` (relative source paths taken from `root`)."""
+    target = Path(path).resolve()
+    return any((Path(root) / source.path).resolve() == target for source in config.data)
+
+
+def read_sources(config: JointConfig) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """(train rows, dev rows): whole articles of the `split` sources go to dev (seeded), every other row to
+    training (repeated as its source says); duplicate texts keep their first labels."""
+    frames = [source.read(config.seed) for source in config.data]
+    frame = pd.concat(frames, ignore_index=True).drop_duplicates(subset=["text"]).reset_index(drop=True)
+    dev_mask = np.zeros(len(frame), dtype=bool)
+    if config.dev_fraction > 0:
+        # rows without an article id are their own group
+        frame["group"] = frame["group"].where(frame["group"].notna(), "row:" + frame["origin"])
+        splittable = frame[frame["split"]]
+        groups = sorted(splittable["group"].unique())
+        rng = np.random.default_rng(config.seed)
+        held = set(rng.choice(groups, size=max(1, round(len(groups) * config.dev_fraction)), replace=False)) \
+            if groups else set()
+        dev_mask = (frame["split"] & frame["group"].isin(held)).to_numpy()
+    dev = frame[dev_mask].reset_index(drop=True)
+    train = frame[~dev_mask]
+    train = train.loc[train.index.repeat(train["repeat"])].reset_index(drop=True)
+    if train.empty:
+        raise InputError("no labelled rows to train on")
+    return train, dev
+
+
+def _label_matrix(frame: pd.DataFrame) -> np.ndarray:
+    """(rows, tasks) class indices, -100 where a row has no label for a task."""
+    columns = []
+    for task, labels in TASKS.items():
+        index = {label: i for i, label in enumerate(labels)}
+        columns.append([index[v] if isinstance(v, str) else -100 for v in frame[task]])
+    return np.array(columns, dtype=np.int64).T.reshape(len(frame), len(TASKS))
+
+
+def _load_initial(config: JointConfig):
+    """(peft model with six outputs, tokenizer): from the base, a one-task adapter (its LoRA weights, its head
+    as that task's rows) or a joint adapter (continued as it is)."""
+    import torch
+    from peft import LoraConfig, PeftModel, TaskType, get_peft_model, set_peft_model_state_dict
+    from transformers import AutoConfig, AutoModelForSequenceClassification, AutoTokenizer
+
+    labels = joint_labels()
+    init = Path(resolve_model(config.init_model, "tone")) if config.init_model else None
+    if init is not None and not (init / "adapter_config.json").exists():
+        raise ConfigError(f"init_model {config.init_model!r} is not an adapter directory (no adapter_config.json); "
+                          "a joint model continues a LoRA adapter")
+    if init is not None:
+        require_safetensors(init, "init_model")
+        adapter = json.loads((init / "adapter_config.json").read_text(encoding="utf-8"))
+        base = resolve_model(adapter["base_model_name_or_path"], "tone")
+    else:
+        base = resolve_model(config.base_model, "tone")
+    model_config = AutoConfig.from_pretrained(base, num_labels=len(labels), id2label=dict(enumerate(labels)),
+                                              label2id={label: i for i, label in enumerate(labels)})
+    torch.manual_seed(config.seed)
+    model = AutoModelForSequenceClassification.from_pretrained(base, config=model_config, use_safetensors=True,
+                                                               ignore_mismatched_sizes=True)
+    tokenizer = AutoTokenizer.from_pretrained(init if init is not None and (init / "tokenizer_config.json").exists()
+                                              else base)
+    if init is not None and is_joint(AutoConfig.from_pretrained(init)):
+        return PeftModel.from_pretrained(model, init, is_trainable=True), tokenizer
+    model = get_peft_model(model, LoraConfig(
+        task_type=TaskType.SEQ_CLS, r=config.lora_r, lora_alpha=config.lora_alpha,
+        lora_dropout=config.lora_dropout, target_modules=list(config.lora_target_modules)))
+    if init is not None:
+        from safetensors.torch import load_file
+
+        init_config = AutoConfig.from_pretrained(init)
+        names = tuple(str(init_config.id2label[i]).lower() for i in range(init_config.num_labels))
+        task = next((t for t, labels_ in TASKS.items() if labels_ == names), None)
+        if task is None:
+            raise ConfigError(f"init_model {config.init_model!r} has labels {list(names)}: neither a tone, a stance "
+                              "nor a joint model")
+        if adapter.get("r") != config.lora_r or adapter.get("lora_alpha") != config.lora_alpha:
+            raise ConfigError(f"init_model {config.init_model!r} has LoRA r={adapter.get('r')}, "
+                              f"alpha={adapter.get('lora_alpha')}; set lora_r and lora_alpha to match")
+        state = load_file(str(init / "adapter_model.safetensors"))
+        rows = task_slice(task)
+        for key in [k for k in state if k.endswith(("classifier.weight", "classifier.bias"))]:
+            current = model.state_dict()[_head_key(model, key)].clone()
+            current[rows] = state[key]
+            state[key] = current
+        result = set_peft_model_state_dict(model, state)
+        unexpected = [k for k in getattr(result, "unexpected_keys", []) if "lora" in k]
+        if unexpected:
+            raise ConfigError(f"init_model {config.init_model!r}: its adapter does not fit the encoder "
+                              f"({unexpected[:2]})")
+    return model, tokenizer
+
+
+def _head_key(model, saved_key: str) -> str:
+    """The live state-dict key of the trainable classifier copy that a saved adapter key names."""
+    suffix = saved_key.rsplit("classifier.", 1)[1]
+    for key in model.state_dict():
+        if key.endswith(f"classifier.modules_to_save.default.{suffix}"):
+            return key
+    raise ConfigError("the model has no trainable classifier head")
+
+
+def train_joint(config: JointConfig, command: str | None = None) -> dict[str, Any]:
+    """Train, calibrate, save to `config.output_dir` with a model card; the metrics (dev figures per task,
+    temperatures, ECE before and after)."""
+    import torch
+    from transformers import get_linear_schedule_with_warmup, set_seed
+
+    from .classifier import _quiet_transformers
+
+    _quiet_transformers()
+    set_seed(config.seed)
+    train_frame, dev_frame = read_sources(config)
+    logger.info("training tone+stance on %d rows (tone %d, stance %d), validating on %d", len(train_frame),
+                train_frame["tone"].notna().sum(), train_frame["stance"].notna().sum(), len(dev_frame))
+    model, tokenizer = _load_initial(config)
+    targets = _label_matrix(train_frame)
+    encoded = tokenizer(train_frame["text"].tolist(), truncation=True, max_length=config.max_length)["input_ids"]
+    weights = {task: _class_weights(targets[:, i], len(TASKS[task])) if task in config.class_weights else None
+               for i, task in enumerate(TASKS)}
+    steps_per_epoch = math.ceil(len(encoded) / config.batch_size)
+    total = config.max_steps if config.max_steps > 0 else max(1, int(steps_per_epoch * config.epochs))
+    named = [(n, p) for n, p in model.named_parameters() if p.requires_grad]
+    trainable = [p for _, p in named]
+    heads = [p for n, p in named if "modules_to_save" in n]
+    optimiser = torch.optim.AdamW([
+        {"params": [p for n, p in named if "modules_to_save" not in n], "lr": config.learning_rate},
+        {"params": heads, "lr": config.head_learning_rate or config.learning_rate}],
+        lr=config.learning_rate, weight_decay=config.weight_decay)
+    schedule = get_linear_schedule_with_warmup(optimiser, int(total * config.warmup_ratio), total)
+    eval_every = max(1, steps_per_epoch // config.evals_per_epoch)
+    rng = np.random.default_rng(config.seed)
+    # the figures that select a checkpoint are those users will see: with the label priors applied
+    priors = {task: _prior(config.prior[task], task) for task in config.prior}
+    learnt = {task: _shares(targets[:, i], task, task in config.class_weights) for i, task in enumerate(TASKS)}
+    best: tuple[float, dict | None, int] = (-1.0, None, 0)
+    history, stale, step = [], 0, 0
+    while step < total and stale < config.early_stopping_patience:
+        for batch in _batches(encoded, config.batch_size, rng):
+            if step >= total:
+                break
+            model.train()
+            inputs = tokenizer.pad({"input_ids": [encoded[i] for i in batch]}, return_tensors="pt")
+            logits = model(**inputs).logits
+            loss = _loss(logits, torch.as_tensor(targets[batch]), weights, config.task_weights)
+            loss.backward()
+            torch.nn.utils.clip_grad_norm_(trainable, 1.0)
+            optimiser.step()
+            schedule.step()
+            optimiser.zero_grad()
+            step += 1
+            if not dev_frame.empty and (step % eval_every == 0 or step == total):
+                figures = evaluate_frame(model, tokenizer, dev_frame, config.max_length, priors, learnt)
+                mean = float(np.mean([figures[task]["macro_f1"] for task in TASKS if figures[task]]))
+                history.append({"step": step, "epoch": round(step / steps_per_epoch, 2), "dev_mean_macro_f1": mean})
+                logger.info("step %d: dev macro-F1 %s, mean %.3f", step, ", ".join(
+                    f"{task} {figures[task]['macro_f1']:.3f}" for task in TASKS if figures[task]), mean)
+                if mean > best[0]:
+                    state = {k: v.detach().clone() for k, v in model.state_dict().items() if "lora" in k or
+                             "modules_to_save" in k}
+                    best, stale = (mean, state, step), 0
+                else:
+                    stale += 1
+                    if stale >= config.early_stopping_patience:
+                        break
+    if best[1] is not None:
+        model.load_state_dict(best[1], strict=False)
+    model.eval()
+    calibration = calibrate(model, tokenizer, dev_frame, config, priors, learnt) if config.calibrate and \
+        not dev_frame.empty else {}
+    dev = evaluate_frame(model, tokenizer, dev_frame, config.max_length, priors, learnt,
+                         {t: c["temperature"] for t, c in calibration.items()}) if not dev_frame.empty else {}
+    metrics = {"dev": dev, "calibration": calibration, "history": history, "best_step": best[2],
+               "train_rows": len(train_frame), "dev_rows": len(dev_frame),
+               "dev_articles": int(dev_frame["group"].nunique()) if not dev_frame.empty else 0,
+               "train_label_counts": {t: train_frame[t].value_counts().to_dict() for t in TASKS}}
+    _save(model, tokenizer, config, priors, learnt, calibration, metrics)
+    from .modelcard import write_joint_card
+
+    write_joint_card(Path(config.output_dir), config, metrics, command)
+    return metrics
+
+
+def _class_weights(column: np.ndarray, classes: int):
+    import torch
+
+    counts = np.bincount(column[column >= 0], minlength=classes).astype(np.float64)
+    counts[counts == 0] = 1
+    return torch.tensor(counts.sum() / (classes * counts), dtype=torch.float32)
+
+
+def _loss(logits, targets, weights: dict, task_weights: dict[str, float]):
+    import torch
+
+    total = logits.new_zeros(())
+    for i, task in enumerate(TASKS):
+        column = targets[:, i]
+        if bool((column >= 0).any()):
+            part = torch.nn.functional.cross_entropy(logits[:, task_slice(task)], column, weight=weights[task],
+                                                     ignore_index=-100)
+            total = total + task_weights.get(task, 1.0) * part
+    return total
+
+
+def _batches(encoded: list[list[int]], size: int, rng: np.random.Generator):
+    """Shuffled batches of similar lengths: shuffle, sort within windows of 50 batches, shuffle the batches."""
+    order = rng.permutation(len(encoded))
+    window = size * 50
+    batches = []
+    for begin in range(0, len(order), window):
+        chunk = sorted(order[begin:begin + window], key=lambda i: len(encoded[i]))
+        batches += [chunk[i:i + size] for i in range(0, len(chunk), size)]
+    return [np.asarray(batches[i]) for i in rng.permutation(len(batches))]
+
+
+def joint_logits(model, tokenizer, texts: list[str], max_length: int, batch_size: int = 64) -> np.ndarray:
+    import torch
+
+    encoded = tokenizer(texts, truncation=True, max_length=max_length)["input_ids"]
+    order = np.argsort([len(x) for x in encoded], kind="stable")
+    out = np.zeros((len(texts), len(joint_labels())), dtype=np.float32)
+    model.eval()
+    with torch.inference_mode():
+        for begin in range(0, len(order), batch_size):
+            chunk = order[begin:begin + batch_size]
+            batch = tokenizer.pad({"input_ids": [encoded[i] for i in chunk]}, return_tensors="pt")
+            out[chunk] = model(**batch).logits.float().numpy()
+    return out
+
+
+def _offsets(task: str, priors: dict, learnt: dict) -> np.ndarray | None:
+    if task not in priors:
+        return None
+    labels = TASKS[task]
+    return np.array([np.log(priors[task][x]) - np.log(learnt[task][x]) for x in labels], dtype=np.float64)
+
+
+def evaluate_frame(model, tokenizer, frame: pd.DataFrame, max_length: int, priors: dict | None = None,
+                   learnt: dict | None = None, temperatures: dict | None = None) -> dict[str, Any]:
+    """Per task: macro-F1, accuracy and per-class figures on the rows labelled for it (None if there are none)."""
+    logits = joint_logits(model, tokenizer, frame["text"].tolist(), max_length)
+    result: dict[str, Any] = {}
+    for task, labels in TASKS.items():
+        rows = frame[task].notna().to_numpy()
+        if not rows.any():
+            result[task] = None
+            continue
+        z = logits[rows][:, task_slice(task)] / (temperatures or {}).get(task, 1.0)
+        offsets = _offsets(task, priors or {}, learnt or {})
+        predicted = [labels[i] for i in (z + (0 if offsets is None else offsets)).argmax(axis=1)]
+        result[task] = score_labels(task, labels, frame.loc[rows, task].tolist(), predicted).to_dict()
+    return result
+
+
+def calibrate(model, tokenizer, dev: pd.DataFrame, config: JointConfig, priors: dict, learnt: dict) -> dict:
+    """Per task: the fitted temperature and the dev ECE before (T = 1) and after, with the prior applied."""
+    logits = joint_logits(model, tokenizer, dev["text"].tolist(), config.max_length)
+    result = {}
+    for task, labels in TASKS.items():
+        rows = dev[task].notna().to_numpy()
+        if rows.sum() < 20:
+            continue
+        z = logits[rows][:, task_slice(task)].astype(np.float64)
+        y = np.array([labels.index(v) for v in dev.loc[rows, task]])
+        offsets = _offsets(task, priors, learnt)
+        shift = 0 if offsets is None else offsets
+        temperature = fit_temperature(z, y, offsets)
+        result[task] = {"temperature": round(temperature, 4), "rows": int(rows.sum()),
+                        "ece_before": expected_calibration_error(softmax(z + shift), y),
+                        "ece_after": expected_calibration_error(softmax(z / temperature + shift), y)}
+    return result
+
+
+def _prior(value: Any, task: str) -> dict[str, float]:
+    if isinstance(value, str) and "=" not in value:
+        frame = _table(value, cue=False)
+        shares = frame[task].dropna().value_counts(normalize=True)
+        missing = sorted(set(TASKS[task]) - set(shares.index))
+        if missing:
+            raise ConfigError(f"prior: {value} has no {task} label(s) {missing}")
+        return {label: float(shares[label]) for label in TASKS[task]}
+    return parse_prior(value, task, f"{task} prior")
+
+
+def _shares(column: np.ndarray, task: str, balanced: bool) -> dict[str, float]:
+    labels = TASKS[task]
+    if balanced:
+        return {label: 1 / len(labels) for label in labels}
+    counts = np.bincount(column[column >= 0], minlength=len(labels)).astype(np.float64)
+    counts = np.maximum(counts, 1)
+    return {label: float(c / counts.sum()) for label, c in zip(labels, counts)}
+
+
+def _save(model, tokenizer, config: JointConfig, priors: dict, learnt: dict, calibration: dict,
+          metrics: dict) -> None:
+    import os
+
+    output = Path(config.output_dir)
+    output.mkdir(parents=True, exist_ok=True)
+    for name in ("model.safetensors", "adapter_model.safetensors", "adapter_config.json", "config.json"):
+        (output / name).unlink(missing_ok=True)
+    model.save_pretrained(output)
+    adapter_config = output / "adapter_config.json"
+    settings = json.loads(adapter_config.read_text(encoding="utf-8"))
+    settings["base_model_name_or_path"] = config.base_model if not config.init_model else \
+        json.loads((Path(resolve_model(config.init_model, "tone")) / "adapter_config.json").read_text(
+            encoding="utf-8"))["base_model_name_or_path"]
+    adapter_config.write_text(json.dumps(settings, indent=2) + "\n", encoding="utf-8")
+    model_config = model.base_model.model.config
+    model_config.stance_input_format = "cue: text" if any(s.options.get("cue") for s in config.data) else "text"
+    model_config.stance_label_priors = priors or None
+    model_config.stance_trained_priors = learnt if priors else None
+    model_config.stance_temperatures = {t: c["temperature"] for t, c in calibration.items()} or None
+    model_config.save_pretrained(output)
+    tokenizer.save_pretrained(output)
+    (output / "training_metrics.json").write_text(json.dumps(metrics, indent=2, default=float) + "\n",
+                                                  encoding="utf-8")
+    mask = os.umask(0)
+    os.umask(mask)
+    for weights in output.glob("*.safetensors"):
+        weights.chmod(0o666 & ~mask)
+
+
+def settings_of(config: JointConfig) -> dict[str, Any]:
+    return {k: v for k, v in asdict(config).items() if k not in ("data", "output_dir")}

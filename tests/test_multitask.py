@@ -1,0 +1,209 @@
+"""One model for both tasks on a tiny encoder: training, saving, one encoder pass, calibration, the CLI."""
+
+from __future__ import annotations
+
+import json
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from stance.calibration import expected_calibration_error, fit_temperature, softmax
+from stance.classifier import TASKS, TextClassifier, predict_tasks
+from stance.errors import ConfigError
+from stance.multitask import (
+    JointConfig,
+    JointSource,
+    joint_labels,
+    load_joint_config,
+    read_sources,
+    train_joint,
+    trains_joint,
+)
+
+ROWS = [  # text, cue, tone, stance, article
+    ("we will strike back with more weapons", "warned", "negative", "escalation", "a1"),
+    ("more sanctions and more attacks now", "demanded", "negative", "escalation", "a1"),
+    ("we must never negotiate with them", "said", "negative", "escalation", "a2"),
+    ("the war will go on until we win", "vowed", "neutral", "escalation", "a2"),
+    ("we welcome talks and a ceasefire", "said", "positive", "negotiation", "a3"),
+    ("peace talks are the way forward", "said", "positive", "negotiation", "a3"),
+    ("we hope to negotiate a ceasefire soon", "told reporters", "positive", "negotiation", "a4"),
+    ("both sides support peace negotiations", "said", "positive", "negotiation", "a4"),
+    ("the meeting is in may", "said", "neutral", "neutral", "a5"),
+    ("the president is in kyiv this week", "said", "neutral", "neutral", "a5"),
+    ("the report is on the table", "said", "neutral", "neutral", "a6"),
+    ("the train was late", "complained", "negative", "neutral", "a6"),
+]
+
+
+@pytest.fixture
+def quotes(tmp_path):
+    path = tmp_path / "quotes.jsonl"
+    pd.DataFrame([{"text": t, "cue": c, "tone": tone, "stance": stance, "doc_id": doc}
+                  for t, c, tone, stance, doc in ROWS]).to_json(path, orient="records", lines=True)
+    return path
+
+
+def _config(tiny_models, quotes, tmp_path, **changes) -> JointConfig:
+    settings = dict(output_dir=str(tmp_path / "joint"), base_model=str(tiny_models["base"]),
+                    data=(JointSource("table", str(quotes), {"cue": True}, split=True),), max_steps=4, batch_size=4,
+                    dev_fraction=0.34, learning_rate=1e-3, max_length=32, seed=3, lora_r=2,
+                    lora_target_modules=("query", "value"))
+    settings.update(changes)
+    return JointConfig(**settings)
+
+
+def test_temperature_is_recovered_from_labels_drawn_at_that_temperature():
+    rng = np.random.default_rng(0)
+    logits = rng.normal(scale=4.0, size=(4000, 3))
+    labels = np.array([rng.choice(3, p=p) for p in softmax(logits / 2.5)])
+    assert abs(fit_temperature(logits, labels) - 2.5) < 0.25
+    # a calibrated model has a small ECE; the same logits read at T = 1 are overconfident
+    assert expected_calibration_error(softmax(logits / 2.5), labels) < 0.03
+    assert expected_calibration_error(softmax(logits), labels) > 0.08
+
+
+def test_ece_of_always_right_confident_predictions_is_zero():
+    probs = np.array([[1.0, 0.0, 0.0], [0.0, 1.0, 0.0]])
+    assert expected_calibration_error(probs, np.array([0, 1])) == 0.0
+    assert expected_calibration_error(probs, np.array([1, 0])) == 1.0
+
+
+def test_whole_articles_go_to_dev(tiny_models, quotes, tmp_path):
+    train, dev = read_sources(_config(tiny_models, quotes, tmp_path))
+    assert set(train["group"]).isdisjoint(set(dev["group"]))
+    assert len(dev) == 4 and dev["group"].nunique() == 2  # 2 of 6 articles, both quotes of each
+    assert train["text"].str.contains(": ").all()  # read as `cue: quote`
+
+
+def test_a_source_labelling_one_task_leaves_the_other_unlabelled(tmp_path):
+    path = tmp_path / "tone_only.csv"
+    pd.DataFrame({"text": ["good news", "bad news"], "tone": ["positive", "negative"]}).to_csv(path, index=False)
+    frame = JointSource("table", str(path)).read(seed=0)
+    assert frame["tone"].tolist() == ["positive", "negative"] and frame["stance"].isna().all()
+
+
+def test_train_save_reload_both_tasks_from_one_model(tiny_models, quotes, tmp_path):
+    metrics = train_joint(_config(tiny_models, quotes, tmp_path))
+    out = tmp_path / "joint"
+    config = json.loads((out / "config.json").read_text())
+    assert [config["id2label"][str(i)] for i in range(6)] == joint_labels()
+    assert config["stance_input_format"] == "cue: text"
+    assert (out / "adapter_model.safetensors").exists() and not list(out.glob("*.bin"))
+    assert metrics["dev_rows"] == 4 and metrics["dev"]["tone"]["n"] == 4
+    card = (out / "README.md").read_text()
+    assert "one encoder, two heads" in card and "seed 3" in card
+    tone, stance = (TextClassifier.load(str(out), task) for task in TASKS)
+    assert tone.model is stance.model  # one model in memory, two heads read from it
+    assert tone.positions == [0, 1, 2] and stance.positions == [3, 4, 5]
+    frames = predict_tasks([tone, stance], ["we welcome talks"], ["said"])
+    assert frames[0]["tone"].iloc[0] in TASKS["tone"] and frames[1]["stance"].iloc[0] in TASKS["stance"]
+
+
+def test_both_tasks_cost_one_encoder_pass(tiny_models, quotes, tmp_path):
+    train_joint(_config(tiny_models, quotes, tmp_path, dev_fraction=0.0))
+    tone, stance = (TextClassifier.load(str(tmp_path / "joint"), task, batch_size=4) for task in TASKS)
+    calls = []
+    forward = tone.model.forward
+    tone.model.forward = lambda *a, **k: calls.append(1) or forward(*a, **k)
+    try:
+        texts = [t for t, *_ in ROWS]
+        together = predict_tasks([tone, stance], texts, None)
+        assert len(calls) == 3  # 12 texts in batches of 4, once for both heads
+        alone = [predict_tasks([model], texts, None)[0] for model in (tone, stance)]
+    finally:
+        tone.model.forward = forward
+    for a, b in zip(together, alone):
+        pd.testing.assert_frame_equal(a, b)
+
+
+def test_calibration_is_fitted_on_dev_and_applied_at_prediction(tiny_models, quotes, tmp_path, monkeypatch):
+    import stance.multitask as multitask
+
+    monkeypatch.setattr(multitask, "calibrate", lambda *a, **k: {
+        "tone": {"temperature": 4.0, "rows": 4, "ece_before": 0.3, "ece_after": 0.1}})
+    train_joint(_config(tiny_models, quotes, tmp_path))
+    out = str(tmp_path / "joint")
+    config = json.loads((tmp_path / "joint" / "config.json").read_text())
+    assert config["stance_temperatures"] == {"tone": 4.0}
+    tone = TextClassifier.load(out, "tone")
+    assert tone.temperature == 4.0 and TextClassifier.load(out, "stance").temperature == 1.0
+    logits = tone._logits(["the war will go on"])[:, :3]
+    np.testing.assert_allclose(tone.predict_proba(["the war will go on"]), softmax(logits / 4.0), rtol=1e-5)
+    assert "| tone | 4.000 | 0.300 | 0.100 |" in (tmp_path / "joint" / "README.md").read_text()
+
+
+def test_each_task_gets_its_own_prior(tiny_models, quotes, tmp_path):
+    config = _config(tiny_models, quotes, tmp_path, prior={"stance": "escalation=1,negotiation=1,neutral=8"})
+    train_joint(config)
+    out = str(tmp_path / "joint")
+    stance = TextClassifier.load(out, "stance")
+    assert TextClassifier.load(out, "tone").offsets is None
+    # the model learnt the training quotes' own shares (no class weights); predictions assume 10/10/80
+    learnt = read_sources(config)[0]["stance"].value_counts(normalize=True)[list(TASKS["stance"])].to_numpy()
+    np.testing.assert_allclose(stance.offsets, np.log([0.1, 0.1, 0.8]) - np.log(learnt), rtol=1e-5)
+
+
+def test_init_from_a_one_task_adapter_keeps_its_encoder_and_head(tiny_models, quotes, tmp_path):
+    from stance.train import DataSource, TrainConfig, train
+
+    train(TrainConfig(task="tone", output_dir=str(tmp_path / "tone"), data=(DataSource("table", str(quotes)),),
+                      base_model=str(tiny_models["base"]), max_steps=2, batch_size=4, dev_fraction=0.0,
+                      learning_rate=1e-2, max_length=32, lora_r=2, save="adapter",
+                      lora_target_modules=("query", "value")))
+    one = TextClassifier.load(str(tmp_path / "tone"), "tone")
+    train_joint(_config(tiny_models, quotes, tmp_path, init_model=str(tmp_path / "tone"), learning_rate=1e-12,
+                        dev_fraction=0.0, data=(JointSource("table", str(quotes)),)))
+    joint = TextClassifier.load(str(tmp_path / "joint"), "tone")
+    texts = [t for t, *_ in ROWS]
+    np.testing.assert_allclose(joint.predict_proba(texts), one.predict_proba(texts), atol=1e-4)
+
+
+def test_init_from_an_adapter_of_another_rank_is_refused(tiny_models, quotes, tmp_path):
+    from stance.train import DataSource, TrainConfig, train
+
+    train(TrainConfig(task="tone", output_dir=str(tmp_path / "tone"), data=(DataSource("table", str(quotes)),),
+                      base_model=str(tiny_models["base"]), max_steps=1, batch_size=4, dev_fraction=0.0,
+                      max_length=32, lora_r=4, save="adapter", lora_target_modules=("query", "value")))
+    with pytest.raises(ConfigError, match="lora_r"):
+        train_joint(_config(tiny_models, quotes, tmp_path, init_model=str(tmp_path / "tone")))
+
+
+def test_which_configs_train_one_model_for_both_tasks(tmp_path):
+    joint = tmp_path / "joint.toml"
+    joint.write_text('[train]\ntask = "tone+stance"\noutput_dir = "m"\n[[data]]\nkind = "table"\npath = "x.csv"\n')
+    single = tmp_path / "single.toml"
+    single.write_text('[train]\ntask = "tone"\n')
+    assert trains_joint(None, "tone+stance", None) and trains_joint(joint, None, None)
+    assert not trains_joint(single, None, None) and not trains_joint(None, "stance", None)
+    assert trains_joint(None, None, None)  # plain --data continues the shipped model
+    with pytest.raises(ConfigError):
+        trains_joint(None, "mood", None)
+    config = load_joint_config(joint)
+    assert config.output_dir == "m" and config.data[0].path == "x.csv"
+    joint.write_text(joint.read_text() + "[stage2]\nepochs = 1\n")
+    with pytest.raises(ConfigError, match="one stage"):
+        load_joint_config(joint)
+
+
+def test_train_command_continues_a_joint_model_on_a_labelling_sheet(tiny_models, quotes, tmp_path):
+    from typer.testing import CliRunner
+
+    from stance.cli import app
+
+    train_joint(_config(tiny_models, quotes, tmp_path, dev_fraction=0.0))
+    sheet = tmp_path / "sheet.csv"
+    pd.DataFrame([{"quote_id": f"q{i}", "article_id": doc, "cue": cue, "text": text, "tone": tone,
+                   "stance": stance if i % 2 else ""}
+                  for i, (text, cue, tone, stance, doc) in enumerate(ROWS)]).to_csv(sheet, index=False)
+    out = tmp_path / "mine"
+    result = CliRunner().invoke(app, ["train", "--data", str(sheet), "--init-model", str(tmp_path / "joint"),
+                                      "-o", str(out), "--max-steps", "2"])
+    assert result.exit_code == 0, result.output
+    assert "tone: dev accuracy" in result.output and f"model -> {out}" in result.output
+    config = json.loads((out / "config.json").read_text())
+    assert config["id2label"]["5"] == "stance:neutral" and config["stance_input_format"] == "cue: text"
+    refused = CliRunner().invoke(app, ["train", "--data", str(sheet), "--init-model", str(tmp_path / "joint"),
+                                       "-o", str(tmp_path / "x"), "--prior", "negative=1,neutral=1,positive=1"])
+    assert refused.exit_code == 1 and "per task" in refused.output
