@@ -45,8 +45,8 @@ TonePriorOpt = Annotated[str | None, typer.Option("--tone-prior", help="Class sh
                                                 "`model` (its own record), `none`, or e.g. "
                                                 "`negative=0.4,neutral=0.5,positive=0.1`.")]
 StancePriorOpt = Annotated[str | None, typer.Option("--stance-prior", help="Class shares the stance model assumes: "
-                                                    "`model` (the shipped one assumes war news'), `none` (its "
-                                                    "own outputs), or e.g. "
+                                                    "`model` (its own record; the shipped model has "
+                                                    "none), `none` (its own outputs), or e.g. "
                                                     "`escalation=0.2,negotiation=0.1,neutral=0.7`.")]
 ResumeOpt = Annotated[bool, typer.Option("--resume", help="Skip the articles a killed run with the same output "
                                         "already wrote, and finish the table.")]
@@ -195,7 +195,7 @@ def classify_command(
 
 @app.command("train")
 def train_command(
-    config: Annotated[Path | None, typer.Option("--config", "-c", help="Training TOML (see configs/tone.toml).",
+    config: Annotated[Path | None, typer.Option("--config", "-c", help="Training TOML (see configs/quotes.toml).",
                                                 exists=True, dir_okay=False)] = None,
     task: Annotated[str | None, typer.Option(help="tone, stance, or tone+stance: one model for both (the default "
                                                   "without --config: continue the shipped model on --data).")] = None,

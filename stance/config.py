@@ -44,7 +44,7 @@ class ClassifyConfig:
     A model is `default` (the shipped model in `models/`), a local directory, or a Hugging Face id.
     `zero_shot` treats the models as NLI models scored with one hypothesis per label; hypotheses
     override the built-in ones in `stance/classifier.py`. A prior is `model` (the class shares the model
-    records, if any: the shipped stance model assumes those of war news), `none` (the model's own outputs)
+    records, if any; the shipped model records none), `none` (the model's own outputs)
     or class shares, `{label = share, …}` or `label=share,…` (see `stance/classifier.py`).
     """
 

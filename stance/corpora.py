@@ -3,8 +3,8 @@
 Every reader returns a DataFrame with columns `text`, `label` and `origin` (where the row came
 from), labels in the task's vocabulary (`stance.classify.TASKS`). The event-coding corpora
 (CAMEO, PLOVER, NGEC) label *events*, not stances; `cameo_stance` and `PLOVER_STANCE` are the
-reviewed mapping from event codes to LABELS.md §4 (see `configs/stance.toml` and
-`models/stance/README.md`).
+reviewed mapping from event codes to LABELS.md §4 (see `configs/quotes.toml` and
+`models/quotes/README.md`).
 """
 
 from __future__ import annotations

@@ -141,7 +141,7 @@ class JointConfig:
     dev_fraction: float = 0.15  # share of the articles of `split` sources held out
     evals_per_epoch: int = 2
     early_stopping_patience: int = 3
-    class_weights: tuple[str, ...] = ()  # tasks whose loss weighs classes by inverse frequency
+    class_weights: tuple[str, ...] = ("tone", "stance")  # tasks whose loss weighs classes by inverse frequency
     task_weights: dict[str, float] = field(default_factory=dict)  # loss weight per task (default 1)
     prior: dict[str, Any] = field(default_factory=dict)  # per task: shares, or a labelled table giving them
     calibrate: bool = True
@@ -235,9 +235,11 @@ def read_sources(config: JointConfig) -> tuple[pd.DataFrame, pd.DataFrame]:
         frame["group"] = frame["group"].where(frame["group"].notna(), "row:" + frame["origin"])
         splittable = frame[frame["split"]]
         groups = sorted(splittable["group"].unique())
-        rng = np.random.default_rng(config.seed)
-        held = set(rng.choice(groups, size=max(1, round(len(groups) * config.dev_fraction)), replace=False)) \
-            if groups else set()
+        count = round(len(groups) * config.dev_fraction)
+        if count < 1:
+            logger.warning("no dev set: %d article(s) are too few to hold %.0f%% of them out; training on every row, "
+                           "without early stopping or calibration", len(groups), 100 * config.dev_fraction)
+        held = set(np.random.default_rng(config.seed).choice(groups, size=count, replace=False)) if count else set()
         dev_mask = (frame["split"] & frame["group"].isin(held)).to_numpy()
     dev = frame[dev_mask].reset_index(drop=True)
     train = frame[~dev_mask]

@@ -181,3 +181,12 @@ def test_a_bad_prior_is_refused_with_the_reason(tiny_models, prior, message):
 def test_prior_shares_are_normalised():
     assert parse_prior({"Negative": 3, "neutral": 1, "positive": 1}, "tone") == \
         {"negative": 0.6, "neutral": 0.2, "positive": 0.2}
+
+
+def test_int8_quantises_the_linear_layers_and_keeps_predictions_close(tiny_models):
+    plain = TextClassifier.load(str(tiny_models["tone"]), "tone")
+    small = TextClassifier.load(str(tiny_models["tone"]), "tone", int8=True)
+    assert small.model is not plain.model
+    assert any("quantized" in type(module).__module__ for module in small.model.modules())
+    assert not any("quantized" in type(module).__module__ for module in plain.model.modules())
+    np.testing.assert_allclose(small.predict_proba(TEXTS), plain.predict_proba(TEXTS), atol=0.05)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 
 import numpy as np
 import pandas as pd
@@ -135,14 +136,19 @@ def test_calibration_is_fitted_on_dev_and_applied_at_prediction(tiny_models, quo
 
 
 def test_each_task_gets_its_own_prior(tiny_models, quotes, tmp_path):
-    config = _config(tiny_models, quotes, tmp_path, prior={"stance": "escalation=1,negotiation=1,neutral=8"})
+    config = _config(tiny_models, quotes, tmp_path, prior={"stance": "escalation=1,negotiation=1,neutral=8"},
+                     class_weights=())
     train_joint(config)
     out = str(tmp_path / "joint")
     stance = TextClassifier.load(out, "stance")
     assert TextClassifier.load(out, "tone").offsets is None
-    # the model learnt the training quotes' own shares (no class weights); predictions assume 10/10/80
+    # without class weights the model learnt the training quotes' own shares; predictions assume 10/10/80
     learnt = read_sources(config)[0]["stance"].value_counts(normalize=True)[list(TASKS["stance"])].to_numpy()
     np.testing.assert_allclose(stance.offsets, np.log([0.1, 0.1, 0.8]) - np.log(learnt), rtol=1e-5)
+    # with class weights it learnt equal shares
+    train_joint(replace(config, class_weights=("stance",)))
+    np.testing.assert_allclose(TextClassifier.load(out, "stance").offsets, np.log([0.1, 0.1, 0.8]) - np.log(1 / 3),
+                               rtol=1e-5)
 
 
 def test_init_from_a_one_task_adapter_keeps_its_encoder_and_head(tiny_models, quotes, tmp_path):
@@ -207,3 +213,14 @@ def test_train_command_continues_a_joint_model_on_a_labelling_sheet(tiny_models,
     refused = CliRunner().invoke(app, ["train", "--data", str(sheet), "--init-model", str(tmp_path / "joint"),
                                        "-o", str(tmp_path / "x"), "--prior", "negative=1,neutral=1,positive=1"])
     assert refused.exit_code == 1 and "per task" in refused.output
+
+
+def test_one_labelled_article_trains_without_a_dev_set(tiny_models, quotes, tmp_path, caplog):
+    one = tmp_path / "one.jsonl"
+    pd.read_json(quotes, lines=True).assign(doc_id="only").to_json(one, orient="records", lines=True)
+    config = _config(tiny_models, one, tmp_path, data=(JointSource("table", str(one), {"cue": True}, split=True),))
+    with caplog.at_level("WARNING", logger="stance.multitask"):
+        metrics = train_joint(config)
+    assert "no dev set" in caplog.text
+    assert metrics["dev_rows"] == 0 and metrics["train_rows"] == len(ROWS) and metrics["calibration"] == {}
+    assert "Not calibrated" in (tmp_path / "joint" / "README.md").read_text()
