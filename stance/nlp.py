@@ -105,6 +105,23 @@ def split_chunks(text: str, max_chars: int) -> list[tuple[int, int]]:
     return pieces
 
 
+def parseable(text: str) -> str:
+    """`text` as the parser reads it: an invisible character (a zero-width space, a directional mark, a byte-order
+    mark: `records.INVISIBLE`) that is not inside a word becomes a space, so that `\u200fSybiha` parses as the
+    name it is. One character for one, so every offset stays an offset into the text as read."""
+    from .records import INVISIBLE
+
+    if not INVISIBLE.search(text):
+        return text
+
+    def replace(match: re.Match) -> str:
+        a, b = match.start(), match.end()
+        inside = a > 0 and b < len(text) and text[a - 1].isalpha() and text[b].isalpha()
+        return match.group() if inside else " "
+
+    return INVISIBLE.sub(replace, text)
+
+
 PARSE_BATCH_CHARS = 200_000  # characters parsed together at most: the parser's working memory follows it
 
 
@@ -129,7 +146,7 @@ def parse_texts(nlp: Language, texts: Iterable[str], *, max_chars: int, batch_si
     huge article (a whole book on one line) needs no more working memory than a batch of ordinary ones."""
     texts = list(texts)
     plan = [split_chunks(text, max_chars) for text in texts]
-    pieces = (text[a:b] for text, cuts in zip(texts, plan) for a, b in cuts)
+    pieces = (parseable(text[a:b]) for text, cuts in zip(texts, plan) for a, b in cuts)
     docs = (doc for group in _groups(pieces, batch_size, PARSE_BATCH_CHARS)
             for doc in nlp.pipe(group, batch_size=len(group)))
     for cuts in plan:

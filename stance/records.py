@@ -2,8 +2,18 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
+
+# Characters that print as nothing: soft hyphen, Arabic letter mark, zero-width space/joiners, directional marks,
+# bidi embeddings, overrides and isolates, word joiner and invisible operators, the byte-order mark.
+INVISIBLE = re.compile("[\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff]")
+
+
+def visible(text: str) -> str:
+    """`text` without characters that print as nothing, so that one name is one string."""
+    return INVISIBLE.sub("", text)
 
 
 @dataclass(frozen=True)
@@ -29,6 +39,14 @@ class Speaker:
     mention: str = ""
     type: str = "unknown"
     role: str = ""
+
+    def __post_init__(self) -> None:
+        # A zero-width joiner or a directional mark inside a name would make one person two rows of a summary;
+        # the quote's offsets index the article text, which is left as it is.
+        for name in ("name", "mention"):
+            value = getattr(self, name)
+            if INVISIBLE.search(value):
+                object.__setattr__(self, name, visible(value))
 
 
 UNKNOWN_SPEAKER = Speaker()

@@ -246,3 +246,28 @@ def test_a_long_single_line_article_gives_the_quotes_of_its_sentences(nlp):
     quotes = extract_article(Article("long", text), chunks, ExtractConfig(max_chunk_chars=5_000))
     assert [q.text for q in quotes] == ["We will not give up our land,"] * 400
     assert {q.speaker.name for q in quotes} == {"Maria Lopez"}
+
+
+def test_invisible_characters_leave_names_and_keep_offsets():
+    # a zero-width joiner inside one mention, a right-to-left mark before another, a byte-order mark before a third
+    text = ("Foreign Minister Andrii Sy\u200dbiha said that the talks had failed.\n\n"
+            "\u200fSybiha added that the next round would be in Geneva.\n\n"
+            "“We are ready,” \ufeffSybiha told reporters.")
+    frame = stance.extract([Article("t", text)])
+    assert len(frame) == 3
+    assert set(frame["speaker"]) == {"Andrii Sybiha"}
+    assert not frame["speaker_mention"].str.contains("[\u200d\u200f\ufeff]").any()
+    for row in frame.itertuples():
+        assert text[row.start:row.end] == row.text  # offsets still index the text as read
+
+
+def test_parseable_keeps_length_and_words_and_blanks_edge_marks():
+    from stance.nlp import parseable
+    from stance.records import Speaker, visible
+
+    text = "\ufeffSay \u200fhello to Sy\u200dbiha\u200b."
+    cleaned = parseable(text)
+    assert len(cleaned) == len(text)
+    assert cleaned == " Say  hello to Sy\u200dbiha ."  # a joiner inside a word stays: the word stays one token
+    assert visible("Sy\u200dbi\u202eha") == "Sybiha"
+    assert Speaker("An\u200bna K", "\u200fAnna").name == "Anna K" and Speaker("x", "\u200fAnna").mention == "Anna"
