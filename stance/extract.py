@@ -249,12 +249,18 @@ def _attach_runs(doc: Doc, spans: list[MarkedSpan], claimed: set[int], found: li
             found.append(_Found("direct", span.start, span.end, None, Speaker()))
 
 
+def _wordy(spans: list, text: str) -> list:
+    """Marked spans that hold a letter: a phone number, a figure or a date in marks (`"0800 500 225"`, `“1,200”`)
+    is never a quote, nor makes the sentence around it a mixed one."""
+    return [s for s in spans if any(ch.isalpha() for ch in text[s.start:s.end])]
+
+
 def extract_article(article: Article, chunks: list[Chunk], config: ExtractConfig) -> list[Quote]:
     """All quotes of one parsed article, in text order, offsets into `article.text`.
 
     >>> extract_article(article, chunks, ExtractConfig())  # doctest: +SKIP
     """
-    marked = [find_marked_spans(text_of(c.doc)) for c in chunks]
+    marked = [_wordy(find_marked_spans(text_of(c.doc)), text_of(c.doc)) for c in chunks]
     quoted = [(c.offset + m.start, c.offset + m.end) for c, spans in zip(chunks, marked) for m in spans]
     index = ArticleIndex.build(chunks, quoted)
     quotes: list[Quote] = []

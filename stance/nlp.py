@@ -105,12 +105,19 @@ def split_chunks(text: str, max_chars: int) -> list[tuple[int, int]]:
     return pieces
 
 
+# Quotation marks read as the ones the mark scanner knows: fullwidth ＂…＂ and ＇ as straight marks, single
+# guillemets ‹…› as single curly marks.
+MARK_FORMS = str.maketrans({"＂": '"', "＇": "'", "‹": "‘", "›": "’"})
+
+
 def parseable(text: str) -> str:
-    """`text` as the parser reads it: an invisible character (a zero-width space, a directional mark, a byte-order
-    mark: `records.INVISIBLE`) that is not inside a word becomes a space, so that `\u200fSybiha` parses as the
-    name it is. One character for one, so every offset stays an offset into the text as read."""
+    """`text` as the parser and the mark scanner read it: fullwidth marks and single guillemets as the marks they
+    stand for (`MARK_FORMS`), and an invisible character (a zero-width space, a directional mark, a byte-order
+    mark: `records.INVISIBLE`) that is not inside a word as a space, so that `\u200fSybiha` parses as the name
+    it is. One character for one, so every offset stays an offset into the text as read."""
     from .records import INVISIBLE
 
+    text = text.translate(MARK_FORMS)
     if not INVISIBLE.search(text):
         return text
 

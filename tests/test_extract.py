@@ -271,3 +271,27 @@ def test_parseable_keeps_length_and_words_and_blanks_edge_marks():
     assert cleaned == " Say  hello to Sy\u200dbiha ."  # a joiner inside a word stays: the word stays one token
     assert visible("Sy\u200dbi\u202eha") == "Sybiha"
     assert Speaker("An\u200bna K", "\u200fAnna").name == "Anna K" and Speaker("x", "\u200fAnna").mention == "Anna"
+
+
+@pytest.mark.parametrize("text, fragment, speaker", [
+    ("＂We will not retreat from the river,＂ General Oleksandr Syrskyi said on Friday.",
+     "We will not retreat from the river", "Oleksandr Syrskyi"),
+    ("‹We will hold the line until spring›, Oleksandr Syrskyi said on Friday.",
+     "We will hold the line until spring", "Oleksandr Syrskyi"),
+])
+def test_fullwidth_marks_and_single_guillemets_are_quotation_marks(text, fragment, speaker):
+    frame = stance.extract([Article("t", text)])
+    hits = frame[frame["text"].str.contains(fragment)]
+    assert len(hits) == 1 and hits.iloc[0]["speaker"] == speaker and hits.iloc[0]["quote_type"] == "direct"
+    assert text[hits.iloc[0]["start"]:hits.iloc[0]["end"]] == hits.iloc[0]["text"]
+
+
+@pytest.mark.parametrize("text", [
+    'Residents can call the hotline "0800 500 225" at any time, the regional council said on Monday.',
+    'The embassy said its number was “+380 44 256 7000”.',
+    '“1,200” soldiers were moved to the border, General Petro Ivanenko said.',
+])
+def test_numbers_in_quotation_marks_are_never_quotes(text):
+    frame = stance.extract([Article("t", text)])
+    assert not frame["text"].str.fullmatch(r"[\d\s,.+()-]+").any()
+    assert (frame["quote_type"] != "direct").all() and (frame["quote_type"] != "mixed").all()
