@@ -14,8 +14,11 @@ from spacy.tokens import Doc, Span, Token
 from .lexicon import (
     COGNITION_VERBS,
     EVALUATIVE_VERBS,
+    GROUP_NOUNS,
+    ORGANIZATION_NOUNS,
     PREPOSITIONAL_CUES,
     REPORTING_VERBS,
+    ROLE_NOUNS,
     SPEECH_VERBS,
 )
 from .nlp import text_of
@@ -185,6 +188,8 @@ def _verb_content(verb: Token) -> tuple[str, list[Token]] | None:
             return CLAUSE, _clause_content(obj)
     if lemma in EVALUATIVE_VERBS:
         parts = [c for c in children if c.dep_ in NOMINAL_DEPS and c.i > verb.i]
+        if lemma in RECEIVING_VERBS and parts and all(c.dep_ == "dobj" and _names_someone(c) for c in parts):
+            return None  # `welcomed its new member Finland`, `called the minister`: a greeting, a phone call
         parts += [c for c in children if c.dep_ == "prep" and c.lower_ == "as" and c.i > verb.i]
         if parts:
             return NOMINAL, [t for c in parts for t in _subtree(c)]
@@ -195,6 +200,21 @@ def _verb_content(verb: Token) -> tuple[str, list[Token]] | None:
                 if objects:
                     return NOMINAL, objects
     return None
+
+
+# Evaluative verbs with a second sense that takes a person, a group or a place as its object and says nothing:
+# welcoming a guest or a new member, calling someone on the phone. `welcomed the decision` and `called him a liar`
+# stay quotes.
+RECEIVING_VERBS = frozenset({"welcome", "call"})
+_SOMEONE_ENTITIES = {"PERSON", "NORP", "ORG", "GPE", "FAC", "LOC"}
+
+
+def _names_someone(obj: Token) -> bool:
+    """Whether an object noun phrase names a person, a group, an organisation or a place (its head or its
+    apposition), not an event, a statement or a decision."""
+    heads = [obj, *(c for c in obj.children if c.dep_ == "appos")]
+    return any(h.ent_type_ in _SOMEONE_ENTITIES or h.lemma_.lower() in ROLE_NOUNS | GROUP_NOUNS |
+               ORGANIZATION_NOUNS or h.pos_ == "PRON" for h in heads)
 
 
 def is_reporting_verb(token: Token) -> bool:

@@ -119,7 +119,9 @@ GROUP_NOUNS = _words("""
     fighter fighters insurgent insurgents separatist separatists volunteer volunteers medic medics
     correspondent correspondents journalist journalists reporter reporters commentator commentators
     pollster pollsters strategist strategists aide aides adviser advisers advisor advisors staffer
-    staffers insider insiders person persons man men woman women
+    staffers insider insiders person persons man men woman women refugee refugees evacuee evacuees guest
+    guests visitor visitors veteran veterans prisoner prisoners child children migrant migrants immigrant
+    immigrants newcomer newcomers recruit recruits tourist tourists pilgrim pilgrims
 """)
 
 #: Personal titles that may stand before a name without being part of it.

@@ -295,3 +295,18 @@ def test_numbers_in_quotation_marks_are_never_quotes(text):
     frame = stance.extract([Article("t", text)])
     assert not frame["text"].str.fullmatch(r"[\d\s,.+()-]+").any()
     assert (frame["quote_type"] != "direct").all() and (frame["quote_type"] != "mixed").all()
+
+
+@pytest.mark.parametrize("text, quoted", [
+    ("The alliance welcomed its new member Sweden at a ceremony in Brussels on Thursday.", None),
+    ("The mayor welcomed the first evacuees from Kherson at the railway station.", None),
+    ("Chancellor Olaf Scholz called the Polish prime minister on Monday evening.", None),
+    ("The foreign minister welcomed the decision to send more air defence systems.", "the decision to send"),
+    ("The senator called the invasion a crime against the whole of Europe.", "the invasion a crime"),
+])
+def test_welcoming_or_calling_someone_is_not_a_quote(text, quoted):
+    frame = stance.extract([Article("t", text)])
+    if quoted is None:
+        assert frame.empty, frame[["quote_type", "text"]].values.tolist()
+    else:
+        assert frame["text"].str.contains(quoted).any()
