@@ -263,7 +263,7 @@ def resolve_speaker(source: Token | None, offset: int, index: ArticleIndex, wind
     """The speaker named by a cue's source token (`offset` places the token's Doc in the article)."""
     if source is None:
         return Speaker()
-    mention = _text(mention_tokens(source))
+    mention = _text(mention_tokens(source)).strip(" -–—―~")  # a sign-off line's dash is not the name's
     start = offset + source.idx
     lower = source.lower_
     if lower in RELATIVE_PRONOUNS:
@@ -299,7 +299,9 @@ def resolve_speaker(source: Token | None, offset: int, index: ArticleIndex, wind
     if head_lemma in ORGANIZATION_NOUNS:
         return Speaker(mention, mention, "organization", _appositive(source))
     if source.pos_ == "PROPN":
-        return Speaker(mention, mention, "person", _appositive(source))
+        # a name the tagger did not take for a person: its titles and punctuation are not part of the name
+        name = index.canonical_name(mention_tokens(source), start) or mention
+        return Speaker(name, mention, "person", _appositive(source))
     if source.tag_ in ("NNS", "NNPS"):
         return Speaker(mention, mention, "group")
     return Speaker(mention, mention, "unknown")

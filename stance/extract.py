@@ -212,10 +212,50 @@ def _dash_source(doc: Doc, span: MarkedSpan) -> Token | None:
     return name.root
 
 
+# A sign-off line under a quote: `“…”` then, on its own line, `- Defence Minister Rustem Umerov` or `— Umerov`.
+_SIGN_OFF = re.compile(r"[^\S\n]*\n\s*[-―—–~][^\S\n]*([^\n]{2,80}?)[^\S\n]*(?:\n|$)")
+
+
+def _named_person(doc: Doc, start: int, end: int) -> Token | None:
+    """The person a short verbless stretch of text names (`Defence Minister Rustem Umerov`), else None."""
+    words = doc.char_span(start, end, alignment_mode="expand")
+    if words is None or any(t.pos_ in ("VERB", "AUX") for t in words):
+        return None
+    names = [t for t in words if t.ent_type_ == "PERSON" or t.pos_ == "PROPN"]
+    return names[-1] if names else None
+
+
+def _sign_off(doc: Doc, span: MarkedSpan) -> Token | None:
+    """The person named on a dash line right under a quote that ends its paragraph."""
+    if not span.closed:
+        return None
+    match = _SIGN_OFF.match(text_of(doc), span.close_mark + 1)
+    if not match or not match.group(1)[:1].isupper():
+        return None
+    return _named_person(doc, match.start(1), match.end(1))
+
+
+def _colon_introducer(doc: Doc, span: MarkedSpan) -> Token | None:
+    """The person named in a verbless introduction ending in a colon, in the line before a quote that opens a
+    paragraph: `And from Defence Minister Rustem Umerov:`."""
+    text = text_of(doc)
+    line_start = text.rfind("\n", 0, span.open_mark) + 1
+    if not _gap_is_blank(text, line_start, span.open_mark):
+        return None
+    before = text[:line_start].rstrip()
+    if not before.endswith(":"):
+        return None
+    start = text.rfind("\n", 0, len(before)) + 1
+    if len(before) - start > 120:
+        return None
+    return _named_person(doc, start, len(before) - 1)
+
+
 def _attach_runs(doc: Doc, spans: list[MarkedSpan], claimed: set[int], found: list[_Found],
                  config: ExtractConfig, index: ArticleIndex, offset: int, cues: list[Cue]) -> None:
-    """Cue-less marked spans: signed with a dash, a quoted run after a speaker's quote, a cue opening
-    the next paragraph, else kept only if long enough to be more than a scare quote or a title."""
+    """Cue-less marked spans: signed with a dash (after it, or on a sign-off line under it), introduced by a
+    verbless line ending in a colon that names someone, a quoted run after a speaker's quote, a cue opening the
+    next paragraph, else kept only if long enough to be more than a scare quote or a title."""
     for i, span in enumerate(spans):
         if i in claimed:
             continue
@@ -225,7 +265,7 @@ def _attach_runs(doc: Doc, spans: list[MarkedSpan], claimed: set[int], found: li
             speaker = Speaker(index.canonical_name_text(name, offset + span.start), name, "person")
             found.append(_Found("direct", span.start, span.end, None, speaker))
             continue
-        signer = _dash_source(doc, span)
+        signer = _dash_source(doc, span) or _sign_off(doc, span) or _colon_introducer(doc, span)
         if signer is not None:
             speaker = resolve_speaker(signer, offset, index, config.antecedent_window)
             found.append(_Found("direct", span.start, span.end, None, speaker))

@@ -310,3 +310,24 @@ def test_welcoming_or_calling_someone_is_not_a_quote(text, quoted):
         assert frame.empty, frame[["quote_type", "text"]].values.tolist()
     else:
         assert frame["text"].str.contains(quoted).any()
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # a verbless introduction ending in a colon, in its own paragraph
+    ("And from Foreign Minister Andrii Sybiha:\n\n“The door to talks stays open, but not at any price.”",
+     "Andrii Sybiha"),
+    # a sign-off line under the quote, with a hyphen or a dash
+    ("“The door to talks stays open, but not at any price.”\n\n- Foreign Minister Andrii Sybiha", "Andrii Sybiha"),
+    ("“The door to talks stays open, but not at any price.”\n— Sybiha\n\nThe talks resumed in May.", "Sybiha"),
+])
+def test_colon_introductions_and_sign_off_lines_name_the_speaker(text, speaker):
+    frame = stance.extract([Article("t", text)])
+    quote = frame[frame["text"].str.startswith("The door to talks")]
+    assert len(quote) == 1 and quote.iloc[0]["speaker"] == speaker
+    assert not quote.iloc[0]["speaker_mention"].startswith(("-", "—"))
+
+
+def test_a_dash_line_that_names_no_one_signs_nothing():
+    text = "“The door to talks stays open, but not at any price.”\n\n- The list of the towns follows below."
+    frame = stance.extract([Article("t", text)])
+    assert frame["speaker"].tolist() == [""]
