@@ -331,3 +331,10 @@ def test_a_dash_line_that_names_no_one_signs_nothing():
     text = "“The door to talks stays open, but not at any price.”\n\n- The list of the towns follows below."
     frame = stance.extract([Article("t", text)])
     assert frame["speaker"].tolist() == [""]
+
+
+def test_two_speakers_quotes_with_different_marks_stay_two_quotes():
+    text = "“We want peace,” said Anna Kovalenko, while Ivan Petrenko replied: «Never with them»."
+    frame = stance.extract([Article("t", text)])
+    assert sorted(zip(frame["text"], frame["speaker"])) == [("Never with them", "Ivan Petrenko"),
+                                                            ("We want peace,", "Anna Kovalenko")]
