@@ -11,11 +11,12 @@ from __future__ import annotations
 import bisect
 import re
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Token
 
 from .lexicon import (
+    CAPITALS,
     FIRST_PERSON,
     GROUP_NOUNS,
     ORGANIZATION_NOUNS,
@@ -260,7 +261,33 @@ def _text(tokens: list[Token]) -> str:
 
 
 def resolve_speaker(source: Token | None, offset: int, index: ArticleIndex, window: int) -> Speaker:
-    """The speaker named by a cue's source token (`offset` places the token's Doc in the article)."""
+    """The speaker named by a cue's source token (`offset` places the token's Doc in the article), with where its
+    mention stands and how it was resolved."""
+    speaker = _resolve(source, offset, index, window)
+    if source is None or not (speaker.name or speaker.mention):
+        return speaker
+    words = [t for t in mention_tokens(source) if not (t.is_punct and t.text in "-–—―~")]
+    return replace(speaker, start=offset + words[0].idx, end=offset + words[-1].idx + len(words[-1].text),
+                   resolution=_resolution(source, speaker))
+
+
+def _resolution(source: Token, speaker: Speaker) -> str:
+    """How a mention led to its speaker: one of `schema.SPEAKER_RESOLUTIONS`."""
+    lower = source.lower_
+    if source.pos_ == "PRON" or lower in RELATIVE_PRONOUNS | PERSON_PRONOUNS | PLURAL_PRONOUNS | FIRST_PERSON:
+        return "pronoun"
+    if _place(source, speaker.mention) or source.ent_type_ in ("GPE", "LOC", "FAC"):
+        return "place"
+    if speaker.type == "person" and (source.ent_type_ == "PERSON" or source.pos_ == "PROPN"):
+        return "name"
+    if speaker.type == "organization":
+        return "organisation"
+    if speaker.type in ("person", "group"):
+        return "role"
+    return "none"
+
+
+def _resolve(source: Token | None, offset: int, index: ArticleIndex, window: int) -> Speaker:
     if source is None:
         return Speaker()
     mention = _text(mention_tokens(source)).strip(" -–—―~")  # a sign-off line's dash is not the name's
@@ -270,7 +297,7 @@ def resolve_speaker(source: Token | None, offset: int, index: ArticleIndex, wind
         target = _who_antecedent(source)
         if target is source:
             return Speaker(mention=mention)
-        resolved = resolve_speaker(target, offset, index, window)
+        resolved = _resolve(target, offset, index, window)
         return Speaker(resolved.name, mention, resolved.type, resolved.role)
     if lower in PERSON_PRONOUNS:
         found = index.antecedent(start, {"person"}, window)
@@ -283,6 +310,9 @@ def resolve_speaker(source: Token | None, offset: int, index: ArticleIndex, wind
     if lower in FIRST_PERSON or source.pos_ == "PRON":
         return Speaker(mention=mention)
     head_lemma = source.lemma_.lower()
+    place = _place(source, mention)
+    if place:
+        return Speaker(place, mention, "organization")
     if source.ent_type_ == "PERSON" or index.surname_known(source):
         ent = entity_of(source)
         name = index.canonical_name(list(ent) if ent is not None else [source], start)
@@ -305,6 +335,21 @@ def resolve_speaker(source: Token | None, offset: int, index: ArticleIndex, wind
     if source.tag_ in ("NNS", "NNPS"):
         return Speaker(mention, mention, "group")
     return Speaker(mention, mention, "unknown")
+
+
+def _place(source: Token, mention: str) -> str:
+    """The country a place mention stands for when the place itself is the speaker (`Kyiv said` → Ukraine,
+    `Ukraine said` → Ukraine), else ''. Only a bare place: `the Kyiv city council` is an organisation."""
+    words = mention.strip()
+    if words.lower().startswith("the "):
+        words = words[4:]
+    capital = CAPITALS.get(words.lower())
+    if capital:
+        return capital
+    entity = entity_of(source)
+    if source.ent_type_ == "GPE" and entity is not None and entity.text.strip() == words:
+        return words
+    return ""
 
 
 def _appositive(token: Token) -> str:

@@ -262,7 +262,9 @@ def _attach_runs(doc: Doc, spans: list[MarkedSpan], claimed: set[int], found: li
         label = _TRANSCRIPT_LABEL.match(text_of(doc), span.start)
         if label:  # a transcript's `WALLACE: …` names its speaker
             name = label.group(1).strip()
-            speaker = Speaker(index.canonical_name_text(name, offset + span.start), name, "person")
+            speaker = Speaker(index.canonical_name_text(name, offset + span.start), name, "person",
+                              start=offset + label.start(1), end=offset + label.start(1) + len(name),
+                              resolution="name")
             found.append(_Found("direct", span.start, span.end, None, speaker))
             continue
         signer = _dash_source(doc, span) or _sign_off(doc, span) or _colon_introducer(doc, span)
@@ -295,6 +297,18 @@ def _wordy(spans: list, text: str) -> list:
     return [s for s in spans if any(ch.isalpha() for ch in text[s.start:s.end])]
 
 
+def _cue_offsets(cue: Cue | None, offset: int) -> tuple[int | None, int | None]:
+    """Where a cue's words stand in the article: the cue word with its particles (`called for`), or
+    `according to`."""
+    if cue is None:
+        return None, None
+    words = [cue.token, *(c for c in cue.token.children if c.dep_ == "prt")]
+    if cue.kind == ACCORDING:
+        words += [c for c in cue.token.children if c.lower_ == "to"]
+    first, last = min(words, key=lambda t: t.idx), max(words, key=lambda t: t.idx)
+    return offset + first.idx, offset + last.idx + len(last.text)
+
+
 def extract_article(article: Article, chunks: list[Chunk], config: ExtractConfig) -> list[Quote]:
     """All quotes of one parsed article, in text order, offsets into `article.text`.
 
@@ -312,6 +326,7 @@ def extract_article(article: Article, chunks: list[Chunk], config: ExtractConfig
                 continue
             seen.add((start, end))
             cue = item.cue.text if item.cue else ""
+            cue_start, cue_end = _cue_offsets(item.cue, chunk.offset)
             quotes.append(Quote(article.article_id, item.kind, start, end, article.text[start:end],
-                                item.speaker or Speaker(), cue))
+                                item.speaker or Speaker(), cue, cue_start, cue_end))
     return quotes

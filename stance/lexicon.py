@@ -137,3 +137,20 @@ PERSON_PRONOUNS = _words("he she him her")
 PLURAL_PRONOUNS = _words("they them")
 NEUTER_PRONOUNS = _words("it")
 FIRST_PERSON = _words("i we me us")
+
+
+#: Capitals that stand for their governments in news (`Kyiv said`, `Helsinki says`), with the country they name.
+CAPITALS = {
+    "kyiv": "Ukraine", "kiev": "Ukraine", "moscow": "Russia", "washington": "United States", "london": "United Kingdom",
+    "paris": "France", "berlin": "Germany", "beijing": "China", "helsinki": "Finland", "warsaw": "Poland",
+    "ankara": "Turkey", "tehran": "Iran", "jerusalem": "Israel", "minsk": "Belarus", "tbilisi": "Georgia",
+    "budapest": "Hungary", "bucharest": "Romania", "vilnius": "Lithuania", "riga": "Latvia", "tallinn": "Estonia",
+    "stockholm": "Sweden", "oslo": "Norway", "copenhagen": "Denmark", "rome": "Italy", "madrid": "Spain",
+    "ottawa": "Canada", "tokyo": "Japan", "seoul": "South Korea", "pyongyang": "North Korea", "doha": "Qatar",
+    "riyadh": "Saudi Arabia", "cairo": "Egypt", "baku": "Azerbaijan", "yerevan": "Armenia", "chisinau": "Moldova",
+    "prague": "Czech Republic", "bratislava": "Slovakia", "vienna": "Austria", "bern": "Switzerland",
+    "athens": "Greece", "sofia": "Bulgaria", "belgrade": "Serbia", "zagreb": "Croatia", "lisbon": "Portugal",
+    "dublin": "Ireland", "amsterdam": "Netherlands", "canberra": "Australia", "damascus": "Syria",
+    "baghdad": "Iraq", "kabul": "Afghanistan", "islamabad": "Pakistan", "new delhi": "India", "delhi": "India",
+    "brasilia": "Brazil", "pretoria": "South Africa", "astana": "Kazakhstan", "tashkent": "Uzbekistan",
+}

@@ -39,6 +39,9 @@ class Speaker:
     mention: str = ""
     type: str = "unknown"
     role: str = ""
+    start: int | None = None  # offsets of the mention in the article (None: no mention)
+    end: int | None = None
+    resolution: str = "none"  # how the name was reached: one of schema.SPEAKER_RESOLUTIONS
 
     def __post_init__(self) -> None:
         # A zero-width joiner or a directional mark inside a name would make one person two rows of a summary;
@@ -63,6 +66,8 @@ class Quote:
     text: str
     speaker: Speaker = UNKNOWN_SPEAKER
     cue: str = ""
+    cue_start: int | None = None  # offsets of the cue words in the article (None: no cue)
+    cue_end: int | None = None
 
     @property
     def quote_id(self) -> str:
@@ -81,6 +86,11 @@ class Quote:
             "speaker_type": self.speaker.type,
             "speaker_role": self.speaker.role,
             "cue": self.cue,
+            "speaker_start": self.speaker.start,
+            "speaker_end": self.speaker.end,
+            "speaker_resolution": self.speaker.resolution,
+            "cue_start": self.cue_start,
+            "cue_end": self.cue_end,
         }
 
 

@@ -21,6 +21,11 @@ QUOTE_COLUMNS: dict[str, str] = {
     "speaker_type": "string",
     "speaker_role": "string",
     "cue": "string",
+    "speaker_start": "Int64",
+    "speaker_end": "Int64",
+    "speaker_resolution": "string",
+    "cue_start": "Int64",
+    "cue_end": "Int64",
 }
 
 #: Columns `stance score` and `stance classify` add, in order (LABELS.md §3–5).
@@ -41,6 +46,9 @@ LABEL_COLUMNS: dict[str, str] = {
 
 QUOTE_TYPES = ("direct", "indirect", "mixed")
 SPEAKER_TYPES = ("person", "organization", "group", "unknown")
+#: How a speaker was reached from its mention: a name, a pronoun, a role or group noun (`the governor`,
+#: `officials`), an organisation, a place standing for its government (`Kyiv said`), or no mention at all.
+SPEAKER_RESOLUTIONS = ("name", "pronoun", "role", "organisation", "place", "none")
 
 #: Input columns that name an article, in order of preference.
 ID_COLUMNS = ("article_id", "id")

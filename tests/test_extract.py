@@ -338,3 +338,31 @@ def test_two_speakers_quotes_with_different_marks_stay_two_quotes():
     frame = stance.extract([Article("t", text)])
     assert sorted(zip(frame["text"], frame["speaker"])) == [("Never with them", "Ivan Petrenko"),
                                                             ("We want peace,", "Anna Kovalenko")]
+
+
+def test_each_quote_says_where_its_speaker_and_cue_stand_and_how_the_speaker_was_found():
+    text = ("Defence Minister Anna Kovalenko visited the front on Monday.\n\n"
+            "“We need more shells,” he said. Helsinki says that the border will stay closed. "
+            "According to the Defence Ministry, 40 drones were shot down. Officials warned that more attacks "
+            "were coming. The minister added that the shells would arrive in May. "
+            "“Hold the line,” Kovalenko told the troops.")
+    frame = stance.extract([Article("t", text)]).set_index("text")
+    rows = {fragment: frame.loc[[t for t in frame.index if t.startswith(fragment)][0]]
+            for fragment in ("We need", "the border", "40 drones", "more attacks", "the shells", "Hold the")}
+    expected = {"We need": ("he", "pronoun", "said"), "the border": ("Helsinki", "place", "says"),
+                "40 drones": ("the Defence Ministry", "organisation", "According to"),
+                "more attacks": ("Officials", "role", "warned"), "the shells": ("The minister", "role", "added"),
+                "Hold the": ("Kovalenko", "name", "told")}
+    for fragment, (mention, resolution, cue) in expected.items():
+        row = rows[fragment]
+        assert text[row.speaker_start:row.speaker_end] == mention == row.speaker_mention
+        assert row.speaker_resolution == resolution, fragment
+        assert text[row.cue_start:row.cue_end] == cue
+    assert rows["the border"].speaker == "Finland" and rows["the border"].speaker_type == "organization"
+    assert rows["the shells"].speaker == rows["We need"].speaker == rows["Hold the"].speaker == "Anna Kovalenko"
+
+
+def test_a_quote_without_a_speaker_has_no_offsets():
+    frame = stance.extract([Article("t", "“This is a very long quotation that nobody signs at all,” the end.")])
+    assert frame["speaker_resolution"].tolist() == ["none"]
+    assert frame["speaker_start"].isna().all() and frame["cue_start"].isna().all()
