@@ -317,7 +317,8 @@ def quote_frame() -> pd.DataFrame:
              url="https://example.org/1", words=7),
         dict(article_id="a2", quote_id="a2:0-40", quote_type="indirect", text="talks would fail\nand “soon”",
              start=0, end=40, speaker="", speaker_mention="", speaker_type="unknown", speaker_role="", cue="warned",
-             speaker_start=None, speaker_end=None, speaker_resolution="none", cue_start=44, cue_end=50, title="", date="2025-06-03", source="Wire", url="https://example.org/2", words=5),
+             speaker_start=None, speaker_end=None, speaker_resolution="none", cue_start=44, cue_end=50, title="",
+             date="2025-06-03", source="Wire", url="https://example.org/2", words=5),
     ]
     return apply_dtypes(pd.DataFrame(rows))
 
