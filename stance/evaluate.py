@@ -511,6 +511,27 @@ def _match(gold: pd.DataFrame, predicted: pd.DataFrame) -> tuple[np.ndarray, np.
     return gold_matched, speaker_right, pred_matched
 
 
+def attribution_correct(gold: pd.DataFrame, predicted: pd.DataFrame) -> np.ndarray:
+    """Per predicted row: whether it is a real quote (it matches a gold quote) with the right speaker (that of a
+    gold quote it matches)."""
+    correct = np.zeros(len(predicted), dtype=bool)
+    gold_rows = dict(gold.groupby("article_id").indices)
+    for article, p_rows in predicted.groupby("article_id").indices.items():
+        g_rows = gold_rows.get(article)
+        if g_rows is None:
+            continue
+        for p in p_rows:
+            p_start, p_end = int(predicted["start"].iat[p]), int(predicted["end"].iat[p])
+            for g in g_rows:
+                shared = overlap(p_start, p_end, int(gold["start"].iat[g]), int(gold["end"].iat[g]))
+                if p_end > p_start and 2 * shared >= p_end - p_start and speaker_matches(
+                        predicted["speaker"].iat[p], predicted["speaker_mention"].iat[p],
+                        gold["speaker"].iat[g], gold["speaker_mention"].iat[g]):
+                    correct[p] = True
+                    break
+    return correct
+
+
 def evaluate_quotes(
     gold_source: str | Path, predictions: pd.DataFrame | str | Path, *, types: Iterable[str] | None = None
 ) -> QuoteScores:

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from .attribution import ArticleIndex, resolve_speaker
+from .confidence import attribution_confidence
 from .config import ExtractConfig
 from .cues import ACCORDING, CLAUSE, MIN_NOMINAL_TOKENS, NOMINAL, Cue, find_cues
 from .lexicon import PERSON_PRONOUNS, PLURAL_PRONOUNS
@@ -327,6 +328,7 @@ def extract_article(article: Article, chunks: list[Chunk], config: ExtractConfig
             seen.add((start, end))
             cue = item.cue.text if item.cue else ""
             cue_start, cue_end = _cue_offsets(item.cue, chunk.offset)
-            quotes.append(Quote(article.article_id, item.kind, start, end, article.text[start:end],
-                                item.speaker or Speaker(), cue, cue_start, cue_end))
+            speaker = item.speaker or Speaker()
+            quotes.append(Quote(article.article_id, item.kind, start, end, article.text[start:end], speaker, cue,
+                                cue_start, cue_end, attribution_confidence(item.kind, speaker.resolution)))
     return quotes

@@ -68,6 +68,7 @@ class Quote:
     cue: str = ""
     cue_start: int | None = None  # offsets of the cue words in the article (None: no cue)
     cue_end: int | None = None
+    confidence: float | None = None  # how often a quote of this type and speaker resolution is right (confidence.py)
 
     @property
     def quote_id(self) -> str:
@@ -91,6 +92,7 @@ class Quote:
             "speaker_resolution": self.speaker.resolution,
             "cue_start": self.cue_start,
             "cue_end": self.cue_end,
+            "attribution_confidence": self.confidence,
         }
 
 

@@ -26,6 +26,7 @@ QUOTE_COLUMNS: dict[str, str] = {
     "speaker_resolution": "string",
     "cue_start": "Int64",
     "cue_end": "Int64",
+    "attribution_confidence": "float64",
 }
 
 #: Columns `stance score` and `stance classify` add, in order (LABELS.md §3–5).

@@ -366,3 +366,40 @@ def test_a_quote_without_a_speaker_has_no_offsets():
     frame = stance.extract([Article("t", "“This is a very long quotation that nobody signs at all,” the end.")])
     assert frame["speaker_resolution"].tolist() == ["none"]
     assert frame["speaker_start"].isna().all() and frame["cue_start"].isna().all()
+
+
+def test_attribution_confidence_is_the_measured_share_of_its_cell(tmp_path, monkeypatch):
+    import json
+
+    from stance import confidence
+
+    table = tmp_path / "attribution_confidence.json"
+    table.write_text(json.dumps({"cells": {"direct/pronoun": 0.7, "*/pronoun": 0.6, "*/name": 0.9}}))
+    monkeypatch.setattr(confidence, "TABLE_PATH", table)
+    confidence._table.cache_clear()
+    try:
+        text = ("Defence Minister Anna Kovalenko visited the front on Monday.\n\n"
+                "“We need more shells,” she said. She added that the shells would arrive in May. "
+                "Kovalenko said that the front was holding.")
+        frame = stance.extract([Article("t", text)]).set_index("text")
+        assert frame.loc["We need more shells,", "attribution_confidence"] == 0.7  # its own cell
+        assert frame.loc["the shells would arrive in May", "attribution_confidence"] == 0.6  # its resolution's
+        assert frame.loc["the front was holding", "attribution_confidence"] == 0.9
+        monkeypatch.setattr(confidence, "TABLE_PATH", tmp_path / "none.json")
+        confidence._table.cache_clear()
+        assert stance.extract([Article("t", text)])["attribution_confidence"].isna().all()
+    finally:
+        confidence._table.cache_clear()
+
+
+def test_a_prediction_is_right_when_it_matches_a_gold_quote_with_the_same_speaker():
+    import pandas as pd
+
+    from stance.evaluate import attribution_correct
+
+    gold = pd.DataFrame({"article_id": ["a", "a"], "start": [0, 50], "end": [40, 90],
+                         "speaker": ["Anna Kovalenko", "Ivan Petrenko"], "speaker_mention": ["Kovalenko", "he"]})
+    predicted = pd.DataFrame({"article_id": ["a", "a", "a", "b"], "start": [2, 52, 95, 0], "end": [38, 88, 120, 9],
+                              "speaker": ["Anna Kovalenko", "Anna Kovalenko", "Anna Kovalenko", "X"],
+                              "speaker_mention": ["she", "she", "she", "X"]})
+    assert attribution_correct(gold, predicted).tolist() == [True, False, False, False]
