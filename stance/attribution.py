@@ -17,6 +17,7 @@ from spacy.tokens import Token
 
 from .lexicon import (
     CAPITALS,
+    DOCUMENT_NOUNS,
     FIRST_PERSON,
     GROUP_NOUNS,
     ORGANIZATION_NOUNS,
@@ -278,6 +279,11 @@ def _resolution(source: Token, speaker: Speaker) -> str:
         return "pronoun"
     if _place(source, speaker.mention) or source.ent_type_ in ("GPE", "LOC", "FAC"):
         return "place"
+    if source.pos_ == "NOUN" and source.lemma_.lower() in DOCUMENT_NOUNS:
+        return {"person": "name", "organization": "organisation", "group": "role"}.get(speaker.type, "none")
+    words = [normalize(w) for w in speaker.mention.split()]
+    if words and all(w in TITLES | ROLE_NOUNS or w in ("the", "a", "an") for w in words):
+        return "role"  # `General said`, `the minister said`: a title or a role without a name
     if speaker.type == "person" and (source.ent_type_ == "PERSON" or source.pos_ == "PROPN"):
         return "name"
     if speaker.type == "organization":
@@ -310,6 +316,12 @@ def _resolve(source: Token | None, offset: int, index: ArticleIndex, window: int
     if lower in FIRST_PERSON or source.pos_ == "PRON":
         return Speaker(mention=mention)
     head_lemma = source.lemma_.lower()
+    if source.pos_ == "NOUN" and head_lemma in DOCUMENT_NOUNS:
+        author = _author(source, start, index, window)
+        if author is not None:
+            found = _resolve(author, offset, index, window) if isinstance(author, Token) else author
+            return Speaker(_POSSESSIVE.sub("", found.name).strip(), mention, found.type, found.role)
+        return Speaker(mention, mention, "unknown")
     place = _place(source, mention)
     if place:
         return Speaker(place, mention, "organization")
@@ -335,6 +347,23 @@ def _resolve(source: Token | None, offset: int, index: ArticleIndex, window: int
     if source.tag_ in ("NNS", "NNPS"):
         return Speaker(mention, mention, "group")
     return Speaker(mention, mention, "unknown")
+
+
+def _author(document: Token, start: int, index: ArticleIndex, window: int) -> Token | Speaker | None:
+    """Who is behind a document noun that stands as a speaker: `a statement from the Kremlin`, `a report by the
+    UN`, `the ministry's statement`, or else the organisation or person named just before (`The ministry
+    published a statement. The statement said …`)."""
+    for child in document.children:
+        if child.dep_ == "poss" and child.pos_ != "PRON":
+            return child
+        if child.dep_ == "prep" and child.lower_ in ("from", "by", "of"):
+            objects = [c for c in child.children if c.dep_ == "pobj"]
+            if objects and objects[0].lemma_.lower() not in DOCUMENT_NOUNS:
+                return objects[0]
+    found = index.antecedent(start, {"organization", "person"}, 1)
+    if found is not None:
+        return Speaker(found.name, found.name, found.kind, index.roles.get(found.name, ""))
+    return None
 
 
 def _place(source: Token, mention: str) -> str:

@@ -154,3 +154,11 @@ CAPITALS = {
     "baghdad": "Iraq", "kabul": "Afghanistan", "islamabad": "Pakistan", "new delhi": "India", "delhi": "India",
     "brasilia": "Brazil", "pretoria": "South Africa", "astana": "Kazakhstan", "tashkent": "Uzbekistan",
 }
+
+
+#: Nouns for what was said rather than who said it: `a statement from the Kremlin said`, `the report says`.
+DOCUMENT_NOUNS = _words("""
+    statement report post announcement communique communiqué release letter tweet message note document memo
+    readout transcript decree resolution video study survey analysis assessment update briefing bulletin
+    declaration order notice filing draft
+""")

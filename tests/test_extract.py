@@ -403,3 +403,19 @@ def test_a_prediction_is_right_when_it_matches_a_gold_quote_with_the_same_speake
                               "speaker": ["Anna Kovalenko", "Anna Kovalenko", "Anna Kovalenko", "X"],
                               "speaker_mention": ["she", "she", "she", "X"]})
     assert attribution_correct(gold, predicted).tolist() == [True, False, False, False]
+
+
+@pytest.mark.parametrize("text, speaker, resolution", [
+    ("A statement from the Kremlin said that the talks had been postponed.", "the Kremlin", "organisation"),
+    ("A report by the UN human rights office said that civilians were killed in the strike.",
+     "the UN human rights office", "organisation"),
+    ("The Defence Ministry published a statement on Monday. The statement said that 40 drones were shot down.",
+     "The Defence Ministry", "organisation"),
+    ("The ministry's statement said that the talks were over.", "The ministry", "organisation"),
+    ("The announcement said the ceasefire would start at midnight.", "The announcement", "none"),
+    ("General said that the army would hold.", "General", "role"),
+])
+def test_a_document_or_a_lone_title_as_speaker_is_traced_or_marked(text, speaker, resolution):
+    frame = stance.extract([Article("t", text)])
+    assert len(frame) == 1
+    assert (frame.iloc[0]["speaker"], frame.iloc[0]["speaker_resolution"]) == (speaker, resolution)
