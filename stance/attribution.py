@@ -189,7 +189,7 @@ class ArticleIndex:
         pool = [m for m in self.mentions if m.start < start and m.kind in kinds and not m.in_quote
                 and sentence - self.sentence_of(m.start) <= window]
         if role is not None:
-            pool = [m for m in pool if role in self.role_words.get(m.name, set())]
+            pool = [m for m in pool if _same_role(role, self.role_words.get(m.name, set()))]
         if not pool:
             return None
         earlier = [m for m in pool if self.sentence_of(m.start) < sentence and m.subject]
@@ -347,6 +347,17 @@ def _resolve(source: Token | None, offset: int, index: ArticleIndex, window: int
     if source.tag_ in ("NNS", "NNPS"):
         return Speaker(mention, mention, "group")
     return Speaker(mention, mention, "unknown")
+
+
+# Words for the one at the top of something, used for each other in news: `the spy chief` for the head of a
+# security service, `the Pentagon chief` for the defence secretary.
+HEAD_ROLES = frozenset({"chief", "head", "leader", "boss", "director", "chair", "chairman", "chairwoman",
+                        "secretary", "minister"})
+
+
+def _same_role(role: str, words: set[str]) -> bool:
+    """Whether a role noun (`governor`, `chief`) names a person whose recorded role has these words."""
+    return role in words or (role in HEAD_ROLES and bool(words & HEAD_ROLES))
 
 
 def _author(document: Token, start: int, index: ArticleIndex, window: int) -> Token | Speaker | None:

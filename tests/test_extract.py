@@ -419,3 +419,16 @@ def test_a_document_or_a_lone_title_as_speaker_is_traced_or_marked(text, speaker
     frame = stance.extract([Article("t", text)])
     assert len(frame) == 1
     assert (frame.iloc[0]["speaker"], frame.iloc[0]["speaker_resolution"]) == (speaker, resolution)
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Anna Kovalenko, the head of the border service, visited the crossing on Monday.\n\n"
+     "The border chief said that the queues were getting shorter.", "Anna Kovalenko"),
+    ("John Miller, the British defence secretary, met his allies in Brussels. "
+     "The defence chief said that more aid would come.", "John Miller"),
+    ("Kharkiv governor Oleh Synehubov reported new shelling on Monday.\n\n"
+     "The governor said that two people were wounded.", "Oleh Synehubov"),
+])
+def test_a_role_noun_finds_the_person_who_holds_that_kind_of_role(text, speaker):
+    frame = stance.extract([Article("t", text)])
+    assert frame["speaker"].tolist() == [speaker]
