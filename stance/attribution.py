@@ -267,7 +267,9 @@ def resolve_speaker(source: Token | None, offset: int, index: ArticleIndex, wind
     speaker = _resolve(source, offset, index, window)
     if source is None or not (speaker.name or speaker.mention):
         return speaker
-    words = [t for t in mention_tokens(source) if not (t.is_punct and t.text in "-–—―~")]
+    words = [t for t in mention_tokens(source) if not (t.is_punct and t.text in "-–—―~") and t.dep_ != "case"]
+    if speaker.name.endswith(("'s", "’s")):  # a claim's holder: `Moscow's claim that …`
+        speaker = replace(speaker, name=_POSSESSIVE.sub("", speaker.name), mention=_POSSESSIVE.sub("", speaker.mention))
     return replace(speaker, start=offset + words[0].idx, end=offset + words[-1].idx + len(words[-1].text),
                    resolution=_resolution(source, speaker))
 
@@ -380,7 +382,7 @@ def _author(document: Token, start: int, index: ArticleIndex, window: int) -> To
 def _place(source: Token, mention: str) -> str:
     """The country a place mention stands for when the place itself is the speaker (`Kyiv said` → Ukraine,
     `Ukraine said` → Ukraine), else ''. Only a bare place: `the Kyiv city council` is an organisation."""
-    words = mention.strip()
+    words = _POSSESSIVE.sub("", mention.strip())
     if words.lower().startswith("the "):
         words = words[4:]
     capital = CAPITALS.get(words.lower())

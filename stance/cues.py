@@ -217,6 +217,35 @@ def _names_someone(obj: Token) -> bool:
                ORGANIZATION_NOUNS or h.pos_ == "PRON" for h in heads)
 
 
+# Nouns that report what someone said or claimed, with the content as a that-clause: `Moscow's claim that …`,
+# `a warning by the ministry that …` (LABELS.md §1: claims and statements are reported speech too).
+CLAIM_NOUNS = frozenset({"claim", "statement", "assertion", "warning", "promise", "pledge", "demand", "accusation",
+                         "allegation", "denial", "suggestion", "insistence", "threat", "announcement", "admission",
+                         "assurance", "argument", "belief", "view", "prediction", "charge", "vow"})
+
+
+def _nominal_claim(token: Token, excluded: list[tuple[int, int]]) -> Cue | None:
+    """`Moscow's claim that Kyiv shelled the plant`: a claim noun with a that-clause and a named holder (its
+    possessor, or `by`/`from` someone)."""
+    clauses = [c for c in token.children if c.dep_ in ("acl", "ccomp") and any(
+        t.dep_ == "mark" and t.lower_ == "that" for t in c.children)]
+    if not clauses:
+        return None
+    holder = next((c for c in token.children if c.dep_ == "poss" and not _inside(c, excluded)), None)
+    if holder is None:
+        for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ in ("by", "from")):
+            holder = next((o for o in prep.children if o.dep_ == "pobj"), None)
+            if holder is not None:
+                break
+    if holder is None or holder.pos_ == "PRON" and holder.lower_ in ("its", "their", "his", "her"):
+        return None  # a claim nobody in the sentence holds, or a possessive pronoun left to the verb's source
+    content = [t for t in _clause_content(clauses[0]) if not t.is_space]
+    if not content:
+        return None
+    start, end = trim_span(token.doc, *token_range(content))
+    return Cue(token, CLAUSE, start, end, holder) if end > start else None
+
+
 def is_reporting_verb(token: Token) -> bool:
     return token.pos_ in ("VERB", "AUX") and token.lemma_.lower() in REPORTING_VERBS
 
@@ -229,6 +258,11 @@ def find_cues(doc: Doc, excluded: list[tuple[int, int]]) -> list[Cue]:
             continue
         if token.lower_ == "according" and token.dep_ in ("prep", "advcl", "advmod", "ROOT"):
             cue = _according_cue(token)
+            if cue:
+                cues.append(cue)
+            continue
+        if token.pos_ == "NOUN" and token.lemma_.lower() in CLAIM_NOUNS:
+            cue = _nominal_claim(token, excluded)
             if cue:
                 cues.append(cue)
             continue

@@ -432,3 +432,19 @@ def test_a_document_or_a_lone_title_as_speaker_is_traced_or_marked(text, speaker
 def test_a_role_noun_finds_the_person_who_holds_that_kind_of_role(text, speaker):
     frame = stance.extract([Article("t", text)])
     assert frame["speaker"].tolist() == [speaker]
+
+
+@pytest.mark.parametrize("text, content, speaker", [
+    ("Moscow's claim that Kyiv had shelled the plant was rejected by the agency.", "Kyiv had shelled the plant",
+     "Russia"),
+    ("The president rejected the ministry's warning that more strikes would come.", "more strikes would come",
+     "the ministry"),
+])
+def test_a_claim_noun_with_a_that_clause_reports_its_holders_words(text, content, speaker):
+    frame = stance.extract([Article("t", text)])
+    row = frame[frame["text"] == content]
+    assert len(row) == 1 and row.iloc[0]["speaker"] == speaker and row.iloc[0]["quote_type"] == "indirect"
+
+
+def test_a_claim_nobody_holds_is_not_a_quote():
+    assert stance.extract([Article("t", "The claim that the plant was shelled is false.")]).empty
