@@ -45,7 +45,8 @@ def _calibration_table(calibration: dict[str, Any]) -> str:
             "| task | temperature | ECE before | ECE after | dev rows |\n|---|---|---|---|---|\n" + rows)
 
 
-NO_PRIOR = "None: the model's own outputs."
+NO_PRIOR = ("None recorded: predictions are the model's own outputs, which assume the class shares it learnt (equal "
+            "shares for a head trained with class weights). `--tone-prior` / `--stance-prior` set other shares.")
 
 
 def write_joint_card(output: Path, config, metrics: dict[str, Any], command: str | None) -> None:
@@ -83,7 +84,7 @@ Train rows: {metrics['train_rows']} (tone {json.dumps(metrics['train_label_count
 {json.dumps(metrics['train_label_counts']['stance'])}). Dev: {metrics['dev_rows']} rows from
 {metrics['dev_articles']} whole articles held out (never trained on); best step {metrics['best_step']}.
 
-## Dev figures (calibrated, label prior applied)
+## Dev figures (calibrated; with the label prior, if any)
 {_dev_table(metrics['dev'])}
 
 ## Calibration
