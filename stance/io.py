@@ -335,7 +335,9 @@ def read_table(path: str | Path) -> pd.DataFrame:
             dtypes = {name: (str if dtype == "string" else dtype)
                       for name, dtype in {**QUOTE_COLUMNS, **LABEL_COLUMNS}.items()}
             dtypes.update({"id": str, "text": str})
-            return pd.read_csv(path, dtype=dtypes, keep_default_na=False)
+            # an empty cell of a numeric column (a quote with no cue offsets or confidence) is missing
+            numeric = {name: [""] for name, dtype in dtypes.items() if dtype is not str}
+            return pd.read_csv(path, dtype=dtypes, keep_default_na=False, na_values=numeric)
         return pd.read_json(path, orient="records", lines=True, dtype=False)
     except (ValueError, OSError) as exc:
         raise InputError(f"{path}: cannot read as {fmt}: {exc}") from None
