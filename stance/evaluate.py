@@ -523,8 +523,7 @@ def attribution_correct(gold: pd.DataFrame, predicted: pd.DataFrame) -> np.ndarr
         for p in p_rows:
             p_start, p_end = int(predicted["start"].iat[p]), int(predicted["end"].iat[p])
             for g in g_rows:
-                shared = overlap(p_start, p_end, int(gold["start"].iat[g]), int(gold["end"].iat[g]))
-                if p_end > p_start and 2 * shared >= p_end - p_start and speaker_matches(
+                if span_matches(p_start, p_end, int(gold["start"].iat[g]), int(gold["end"].iat[g])) and speaker_matches(
                         predicted["speaker"].iat[p], predicted["speaker_mention"].iat[p],
                         gold["speaker"].iat[g], gold["speaker_mention"].iat[g]):
                     correct[p] = True
