@@ -389,10 +389,13 @@ def train_joint(config: JointConfig, command: str | None = None) -> dict[str, An
     if best[1] is not None:
         model.load_state_dict(best[1], strict=False)
     model.eval()
-    calibration = calibrate(model, tokenizer, dev_frame, config, priors, learnt) if config.calibrate and \
-        not dev_frame.empty else {}
-    dev = evaluate_frame(model, tokenizer, dev_frame, config.max_length, priors, learnt,
-                         {t: c["temperature"] for t, c in calibration.items()}) if not dev_frame.empty else {}
+    calibration, dev = {}, {}
+    if not dev_frame.empty:  # the best model's dev logits, once, for the temperatures and the dev figures
+        logits = joint_logits(model, tokenizer, dev_frame["text"].tolist(), config.max_length)
+        calibration = calibrate(model, tokenizer, dev_frame, config, priors, learnt, logits) if config.calibrate \
+            else {}
+        dev = evaluate_frame(model, tokenizer, dev_frame, config.max_length, priors, learnt,
+                             {t: c["temperature"] for t, c in calibration.items()}, logits)
     metrics = {"dev": dev, "calibration": calibration, "history": history, "best_step": best[2],
                "train_rows": len(train_frame), "dev_rows": len(dev_frame),
                "dev_articles": int(dev_frame["group"].nunique()) if not dev_frame.empty else 0,
@@ -459,9 +462,11 @@ def _offsets(task: str, priors: dict, learnt: dict) -> np.ndarray | None:
 
 
 def evaluate_frame(model, tokenizer, frame: pd.DataFrame, max_length: int, priors: dict | None = None,
-                   learnt: dict | None = None, temperatures: dict | None = None) -> dict[str, Any]:
+                   learnt: dict | None = None, temperatures: dict | None = None,
+                   logits: np.ndarray | None = None) -> dict[str, Any]:
     """Per task: macro-F1, accuracy and per-class figures on the rows labelled for it (None if there are none)."""
-    logits = joint_logits(model, tokenizer, frame["text"].tolist(), max_length)
+    if logits is None:
+        logits = joint_logits(model, tokenizer, frame["text"].tolist(), max_length)
     result: dict[str, Any] = {}
     for task, labels in TASKS.items():
         rows = frame[task].notna().to_numpy()
@@ -475,9 +480,11 @@ def evaluate_frame(model, tokenizer, frame: pd.DataFrame, max_length: int, prior
     return result
 
 
-def calibrate(model, tokenizer, dev: pd.DataFrame, config: JointConfig, priors: dict, learnt: dict) -> dict:
+def calibrate(model, tokenizer, dev: pd.DataFrame, config: JointConfig, priors: dict, learnt: dict,
+              logits: np.ndarray | None = None) -> dict:
     """Per task: the fitted temperature and the dev ECE before (T = 1) and after, with the prior applied."""
-    logits = joint_logits(model, tokenizer, dev["text"].tolist(), config.max_length)
+    if logits is None:
+        logits = joint_logits(model, tokenizer, dev["text"].tolist(), config.max_length)
     result = {}
     for task, labels in TASKS.items():
         rows = dev[task].notna().to_numpy()
