@@ -33,6 +33,7 @@ bench: setup-dev
 	$(BIN)/pip install --quiet -e '.[bench]'
 	$(BIN)/python benchmarks/extraction_vs_textacy.py
 	$(BIN)/python benchmarks/attribution_confidence.py
+	$(BIN)/python benchmarks/attribution_errors.py --before e746b69
 
 bench-classifiers: setup-dev
 	$(BIN)/pip install --quiet -e '.[bench]'

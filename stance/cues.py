@@ -76,10 +76,42 @@ def _subtree(token: Token) -> list[Token]:
 
 def _clause_content(ccomp: Token) -> list[Token]:
     tokens = _subtree(ccomp)
+    # `said he would order a review and warned against hackers`: a second speech verb conjoined without a subject
+    # of its own is the speaker's next cue, not part of what the first one reports.
+    for conj in (t for t in tokens if t.dep_ == "conj" and t.i > ccomp.i and _is_bare_speech_verb(t)):
+        cut = {t.i for t in conj.subtree} | {c.i for c in conj.head.children if c.dep_ == "cc" and c.i < conj.i}
+        tokens = [t for t in tokens if t.i not in cut and t.i < conj.i]
+        break
     # Drop the complementiser: the content is what follows `that`.
     while tokens and ((tokens[0].dep_ == "mark" and tokens[0].lower_ == "that") or tokens[0].is_punct
                       or tokens[0].is_space):
         tokens = tokens[1:]
+    return tokens
+
+
+def _is_bare_speech_verb(token: Token) -> bool:
+    """A speech verb with no subject of its own (`… and warned against …`)."""
+    return (token.pos_ == "VERB" and token.lemma_.lower() in SPEECH_VERBS
+            and not any(c.dep_ in ("nsubj", "nsubjpass", "csubj") for c in token.children))
+
+
+def _parenthetical_content(verb: Token) -> list[Token] | None:
+    """`The talks, the minister said, would resume next week`: a speech verb set into the sentence it reports
+    (parsed as parataxis) reports the whole clause around it, the parenthesis included (spans are contiguous).
+    A sentence with quotation marks is left to the direct-quote rules."""
+    head = verb.head
+    if verb.dep_ != "parataxis" or head is verb or head.pos_ not in ("VERB", "AUX") or head.i > verb.i + 1 and \
+            not any(t.i < verb.i and not t.is_punct for t in head.subtree):
+        return None
+    inner = {t.i for t in verb.subtree}
+    tokens = [t for t in head.subtree if t.i not in inner and not t.is_space]
+    if any(c in QUOTE_CHARS for t in tokens for c in t.text) or not any(t.i < verb.i and not t.is_punct
+                                                                       for t in tokens):
+        return None
+    while tokens and tokens[-1].is_punct and tokens[-1].text in (".", "!", "?", "...", "…"):
+        tokens = tokens[:-1]
+    if sum(not t.is_punct for t in tokens) < 3:
+        return None
     return tokens
 
 
@@ -179,6 +211,10 @@ def _verb_content(verb: Token) -> tuple[str, list[Token]] | None:
     clauses = [c for c in children if c.dep_ == "ccomp"]
     if clauses:
         return CLAUSE, [t for c in clauses for t in _clause_content(c)]
+    if lemma in SPEECH_VERBS:
+        around = _parenthetical_content(verb)
+        if around:
+            return CLAUSE, around
     objects = [c for c in children if c.dep_ in ("dobj", "advcl", "npadvmod", "xcomp")]
     # A mis-parsed that-clause often comes out as the verb's object or an adverbial clause:
     # `noting that the talks aimed …`, `tweeted in the early hours that X was …`.

@@ -448,3 +448,28 @@ def test_a_claim_noun_with_a_that_clause_reports_its_holders_words(text, content
 
 def test_a_claim_nobody_holds_is_not_a_quote():
     assert stance.extract([Article("t", "The claim that the plant was shelled is false.")]).empty
+
+
+@pytest.mark.parametrize("text, content, speaker", [
+    ("The talks, the minister said, would resume next week after the holiday.",
+     "The talks, the minister said, would resume next week after the holiday", "the minister"),
+    ("Too often, Olena Hrytsenko said, the aid convoys arrive after the shelling has started.",
+     "Too often, Olena Hrytsenko said, the aid convoys arrive after the shelling has started", "Olena Hrytsenko"),
+])
+def test_a_speech_verb_set_into_a_sentence_reports_the_sentence_around_it(text, content, speaker):
+    frame = stance.extract([Article("t", text)])
+    assert frame["text"].tolist() == [content]
+    assert frame.iloc[0]["quote_type"] == "indirect" and frame.iloc[0]["speaker"] == speaker
+
+
+def test_a_parenthetical_cue_between_quoted_words_is_left_to_the_quotation_marks():
+    frame = stance.extract([Article("t", "“The bridge is gone,” the mayor said, “and the ferry is all we have.”")])
+    assert "indirect" not in set(frame["quote_type"]) and set(frame["speaker"]) == {"the mayor"}
+
+
+def test_a_second_speech_verb_conjoined_to_the_content_ends_it():
+    text = ("Petro Bondar said he would order a review of the city's air defences and warned against "
+            "complacency over the winter.")
+    frame = stance.extract([Article("t", text)])
+    first = frame[frame["text"].str.startswith("he would order")]
+    assert first["text"].tolist() == ["he would order a review of the city's air defences"]
