@@ -17,6 +17,8 @@ from spacy.tokens import Token
 
 from .lexicon import (
     CAPITALS,
+    COUNTRIES,
+    COUNTRY_NOUNS,
     DOCUMENT_NOUNS,
     FIRST_PERSON,
     GROUP_NOUNS,
@@ -202,6 +204,17 @@ class ArticleIndex:
             return [m for m in earlier if self.sentence_of(m.start) == latest][0] if not same else same[-1]
         return pool[-1]
 
+    def country_before(self, start: int, window: int) -> str:
+        """The country named last before `start` (outside quotation marks), within `window` sentences; ''."""
+        sentence = self.sentence_of(start)
+        for mention in reversed([m for m in self.mentions if m.start < start and not m.in_quote]):
+            if sentence - self.sentence_of(mention.start) > window:
+                break
+            country = COUNTRIES.get(_POSSESSIVE.sub("", mention.name).lower())
+            if mention.kind == "organization" and country:
+                return country
+        return ""
+
 
 def mention_tokens(token: Token) -> list[Token]:
     """The words at the cue that name the source: the noun phrase without appositions or clauses."""
@@ -279,7 +292,8 @@ def _resolution(source: Token, speaker: Speaker) -> str:
     lower = source.lower_
     if source.pos_ == "PRON" or lower in RELATIVE_PRONOUNS | PERSON_PRONOUNS | PLURAL_PRONOUNS | FIRST_PERSON:
         return "pronoun"
-    if _place(source, speaker.mention) or source.ent_type_ in ("GPE", "LOC", "FAC"):
+    if _place(source, speaker.mention) or source.ent_type_ in ("GPE", "LOC", "FAC") or (
+            source.lemma_.lower() in COUNTRY_NOUNS and speaker.type == "organization"):
         return "place"
     if source.pos_ == "NOUN" and source.lemma_.lower() in DOCUMENT_NOUNS:
         return {"person": "name", "organization": "organisation", "group": "role"}.get(speaker.type, "none")
@@ -327,10 +341,21 @@ def _resolve(source: Token | None, offset: int, index: ArticleIndex, window: int
     place = _place(source, mention)
     if place:
         return Speaker(place, mention, "organization")
+    if head_lemma in COUNTRY_NOUNS and source.tag_ == "NN" and any(c.lower_ in ("the", "this")
+                                                                   for c in source.children):
+        country = index.country_before(start, window * 4)  # `South Africa filed … the country says …`
+        if country:
+            return Speaker(country, mention, "organization")
     if source.ent_type_ == "PERSON" or index.surname_known(source):
         ent = entity_of(source)
         name = index.canonical_name(list(ent) if ent is not None else [source], start)
         return _person(name, mention, index)
+    ent = entity_of(source)
+    if head_lemma in ROLE_NOUNS and ent is not None and len(ent) == 1 and any(
+            c.dep_ == "det" and c.lower_ == "the" for c in source.children):
+        found = index.antecedent(start, {"person"}, window * 4, role=head_lemma)  # `The MEP`, tagged as a body
+        if found:
+            return _person(found.name, mention, index)
     if source.ent_type_ in ORG_LABELS or (source.pos_ == "PROPN" and head_lemma in ORGANIZATION_NOUNS):
         return Speaker(mention, mention, "organization", _appositive(source))
     if head_lemma in ROLE_NOUNS and source.tag_ in ("NN", "NNP"):
@@ -369,7 +394,9 @@ def _author(document: Token, start: int, index: ArticleIndex, window: int) -> To
     for child in document.children:
         if child.dep_ == "poss" and child.pos_ != "PRON":
             return child
-        if child.dep_ == "prep" and child.lower_ in ("from", "by", "of"):
+        # `an interview with X`: the one interviewed speaks
+        if child.dep_ == "prep" and (child.lower_ in ("from", "by", "of") or child.lower_ == "with" and
+                                     document.lemma_.lower() in ("interview", "conversation")):
             objects = [c for c in child.children if c.dep_ == "pobj"]
             if objects and objects[0].lemma_.lower() not in DOCUMENT_NOUNS:
                 return objects[0]

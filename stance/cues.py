@@ -95,13 +95,25 @@ def _is_bare_speech_verb(token: Token) -> bool:
             and not any(c.dep_ in ("nsubj", "nsubjpass", "csubj") for c in token.children))
 
 
+def _reporting_ancestor(verb: Token) -> Token | None:
+    """For a speech verb conjoined inside a reported clause, the reporting verb whose content that clause is:
+    `X told the court [the situation has reached …, and urged …]` → `told` (the parse hangs `urged` on `reached`)."""
+    token = verb.head
+    for _ in range(4):
+        if token.head.i == token.i:
+            return None
+        if token.dep_ == "ccomp" and is_reporting_verb(token.head):
+            return token.head
+        token = token.head
+    return None
+
+
 def _parenthetical_content(verb: Token) -> list[Token] | None:
     """`The talks, the minister said, would resume next week`: a speech verb set into the sentence it reports
     (parsed as parataxis) reports the whole clause around it, the parenthesis included (spans are contiguous).
     A sentence with quotation marks is left to the direct-quote rules."""
     head = verb.head
-    if verb.dep_ != "parataxis" or head is verb or head.pos_ not in ("VERB", "AUX") or head.i > verb.i + 1 and \
-            not any(t.i < verb.i and not t.is_punct for t in head.subtree):
+    if verb.dep_ != "parataxis" or head.i == verb.i or head.pos_ not in ("VERB", "AUX"):
         return None
     inner = {t.i for t in verb.subtree}
     tokens = [t for t in head.subtree if t.i not in inner and not t.is_space]
@@ -179,6 +191,9 @@ def find_source(verb: Token, excluded: list[tuple[int, int]] = (), depth: int = 
     # Participles and conjuncts take the subject of the verb they hang from, through a
     # preposition too: `went further, calling it …`, `responded by saying …`.
     if depth < 4 and verb.dep_ in ("advcl", "xcomp", "conj", "pcomp", "prep") and verb.head is not verb:
+        outer = _reporting_ancestor(verb) if verb.dep_ == "conj" and _is_bare_speech_verb(verb) else None
+        if outer is not None:  # `told the court the situation has reached …, and urged the judges …`
+            return find_source(outer, excluded, depth + 1)
         return find_source(verb.head, excluded, depth + 1)
     if verb.dep_ in ("acl", "relcl") and verb.head.pos_ in ("NOUN", "PROPN"):
         return verb.head  # `a statement saying that …`, `the minister, speaking to …`

@@ -87,7 +87,7 @@ ROLE_NOUNS = _words("""
     officer soldier commissioner inspector superintendent sheriff chancellor rector dean ceo cfo cto
     executive owner partner member activist organizer organiser protester witness survivor resident
     doctor physician nurse surgeon scientist engineer speaker whip leader host anchor presenter
-    mp lawmaker councillor councilman councilwoman counselor counsellor consul attaché attache
+    mp mep pm fm lawmaker councillor councilman councilwoman counselor counsellor consul attaché attache
     monarch dictator autocrat strongman warlord regent governor-general premier-elect president-elect
 """)
 
@@ -156,9 +156,21 @@ CAPITALS = {
 }
 
 
+#: Country names a news text uses, each with the name the speaker column gives it: the countries of `CAPITALS` and
+#: their short forms (`the US`, `Britain`).
+COUNTRIES = {name.lower(): name for name in CAPITALS.values()} | {
+    "us": "United States", "u.s.": "United States", "usa": "United States", "america": "United States",
+    "the united states": "United States", "uk": "United Kingdom", "u.k.": "United Kingdom",
+    "britain": "United Kingdom", "great britain": "United Kingdom", "the uk": "United Kingdom",
+    "the netherlands": "Netherlands", "the us": "United States", "russia": "Russia", "ukraine": "Ukraine",
+}
+
+#: Nouns that stand for a country named before them: `the country says`, `the nation said`.
+COUNTRY_NOUNS = _words("country nation")
+
 #: Nouns for what was said rather than who said it: `a statement from the Kremlin said`, `the report says`.
 DOCUMENT_NOUNS = _words("""
     statement report post announcement communique communiqué release letter tweet message note document memo
     readout transcript decree resolution video study survey analysis assessment update briefing bulletin
-    declaration order notice filing draft
+    declaration order notice filing draft interview speech remarks conversation article column op-ed podcast
 """)

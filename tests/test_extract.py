@@ -473,3 +473,51 @@ def test_a_second_speech_verb_conjoined_to_the_content_ends_it():
     frame = stance.extract([Article("t", text)])
     first = frame[frame["text"].str.startswith("he would order")]
     assert first["text"].tolist() == ["he would order a review of the city's air defences"]
+
+
+def test_a_speech_verb_conjoined_inside_a_reported_clause_keeps_the_outer_speaker():
+    text = ("Finland told the summit the blackout in the region has reached a critical point, and urged the "
+            "ministers to send generators.")
+    frame = stance.extract([Article("t", text)])
+    urged = frame[frame["cue"] == "urged"]
+    assert urged["speaker"].tolist() == ["Finland"]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # relayed speech (LABELS.md §6): the original speaker, not the agency or the document relaying it
+    ("According to the bulletin, the navy said that two drones were shot down over the bay.", "the navy"),
+    ("Interfax reported on Monday: \"A regional governor said the power plant was hit twice overnight.\"",
+     "A regional governor"),
+])
+def test_relayed_speech_belongs_to_its_original_speaker(text, speaker):
+    frame = stance.extract([Article("t", text)])
+    assert len(frame) == 1 and frame.iloc[0]["speaker"] == speaker
+
+
+def test_a_relaying_person_keeps_a_quote_that_reports_someone_else():
+    text = "Anna Kovalenko said: \"The mayor said the shelters were ready, and they were not.\""
+    frame = stance.extract([Article("t", text)])
+    assert frame["speaker"].tolist() == ["Anna Kovalenko"]
+
+
+@pytest.mark.parametrize("text, speaker, resolution", [
+    ("Moldova filed a complaint on Tuesday. The country said that the ballots were illegal.", "Moldova", "place"),
+    ("Officials in Odesa counted the damage. The country said that the ballots were illegal.", "The country",
+     "none"),
+])
+def test_the_country_is_the_country_named_before_it(text, speaker, resolution):
+    frame = stance.extract([Article("t", text)])
+    assert (frame.iloc[0]["speaker"], frame.iloc[0]["speaker_resolution"]) == (speaker, resolution)
+
+
+def test_an_interview_speaks_for_the_one_interviewed():
+    text = "The convoy was stopped twice at the border, according to an interview with Marta Nowak, a Polish MP."
+    frame = stance.extract([Article("t", text)])
+    assert frame["speaker"].tolist() == ["Marta Nowak"]
+
+
+def test_a_role_abbreviation_tagged_as_a_body_finds_the_person_who_holds_it():
+    text = ("Peter Schmidt, then a member of the European Parliament (MEP), visited the port. "
+            "The MEP said that the cranes had been hit.")
+    frame = stance.extract([Article("t", text)])
+    assert frame["speaker"].tolist() == ["Peter Schmidt"]
