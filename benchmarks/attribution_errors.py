@@ -1,5 +1,8 @@
 """Attribution errors by kind (issue 18's classes), on the URW gold quotes and PolNeAR dev, now and at a git ref.
 
+Sets: the URW gold quotes, PolNeAR dev, and the project's 292 labelled pronoun speakers of the war corpus
+(`data/urw_more.pronouns.jsonl`: who each `he`, `she`, `they`, `it` or `who` that speaks refers to).
+
 Each gold quote the extractor finds but gives the wrong speaker is put in one class by the mention it chose:
 a pronoun (a chain gone wrong), a capital or country standing for its government, a role noun or title, a junk
 span (a participle, a document noun, a fragment, a headline word, nothing), or another name. Gold quotes it
@@ -45,7 +48,8 @@ INVISIBLE = {chr(c) for c in [*range(0x200B, 0x2010), *range(0x202A, 0x202F), *r
 SPEAKER_CLASSES = ["pronoun chain", "place for a government", "role noun or title", "junk span", "other name"]
 ROWS = [*(f"wrong speaker: {c}" for c in SPEAKER_CLASSES), "missed direct or mixed quote",
         "missed reported speech: according to", "missed reported speech: other", "false quote",
-        "speaker with invisible characters"]
+        "speaker with invisible characters", "pronoun speakers right", "pronoun speakers wrong",
+        "pronoun speakers not found"]
 
 
 def speaker_class(mention: str) -> str:
@@ -111,6 +115,31 @@ def _best_match(gold, predicted) -> dict[int, int]:
     return best
 
 
+def pronoun_counts(labels, predicted) -> Counter:
+    """Pronoun speakers against `data/urw_more.pronouns.jsonl`: per labelled pronoun, the predicted quote whose
+    span overlaps the labelled quote and whose mention is that pronoun; right when its speaker matches the labelled
+    referent (or, for a pronoun that refers to no one, when it stays unresolved)."""
+    from stance.evaluate import speaker_matches
+
+    found = Counter()
+    by_article = dict(tuple(predicted.groupby("article_id")))
+    for row in labels.itertuples():
+        rows = by_article.get(row.doc_id)
+        hits = [] if rows is None else [p for p in rows.itertuples() if p.start < row.quote_end
+                                          and row.quote_start < p.end
+                                          and str(p.speaker_mention).lower() == row.pronoun.lower()]
+        if not hits:
+            found["pronoun speakers not found"] += 1
+            continue
+        hit = hits[0]
+        if not row.speaker:
+            right = str(hit.speaker).lower() in ("", row.pronoun.lower())
+        else:
+            right = speaker_matches(hit.speaker, hit.speaker_mention, row.speaker, row.speaker)
+        found["pronoun speakers right" if right else "pronoun speakers wrong"] += 1
+    return found
+
+
 def measure() -> dict[str, dict[str, int]]:
     import stance
     from stance.evaluate import gold_articles, load_gold_jsonl, load_polnear
@@ -123,6 +152,16 @@ def measure() -> dict[str, dict[str, int]]:
     result["URW gold"] = dict(counts(gold, predicted))
     articles, gold = load_polnear(DATA / "polnear" / "dev")
     result["PolNeAR dev"] = dict(counts(gold, stance.extract(articles)))
+    import pandas as pd
+
+    from stance.records import Article
+
+    labels = pd.read_json(REPO / "data" / "urw_more.pronouns.jsonl", lines=True, dtype={"speaker": str})
+    labels["speaker"] = labels["speaker"].fillna("")
+    folder = DATA / "urw_articles_more"
+    articles = [Article(doc, (folder / f"{doc}.txt").read_text(encoding="utf-8")) for doc in sorted(set(labels.doc_id))]
+    result["URW pronouns"] = dict(pronoun_counts(labels, stance.extract(articles)))
+    result["URW pronouns"]["gold quotes"] = len(labels)
     return result
 
 

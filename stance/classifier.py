@@ -2,8 +2,9 @@
 
 A `TextClassifier` wraps `AutoModelForSequenceClassification` for one task. It loads
 - a fine-tuned model directory or Hugging Face id whose `id2label` names the task's labels,
-- a LoRA adapter directory (`adapter_config.json`, how the shipped defaults in `models/` are stored),
-  merged into its base model at load time, or
+- a model saved over its base (`stance_base_model` in `config.json`: the shipped joint model in `models/`
+  keeps only the weights it changed, in float16, and takes the embeddings from its base at load time),
+- a LoRA adapter directory (`adapter_config.json`), merged into its base model at load time, or
 - a zero-shot NLI model (`id2label` has `entailment`), scoring one hypothesis per label.
 Prediction is batched over length-sorted texts with dynamic padding under `torch.inference_mode()`
 and returns per-class probabilities, the label and the signed score of LABELS.md §5.
@@ -186,6 +187,8 @@ def load_model_and_tokenizer(name: str, task: str):
             model = PeftModel.from_pretrained(model, path).merge_and_unload()
             tokenizer_source = path if (path / "tokenizer_config.json").exists() else base
             tokenizer = AutoTokenizer.from_pretrained(tokenizer_source)
+        elif local and getattr(AutoConfig.from_pretrained(path), "stance_base_model", None):
+            model, tokenizer = _load_over_base(path, task)
         else:
             model = AutoModelForSequenceClassification.from_pretrained(reference, trust_remote_code=False,
                                                                        use_safetensors=True)
@@ -194,6 +197,28 @@ def load_model_and_tokenizer(name: str, task: str):
         hint = "" if local else " (not a local directory; fetching needs network access to the Hugging Face Hub)"
         raise ModelError(f"cannot load model {name!r}{hint}: {str(exc).splitlines()[0]}") from None
     model.eval()
+    return model, tokenizer
+
+
+def _load_over_base(path: Path, task: str):
+    """A model saved without the weights it shares with its base (`stance_base_model` in its config: the
+    embeddings of a `full` joint model): the base's weights, then the saved ones over them, as float32."""
+    import torch
+    from safetensors.torch import load_file
+    from transformers import AutoConfig, AutoModelForSequenceClassification, AutoTokenizer
+
+    config = AutoConfig.from_pretrained(path)
+    base = resolve_model(config.stance_base_model, task)
+    model = AutoModelForSequenceClassification.from_pretrained(base, config=config, use_safetensors=True,
+                                                               ignore_mismatched_sizes=True)
+    state = {k: v.to(torch.float32) for k, v in load_file(str(path / "model.safetensors")).items()}
+    result = model.load_state_dict(state, strict=False)
+    # what the file leaves out must be the base's own weights (the embeddings), never a head or a layer
+    foreign = [k for k in result.missing_keys if ".embeddings." not in k and "position_ids" not in k]
+    if result.unexpected_keys or foreign:
+        raise ModelError(f"{path}: its weights do not fit its base model {config.stance_base_model!r} "
+                         f"({(result.unexpected_keys or foreign)[:2]})")
+    tokenizer = AutoTokenizer.from_pretrained(path if (path / "tokenizer_config.json").exists() else base)
     return model, tokenizer
 
 

@@ -51,11 +51,15 @@ NO_PRIOR = ("None recorded: predictions are the model's own outputs, which assum
 
 def write_joint_card(output: Path, config, metrics: dict[str, Any], command: str | None) -> None:
     from . import __version__
-    from .multitask import settings_of
+    from .multitask import full_base, settings_of
 
-    base = config.base_model
-    start = f"Continued from `{config.init_model}` (its LoRA weights, its head as that task's rows)." \
+    full = config.finetune == "full"
+    base = full_base(config) if full else config.base_model
+    start = f"Continued from `{config.init_model}` (its encoder, its head as that task's rows)." \
         if config.init_model else "Trained from the base."
+    how = ("every encoder weight trained but the embeddings, which stay the base's: the file holds the other "
+           "weights in float16 and the base's embeddings are read at load time" if full else
+           f"a LoRA adapter (r={config.lora_r}) with the heads trained in full, merged at load time")
     priors = json.loads((output / "config.json").read_text(encoding="utf-8")).get("stance_label_priors") or {}
     prior_note = "\n".join(f"- {task}: predictions assume the shares " +
                            ", ".join(f"{k} {v:.3f}" for k, v in shares.items()) +
@@ -72,8 +76,7 @@ Outputs: {', '.join(f'`{x}`' for x in [f'{t}:{label}' for t, labels in TASKS.ite
 encoder pass; the first three logits are the tone head, the last three the stance head (LABELS.md §3–4).
 Input: the quote with its reporting cue, `cue: quote` (LABELS.md §6).
 
-Base: `{base}` (all-MiniLM-L6-v2, Apache-2.0), a LoRA adapter (r={config.lora_r}) with the heads trained in full,
-merged at load time. {start}
+Base: `{base}` (all-MiniLM-L6-v2, Apache-2.0); {how}. {start}
 Trained {date.today().isoformat()} with stance {__version__}, seed {config.seed}, on {platform.machine()} CPU.
 Reproduce: `{command or 'stance.multitask.train_joint(config)'}`.
 

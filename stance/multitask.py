@@ -2,9 +2,15 @@
 
 The model is a BERT-style sequence classifier with six outputs, `tone:negative … stance:neutral`: one encoder
 pass and one pooled vector per quote, whose first three logits are the tone head and last three the stance
-head (each its own softmax). It is trained with a LoRA adapter on the encoder and the heads in full; a row may
-carry one label or both, and a task's loss ignores rows without its label. It saves as an adapter directory
-that `stance.classifier` loads for either task (`--tone-model DIR --stance-model DIR`), and the pipeline runs
+head (each its own softmax). A row may carry one label or both, and a task's loss ignores rows without its label.
+Two ways to train it (`finetune`):
+
+- `full` (the shipped recipe, chosen by measurement: README, "Classifiers"): every encoder weight but the
+  embeddings, and the heads. The embeddings stay the base model's, so the model saves without them: a
+  `config.json` naming its base (`stance_base_model`) and a `model.safetensors` of the other weights in float16.
+- `lora`: a LoRA adapter on the encoder and the heads in full, saved as an adapter directory.
+
+`stance.classifier` loads either for either task (`--tone-model DIR --stance-model DIR`), and the pipeline runs
 the encoder once when both tasks name it.
 
 `train_joint(config)` reads the sources, holds out whole articles of the sources marked `split = true` as a
@@ -35,6 +41,7 @@ from .metrics import score_labels
 logger = logging.getLogger(__name__)
 
 JOINT = "tone+stance"
+FINETUNE = ("full", "lora")
 # Which task a corpus reader labels; a `table` gives every task it has a column for.
 KIND_TASK = {"newsmtsc": "tone", "cameo": "stance", "plover": "stance", "ngec": "stance"}
 GROUP_COLUMNS = ("doc_id", "article_id")
@@ -131,8 +138,8 @@ class JointConfig:
     base_model: str = "sentence-transformers/all-MiniLM-L6-v2"
     epochs: float = 3.0
     max_steps: int = -1  # when positive, stop after this many optimiser steps (overrides epochs)
-    learning_rate: float = 2e-4
-    head_learning_rate: float = 0.0  # the heads' learning rate (0: learning_rate); a fresh head learns faster
+    learning_rate: float = 5e-5  # the encoder's: suits `full`; a LoRA adapter wants about 3e-4
+    head_learning_rate: float = 1e-3  # the heads' learning rate (0: learning_rate); a fresh head learns faster
     batch_size: int = 16
     max_length: int = 128
     weight_decay: float = 0.01
@@ -145,6 +152,7 @@ class JointConfig:
     task_weights: dict[str, float] = field(default_factory=dict)  # loss weight per task (default 1)
     prior: dict[str, Any] = field(default_factory=dict)  # per task: shares, or a labelled table giving them
     calibrate: bool = True
+    finetune: str = "full"  # `full`: every encoder weight but the embeddings; `lora`: an adapter
     lora_r: int = 16
     lora_alpha: int = 32
     lora_dropout: float = 0.1
@@ -156,8 +164,10 @@ class JointConfig:
             raise ConfigError("train: at least one [[data]] source is needed")
         if not 0 <= self.dev_fraction < 1:
             raise ConfigError(f"train.dev_fraction must be in [0, 1), got {self.dev_fraction!r}")
-        if self.lora_r < 1:
-            raise ConfigError("a joint model trains a LoRA adapter: lora_r must be positive")
+        if self.finetune not in FINETUNE:
+            raise ConfigError(f"train.finetune must be one of {list(FINETUNE)}, got {self.finetune!r}")
+        if self.finetune == "lora" and self.lora_r < 1:
+            raise ConfigError("a LoRA adapter needs a positive lora_r")
         for task in (*self.class_weights, *self.task_weights, *self.prior):
             check_task(task)
 
@@ -259,6 +269,76 @@ def _label_matrix(frame: pd.DataFrame) -> np.ndarray:
 
 
 def _load_initial(config: JointConfig):
+    """(model with six outputs, tokenizer) to train, as `config.finetune` says."""
+    return _full_initial(config) if config.finetune == "full" else _lora_initial(config)
+
+
+def _full_initial(config: JointConfig):
+    """(model with six outputs and frozen embeddings, tokenizer): from the base, a joint model (continued as it
+    is) or any one-task model (its encoder, its head as that task's rows)."""
+    import torch
+    from transformers import AutoConfig, AutoModelForSequenceClassification
+
+    from .classifier import load_model_and_tokenizer
+
+    labels = joint_labels()
+    torch.manual_seed(config.seed)
+    if config.init_model:
+        start, tokenizer = load_model_and_tokenizer(config.init_model, "tone")
+        if is_joint(start.config):
+            return _freeze_embeddings(start), tokenizer
+    base = resolve_model(full_base(config), "tone")
+    model_config = AutoConfig.from_pretrained(base, num_labels=len(labels), id2label=dict(enumerate(labels)),
+                                              label2id={label: i for i, label in enumerate(labels)})
+    model = AutoModelForSequenceClassification.from_pretrained(base, config=model_config, use_safetensors=True,
+                                                               ignore_mismatched_sizes=True)
+    if not config.init_model:
+        from transformers import AutoTokenizer
+
+        return _freeze_embeddings(model), AutoTokenizer.from_pretrained(base)
+    names = tuple(str(start.config.id2label[i]).lower() for i in range(start.config.num_labels))
+    task = next((t for t, labels_ in TASKS.items() if labels_ == names), None)
+    if task is None:
+        raise ConfigError(f"init_model {config.init_model!r} has labels {list(names)}: neither a tone, a stance "
+                          "nor a joint model")
+    state = {k: v for k, v in start.state_dict().items() if "classifier" not in k}
+    result = model.load_state_dict(state, strict=False)
+    if result.unexpected_keys:
+        raise ConfigError(f"init_model {config.init_model!r}: its encoder does not fit {base} "
+                          f"({result.unexpected_keys[:2]})")
+    head = start.state_dict()
+    with torch.no_grad():
+        for name in ("weight", "bias"):
+            getattr(model.classifier, name)[task_slice(task)] = head[f"classifier.{name}"]
+    return _freeze_embeddings(model), tokenizer
+
+
+def full_base(config: JointConfig) -> str:
+    """The base model a `full` joint model is trained over and names in its config (a continued model's own)."""
+    if config.init_model:
+        from transformers import AutoConfig
+
+        init = Path(resolve_model(config.init_model, "tone"))
+        if (init / "adapter_config.json").exists():
+            adapter = json.loads((init / "adapter_config.json").read_text(encoding="utf-8"))
+            return adapter["base_model_name_or_path"]
+        named = getattr(AutoConfig.from_pretrained(init), "stance_base_model", None)
+        if named:
+            return named
+    return config.base_model
+
+
+def _freeze_embeddings(model):
+    for name, parameter in model.named_parameters():
+        parameter.requires_grad = not _is_embedding(model, name)
+    return model
+
+
+def _is_embedding(model, name: str) -> bool:
+    return name.startswith(f"{model.base_model_prefix}.embeddings.")
+
+
+def _lora_initial(config: JointConfig):
     """(peft model with six outputs, tokenizer): from the base, a one-task adapter (its LoRA weights, its head
     as that task's rows) or a joint adapter (continued as it is)."""
     import torch
@@ -345,9 +425,9 @@ def train_joint(config: JointConfig, command: str | None = None) -> dict[str, An
     total = config.max_steps if config.max_steps > 0 else max(1, int(steps_per_epoch * config.epochs))
     named = [(n, p) for n, p in model.named_parameters() if p.requires_grad]
     trainable = [p for _, p in named]
-    heads = [p for n, p in named if "modules_to_save" in n]
+    heads = [p for n, p in named if "classifier" in n]
     optimiser = torch.optim.AdamW([
-        {"params": [p for n, p in named if "modules_to_save" not in n], "lr": config.learning_rate},
+        {"params": [p for n, p in named if "classifier" not in n], "lr": config.learning_rate},
         {"params": heads, "lr": config.head_learning_rate or config.learning_rate}],
         lr=config.learning_rate, weight_decay=config.weight_decay)
     schedule = get_linear_schedule_with_warmup(optimiser, int(total * config.warmup_ratio), total)
@@ -357,6 +437,9 @@ def train_joint(config: JointConfig, command: str | None = None) -> dict[str, An
     priors = {task: _prior(config.prior[task], task) for task in config.prior}
     learnt = {task: _shares(targets[:, i], task, task in config.class_weights) for i, task in enumerate(TASKS)}
     best: tuple[float, dict | None, int] = (-1.0, None, 0)
+    # the weights training changes, kept for the best step
+    kept = {n for n, p in model.named_parameters() if p.requires_grad} if config.finetune == "full" else \
+        {k for k in model.state_dict() if "lora" in k or "modules_to_save" in k}
     history, stale, step = [], 0, 0
     while step < total and stale < config.early_stopping_patience:
         for batch in _batches(encoded, config.batch_size, rng):
@@ -379,8 +462,7 @@ def train_joint(config: JointConfig, command: str | None = None) -> dict[str, An
                 logger.info("step %d: dev macro-F1 %s, mean %.3f", step, ", ".join(
                     f"{task} {figures[task]['macro_f1']:.3f}" for task in TASKS if figures[task]), mean)
                 if mean > best[0]:
-                    state = {k: v.detach().clone() for k, v in model.state_dict().items() if "lora" in k or
-                             "modules_to_save" in k}
+                    state = {k: v.detach().clone() for k, v in model.state_dict().items() if k in kept}
                     best, stale = (mean, state, step), 0
                 else:
                     stale += 1
@@ -529,14 +611,23 @@ def _save(model, tokenizer, config: JointConfig, priors: dict, learnt: dict, cal
     output.mkdir(parents=True, exist_ok=True)
     for name in ("model.safetensors", "adapter_model.safetensors", "adapter_config.json", "config.json"):
         (output / name).unlink(missing_ok=True)
-    model.save_pretrained(output)
-    adapter_config = output / "adapter_config.json"
-    settings = json.loads(adapter_config.read_text(encoding="utf-8"))
-    settings["base_model_name_or_path"] = config.base_model if not config.init_model else \
-        json.loads((Path(resolve_model(config.init_model, "tone")) / "adapter_config.json").read_text(
-            encoding="utf-8"))["base_model_name_or_path"]
-    adapter_config.write_text(json.dumps(settings, indent=2) + "\n", encoding="utf-8")
-    model_config = model.base_model.model.config
+    if config.finetune == "full":
+        from safetensors.torch import save_file
+
+        state = {k: v.detach().to(dtype=_saved_dtype()).contiguous() for k, v in model.state_dict().items()
+                 if not _is_embedding(model, k) and v.is_floating_point()}
+        save_file(state, str(output / "model.safetensors"), metadata={"format": "pt"})
+        model_config = model.config
+        model_config.stance_base_model = full_base(config)
+    else:
+        model.save_pretrained(output)
+        adapter_config = output / "adapter_config.json"
+        settings = json.loads(adapter_config.read_text(encoding="utf-8"))
+        settings["base_model_name_or_path"] = config.base_model if not config.init_model else \
+            json.loads((Path(resolve_model(config.init_model, "tone")) / "adapter_config.json").read_text(
+                encoding="utf-8"))["base_model_name_or_path"]
+        adapter_config.write_text(json.dumps(settings, indent=2) + "\n", encoding="utf-8")
+        model_config = model.base_model.model.config
     model_config.stance_input_format = "cue: text" if any(s.options.get("cue") for s in config.data) else "text"
     model_config.stance_label_priors = priors or None
     model_config.stance_trained_priors = learnt if priors else None
@@ -549,6 +640,15 @@ def _save(model, tokenizer, config: JointConfig, priors: dict, learnt: dict, cal
     os.umask(mask)
     for weights in output.glob("*.safetensors"):
         weights.chmod(0o666 & ~mask)
+
+
+_SAVED_DTYPE_NAME = "float16"  # a full model's weights on disk; loaded back as float32
+
+
+def _saved_dtype():
+    import torch
+
+    return getattr(torch, _SAVED_DTYPE_NAME)
 
 
 def settings_of(config: JointConfig) -> dict[str, Any]:

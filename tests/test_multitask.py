@@ -85,13 +85,23 @@ def test_a_source_labelling_one_task_leaves_the_other_unlabelled(tmp_path):
     assert frame["tone"].tolist() == ["positive", "negative"] and frame["stance"].isna().all()
 
 
-def test_train_save_reload_both_tasks_from_one_model(tiny_models, quotes, tmp_path):
-    metrics = train_joint(_config(tiny_models, quotes, tmp_path))
+@pytest.mark.parametrize("finetune", ["full", "lora"])
+def test_train_save_reload_both_tasks_from_one_model(tiny_models, quotes, tmp_path, finetune):
+    metrics = train_joint(_config(tiny_models, quotes, tmp_path, finetune=finetune))
     out = tmp_path / "joint"
     config = json.loads((out / "config.json").read_text())
     assert [config["id2label"][str(i)] for i in range(6)] == joint_labels()
     assert config["stance_input_format"] == "cue: text"
-    assert (out / "adapter_model.safetensors").exists() and not list(out.glob("*.bin"))
+    assert not list(out.glob("*.bin"))
+    if finetune == "lora":
+        assert (out / "adapter_model.safetensors").exists()
+    else:  # the weights it changed, in float16, without the base's embeddings
+        from safetensors.torch import load_file
+
+        saved = load_file(str(out / "model.safetensors"))
+        assert config["stance_base_model"] == str(tiny_models["base"]) and "classifier.weight" in saved
+        assert not [k for k in saved if ".embeddings." in k] and {str(v.dtype) for v in saved.values()} == {
+            "torch.float16"}
     assert metrics["dev_rows"] == 4 and metrics["dev"]["tone"]["n"] == 4
     card = (out / "README.md").read_text()
     assert "one encoder, two heads" in card and "seed 3" in card
@@ -151,7 +161,9 @@ def test_each_task_gets_its_own_prior(tiny_models, quotes, tmp_path):
                                rtol=1e-5)
 
 
-def test_init_from_a_one_task_adapter_keeps_its_encoder_and_head(tiny_models, quotes, tmp_path):
+@pytest.mark.parametrize("finetune, tolerance", [("full", 5e-3), ("lora", 1e-4)])  # full saves float16
+def test_init_from_a_one_task_adapter_keeps_its_encoder_and_head(tiny_models, quotes, tmp_path, finetune,
+                                                                 tolerance):
     from stance.train import DataSource, TrainConfig, train
 
     train(TrainConfig(task="tone", output_dir=str(tmp_path / "tone"), data=(DataSource("table", str(quotes)),),
@@ -160,10 +172,24 @@ def test_init_from_a_one_task_adapter_keeps_its_encoder_and_head(tiny_models, qu
                       lora_target_modules=("query", "value")))
     one = TextClassifier.load(str(tmp_path / "tone"), "tone")
     train_joint(_config(tiny_models, quotes, tmp_path, init_model=str(tmp_path / "tone"), learning_rate=1e-12,
-                        dev_fraction=0.0, data=(JointSource("table", str(quotes)),)))
+                        head_learning_rate=1e-12,
+                        dev_fraction=0.0, data=(JointSource("table", str(quotes)),), finetune=finetune))
     joint = TextClassifier.load(str(tmp_path / "joint"), "tone")
     texts = [t for t, *_ in ROWS]
-    np.testing.assert_allclose(joint.predict_proba(texts), one.predict_proba(texts), atol=1e-4)
+    np.testing.assert_allclose(joint.predict_proba(texts), one.predict_proba(texts), atol=tolerance)
+
+
+def test_a_model_saved_over_a_base_it_does_not_fit_is_refused(tiny_models, quotes, tmp_path):
+    from safetensors.torch import load_file, save_file
+
+    from stance.errors import ModelError
+
+    train_joint(_config(tiny_models, quotes, tmp_path, dev_fraction=0.0))
+    weights = tmp_path / "joint" / "model.safetensors"
+    saved = load_file(str(weights))
+    save_file({k: v for k, v in saved.items() if not k.startswith("classifier.")}, str(weights))
+    with pytest.raises(ModelError, match="do not fit its base"):
+        TextClassifier.load(str(tmp_path / "joint"), "tone")
 
 
 def test_init_from_an_adapter_of_another_rank_is_refused(tiny_models, quotes, tmp_path):
@@ -173,7 +199,7 @@ def test_init_from_an_adapter_of_another_rank_is_refused(tiny_models, quotes, tm
                       base_model=str(tiny_models["base"]), max_steps=1, batch_size=4, dev_fraction=0.0,
                       max_length=32, lora_r=4, save="adapter", lora_target_modules=("query", "value")))
     with pytest.raises(ConfigError, match="lora_r"):
-        train_joint(_config(tiny_models, quotes, tmp_path, init_model=str(tmp_path / "tone")))
+        train_joint(_config(tiny_models, quotes, tmp_path, init_model=str(tmp_path / "tone"), finetune="lora"))
 
 
 def test_which_configs_train_one_model_for_both_tasks(tmp_path):

@@ -23,10 +23,11 @@ def stance_model():
     return load_classifier("default", "stance")
 
 
-def test_the_shipped_model_is_one_small_safetensors_adapter_with_two_heads():
+def test_the_shipped_model_is_one_small_safetensors_model_with_two_heads():
     folder = MODELS_DIR / "quotes"
-    assert (folder / "adapter_model.safetensors").exists() and not list(MODELS_DIR.glob("**/*.bin"))
+    assert (folder / "model.safetensors").exists() and not list(MODELS_DIR.glob("**/*.bin"))
     config = json.loads((folder / "config.json").read_text(encoding="utf-8"))
+    assert config["stance_base_model"]  # fully fine-tuned weights over the named encoder's embeddings
     assert [config["id2label"][str(i)] for i in range(6)] == joint_labels()
     assert config["stance_input_format"] == "cue: text"
     assert set(config["stance_temperatures"]) == {"tone", "stance"}
