@@ -11,6 +11,7 @@ from __future__ import annotations
 import bisect
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Token
@@ -22,10 +23,13 @@ from .lexicon import (
     DOCUMENT_NOUNS,
     FIRST_PERSON,
     GROUP_NOUNS,
+    NEUTER_PRONOUNS,
     ORGANIZATION_NOUNS,
     PERSON_PRONOUNS,
     PLURAL_PRONOUNS,
+    REPORTING_VERBS,
     ROLE_NOUNS,
+    SPEECH_VERBS,
     TITLES,
 )
 from .nlp import Chunk, entity_of, text_of
@@ -48,6 +52,10 @@ def _name_tokens(tokens: list[Token]) -> list[Token]:
     tokens = [t for t in tokens if not t.is_punct and t.dep_ != "case" and t.text not in ("'s", "’s")]
     while len(tokens) > 1 and normalize(tokens[0].text) in TITLES:
         tokens = tokens[1:]
+    # A role the tagger put inside the name (`intelligence chief Major-General Petro Lysenko`): the name after it.
+    roles = [i for i, t in enumerate(tokens[:-1]) if normalize(t.text) in ROLE_NOUNS | TITLES and t.i > tokens[0].i]
+    if roles and len(tokens) - roles[-1] - 1 >= 2 and all(t.pos_ == "PROPN" for t in tokens[roles[-1] + 1:]):
+        tokens = tokens[roles[-1] + 1:]
     return tokens
 
 
@@ -60,6 +68,9 @@ class Mention:
     kind: str  # person | organization | group
     subject: bool
     in_quote: bool
+    reported: bool = False  # inside what someone is reported to have said: `X said that Y was lying`
+    label: str = ""  # the NER label of a named mention
+    speaks: bool = False  # the subject of a speech verb outside anyone's reported words: `X said`
 
 
 @dataclass
@@ -72,22 +83,34 @@ class ArticleIndex:
     roles: dict[str, str] = field(default_factory=dict)  # canonical name -> role text
     role_words: dict[str, set[str]] = field(default_factory=dict)  # canonical name -> words of its roles
     quoted: list[tuple[int, int]] = field(default_factory=list)
+    places: set[str] = field(default_factory=set)  # normalized single-word place names of the article
+    pronoun_subjects: list[tuple[int, str]] = field(default_factory=list)  # (start, lower) of `he said`, `they`
 
     # -- building ---------------------------------------------------------------------------
     @classmethod
     def build(cls, chunks: list[Chunk], quoted: list[tuple[int, int]]) -> ArticleIndex:
         index = cls(quoted=quoted)
+        index.places = _places(chunks)
         for chunk in chunks:
             index.sentence_starts += [chunk.offset + s.start_char for s in chunk.doc.sents]
             for ent in chunk.doc.ents:
-                if ent.label_ == "PERSON":
+                if ent.label_ == "PERSON" or _person_tagged_as_body(ent):
                     name_tokens = _name_tokens(list(ent))
                     if len(name_tokens) >= 2:
                         name = _span_text(name_tokens)
                         surname = normalize(name_tokens[-1].text)
                         index.full_names.setdefault(surname, []).append((chunk.offset + ent.start_char, name))
+            for token in chunk.doc:
+                # A name the tagger missed, speaking: `chief Major-General Petro Lysenko said`
+                if _speaks(token) and token.pos_ == "PROPN" and not token.ent_type_:
+                    name_tokens = _name_tokens(mention_tokens(token))
+                    if len(name_tokens) >= 2 and all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in name_tokens):
+                        index.full_names.setdefault(normalize(name_tokens[-1].text), []).append(
+                            (chunk.offset + name_tokens[0].idx, _span_text(name_tokens)))
         for chunk in chunks:
             index._add_mentions(chunk)
+            index.pronoun_subjects += [(chunk.offset + t.idx, t.lower_) for t in chunk.doc
+                                       if t.dep_ in ("nsubj", "nsubjpass") and t.pos_ == "PRON"]
         return index
 
     def _add_mentions(self, chunk: Chunk) -> None:
@@ -98,14 +121,20 @@ class ArticleIndex:
             start = chunk.offset + ent.start_char
             subject = head.dep_ in ("nsubj", "nsubjpass")
             inq = self.in_quote(start)
+            reported = _reported(head)
+            speaks = _speaks(head) and not _nested(head)
+            if ent.label_ == "PERSON" and normalize(ent.text) in self.places:
+                continue  # a place the tagger took for a person: `Kiev is being …`
             if ent.label_ == "PERSON" or (self.surname_known(head) and ent.label_ in ORG_LABELS):
                 name = self.canonical_name(list(ent), start)
                 if name:
-                    self.mentions.append(Mention(start, name, "person", subject, inq))
+                    self.mentions.append(Mention(start, name, "person", subject, inq, reported, ent.label_,
+                                                 speaks))
                     self._note_role(head, ent.start, name)
                     seen.update(t.i for t in ent)
             elif ent.label_ in ORG_LABELS:
-                self.mentions.append(Mention(start, ent.text, "organization", subject, inq))
+                self.mentions.append(Mention(start, ent.text, "organization", subject, inq, reported, ent.label_,
+                                             speaks))
                 seen.update(t.i for t in ent)
         for token in doc:
             # Unnamed groups and organisations that `they` can refer to: `the campaign`, `officials`.
@@ -116,14 +145,16 @@ class ArticleIndex:
                 if kind:
                     start = chunk.offset + token.idx
                     self.mentions.append(Mention(start, _text(mention_tokens(token)), kind, True,
-                                                 self.in_quote(start)))
+                                                 self.in_quote(start), _reported(token), "",
+                                                 _speaks(token) and not _nested(token)))
                 continue
             # Surnames the NER missed (`Zelenskyy warned`, tagged as a common noun).
             if token.i not in seen and token.text[:1].isupper() and self.surname_known(token):
                 start = chunk.offset + token.idx
                 name = self.canonical_name([token], start)
                 subject = token.dep_ in ("nsubj", "nsubjpass")
-                self.mentions.append(Mention(start, name, "person", subject, self.in_quote(start)))
+                self.mentions.append(Mention(start, name, "person", subject, self.in_quote(start),
+                                             _reported(token), "", _speaks(token) and not _nested(token)))
                 self._note_role(token, token.i, name)
         self.mentions.sort(key=lambda m: m.start)
 
@@ -185,24 +216,45 @@ class ArticleIndex:
         before = [n for s, n in candidates if s <= start]
         return before[-1] if before else candidates[0][1] if candidates else name
 
-    def antecedent(self, start: int, kinds: set[str], window: int, role: str | None = None) -> Mention | None:
-        """The nearest fitting mention before `start`, within `window` sentences; subjects first."""
+    def antecedent(self, start: int, kinds: set[str], window: int, role: str | None = None,
+                   exclude: tuple[int, int] | None = None,
+                   fits: Callable[[Mention], bool] | None = None) -> Mention | None:
+        """The nearest fitting mention before `start`, within `window` sentences, outside quotation marks and
+        outside `exclude` (the words of the quote being attributed). In the pronoun's own sentence, its last
+        subject (else its last mention); before it, the nearest sentence with a fitting mention gives the last
+        one who speaks there (`X said`), else its first subject, else its last mention — unless a pronoun of
+        the same kind is a subject since then, which carries on an earlier subject's chain. A mention inside someone's
+        reported words (`X said that Y was lying`) is passed over while any other fits."""
         sentence = self.sentence_of(start)
         pool = [m for m in self.mentions if m.start < start and m.kind in kinds and not m.in_quote
-                and sentence - self.sentence_of(m.start) <= window]
+                and sentence - self.sentence_of(m.start) <= window
+                and not (exclude and exclude[0] <= m.start < exclude[1])
+                and (fits is None or fits(m))]
         if role is not None:
             pool = [m for m in pool if _same_role(role, self.role_words.get(m.name, set()))]
         if not pool:
             return None
-        earlier = [m for m in pool if self.sentence_of(m.start) < sentence and m.subject]
         same = [m for m in pool if self.sentence_of(m.start) == sentence]
-        if same and not earlier:
-            return same[-1]
-        if earlier:
-            # The subject of the nearest earlier sentence that has one, unless this sentence names someone.
-            latest = self.sentence_of(earlier[-1].start)
-            return [m for m in earlier if self.sentence_of(m.start) == latest][0] if not same else same[-1]
-        return pool[-1]
+        if same:
+            return ([m for m in same if m.subject] or same)[-1]
+        pool = [m for m in pool if not m.reported] or pool
+        nearest = self.sentence_of(pool[-1].start)
+        latest = [m for m in pool if self.sentence_of(m.start) == nearest]
+        speakers = [m for m in latest if m.speaks]  # a pronoun that speaks next most often is the last speaker
+        subjects = [m for m in latest if m.subject]
+        if speakers:
+            return speakers[-1]
+        pronouns = (PERSON_PRONOUNS if "person" in kinds else PLURAL_PRONOUNS | NEUTER_PRONOUNS)
+        chained = any(nearest <= self.sentence_of(p) < sentence for p, word in self.pronoun_subjects
+                      if word in pronouns)
+        if chained and not subjects:
+            # A pronoun between keeps the chain going (`X said … | He said Y … | That's why, he argued`): the
+            # subject named before it, not a word of what was said.
+            earlier = [m for m in pool if m.subject and self.sentence_of(m.start) < nearest]
+            if earlier:
+                first = self.sentence_of(earlier[-1].start)
+                return [m for m in earlier if self.sentence_of(m.start) == first][0]
+        return subjects[0] if subjects else latest[-1]
 
     def country_before(self, start: int, window: int) -> str:
         """The country named last before `start` (outside quotation marks), within `window` sentences; ''."""
@@ -261,7 +313,74 @@ def _who_antecedent(token: Token) -> Token:
             node = node.head
         elif names:
             node = names[0]
+        if not _speaker_like(node):
+            # The clause hangs on the wrong word (`filled with cheerleaders, who insist`): the nearest word
+            # before `who` that can speak.
+            for word in reversed(token.doc[token.sent.start:token.i]):
+                if _speaker_like(word) and word.pos_ in ("NOUN", "PROPN"):
+                    return word
     return node
+
+
+def _speaker_like(token: Token) -> bool:
+    """A word that can name someone who speaks: a person, a body, a role, a group, any plural noun."""
+    return (token.ent_type_ == "PERSON" or (token.ent_type_ in ("ORG", "NORP") and token.pos_ == "PROPN")
+            or token.lemma_.lower() in ROLE_NOUNS | GROUP_NOUNS | ORGANIZATION_NOUNS
+            or (token.tag_ in ("NNS", "NNPS") and token.ent_type_ not in ("GPE", "LOC", "DATE")))
+
+
+def _reported(token: Token) -> bool:
+    """Whether a word stands inside a clause reported by a speech or thought verb: `Y` in `X said Y was lying`.
+    The subject of a speech verb is not: it speaks itself (`X warned that …, Fox News reports`)."""
+    return not _speaks(token) and _nested(token)
+
+
+def _nested(token: Token) -> bool:
+    return any(node.dep_ == "ccomp" and node.head.lemma_.lower() in REPORTING_VERBS for node in token.ancestors)
+
+
+def _speaks(token: Token) -> bool:
+    """The one a clause gives the words to: `X` in `X said`, `X warned that …`, `according to X`."""
+    if token.dep_ == "pobj" and token.head.lower_ == "to" and token.head.head.lower_ == "according":
+        return True
+    return token.dep_ == "nsubj" and token.head.lemma_.lower() in SPEECH_VERBS
+
+
+def _body(mention: Mention) -> bool:
+    """A mention `it` can speak for: a named or unnamed organisation, a country, or a capital for its country."""
+    name = _POSSESSIVE.sub("", mention.name).lower()
+    return mention.label in ("ORG", "") or (mention.label == "GPE" and (name in COUNTRIES or name in CAPITALS))
+
+
+def _places(chunks: list[Chunk]) -> set[str]:
+    """Single words the article uses as places: capitals and countries, and words the tagger calls a place or
+    a people (`Belgorod`) more often than a person's name."""
+    votes: dict[str, int] = {}
+    for chunk in chunks:
+        for ent in chunk.doc.ents:
+            if ent.label_ in ("GPE", "LOC", "NORP", "FAC") and len(ent) == 1:
+                votes[normalize(ent.text)] = votes.get(normalize(ent.text), 0) + 1
+            elif ent.label_ == "PERSON":
+                for token in ent:
+                    votes[normalize(token.text)] = votes.get(normalize(token.text), 0) - 1
+    return {normalize(w) for w in [*CAPITALS, *COUNTRIES] if " " not in w} | {w for w, n in votes.items() if n > 0}
+
+
+def _person_tagged_as_body(ent) -> bool:
+    """A person's name the tagger took for an organisation, known by the role beside it: `intelligence chief
+    Major-General Kyrylo Budanov`, `Florian Philippot, leader of the Patriots`."""
+    if ent.label_ != "ORG":
+        return False
+    tokens = _name_tokens(list(ent))
+    if not 2 <= len(tokens) <= 3 or not all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in tokens):
+        return False
+    if any(normalize(t.text) in ORGANIZATION_NOUNS | ROLE_NOUNS | GROUP_NOUNS for t in tokens):
+        return False
+    before = ent.doc[ent.start - 1] if ent.start > 0 else None
+    titled = len(tokens) < len([t for t in ent if not t.is_punct]) or (
+        before is not None and normalize(before.text) in ROLE_NOUNS | TITLES)
+    appos = any(c.dep_ == "appos" and c.lemma_.lower() in ROLE_NOUNS for c in ent.root.children)
+    return titled or appos
 
 
 def _span_text(tokens: list[Token]) -> str:
@@ -274,10 +393,12 @@ def _text(tokens: list[Token]) -> str:
     return "".join(t.text_with_ws for t in tokens).strip()
 
 
-def resolve_speaker(source: Token | None, offset: int, index: ArticleIndex, window: int) -> Speaker:
+def resolve_speaker(source: Token | None, offset: int, index: ArticleIndex, window: int,
+                    exclude: tuple[int, int] | None = None) -> Speaker:
     """The speaker named by a cue's source token (`offset` places the token's Doc in the article), with where its
-    mention stands and how it was resolved."""
-    speaker = _resolve(source, offset, index, window)
+    mention stands and how it was resolved. A pronoun never takes its antecedent from `exclude` (article offsets
+    of the quote itself)."""
+    speaker = _resolve(source, offset, index, window, exclude)
     if source is None or not (speaker.name or speaker.mention):
         return speaker
     words = [t for t in mention_tokens(source) if not (t.is_punct and t.text in "-–—―~") and t.dep_ != "case"]
@@ -309,7 +430,8 @@ def _resolution(source: Token, speaker: Speaker) -> str:
     return "none"
 
 
-def _resolve(source: Token | None, offset: int, index: ArticleIndex, window: int) -> Speaker:
+def _resolve(source: Token | None, offset: int, index: ArticleIndex, window: int,
+             exclude: tuple[int, int] | None = None) -> Speaker:
     if source is None:
         return Speaker()
     mention = _text(mention_tokens(source)).strip(" -–—―~")  # a sign-off line's dash is not the name's
@@ -319,16 +441,24 @@ def _resolve(source: Token | None, offset: int, index: ArticleIndex, window: int
         target = _who_antecedent(source)
         if target is source:
             return Speaker(mention=mention)
-        resolved = _resolve(target, offset, index, window)
+        resolved = _resolve(target, offset, index, window, exclude)
         return Speaker(resolved.name, mention, resolved.type, resolved.role)
     if lower in PERSON_PRONOUNS:
-        found = index.antecedent(start, {"person"}, window)
+        found = index.antecedent(start, {"person"}, window, exclude=exclude)
         return _person(found.name, mention, index) if found else Speaker(mention, mention, "person")
     if lower in PLURAL_PRONOUNS:
-        found = index.antecedent(start, {"organization", "group"}, window)
+        found = index.antecedent(start, {"organization", "group"}, window, exclude=exclude)
         if found:
             return Speaker(found.name, mention, found.kind, index.roles.get(found.name, ""))
         return Speaker(mention, mention, "group")
+    if lower in NEUTER_PRONOUNS and source.dep_ == "nsubj" and source.head.lemma_.lower() in SPEECH_VERBS:
+        # `it said` speaks for a body: the nearest organisation named before it (a capital for its country)
+        found = index.antecedent(start, {"organization"}, window, exclude=exclude, fits=_body)
+        if found:
+            bare = _POSSESSIVE.sub("", found.name)
+            name = CAPITALS.get(bare.lower()) or COUNTRIES.get(bare.lower()) or found.name
+            return Speaker(name, mention, "organization", index.roles.get(found.name, ""))
+        return Speaker(mention=mention)
     if lower in FIRST_PERSON or source.pos_ == "PRON":
         return Speaker(mention=mention)
     head_lemma = source.lemma_.lower()

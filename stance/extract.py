@@ -172,7 +172,7 @@ def find_quotes_in_chunk(chunk: Chunk, spans: list[MarkedSpan], index: ArticleIn
     found = _relayed(found)
     for item in found:
         item.speaker = resolve_speaker(item.cue.source if item.cue else None, chunk.offset, index,
-                                       config.antecedent_window)
+                                       config.antecedent_window, (chunk.offset + item.start, chunk.offset + item.end))
     found.sort(key=lambda f: f.start)
     _attach_runs(doc, spans, claimed, found, config, index, chunk.offset, cues)
     found.sort(key=lambda f: f.start)

@@ -129,6 +129,7 @@ TITLES = _words("""
     mr mrs ms miss dr prof president minister prime secretary general gen sen senator rep gov governor
     mayor chancellor premier king queen prince princess sir lord lady pope judge justice ambassador
     commander colonel col lt lieutenant capt captain sgt sergeant adm admiral chief deputy foreign defence
+    major brigadier marshal
     defense vice first former acting st saint rev reverend father sister brother sheikh emir
 """)
 

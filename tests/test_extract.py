@@ -521,3 +521,49 @@ def test_a_role_abbreviation_tagged_as_a_body_finds_the_person_who_holds_it():
             "The MEP said that the cranes had been hit.")
     frame = stance.extract([Article("t", text)])
     assert frame["speaker"].tolist() == ["Peter Schmidt"]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # `it said` speaks for the body named before it; a capital speaks for its country
+    ("The Red Cross opened a new office in the city on Monday. “Our teams are working day and night,” it said.",
+     "The Red Cross"),
+    ("Moscow rejected the proposal on Friday. It said that the talks were pointless.", "Russia"),
+    ("The Danish Refugee Council counted 300 families in the camp. It said the shelters were full and more tents "
+     "were needed.", "The Danish Refugee Council"),
+])
+def test_it_said_speaks_for_the_organisation_named_before_it(text, speaker):
+    frame = stance.extract([Article("t", text)])
+    assert frame["speaker"].tolist()[-1] == speaker and frame["speaker_resolution"].tolist()[-1] == "pronoun"
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # someone named only inside another's reported words is not who speaks next
+    ("In a message to Reuters, Mykola Hrytsenko, an adviser to the governor, said the claims were serious and "
+     "doubted whether Ivan Sokolenko was fit to lead. “One should take this seriously,” he said.", "Mykola Hrytsenko"),
+    # `according to X` gives X the words, so X speaks on
+    ("According to Pavlo Hrab, the administration has replaced four commanders because many disagreed with Dmitri "
+     "Orlov. “We are on our fourth commander,” he said.", "Pavlo Hrab"),
+    # the nearest sentence that names someone, even when not as its subject
+    ("Angela Weber opened the debate on Monday. The debate later turned to a letter from the Dutch minister Pieter "
+     "de Vries. He said that the embassy would stay closed.", "Pieter de Vries"),
+    # a name the tagger missed, speaking after its role
+    ("Ukrainian intelligence chief Major-General Petro Lysenko said that the fires were no accident. “Much of this "
+     "is our work,” he said.", "Petro Lysenko"),
+])
+def test_a_pronoun_that_speaks_finds_the_one_who_spoke_before(text, speaker):
+    frame = stance.extract([Article("t", text)])
+    assert frame["speaker"].tolist()[-1] == speaker
+
+
+def test_a_pronoun_never_takes_its_antecedent_from_the_quote_it_speaks():
+    text = ("Researchers at the lab said the campaigns had grown. The most active of them is linked to the "
+            "Presidential Administration, they added.")
+    frame = stance.extract([Article("t", text)])
+    assert frame["speaker"].tolist() == ["Researchers", "Researchers"]
+
+
+def test_who_hanging_on_the_wrong_word_finds_the_people_before_it():
+    text = ("In the film we see the director in conversation with a group of young medics who argue that the "
+            "hospital needs more generators.")
+    frame = stance.extract([Article("t", text)])
+    assert frame["speaker"].tolist() == ["young medics"]
