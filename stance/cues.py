@@ -117,8 +117,9 @@ def _parenthetical_content(verb: Token) -> list[Token] | None:
         return None
     inner = {t.i for t in verb.subtree}
     tokens = [t for t in head.subtree if t.i not in inner and not t.is_space]
-    if any(c in QUOTE_CHARS for t in tokens for c in t.text) or not any(t.i < verb.i and not t.is_punct
-                                                                       for t in tokens):
+    marks = [t for t in tokens if t.tag_ != "POS" and not t.like_num and any(c in QUOTE_CHARS for c in t.text)
+             and (t.is_punct or t.is_quote or not t.text[0].isalnum())]  # not the apostrophe of `Clarke's`
+    if marks or not any(t.i < verb.i and not t.is_punct for t in tokens):
         return None
     while tokens and tokens[-1].is_punct and tokens[-1].text in (".", "!", "?", "...", "…"):
         tokens = tokens[:-1]

@@ -455,6 +455,9 @@ def test_a_claim_nobody_holds_is_not_a_quote():
      "The talks, the minister said, would resume next week after the holiday", "the minister"),
     ("Too often, Olena Hrytsenko said, the aid convoys arrive after the shelling has started.",
      "Too often, Olena Hrytsenko said, the aid convoys arrive after the shelling has started", "Olena Hrytsenko"),
+    # an apostrophe inside a word is not a quotation mark
+    ("Back in Lviv, Mr. Koval said, he decided to rebuild the city's power station.",
+     "Back in Lviv, Mr. Koval said, he decided to rebuild the city's power station", "Koval"),
 ])
 def test_a_speech_verb_set_into_a_sentence_reports_the_sentence_around_it(text, content, speaker):
     frame = stance.extract([Article("t", text)])
