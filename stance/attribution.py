@@ -85,6 +85,7 @@ class ArticleIndex:
     quoted: list[tuple[int, int]] = field(default_factory=list)
     places: set[str] = field(default_factory=set)  # normalized single-word place names of the article
     pronoun_subjects: list[tuple[int, str]] = field(default_factory=list)  # (start, lower) of `he said`, `they`
+    _quoted_sentences: list[bool] = field(default_factory=list)  # whether each sentence starts inside quote marks
 
     # -- building ---------------------------------------------------------------------------
     @classmethod
@@ -107,6 +108,7 @@ class ArticleIndex:
                     if len(name_tokens) >= 2 and all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in name_tokens):
                         index.full_names.setdefault(normalize(name_tokens[-1].text), []).append(
                             (chunk.offset + name_tokens[0].idx, _span_text(name_tokens)))
+        index._quoted_sentences = [index.in_quote(s) for s in index.sentence_starts]
         for chunk in chunks:
             index._add_mentions(chunk)
             index.pronoun_subjects += [(chunk.offset + t.idx, t.lower_) for t in chunk.doc
@@ -148,8 +150,11 @@ class ArticleIndex:
                                                  self.in_quote(start), _reported(token), "",
                                                  _speaks(token) and not _nested(token)))
                 continue
-            # Surnames the NER missed (`Zelenskyy warned`, tagged as a common noun).
-            if token.i not in seen and token.text[:1].isupper() and self.surname_known(token):
+            # Surnames the NER missed (`Zelenskyy warned`, tagged as a common noun), and a lone name that speaks
+            # (`Amit told PTI`).
+            lone = (token.pos_ == "PROPN" and _speaks(token) and not token.ent_type_ and token.is_title
+                    and len(mention_tokens(token)) == 1 and normalize(token.text) not in self.places)
+            if token.i not in seen and token.text[:1].isupper() and (self.surname_known(token) or lone):
                 start = chunk.offset + token.idx
                 name = self.canonical_name([token], start)
                 subject = token.dep_ in ("nsubj", "nsubjpass")
@@ -227,7 +232,7 @@ class ArticleIndex:
         reported words (`X said that Y was lying`) is passed over while any other fits."""
         sentence = self.sentence_of(start)
         pool = [m for m in self.mentions if m.start < start and m.kind in kinds and not m.in_quote
-                and sentence - self.sentence_of(m.start) <= window
+                and self.distance(m.start, sentence) <= window
                 and not (exclude and exclude[0] <= m.start < exclude[1])
                 and (fits is None or fits(m))]
         if role is not None:
@@ -255,6 +260,12 @@ class ArticleIndex:
                 first = self.sentence_of(earlier[-1].start)
                 return [m for m in earlier if self.sentence_of(m.start) == first][0]
         return subjects[0] if subjects else latest[-1]
+
+    def distance(self, start: int, sentence: int) -> int:
+        """Sentences from the one holding `start` to `sentence`, not counting those inside quotation marks (a long
+        quotation does not push its speaker out of reach)."""
+        first = self.sentence_of(start)
+        return sentence - first - sum(self._quoted_sentences[first + 1:sentence + 1])
 
     def country_before(self, start: int, window: int) -> str:
         """The country named last before `start` (outside quotation marks), within `window` sentences; ''."""

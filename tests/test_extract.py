@@ -570,3 +570,18 @@ def test_who_hanging_on_the_wrong_word_finds_the_people_before_it():
             "hospital needs more generators.")
     frame = stance.extract([Article("t", text)])
     assert frame["speaker"].tolist() == ["young medics"]
+
+
+def test_a_lone_first_name_that_speaks_is_a_person_a_pronoun_can_refer_to():
+    text = ("“I had finished three years of my course and could not start again,” Tarun told PTI. "
+            "He says the rent in Samarkand is higher.")
+    frame = stance.extract([Article("t", text)])
+    assert frame["speaker"].tolist() == ["Tarun", "Tarun"]
+
+
+def test_a_long_quotation_does_not_push_its_speaker_out_of_a_pronouns_reach():
+    quoted = " ".join(f"Point {word} of the plan concerns the grain corridor." for word in
+                      "one two three four five six seven eight nine".split())
+    text = f"Lorenzo Ferri, a Rome-based analyst, was blunt. “{quoted}” “The talks will fail,” he adds."
+    frame = stance.extract([Article("t", text)])
+    assert frame["speaker"].tolist()[-1] == "Lorenzo Ferri"
