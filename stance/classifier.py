@@ -31,15 +31,10 @@ import numpy as np
 import pandas as pd
 
 from .errors import ConfigError, ModelError
+from .schema import SIGNED, TASKS  # noqa: F401  (TASKS is read from here by older code and users)
 
 logger = logging.getLogger(__name__)
 
-TASKS: dict[str, tuple[str, ...]] = {
-    "tone": ("negative", "neutral", "positive"),
-    "stance": ("escalation", "negotiation", "neutral"),
-}
-# score = P(first) − P(second), LABELS.md §5
-SIGNED: dict[str, tuple[str, str]] = {"tone": ("positive", "negative"), "stance": ("negotiation", "escalation")}
 
 DEFAULT_HYPOTHESES: dict[str, dict[str, str]] = {
     "tone": {

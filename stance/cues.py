@@ -2,7 +2,7 @@
 
 A cue is a reporting verb (`said`, `warned`, `described … as`, `called for`) or `according to`.
 Content spans are character offsets into the Doc's text; the quote-mark logic in
-`stance.extract` later decides whether a content is direct, indirect or mixed.
+`stance.quotes` later decides whether a content is direct, indirect or mixed.
 """
 
 from __future__ import annotations

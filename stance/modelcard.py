@@ -50,8 +50,8 @@ NO_PRIOR = ("None recorded: predictions are the model's own outputs, which assum
 
 
 def write_joint_card(output: Path, config, metrics: dict[str, Any], command: str | None) -> None:
-    from . import __version__
     from .multitask import full_base, settings_of
+    from .version import __version__
 
     full = config.finetune == "full"
     base = full_base(config) if full else config.base_model

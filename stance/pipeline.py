@@ -15,9 +15,9 @@ import pandas as pd
 
 from .config import ClassifyConfig, ExtractConfig, load_classify_config, load_extract_config
 from .errors import InputError
-from .extract import extract_article
 from .io import Source, as_sources, check_table_columns, read_articles, read_table
 from .nlp import load_pipeline, parse_texts
+from .quotes import extract_article
 from .records import Article, ItemError, Quote
 from .schema import LABEL_COLUMNS, apply_dtypes, empty_quotes, order_label_columns
 
@@ -139,7 +139,7 @@ def model_label(name: str, task: str) -> str:
     """What the `tone_model` / `stance_model` columns say: the name given, or the shipped default's."""
     if name != "default":
         return name
-    from . import __version__
+    from .version import __version__
 
     return f"stance-quotes-minilm@{__version__}"  # one model gives both labels
 

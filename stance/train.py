@@ -635,7 +635,7 @@ def _card_base(config: TrainConfig) -> tuple[str, bool]:
 
 def _provenance(config: TrainConfig, first_stage: TrainConfig | None, command: str | None) -> str:
     """The card's lines on what the model was built from and how to build it again."""
-    from . import __version__
+    from .version import __version__
 
     start = first_stage or config
     base, adapter_base = _card_base(start)

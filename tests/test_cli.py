@@ -169,3 +169,20 @@ def test_python_dash_m_stance_version(repo_root):
                           text=True, timeout=60)
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == stance.__version__
+
+
+def test_help_loads_none_of_the_heavy_libraries():
+    """`stance --help` and `import stance` stay light: pandas, spaCy, torch and transformers load on first use."""
+    probe = ("import sys\nfrom stance.cli import app\nimport stance\n"
+             "from typer.testing import CliRunner\nassert CliRunner().invoke(app, ['--help']).exit_code == 0\n"
+             "print(sorted(m for m in ('pandas', 'spacy', 'torch', 'transformers', 'pyarrow') if m in sys.modules))")
+    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"
+
+
+def test_the_public_names_load_on_first_use_and_name_no_module():
+    import types
+
+    for name in stance.__all__:
+        assert not isinstance(getattr(stance, name), types.ModuleType), name
+    assert callable(stance.extract) and stance.extract.__module__ == "stance.pipeline"

@@ -236,7 +236,7 @@ def test_parsing_groups_pieces_by_characters_so_one_huge_article_parses_in_bound
 
 def test_a_long_single_line_article_gives_the_quotes_of_its_sentences(nlp):
     from stance.config import ExtractConfig
-    from stance.extract import extract_article
+    from stance.quotes import extract_article
     from stance.nlp import parse_texts
 
     sentence = "“We will not give up our land,” Maria Lopez said on Monday. Talks resumed in Geneva. "
