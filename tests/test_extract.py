@@ -236,8 +236,8 @@ def test_parsing_groups_pieces_by_characters_so_one_huge_article_parses_in_bound
 
 def test_a_long_single_line_article_gives_the_quotes_of_its_sentences(nlp):
     from stance.config import ExtractConfig
-    from stance.quotes import extract_article
     from stance.nlp import parse_texts
+    from stance.quotes import extract_article
 
     sentence = "“We will not give up our land,” Maria Lopez said on Monday. Talks resumed in Geneva. "
     text = sentence * 400  # one line of 34,000 characters, cut into pieces of 5,000 at sentence ends
