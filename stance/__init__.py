@@ -12,9 +12,9 @@ from __future__ import annotations
 import importlib
 from typing import TYPE_CHECKING
 
-from .errors import ConfigError, InputError, ModelError, StanceError
-from .records import Article, ItemError, Quote, Speaker
-from .version import __version__
+from stance.errors import ConfigError, InputError, ModelError, StanceError
+from stance.records import Article, ItemError, Quote, Speaker
+from stance.version import __version__
 
 #: Public name -> the module that defines it.
 _LAZY = {
@@ -29,16 +29,16 @@ _LAZY = {
     "classify": "pipeline",
     "extract": "pipeline",
     "score": "pipeline",
-    "write_report": "report",
-    "summarize": "summary",
+    "write_report": "report.html",
+    "summarize": "report.summary",
 }
 
 if TYPE_CHECKING:
-    from .config import ClassifyConfig, ExtractConfig, load_classify_config, load_extract_config
-    from .io import load, read_articles, write_table
-    from .pipeline import RunReport, classify, extract, score
-    from .report import write_report
-    from .summary import summarize
+    from stance.config import ClassifyConfig, ExtractConfig, load_classify_config, load_extract_config
+    from stance.io import load, read_articles, write_table
+    from stance.pipeline import RunReport, classify, extract, score
+    from stance.report.html import write_report
+    from stance.report.summary import summarize
 
 
 def __getattr__(name: str):

@@ -15,7 +15,7 @@ import pytest
 from typer.testing import CliRunner
 
 import stance
-from stance.cli import EXIT_SKIPPED, app
+from stance.cli.commands import EXIT_SKIPPED, app
 from stance.schema import QUOTE_COLUMNS
 
 runner = CliRunner()

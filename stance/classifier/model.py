@@ -30,9 +30,9 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from .config import packaged_dir
-from .errors import ConfigError, ModelError
-from .schema import SIGNED, TASKS  # noqa: F401  (TASKS is read from here by older code and users)
+from stance.config import packaged_dir
+from stance.errors import ConfigError, ModelError
+from stance.schema import SIGNED, TASKS  # noqa: F401  (TASKS is read from here by older code and users)
 
 logger = logging.getLogger(__name__)
 
@@ -61,7 +61,7 @@ def check_task(task: str) -> tuple[str, ...]:
     return TASKS[task]
 
 
-DEFAULT_MODEL = "quotes"  # the shipped model: one encoder, a tone head and a stance head (stance/multitask.py)
+DEFAULT_MODEL = "quotes"  # the shipped model: one encoder, a tone head and a stance head (stance/train/multitask.py)
 
 
 def resolve_model(name: str, task: str) -> str:
@@ -377,7 +377,7 @@ class TextClassifier:
         """What the model reads: each text, or `cue: text` for a model trained with cues when cues are given."""
         texts = ["" if t is None else str(t) for t in texts]
         if cues is not None and self.uses_cue:
-            from .corpora import with_cue
+            from stance.train.corpora import with_cue
 
             return [with_cue(t, c) for t, c in zip(texts, cues)]
         return texts

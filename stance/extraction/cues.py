@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from .lexicon import (
+from stance.extraction.lexicon import (
     COGNITION_VERBS,
     EVALUATIVE_VERBS,
     GROUP_NOUNS,
@@ -21,7 +21,7 @@ from .lexicon import (
     ROLE_NOUNS,
     SPEECH_VERBS,
 )
-from .nlp import text_of
+from stance.extraction.nlp import text_of
 
 QUOTE_CHARS = "“”„«»‘’‚\"'"
 CLAUSE, NOMINAL, ACCORDING = "clause", "nominal", "according"

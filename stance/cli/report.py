@@ -1,6 +1,6 @@
 """`stance summary` and `stance report`: read a scored table, print a summary or write an HTML report.
 
-Registered on the `stance` app in `stance/cli.py`, which reports a `StanceError` once for every command; each
+Registered on the `stance` app in `stance/cli/commands.py`, which reports a `StanceError` once for every command; each
 command parses its arguments and calls one library function (`stance.summarize`, `stance.write_report`).
 """
 
@@ -41,7 +41,7 @@ def summary_command(
 ) -> None:
     """Per-speaker (or per-article, -source, -date) quotes, mean tone_score and stance_score with their
     standard deviation, and the share of escalation / negotiation / neutral quotes."""
-    from .summary import format_summary, summarize
+    from stance.report.summary import format_summary, summarize
 
     summary = summarize(table, by=by.value, min_quotes=min_quotes)
     if fmt is SummaryFormat.csv:
@@ -62,7 +62,7 @@ def report_command(
 ) -> None:
     """Write one self-contained HTML report (charts inlined, opens offline): speakers on tone × stance, stance
     over time, the strongest quotes, and each article's quotes with their labels."""
-    from .report import write_report
+    from stance.report.html import write_report
 
     info = write_report(table, output, title=title, top=top)
     typer.echo(f"{info.articles} article(s), {info.quotes} quote(s), {info.speakers} speaker(s) -> {info.path} "

@@ -23,8 +23,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from .schema import SIGNED
-from .summary import (
+from stance.report.summary import (
     STANCE_LABELS,
     UNKNOWN,
     day_keys,
@@ -34,6 +33,7 @@ from .summary import (
     scored_rows,
     summarize,
 )
+from stance.schema import SIGNED
 
 logger = logging.getLogger(__name__)
 
@@ -379,7 +379,7 @@ def write_report(table: pd.DataFrame | str | Path, path: str | Path, title: str 
     if isinstance(table, pd.DataFrame):
         frame, source = table, ""
     else:
-        from .io import load
+        from stance.io import load
 
         frame, source = load(table), Path(table).name
     text = build_report(frame, title=title or "Quotes, tone and stance", source=source, top=top)

@@ -19,8 +19,8 @@ from typing import Annotated
 import typer
 from typer.core import TyperGroup
 
-from .errors import StanceError
-from .version import __version__
+from stance.errors import StanceError
+from stance.version import __version__
 
 
 class _Commands(TyperGroup):
@@ -113,7 +113,7 @@ def _classify_settings(config: Path | None, tone_model: str | None, stance_model
                        tone_prior: str | None = None, stance_prior: str | None = None):
     from dataclasses import replace
 
-    from .config import load_classify_config
+    from stance.config import load_classify_config
 
     settings = load_classify_config(config)
     changes = {"tone_model": tone_model, "stance_model": stance_model, "zero_shot": zero_shot or None,
@@ -150,8 +150,8 @@ def _run(inputs, output, config, spacy_model, labels, resume, errors, workers, e
     _setup_logging(verbose)
     from dataclasses import replace
 
-    from .batch import BatchOptions, run_batch
-    from .config import load_extract_config
+    from stance.batch.local import BatchOptions, run_batch
+    from stance.config import load_extract_config
 
     settings = load_extract_config(config)
     if spacy_model:
@@ -159,7 +159,7 @@ def _run(inputs, output, config, spacy_model, labels, resume, errors, workers, e
     options = BatchOptions(output=output, resume=resume, errors_path=errors, workers=workers,
                            classify=labels, part_articles=part_articles)
     if engine == Engine.ray:
-        from .ray_engine import run_ray
+        from stance.batch.ray import run_ray
 
         report = run_ray(inputs, settings, options, on_error=_print_error, on_note=_print_note)
     else:
@@ -186,8 +186,8 @@ def classify_command(
 ) -> None:
     """Classify the tone and stance of each statement in a table; every input column is kept."""
     _setup_logging(False)
-    from .io import refuse_overwriting_inputs, write_table
-    from .pipeline import classify
+    from stance.io import refuse_overwriting_inputs, write_table
+    from stance.pipeline import classify
 
     refuse_overwriting_inputs([table], {"the output": output})
     frame = classify(table, _classify_settings(config, tone_model, stance_model, zero_shot, tone_prior,
@@ -232,13 +232,13 @@ def train_command(
              ("--max-steps", max_steps), ("--seed", seed)]
     command = shlex.join(["stance", "train", *(str(part) for option, value in given if value is not None
                                                for part in (option, value))])
-    from .multitask import trains_joint
+    from stance.train.multitask import trains_joint
 
     if trains_joint(config, task, init_model):
         _train_joint(config, data, output, base_model, init_model, interpolation, prior, epochs, max_steps,
                      seed, command)
         return
-    from .train import DataSource, load_train_config, train
+    from stance.train.trainer import DataSource, load_train_config, train
 
     sources = tuple(DataSource("table", str(path)) for path in data) if data else None
     settings = load_train_config(config, task=task, data=sources, output_dir=str(output) if output else None,
@@ -256,8 +256,8 @@ def train_command(
 
 def _train_joint(config, data, output, base_model, init_model, interpolation, prior, epochs, max_steps, seed,
                  command) -> None:
-    from .errors import ConfigError
-    from .multitask import JointSource, load_joint_config, train_joint
+    from stance.errors import ConfigError
+    from stance.train.multitask import JointSource, load_joint_config, train_joint
 
     if interpolation is not None or prior is not None:
         raise ConfigError("--interpolation and --prior apply to one-task training; a joint model's priors are set "
@@ -285,8 +285,8 @@ def export_labels_command(
     """Write a sheet of quotes to label by hand, most uncertain first; once its `tone`/`stance` columns are
     filled, `stance train --data SHEET` trains on the labelled rows (blank ones are skipped)."""
     _setup_logging(False)
-    from .io import load, refuse_overwriting_inputs, write_table
-    from .labelling import labelling_sheet
+    from stance.classifier.labelling import labelling_sheet
+    from stance.io import load, refuse_overwriting_inputs, write_table
 
     refuse_overwriting_inputs([table], {"the output": output})
     sheet = labelling_sheet(load(table), prefill=prefill, limit=limit)
@@ -315,7 +315,7 @@ def evaluate_labels_command(
     _setup_logging(False)
     import json
 
-    from .evaluate_labels import evaluate_labels
+    from stance.evaluate.labels import evaluate_labels
 
     scores = evaluate_labels(gold, predictions, tasks=task,
                              config=_classify_settings(config, tone_model, stance_model, zero_shot,
@@ -340,9 +340,9 @@ def evaluate_quotes_command(
 ) -> None:
     """Recall by quote type, precision and speaker accuracy of a quote table."""
     _setup_logging(False)
-    from .config import load_extract_config
-    from .evaluate import evaluate_quotes, gold_articles
-    from .pipeline import extract
+    from stance.config import load_extract_config
+    from stance.evaluate.quotes import evaluate_quotes, gold_articles
+    from stance.pipeline import extract
 
     if predictions is None:
         predicted = extract(gold_articles(gold, articles), load_extract_config(config))
@@ -358,7 +358,7 @@ def version_command() -> None:
     typer.echo(__version__)
 
 
-from .cli_report import report_command, summary_command  # noqa: E402
+from stance.cli.report import report_command, summary_command  # noqa: E402
 
 app.command("summary")(summary_command)
 app.command("report")(report_command)

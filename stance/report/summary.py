@@ -14,8 +14,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from .errors import InputError
-from .schema import LABEL_COLUMNS, TASKS
+from stance.errors import InputError
+from stance.schema import LABEL_COLUMNS, TASKS
 
 logger = logging.getLogger(__name__)
 
@@ -59,7 +59,7 @@ def scored_rows(frame: pd.DataFrame, where: str = "table") -> tuple[pd.DataFrame
 def _as_frame(table: pd.DataFrame | str | Path) -> tuple[pd.DataFrame, str]:
     if isinstance(table, pd.DataFrame):
         return table, "table"
-    from .io import load
+    from stance.io import load
 
     return load(table), str(table)
 
