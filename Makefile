@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 ARTICLE ?= seeds/000_425a455c3402a5f3.txt
 OUT ?= quotes.parquet
 
-.PHONY: run test setup setup-dev bench bench-classifiers bench-batch models clean
+.PHONY: run test setup setup-dev bench bench-classifiers bench-batch models check-wheel clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -49,5 +49,14 @@ bench-batch: setup-dev
 models: setup
 	$(BIN)/stance train --config configs/quotes.toml
 
+# A non-editable install into a fresh environment scores the seed from another folder with the shipped model.
+check-wheel: $(BIN)/python
+	rm -rf build/wheel build/venv && mkdir -p build/wheel
+	$(BIN)/pip wheel --quiet --no-deps -w build/wheel .
+	$(PYTHON) -m venv build/venv
+	build/venv/bin/pip install --quiet torch==2.13.0
+	build/venv/bin/pip install --quiet build/wheel/stance-*.whl
+	cd build && venv/bin/stance score ../$(ARTICLE) -o wheel-check.parquet
+
 clean:
-	rm -rf $(VENV) *.egg-info .pytest_cache
+	rm -rf $(VENV) *.egg-info .pytest_cache build

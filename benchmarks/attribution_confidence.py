@@ -1,10 +1,10 @@
 """Attribution confidence: fit the table on PolNeAR train, measure what it means on PolNeAR dev.
 
 A quote's `attribution_confidence` is the share of quotes of its type and speaker resolution that are real quotes
-with the right speaker (stance/confidence.py). This script counts those shares on PolNeAR's train split (`--fit`
-writes them to configs/attribution_confidence.json, with Laplace smoothing; cells with fewer than 20 quotes fall
-back to their resolution across types) and reports, on the dev split the table never saw, the precision of the
-quotes at or above 0.5 and 0.8 and how many quotes that keeps, with a reliability table per cell.
+with the right speaker (stance/extraction/confidence.py). This script counts those shares on PolNeAR's train split
+(`--fit` writes them to configs/attribution_confidence.json, with Laplace smoothing; cells with fewer than 20
+quotes fall back to their resolution across types) and reports, on the dev split the table never saw, the
+precision of the quotes at or above 0.5 and 0.8 and how many quotes that keeps, with a reliability table per cell.
 
 Rerun (from the repository root, beside ../shared/data; about 4 minutes on 2 cores):
 
@@ -27,8 +27,8 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
 import stance  # noqa: E402
-from stance import confidence  # noqa: E402
-from stance.evaluate import attribution_correct, load_polnear  # noqa: E402
+from stance.evaluate.quotes import attribution_correct, load_polnear  # noqa: E402
+from stance.extraction import confidence  # noqa: E402
 
 MIN_CELL = 20
 

@@ -12,7 +12,7 @@ predicted quotes that match no gold quote are false quotes; speakers with invisi
 
 `--before REF` runs the same counts on the package as it stood at REF (a temporary git worktree), so a change's
 effect per class shows side by side. The classes are decided by this file's own rules and word lists (read from
-this tree's `stance/lexicon.py` by path), so both columns are counted alike.
+this tree's `stance/extraction/lexicon.py` by path), so both columns are counted alike.
 
 Rerun (from the repository root, beside ../shared/data; about 1 minute a tree on 2 cores):
 
@@ -37,7 +37,7 @@ DATA = (REPO.parent / "shared" / "data").resolve()
 TREE = Path(os.environ.get("STANCE_TREE", REPO))
 sys.path.insert(0, str(TREE))
 
-_spec = importlib.util.spec_from_file_location("_lexicon", REPO / "stance" / "lexicon.py")
+_spec = importlib.util.spec_from_file_location("_lexicon", REPO / "stance" / "extraction" / "lexicon.py")
 lexicon = importlib.util.module_from_spec(_spec)
 _spec.loader.exec_module(lexicon)
 
@@ -51,6 +51,14 @@ ROWS = [*(f"wrong speaker: {c}" for c in SPEAKER_CLASSES), "missed direct or mix
         "missed reported speech: according to", "missed reported speech: other", "false quote",
         "speaker with invisible characters", "pronoun speakers right", "pronoun speakers wrong",
         "pronoun speakers not found"]
+
+
+def _evaluate():
+    """The quote-scoring module, in this layout or in an older tree's (`--before` runs one)."""
+    try:
+        return importlib.import_module("stance.evaluate.quotes")
+    except ImportError:
+        return importlib.import_module("stance.evaluate")
 
 
 def speaker_class(mention: str) -> str:
@@ -76,7 +84,7 @@ def speaker_class(mention: str) -> str:
 
 
 def counts(gold, predicted) -> Counter:
-    from stance.evaluate import _match
+    _match = _evaluate()._match
 
     predicted = predicted.reset_index(drop=True)
     gold = gold.reset_index(drop=True)
@@ -103,7 +111,7 @@ def counts(gold, predicted) -> Counter:
 
 def _best_match(gold, predicted) -> dict[int, int]:
     """Per gold row: the predicted row that overlaps it most among those that match it (the one `_match` judges)."""
-    from stance.evaluate import span_matches
+    span_matches = _evaluate().span_matches
 
     best = {}
     for g in range(len(gold)):
@@ -120,7 +128,7 @@ def pronoun_counts(labels, predicted) -> Counter:
     """Pronoun speakers against `data/urw_more.pronouns.jsonl`: per labelled pronoun, the predicted quote whose
     span overlaps the labelled quote and whose mention is that pronoun; right when its speaker matches the labelled
     referent (or, for a pronoun that refers to no one, when it stays unresolved)."""
-    from stance.evaluate import speaker_matches
+    speaker_matches = _evaluate().speaker_matches
 
     found = Counter()
     by_article = dict(tuple(predicted.groupby("article_id")))
@@ -143,7 +151,8 @@ def pronoun_counts(labels, predicted) -> Counter:
 
 def measure() -> dict[str, dict[str, int]]:
     import stance
-    from stance.evaluate import gold_articles, load_gold_jsonl, load_polnear
+    scoring = _evaluate()
+    gold_articles, load_gold_jsonl, load_polnear = scoring.gold_articles, scoring.load_gold_jsonl, scoring.load_polnear
 
     result = {}
     gold_file = DATA / "urw_articles.gold.jsonl"

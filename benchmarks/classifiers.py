@@ -47,10 +47,10 @@ import pandas as pd
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))  # run from a checkout without installing the package
 
-from stance.calibration import expected_calibration_error  # noqa: E402
-from stance.classifier import TASKS, TextClassifier, predict_tasks  # noqa: E402
-from stance.corpora import newsmtsc  # noqa: E402
-from stance.metrics import score_labels  # noqa: E402
+from stance.classifier.calibration import expected_calibration_error  # noqa: E402
+from stance.classifier.model import TASKS, TextClassifier, predict_tasks  # noqa: E402
+from stance.evaluate.metrics import score_labels  # noqa: E402
+from stance.train.corpora import newsmtsc  # noqa: E402
 
 ESCALATION_WORDS = r"attack|strike|weapon|missile|sanction|retaliat|destroy|war\b|force|threat|punish|defeat|" \
                    r"invade|invasion|kill|bomb|tank|troops|military|fight|escalat|nuclear|aggress|crush|victory|" \
@@ -182,7 +182,7 @@ def labels_of(probs: np.ndarray, task: str) -> list[str]:
 def corpus_cv(recipe: Path, folds: int, workdir: Path) -> pd.DataFrame:
     """Held-out predictions for every quote of the recipe's `split` corpus: the recipe is retrained `folds`
     times, each time without one group of the corpus's articles (the fold's dev set is drawn from the rest)."""
-    from stance.multitask import load_joint_config, train_joint
+    from stance.train.multitask import load_joint_config, train_joint
 
     config = load_joint_config(recipe)
     corpus = next((s for s in config.data if s.split), None)
@@ -234,7 +234,7 @@ def quantised(models: list[TextClassifier]) -> list[TextClassifier]:
     """The same classifiers over an int8 dynamically quantised copy of their (shared) model."""
     import copy
 
-    from stance.classifier import quantise_int8
+    from stance.classifier.model import quantise_int8
 
     model = quantise_int8(copy.deepcopy(models[0].model))
     return [replace(m, model=model) for m in models]
@@ -402,7 +402,7 @@ def main() -> None:
          throughput(models, texts, cues, args.repeats))
 
     if args.write_card:
-        from stance.classifier import resolve_model
+        from stance.classifier.model import resolve_model
 
         write_card(Path(resolve_model(args.model, "tone")) / "README.md",
                    f"{os.cpu_count()} CPU cores. Intervals: 95% bootstrap over articles.")

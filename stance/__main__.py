@@ -1,3 +1,3 @@
-from .cli import main
+from stance.cli.commands import main
 
 main()

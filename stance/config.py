@@ -11,9 +11,17 @@ from dataclasses import dataclass, fields
 from pathlib import Path
 from typing import Any
 
-from .errors import ConfigError
+from stance.errors import ConfigError
 
-CONFIG_DIR = Path(__file__).resolve().parent.parent / "configs"
+
+def packaged_dir(name: str) -> Path:
+    """A folder of shipped files: inside the installed package (a wheel carries `models/` and `configs/` as
+    `stance/models` and `stance/configs`), else beside the package in a checkout."""
+    here = Path(__file__).resolve().parent
+    return here / name if (here / name).is_dir() else here.parent / name
+
+
+CONFIG_DIR = packaged_dir("configs")
 
 
 @dataclass(frozen=True)
@@ -43,9 +51,9 @@ class ClassifyConfig:
 
     A model is `default` (the shipped model in `models/`), a local directory, or a Hugging Face id.
     `zero_shot` treats the models as NLI models scored with one hypothesis per label; hypotheses
-    override the built-in ones in `stance/classifier.py`. A prior is `model` (the class shares the model
+    override the built-in ones in `stance/classifier/model.py`. A prior is `model` (the class shares the model
     records, if any; the shipped model records none), `none` (the model's own outputs)
-    or class shares, `{label = share, …}` or `label=share,…` (see `stance/classifier.py`).
+    or class shares, `{label = share, …}` or `label=share,…` (see `stance/classifier/model.py`).
     """
 
     tone_model: str = "default"
@@ -61,7 +69,7 @@ class ClassifyConfig:
     int8: bool = False
 
     def __post_init__(self) -> None:
-        from .classifier import parse_prior
+        from stance.classifier.model import parse_prior
 
         for task in ("tone", "stance"):
             prior = getattr(self, f"{task}_prior")

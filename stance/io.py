@@ -18,9 +18,9 @@ from typing import Any
 
 import pandas as pd
 
-from .errors import InputError
-from .records import Article, ItemError
-from .schema import ID_COLUMNS, LABEL_COLUMNS, QUOTE_COLUMNS, apply_dtypes, empty_quotes
+from stance.errors import InputError
+from stance.records import Article, ItemError
+from stance.schema import ID_COLUMNS, LABEL_COLUMNS, QUOTE_COLUMNS, apply_dtypes, empty_quotes
 
 logger = logging.getLogger(__name__)
 

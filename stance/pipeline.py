@@ -13,13 +13,13 @@ from pathlib import Path
 
 import pandas as pd
 
-from .config import ClassifyConfig, ExtractConfig, load_classify_config, load_extract_config
-from .errors import InputError
-from .extract import extract_article
-from .io import Source, as_sources, check_table_columns, read_articles, read_table
-from .nlp import load_pipeline, parse_texts
-from .records import Article, ItemError, Quote
-from .schema import LABEL_COLUMNS, apply_dtypes, empty_quotes, order_label_columns
+from stance.config import ClassifyConfig, ExtractConfig, load_classify_config, load_extract_config
+from stance.errors import InputError
+from stance.extraction.nlp import load_pipeline, parse_texts
+from stance.extraction.quotes import extract_article
+from stance.io import Source, as_sources, check_table_columns, read_articles, read_table
+from stance.records import Article, ItemError, Quote
+from stance.schema import LABEL_COLUMNS, apply_dtypes, empty_quotes, order_label_columns
 
 logger = logging.getLogger(__name__)
 
@@ -139,14 +139,14 @@ def model_label(name: str, task: str) -> str:
     """What the `tone_model` / `stance_model` columns say: the name given, or the shipped default's."""
     if name != "default":
         return name
-    from . import __version__
+    from stance.version import __version__
 
     return f"stance-quotes-minilm@{__version__}"  # one model gives both labels
 
 
 def classifier_for(config: ClassifyConfig, task: str):
     """The (cached) classifier a config names for a task."""
-    from .classifier import load_classifier
+    from stance.classifier.model import load_classifier
 
     name = config.tone_model if task == "tone" else config.stance_model
     hypotheses = config.tone_hypotheses if task == "tone" else config.stance_hypotheses
@@ -160,7 +160,7 @@ def label_texts(texts: list[str], config: ClassifyConfig | str | Path | None = N
                 cues: list[str] | None = None) -> pd.DataFrame:
     """Tone and stance of each text (with its reporting cue, for models trained with cues): the label
     columns of the schema, one row per text."""
-    from .classifier import predict_tasks
+    from stance.classifier.model import predict_tasks
 
     config = _classify_config(config)
     parts = []

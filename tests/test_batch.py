@@ -17,8 +17,16 @@ from conftest import write_corpus
 from typer.testing import CliRunner
 
 import stance
-from stance.batch import BatchOptions, check_inputs, commit_part, merge_parts, part_problem, read_progress, run_batch
-from stance.cli import app
+from stance.batch.local import (
+    BatchOptions,
+    check_inputs,
+    commit_part,
+    merge_parts,
+    part_problem,
+    read_progress,
+    run_batch,
+)
+from stance.cli.commands import app
 from stance.config import ClassifyConfig, ExtractConfig
 from stance.errors import InputError
 from stance.records import ItemError

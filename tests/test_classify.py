@@ -8,7 +8,7 @@ import json
 import numpy as np
 import pytest
 
-from stance.classifier import TextClassifier, parse_prior, prediction_frame
+from stance.classifier.model import TextClassifier, parse_prior, prediction_frame
 from stance.errors import ConfigError, ModelError
 
 TEXTS = [

@@ -15,7 +15,7 @@ import pytest
 from typer.testing import CliRunner
 
 import stance
-from stance.cli import EXIT_SKIPPED, app
+from stance.cli.commands import EXIT_SKIPPED, app
 from stance.schema import QUOTE_COLUMNS
 
 runner = CliRunner()
@@ -169,3 +169,35 @@ def test_python_dash_m_stance_version(repo_root):
                           text=True, timeout=60)
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == stance.__version__
+
+
+def test_help_loads_none_of_the_heavy_libraries():
+    """`stance --help` and `import stance` stay light: pandas, spaCy, torch and transformers load on first use."""
+    probe = ("import sys\nfrom stance.cli import app\nimport stance\n"
+             "from typer.testing import CliRunner\nassert CliRunner().invoke(app, ['--help']).exit_code == 0\n"
+             "print(sorted(m for m in ('pandas', 'spacy', 'torch', 'transformers', 'pyarrow') if m in sys.modules))")
+    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"
+
+
+def test_the_public_names_load_on_first_use_and_name_no_module():
+    import types
+
+    for name in stance.__all__:
+        assert not isinstance(getattr(stance, name), types.ModuleType), name
+    assert callable(stance.extract) and stance.extract.__module__ == "stance.pipeline"
+
+
+def test_the_wheel_carries_the_shipped_models_and_configs(tmp_path):
+    """A non-editable install scores with the shipped model from any folder: the wheel holds models/ and configs/
+    as package data (`make check-wheel` installs it into a fresh environment and scores the seed)."""
+    import zipfile
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[1]
+    subprocess.run([sys.executable, "-m", "pip", "wheel", "-q", "--no-deps", "--no-build-isolation", "-w",
+                    str(tmp_path), str(root)], check=True, capture_output=True)
+    names = set(zipfile.ZipFile(next(tmp_path.glob("stance-*.whl"))).namelist())
+    shipped = {f"stance/models/{p.relative_to(root / 'models')}" for p in (root / "models").rglob("*") if p.is_file()}
+    assert shipped and shipped <= names
+    assert {"stance/configs/quotes.toml", "stance/configs/extract.toml", "stance/configs/classify.toml"} <= names

@@ -10,7 +10,7 @@ import pandas as pd
 import pytest
 
 from stance.errors import InputError
-from stance.evaluate import (
+from stance.evaluate.quotes import (
     evaluate_quotes,
     load_gold_jsonl,
     load_polnear,

@@ -206,7 +206,7 @@ def _parsed(words, heads, deps, pos, ents, lemmas):
     ],
 )
 def test_a_subjectless_speech_verb_takes_the_name_before_its_apposition(name_entity, speaker):
-    from stance.cues import find_source
+    from stance.extraction.cues import find_source
 
     words = ["“", "Supplies", "ran", "out", ",", "”", "Kravets", ",", "a", "top", "adviser", ",", "said",
              "Friday", "."]
@@ -224,7 +224,7 @@ def test_a_subjectless_speech_verb_takes_the_name_before_its_apposition(name_ent
 
 
 def test_parsing_groups_pieces_by_characters_so_one_huge_article_parses_in_bounded_memory():
-    from stance.nlp import PARSE_BATCH_CHARS, _groups
+    from stance.extraction.nlp import PARSE_BATCH_CHARS, _groups
 
     pieces = ["x" * 90_000] * 5 + ["short"] * 40 + ["y" * (PARSE_BATCH_CHARS + 1)]
     groups = list(_groups(pieces, batch_size=32, max_chars=PARSE_BATCH_CHARS))
@@ -236,8 +236,8 @@ def test_parsing_groups_pieces_by_characters_so_one_huge_article_parses_in_bound
 
 def test_a_long_single_line_article_gives_the_quotes_of_its_sentences(nlp):
     from stance.config import ExtractConfig
-    from stance.extract import extract_article
-    from stance.nlp import parse_texts
+    from stance.extraction.nlp import parse_texts
+    from stance.extraction.quotes import extract_article
 
     sentence = "“We will not give up our land,” Maria Lopez said on Monday. Talks resumed in Geneva. "
     text = sentence * 400  # one line of 34,000 characters, cut into pieces of 5,000 at sentence ends
@@ -262,7 +262,7 @@ def test_invisible_characters_leave_names_and_keep_offsets():
 
 
 def test_parseable_keeps_length_and_words_and_blanks_edge_marks():
-    from stance.nlp import parseable
+    from stance.extraction.nlp import parseable
     from stance.records import Speaker, visible
 
     text = "\ufeffSay \u200fhello to Sy\u200dbiha\u200b."
@@ -371,7 +371,7 @@ def test_a_quote_without_a_speaker_has_no_offsets():
 def test_attribution_confidence_is_the_measured_share_of_its_cell(tmp_path, monkeypatch):
     import json
 
-    from stance import confidence
+    from stance.extraction import confidence
 
     table = tmp_path / "attribution_confidence.json"
     table.write_text(json.dumps({"cells": {"direct/pronoun": 0.7, "*/pronoun": 0.6, "*/name": 0.9}}))
@@ -395,7 +395,7 @@ def test_attribution_confidence_is_the_measured_share_of_its_cell(tmp_path, monk
 def test_a_prediction_is_right_when_it_matches_a_gold_quote_with_the_same_speaker():
     import pandas as pd
 
-    from stance.evaluate import attribution_correct
+    from stance.evaluate.quotes import attribution_correct
 
     gold = pd.DataFrame({"article_id": ["a", "a"], "start": [0, 50], "end": [40, 90],
                          "speaker": ["Anna Kovalenko", "Ivan Petrenko"], "speaker_mention": ["Kovalenko", "he"]})

@@ -6,10 +6,10 @@ import pandas as pd
 import pytest
 from typer.testing import CliRunner
 
-from stance.cli import app
+from stance.classifier.labelling import labelling_sheet, uncertainty
+from stance.cli.commands import app
 from stance.errors import InputError
-from stance.labelling import labelling_sheet, uncertainty
-from stance.train import DataSource, read_labelled
+from stance.train.trainer import DataSource, read_labelled
 
 
 def _scored() -> pd.DataFrame:

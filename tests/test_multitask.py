@@ -9,10 +9,10 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from stance.calibration import expected_calibration_error, fit_temperature, softmax
-from stance.classifier import TASKS, TextClassifier, predict_tasks
+from stance.classifier.calibration import expected_calibration_error, fit_temperature, softmax
+from stance.classifier.model import TASKS, TextClassifier, predict_tasks
 from stance.errors import ConfigError
-from stance.multitask import (
+from stance.train.multitask import (
     JointConfig,
     JointSource,
     joint_labels,
@@ -130,7 +130,7 @@ def test_both_tasks_cost_one_encoder_pass(tiny_models, quotes, tmp_path):
 
 
 def test_calibration_is_fitted_on_dev_and_applied_at_prediction(tiny_models, quotes, tmp_path, monkeypatch):
-    import stance.multitask as multitask
+    import stance.train.multitask as multitask
 
     monkeypatch.setattr(multitask, "calibrate", lambda *a, **k: {
         "tone": {"temperature": 4.0, "rows": 4, "ece_before": 0.3, "ece_after": 0.1}})
@@ -164,7 +164,7 @@ def test_each_task_gets_its_own_prior(tiny_models, quotes, tmp_path):
 @pytest.mark.parametrize("finetune, tolerance", [("full", 5e-3), ("lora", 1e-4)])  # full saves float16
 def test_init_from_a_one_task_adapter_keeps_its_encoder_and_head(tiny_models, quotes, tmp_path, finetune,
                                                                  tolerance):
-    from stance.train import DataSource, TrainConfig, train
+    from stance.train.trainer import DataSource, TrainConfig, train
 
     train(TrainConfig(task="tone", output_dir=str(tmp_path / "tone"), data=(DataSource("table", str(quotes)),),
                       base_model=str(tiny_models["base"]), max_steps=2, batch_size=4, dev_fraction=0.0,
@@ -193,7 +193,7 @@ def test_a_model_saved_over_a_base_it_does_not_fit_is_refused(tiny_models, quote
 
 
 def test_init_from_an_adapter_of_another_rank_is_refused(tiny_models, quotes, tmp_path):
-    from stance.train import DataSource, TrainConfig, train
+    from stance.train.trainer import DataSource, TrainConfig, train
 
     train(TrainConfig(task="tone", output_dir=str(tmp_path / "tone"), data=(DataSource("table", str(quotes)),),
                       base_model=str(tiny_models["base"]), max_steps=1, batch_size=4, dev_fraction=0.0,
@@ -222,7 +222,7 @@ def test_which_configs_train_one_model_for_both_tasks(tmp_path):
 def test_train_command_continues_a_joint_model_on_a_labelling_sheet(tiny_models, quotes, tmp_path):
     from typer.testing import CliRunner
 
-    from stance.cli import app
+    from stance.cli.commands import app
 
     train_joint(_config(tiny_models, quotes, tmp_path, dev_fraction=0.0))
     sheet = tmp_path / "sheet.csv"
@@ -245,7 +245,7 @@ def test_one_labelled_article_trains_without_a_dev_set(tiny_models, quotes, tmp_
     one = tmp_path / "one.jsonl"
     pd.read_json(quotes, lines=True).assign(doc_id="only").to_json(one, orient="records", lines=True)
     config = _config(tiny_models, one, tmp_path, data=(JointSource("table", str(one), {"cue": True}, split=True),))
-    with caplog.at_level("WARNING", logger="stance.multitask"):
+    with caplog.at_level("WARNING", logger="stance.train.multitask"):
         metrics = train_joint(config)
     assert "no dev set" in caplog.text
     assert metrics["dev_rows"] == 0 and metrics["train_rows"] == len(ROWS) and metrics["calibration"] == {}

@@ -8,7 +8,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import stance
-from stance.quotemarks import ALL_MARKS, find_marked_spans
+from stance.extraction.quotemarks import ALL_MARKS, find_marked_spans
 from stance.schema import QUOTE_COLUMNS, QUOTE_TYPES, SPEAKER_TYPES
 
 QUOTE_CHARS = "“”‘’\"'„«»"

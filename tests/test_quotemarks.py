@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from stance.quotemarks import ALL_MARKS, find_marked_spans
+from stance.extraction.quotemarks import ALL_MARKS, find_marked_spans
 
 
 def inner(text: str) -> list[str]:

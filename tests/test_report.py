@@ -22,9 +22,9 @@ from test_summary import scored_frame
 from typer.testing import CliRunner
 
 import stance
-from stance.cli import app
+from stance.cli.commands import app
 from stance.config import ClassifyConfig
-from stance.report import stance_over_time, strongest_quotes
+from stance.report.html import stance_over_time, strongest_quotes
 
 runner = CliRunner()
 SEED_SPEAKERS = ("Zelenskyy", "Trump", "Maliuk", "Lucas", "O'Brien")  # the five the seed article is about

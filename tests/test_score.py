@@ -11,10 +11,10 @@ import pytest
 from typer.testing import CliRunner
 
 import stance
-from stance.cli import app
+from stance.cli.commands import app
 from stance.config import ClassifyConfig
 from stance.errors import InputError, ModelError
-from stance.metrics import score_labels
+from stance.evaluate.metrics import score_labels
 from stance.schema import LABEL_COLUMNS, QUOTE_COLUMNS
 
 runner = CliRunner()
@@ -199,7 +199,7 @@ def test_an_unknown_hub_id_offline_is_a_model_error(monkeypatch):
     # Offline as a machine without network would be, without waiting for connection timeouts.
     monkeypatch.setenv("HF_HUB_OFFLINE", "1")
     monkeypatch.setattr(huggingface_hub.constants, "HF_HUB_OFFLINE", True)
-    from stance.classifier import TextClassifier
+    from stance.classifier.model import TextClassifier
 
     with pytest.raises(ModelError, match="cannot load model"):
         TextClassifier.load("nobody-here/no-such-model-xyz", "tone")
@@ -207,7 +207,7 @@ def test_an_unknown_hub_id_offline_is_a_model_error(monkeypatch):
 
 def test_evaluate_labels_warns_when_the_default_model_trained_on_the_gold(monkeypatch, caplog, tmp_path):
     import stance.pipeline
-    from stance.evaluate_labels import default_models_trained_on, evaluate_labels
+    from stance.evaluate.labels import default_models_trained_on, evaluate_labels
 
     trained = Path(__file__).resolve().parents[1] / "data" / "urw_train.labels.jsonl"  # both recipes train on it
     monkeypatch.chdir(tmp_path)  # the recipes' relative paths are read from the checkout, not the cwd
@@ -220,10 +220,10 @@ def test_evaluate_labels_warns_when_the_default_model_trained_on_the_gold(monkey
         return pd.DataFrame({"tone": ["neutral"] * len(texts), "stance": ["neutral"] * len(texts)})
 
     monkeypatch.setattr(stance.pipeline, "label_texts", fixed)
-    with caplog.at_level("WARNING", logger="stance.evaluate_labels"):
+    with caplog.at_level("WARNING", logger="stance.evaluate.labels"):
         evaluate_labels(trained, tasks=["stance"])
     assert "default stance model was trained on" in caplog.text and "not held out" in caplog.text
     caplog.clear()
-    with caplog.at_level("WARNING", logger="stance.evaluate_labels"):
+    with caplog.at_level("WARNING", logger="stance.evaluate.labels"):
         evaluate_labels(seed, tasks=["stance"])
     assert caplog.text == ""

@@ -11,10 +11,10 @@ import pytest
 from typer.testing import CliRunner
 
 import stance
-from stance.cli import app
+from stance.cli.commands import app
 from stance.errors import InputError
+from stance.report.summary import format_summary
 from stance.schema import LABEL_COLUMNS, QUOTE_COLUMNS, apply_dtypes
-from stance.summary import format_summary
 
 runner = CliRunner()
 NAN = float("nan")

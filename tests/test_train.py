@@ -7,11 +7,11 @@ import json
 import pandas as pd
 import pytest
 
-from stance.classifier import TextClassifier
+from stance.classifier.model import TextClassifier
 from stance.config import load_extract_config
-from stance.corpora import cameo_stance, labelled_table, newsmtsc
 from stance.errors import ConfigError, InputError
-from stance.train import DataSource, TrainConfig, load_train_config, read_labelled, split_dev, train
+from stance.train.corpora import cameo_stance, labelled_table, newsmtsc
+from stance.train.trainer import DataSource, TrainConfig, load_train_config, read_labelled, split_dev, train
 
 ROWS = [
     ("We will strike back with more weapons.", "escalation"),
@@ -88,7 +88,7 @@ def test_class_weights_weigh_the_loss(tiny_models, table, tmp_path):
     import torch
     from transformers import AutoModelForSequenceClassification, TrainingArguments
 
-    from stance.train import WeightedTrainer
+    from stance.train.trainer import WeightedTrainer
 
     model = AutoModelForSequenceClassification.from_pretrained(str(tiny_models["stance"]))
     weights = torch.tensor([3.0, 1.0, 0.5])
@@ -121,7 +121,7 @@ def test_blank_labels_are_not_training_rows(tmp_path):
 def test_train_command_round_trip(tiny_models, table, tmp_path):
     from typer.testing import CliRunner
 
-    from stance.cli import app
+    from stance.cli.commands import app
 
     out = tmp_path / "cli_model"
     result = CliRunner().invoke(app, ["train", "--task", "stance", "--data", str(table), "-o", str(out),
@@ -134,7 +134,7 @@ def test_train_command_round_trip(tiny_models, table, tmp_path):
 def test_train_command_continues_a_model(tiny_models, table, tmp_path):
     from typer.testing import CliRunner
 
-    from stance.cli import app
+    from stance.cli.commands import app
 
     out = tmp_path / "continued"
     result = CliRunner().invoke(app, ["train", "--task", "stance", "--data", str(table), "-o", str(out),
@@ -261,7 +261,7 @@ def test_reports_of_force_already_used_are_neutral_whatever_the_axis(code, axis)
 def test_ngec_stories_are_labelled_by_event_and_mode(tmp_path):
     import zipfile
 
-    from stance.corpora import ngec_synthetic
+    from stance.train.corpora import ngec_synthetic
 
     stories = [("THREATEN", "", "Country A threatened to strike Country B. More followed."),
                ("ASSAULT", "", "Troops shelled the town on Monday. Two died."),
@@ -492,7 +492,7 @@ def test_bad_priors_are_refused_before_training(tiny_models, table, tmp_path):
 def test_train_command_takes_a_prior(tiny_models, table, tmp_path):
     from typer.testing import CliRunner
 
-    from stance.cli import app
+    from stance.cli.commands import app
 
     out = tmp_path / "cli_model"
     result = CliRunner().invoke(app, ["train", "--task", "stance", "--data", str(table), "-o", str(out),
@@ -526,7 +526,7 @@ def pickled_model(tiny_models, tmp_path):
 def test_train_refuses_a_model_without_safetensors_weights(pickled_model, table, tmp_path, option):
     from typer.testing import CliRunner
 
-    from stance.cli import app
+    from stance.cli.commands import app
 
     result = CliRunner().invoke(app, ["train", "--task", "stance", "--data", str(table), "-o", str(tmp_path / "m"),
                                       option, str(pickled_model), "--max-steps", "1"])
@@ -545,7 +545,7 @@ def test_a_classifier_without_safetensors_weights_is_refused(pickled_model):
 def test_the_card_states_the_command_base_and_model_continued(tiny_models, tmp_path):
     from typer.testing import CliRunner
 
-    from stance.cli import app
+    from stance.cli.commands import app
 
     # Two of the three labels: the dev rows can hold no negotiation quote.
     rows = [r for r in ROWS if r[1] != "negotiation"] * 2

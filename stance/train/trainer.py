@@ -40,7 +40,7 @@ from transformers import (
     set_seed,
 )
 
-from .classifier import (
+from stance.classifier.model import (
     BASE_ALIASES,
     TASKS,
     _quiet_transformers,
@@ -49,10 +49,10 @@ from .classifier import (
     require_safetensors,
     resolve_model,
 )
-from .config import read_toml
-from .corpora import READERS
-from .errors import ConfigError, InputError, StanceError
-from .metrics import score_labels
+from stance.config import read_toml
+from stance.errors import ConfigError, InputError, StanceError
+from stance.evaluate.metrics import score_labels
+from stance.train.corpora import READERS
 
 logger = logging.getLogger(__name__)
 
@@ -131,7 +131,7 @@ class TrainConfig:
     # ensembling, "WiSE-FT": Wortsman et al., CVPR 2022). Below 1 it keeps some of what the first model knew.
     interpolation: float = 1.0
     # The class shares the saved model assumes when it predicts (recorded in its config.json, applied by
-    # `TextClassifier`; see stance/classifier.py): `{label = share, …}` (or the text `label=share,…`), or the
+    # `TextClassifier`; see stance/classifier/model.py): `{label = share, …}` (or the text `label=share,…`), or the
     # path of a labelled table whose labels give them. None (or "none"): the model's own outputs. A [train]
     # prior is also stage 2's unless [stage2] names another; it is not carried over from init_model.
     prior: str | dict[str, float] | None = None
@@ -525,7 +525,7 @@ def _prior_note(config: TrainConfig) -> str:
     learnt = "equal shares (class weights)" if config.class_weights else "its training rows' shares"
     shares = ", ".join(f"{label} {share:.3f}" for label, share in target.items())
     return (f"\nLabel prior: predictions assume the class shares {shares}{source}; the model learnt {learnt}. "
-            f"`--{config.task}-prior none` gives its own outputs (stance/classifier.py).\n")
+            f"`--{config.task}-prior none` gives its own outputs (stance/classifier/model.py).\n")
 
 
 def _interpolation_note(config: TrainConfig, first_stage: TrainConfig | None) -> str:
@@ -538,7 +538,7 @@ def _interpolation_note(config: TrainConfig, first_stage: TrainConfig | None) ->
 
 def _interpolate_full(model, init_model: str, task: str, weight: float) -> None:
     """Set `model`'s weights to weight × its own + (1 − weight) × those of `init_model` (its adapter merged)."""
-    from .classifier import load_model_and_tokenizer
+    from stance.classifier.model import load_model_and_tokenizer
 
     initial = load_model_and_tokenizer(init_model, task)[0].state_dict()
     trained = model.state_dict()
@@ -635,7 +635,7 @@ def _card_base(config: TrainConfig) -> tuple[str, bool]:
 
 def _provenance(config: TrainConfig, first_stage: TrainConfig | None, command: str | None) -> str:
     """The card's lines on what the model was built from and how to build it again."""
-    from . import __version__
+    from stance.version import __version__
 
     start = first_stage or config
     base, adapter_base = _card_base(start)
@@ -651,7 +651,7 @@ def _provenance(config: TrainConfig, first_stage: TrainConfig | None, command: s
     lines.append(f"Saved as: {saved}.")
     lines.append(f"Trained {date.today().isoformat()} with stance {__version__}, seed {config.seed}, on "
                  f"{platform.machine()} CPU.")
-    how = f"`{command}`" if command else "`stance.train.train(config)` with the settings below"
+    how = f"`{command}`" if command else "`stance.train.trainer.train(config)` with the settings below"
     lines.append(f"Reproduce: {how}.")
     return "\n".join(lines)
 

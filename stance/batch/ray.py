@@ -19,12 +19,12 @@ from itertools import islice
 
 import pandas as pd
 
-from .batch import BatchOptions, BatchReport, BatchRun, check_inputs, check_models
-from .config import ClassifyConfig, ExtractConfig
-from .errors import ConfigError
-from .io import Source, read_articles
-from .records import Article, ItemError
-from .schema import apply_dtypes
+from stance.batch.local import BatchOptions, BatchReport, BatchRun, check_inputs, check_models
+from stance.config import ClassifyConfig, ExtractConfig
+from stance.errors import ConfigError
+from stance.io import Source, read_articles
+from stance.records import Article, ItemError
+from stance.schema import apply_dtypes
 
 KIND, META, REASON, ORIGIN = "_kind", "_meta", "_reason", "_origin"
 
@@ -34,13 +34,13 @@ class ExtractActor:
     `done` row for an article without quotes and one `error` row for an article that failed."""
 
     def __init__(self, config: ExtractConfig):
-        from .nlp import load_pipeline
+        from stance.extraction.nlp import load_pipeline
 
         self.config = config
         self.nlp = load_pipeline(config.spacy_model)
 
     def __call__(self, batch: pd.DataFrame) -> pd.DataFrame:
-        from .pipeline import extract_batch
+        from stance.pipeline import extract_batch
 
         articles = [Article(a, t, json.loads(m)) for a, t, m in zip(batch["article_id"], batch["text"], batch[META])]
         rows = []
@@ -60,14 +60,14 @@ class ClassifyActor:
     """Tone and stance of the quote rows of a batch; other rows pass through."""
 
     def __init__(self, config: ClassifyConfig):
-        from .pipeline import classifier_for
+        from stance.pipeline import classifier_for
 
         self.config = config
         for task in ("tone", "stance"):
             classifier_for(config, task)
 
     def __call__(self, batch: pd.DataFrame) -> pd.DataFrame:
-        from .pipeline import label_texts
+        from stance.pipeline import label_texts
 
         quotes = batch[KIND] == "quote"
         if not quotes.any():

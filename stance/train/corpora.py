@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from .errors import InputError
+from stance.errors import InputError
 
 LABEL_COLUMNS = ["text", "label", "origin"]
 
@@ -183,7 +183,7 @@ def with_cue(text: str, cue: str | None) -> str:
 def labelled_table(path: str | Path, task: str, cue: bool = False) -> pd.DataFrame:
     """A user's table (JSON Lines, CSV, Parquet, or a gold JSONL of quotes) with `text` and a
     column named after the task; `cue=True` prefixes each text with its `cue` column."""
-    from .io import read_table
+    from stance.io import read_table
 
     path = _open(path)
     table = read_table(path)

@@ -2,7 +2,7 @@
 
 A cue is a reporting verb (`said`, `warned`, `described … as`, `called for`) or `according to`.
 Content spans are character offsets into the Doc's text; the quote-mark logic in
-`stance.extract` later decides whether a content is direct, indirect or mixed.
+`stance.quotes` later decides whether a content is direct, indirect or mixed.
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from .lexicon import (
+from stance.extraction.lexicon import (
     COGNITION_VERBS,
     EVALUATIVE_VERBS,
     GROUP_NOUNS,
@@ -21,7 +21,7 @@ from .lexicon import (
     ROLE_NOUNS,
     SPEECH_VERBS,
 )
-from .nlp import text_of
+from stance.extraction.nlp import text_of
 
 QUOTE_CHARS = "“”„«»‘’‚\"'"
 CLAUSE, NOMINAL, ACCORDING = "clause", "nominal", "according"

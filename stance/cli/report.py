@@ -1,7 +1,7 @@
 """`stance summary` and `stance report`: read a scored table, print a summary or write an HTML report.
 
-Registered on the `stance` app in `stance/cli.py`; each command parses its arguments and calls one library
-function (`stance.summarize`, `stance.write_report`).
+Registered on the `stance` app in `stance/cli/commands.py`, which reports a `StanceError` once for every command; each
+command parses its arguments and calls one library function (`stance.summarize`, `stance.write_report`).
 """
 
 from __future__ import annotations
@@ -11,8 +11,6 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-
-from .errors import StanceError
 
 
 class GroupBy(StrEnum):
@@ -33,11 +31,6 @@ TableArg = Annotated[Path, typer.Argument(help="A scored quote table written by 
                                           metavar="TABLE", show_default=False)]
 
 
-def _fail(exc: Exception) -> None:
-    typer.echo(f"error: {exc}", err=True)
-    raise typer.Exit(1)
-
-
 def summary_command(
     table: TableArg,
     by: Annotated[GroupBy, typer.Option("--by", help="Group quotes by speaker, article, source or date (day).")]
@@ -48,12 +41,9 @@ def summary_command(
 ) -> None:
     """Per-speaker (or per-article, -source, -date) quotes, mean tone_score and stance_score with their
     standard deviation, and the share of escalation / negotiation / neutral quotes."""
-    from .summary import format_summary, summarize
+    from stance.report.summary import format_summary, summarize
 
-    try:
-        summary = summarize(table, by=by.value, min_quotes=min_quotes)
-    except StanceError as exc:
-        _fail(exc)
+    summary = summarize(table, by=by.value, min_quotes=min_quotes)
     if fmt is SummaryFormat.csv:
         typer.echo(summary.to_csv(index=False), nl=False)
     elif fmt is SummaryFormat.json:
@@ -72,11 +62,8 @@ def report_command(
 ) -> None:
     """Write one self-contained HTML report (charts inlined, opens offline): speakers on tone × stance, stance
     over time, the strongest quotes, and each article's quotes with their labels."""
-    from .report import write_report
+    from stance.report.html import write_report
 
-    try:
-        info = write_report(table, output, title=title, top=top)
-    except StanceError as exc:
-        _fail(exc)
+    info = write_report(table, output, title=title, top=top)
     typer.echo(f"{info.articles} article(s), {info.quotes} quote(s), {info.speakers} speaker(s) -> {info.path} "
                f"({info.size_bytes / 1e6:.1f} MB)", err=True)

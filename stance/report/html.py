@@ -23,7 +23,17 @@ from pathlib import Path
 
 import pandas as pd
 
-from .summary import UNKNOWN, day_keys, format_mean_sd, format_number, require_columns, scored_rows, summarize
+from stance.report.summary import (
+    STANCE_LABELS,
+    UNKNOWN,
+    day_keys,
+    format_mean_sd,
+    format_number,
+    require_columns,
+    scored_rows,
+    summarize,
+)
+from stance.schema import SIGNED
 
 logger = logging.getLogger(__name__)
 
@@ -214,11 +224,10 @@ def _highlights_html(highlights: list[Highlight], label: str) -> str:
 
 
 def _speaker_table_html(speakers: pd.DataFrame) -> str:
-    head = "<tr><th>speaker<th>quotes<th>tone ±sd<th>stance ±sd<th>escalation<th>negotiation<th>neutral</tr>"
+    head = "<tr><th>speaker<th>quotes<th>tone ±sd<th>stance ±sd" + "".join(f"<th>{x}" for x in STANCE_LABELS) + "</tr>"
     rows = []
     for r in speakers.head(TABLE_SPEAKERS).itertuples(index=False):
-        shares = "".join(f"<td>{_num(getattr(r, f'share_{label}'), '.0%')}"
-                         for label in ("escalation", "negotiation", "neutral"))
+        shares = "".join(f"<td>{_num(getattr(r, f'share_{label}'), '.0%')}" for label in STANCE_LABELS)
         spreads = "".join(f"<td>{format_mean_sd(mean, sd).replace('-', '−')}"
                           for mean, sd in ((r.tone_mean, r.tone_sd), (r.stance_mean, r.stance_sd)))
         rows.append(f"<tr><td>{_esc(r.speaker)}<td>{r.quotes}{spreads}{shares}</tr>")
@@ -343,7 +352,7 @@ def build_report(table: pd.DataFrame, title: str = "Quotes, tone and stance", so
     nav.append('<a href="#strongest">strongest quotes</a>')
     columns = "".join(f"<div><h3>{label.capitalize()}</h3>"
                       f"{_highlights_html(strongest_quotes(frame, label, top), label)}</div>"
-                      for label in ("escalation", "negotiation"))
+                      for label in SIGNED["stance"][::-1])
     sections.append(f'<h2 id="strongest">Strongest escalation and negotiation quotes</h2><div class="cols">{columns}'
                     "</div>")
     nav.append('<a href="#articles">articles</a>')
@@ -370,7 +379,7 @@ def write_report(table: pd.DataFrame | str | Path, path: str | Path, title: str 
     if isinstance(table, pd.DataFrame):
         frame, source = table, ""
     else:
-        from .io import load
+        from stance.io import load
 
         frame, source = load(table), Path(table).name
     text = build_report(frame, title=title or "Quotes, tone and stance", source=source, top=top)

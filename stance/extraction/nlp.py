@@ -17,7 +17,7 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from .errors import ModelError
+from stance.errors import ModelError
 
 logger = logging.getLogger(__name__)
 
@@ -115,7 +115,7 @@ def parseable(text: str) -> str:
     stand for (`MARK_FORMS`), and an invisible character (a zero-width space, a directional mark, a byte-order
     mark: `records.INVISIBLE`) that is not inside a word as a space, so that `\u200fSybiha` parses as the name
     it is. One character for one, so every offset stays an offset into the text as read."""
-    from .records import INVISIBLE
+    from stance.records import INVISIBLE
 
     text = text.translate(MARK_FORMS)
     if not INVISIBLE.search(text):

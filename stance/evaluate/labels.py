@@ -7,11 +7,11 @@ from pathlib import Path
 
 import pandas as pd
 
-from .classifier import TASKS
-from .config import ClassifyConfig
-from .errors import InputError
-from .io import read_table
-from .metrics import LabelScores, score_labels
+from stance.classifier.model import TASKS
+from stance.config import ClassifyConfig
+from stance.errors import InputError
+from stance.evaluate.metrics import LabelScores, score_labels
+from stance.io import read_table
 
 logger = logging.getLogger(__name__)
 
@@ -19,8 +19,8 @@ logger = logging.getLogger(__name__)
 def default_models_trained_on(path: str | Path, tasks: list[str], config: ClassifyConfig | None = None) -> list[str]:
     """The tasks whose shipped default model (per its recipe, `configs/quotes.toml`) was trained on the file
     `path`: its figures on that file are not held out."""
-    from .config import CONFIG_DIR
-    from .multitask import load_joint_config, trains_on
+    from stance.config import CONFIG_DIR
+    from stance.train.multitask import load_joint_config, trains_on
 
     config = config or ClassifyConfig()
     recipe = CONFIG_DIR / "quotes.toml"
@@ -35,7 +35,7 @@ def read_gold_labels(path: str | Path) -> pd.DataFrame:
     path = Path(path)
     frame = read_table(path)
     if "sentence_normalized" in frame.columns:
-        from .corpora import newsmtsc
+        from stance.train.corpora import newsmtsc
 
         sentences = newsmtsc(path)
         return pd.DataFrame({"id": sentences["origin"], "text": sentences["text"], "tone": sentences["label"]})
@@ -61,7 +61,7 @@ def evaluate_labels(
     if unknown:
         raise InputError(f"task(s) {unknown} are not labelled in the gold table (columns {list(gold_frame.columns)})")
     if predictions is None:
-        from .pipeline import label_texts
+        from stance.pipeline import label_texts
 
         if not isinstance(gold, pd.DataFrame):
             for task in default_models_trained_on(gold, list(tasks), config):

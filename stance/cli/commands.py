@@ -2,7 +2,9 @@
 
 Exit status: 0 when every input item was processed; 1 when nothing could run (bad config,
 model or arguments); 3 when the output was written but some items were skipped (each is
-reported on stderr).
+reported on stderr). A `StanceError` from any command is reported once, by the app, as
+`error: …` with status 1. The library is imported inside each command, so `stance --help`
+loads neither pandas, spaCy nor torch.
 """
 
 from __future__ import annotations
@@ -15,16 +17,27 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
+from typer.core import TyperGroup
 
-from . import __version__
-from .config import load_classify_config, load_extract_config
-from .errors import StanceError
-from .io import refuse_overwriting_inputs, write_table
-from .pipeline import extract
+from stance.errors import StanceError
+from stance.version import __version__
 
-app = typer.Typer(no_args_is_help=True, add_completion=False,
+
+class _Commands(TyperGroup):
+    """The app's command group: a `StanceError` raised by any command (a missing file, a bad config, a model
+    path that is not a model) ends the run with `error: <what is wrong>` and status 1."""
+
+    def invoke(self, ctx):
+        try:
+            return super().invoke(ctx)
+        except StanceError as exc:
+            typer.echo(f"error: {exc}", err=True)
+            raise typer.Exit(1) from None
+
+
+app = typer.Typer(cls=_Commands, no_args_is_help=True, add_completion=False,
                   help="Quotes, speakers, tone and stance from news articles.")
-evaluate_app = typer.Typer(no_args_is_help=True, help="Score predictions against gold annotations.")
+evaluate_app = typer.Typer(cls=_Commands, no_args_is_help=True, help="Score predictions against gold annotations.")
 app.add_typer(evaluate_app, name="evaluate")
 
 EXIT_SKIPPED = 3
@@ -71,11 +84,6 @@ def _setup_logging(verbose: bool) -> None:
                         format="%(levelname)s %(name)s: %(message)s")
 
 
-def _fail(exc: Exception) -> None:
-    typer.echo(f"error: {exc}", err=True)
-    raise typer.Exit(1)
-
-
 def _print_error(error) -> None:
     typer.echo(f"skipped {error.source}: {error.reason}", err=True)
 
@@ -105,6 +113,8 @@ def _classify_settings(config: Path | None, tone_model: str | None, stance_model
                        tone_prior: str | None = None, stance_prior: str | None = None):
     from dataclasses import replace
 
+    from stance.config import load_classify_config
+
     settings = load_classify_config(config)
     changes = {"tone_model": tone_model, "stance_model": stance_model, "zero_shot": zero_shot or None,
                "tone_prior": tone_prior, "stance_prior": stance_prior}
@@ -130,10 +140,7 @@ def score_command(
     verbose: Annotated[bool, typer.Option("--verbose", "-v")] = False,
 ) -> None:
     """Extract every quote with its speaker and classify its tone and stance."""
-    try:
-        labels = _classify_settings(config, tone_model, stance_model, zero_shot, tone_prior, stance_prior)
-    except StanceError as exc:
-        _fail(exc)
+    labels = _classify_settings(config, tone_model, stance_model, zero_shot, tone_prior, stance_prior)
     _run(inputs, output, config, spacy_model, labels, resume, errors, workers, engine, part_articles, verbose)
 
 
@@ -143,22 +150,20 @@ def _run(inputs, output, config, spacy_model, labels, resume, errors, workers, e
     _setup_logging(verbose)
     from dataclasses import replace
 
-    from .batch import BatchOptions, run_batch
+    from stance.batch.local import BatchOptions, run_batch
+    from stance.config import load_extract_config
 
-    try:
-        settings = load_extract_config(config)
-        if spacy_model:
-            settings = replace(settings, spacy_model=spacy_model)
-        options = BatchOptions(output=output, resume=resume, errors_path=errors, workers=workers,
-                               classify=labels, part_articles=part_articles)
-        if engine == Engine.ray:
-            from .ray_engine import run_ray
+    settings = load_extract_config(config)
+    if spacy_model:
+        settings = replace(settings, spacy_model=spacy_model)
+    options = BatchOptions(output=output, resume=resume, errors_path=errors, workers=workers,
+                           classify=labels, part_articles=part_articles)
+    if engine == Engine.ray:
+        from stance.batch.ray import run_ray
 
-            report = run_ray(inputs, settings, options, on_error=_print_error, on_note=_print_note)
-        else:
-            report = run_batch(inputs, settings, options, on_error=_print_error, on_note=_print_note)
-    except StanceError as exc:
-        _fail(exc)
+        report = run_ray(inputs, settings, options, on_error=_print_error, on_note=_print_note)
+    else:
+        report = run_batch(inputs, settings, options, on_error=_print_error, on_note=_print_note)
     verb = "scored" if labels is not None else "found"
     resumed = f"; {report.resumed} already written" if report.resumed else ""
     typer.echo(f"{report.articles} article(s), {report.quotes} quote(s) {verb}{resumed} -> {output}", err=True)
@@ -181,15 +186,13 @@ def classify_command(
 ) -> None:
     """Classify the tone and stance of each statement in a table; every input column is kept."""
     _setup_logging(False)
-    from .pipeline import classify
+    from stance.io import refuse_overwriting_inputs, write_table
+    from stance.pipeline import classify
 
-    try:
-        refuse_overwriting_inputs([table], {"the output": output})
-        frame = classify(table, _classify_settings(config, tone_model, stance_model, zero_shot, tone_prior,
-                                                   stance_prior))
-        write_table(frame, output)
-    except StanceError as exc:
-        _fail(exc)
+    refuse_overwriting_inputs([table], {"the output": output})
+    frame = classify(table, _classify_settings(config, tone_model, stance_model, zero_shot, tone_prior,
+                                               stance_prior))
+    write_table(frame, output)
     typer.echo(f"{len(frame)} statement(s) classified -> {output}", err=True)
 
 
@@ -229,23 +232,19 @@ def train_command(
              ("--max-steps", max_steps), ("--seed", seed)]
     command = shlex.join(["stance", "train", *(str(part) for option, value in given if value is not None
                                                for part in (option, value))])
-    try:
-        from .multitask import trains_joint
+    from stance.train.multitask import trains_joint
 
-        if trains_joint(config, task, init_model):
-            _train_joint(config, data, output, base_model, init_model, interpolation, prior, epochs, max_steps,
-                         seed, command)
-            return
-        from .train import DataSource, load_train_config, train
+    if trains_joint(config, task, init_model):
+        _train_joint(config, data, output, base_model, init_model, interpolation, prior, epochs, max_steps,
+                     seed, command)
+        return
+    from stance.train.trainer import DataSource, load_train_config, train
 
-        sources = tuple(DataSource("table", str(path)) for path in data) if data else None
-        settings = load_train_config(config, task=task, data=sources, output_dir=str(output) if output else None,
-                                     base_model=base_model, init_model=init_model, interpolation=interpolation,
-                                     prior=prior,
-                                     epochs=epochs, max_steps=max_steps, seed=seed)
-        metrics = train(settings, command=command)
-    except StanceError as exc:
-        _fail(exc)
+    sources = tuple(DataSource("table", str(path)) for path in data) if data else None
+    settings = load_train_config(config, task=task, data=sources, output_dir=str(output) if output else None,
+                                 base_model=base_model, init_model=init_model, interpolation=interpolation,
+                                 prior=prior, epochs=epochs, max_steps=max_steps, seed=seed)
+    metrics = train(settings, command=command)
     for name, stage in (("stage 1", metrics.get("stage1")), ("", metrics)):
         if stage is None:
             continue
@@ -257,8 +256,8 @@ def train_command(
 
 def _train_joint(config, data, output, base_model, init_model, interpolation, prior, epochs, max_steps, seed,
                  command) -> None:
-    from .errors import ConfigError
-    from .multitask import JointSource, load_joint_config, train_joint
+    from stance.errors import ConfigError
+    from stance.train.multitask import JointSource, load_joint_config, train_joint
 
     if interpolation is not None or prior is not None:
         raise ConfigError("--interpolation and --prior apply to one-task training; a joint model's priors are set "
@@ -286,15 +285,12 @@ def export_labels_command(
     """Write a sheet of quotes to label by hand, most uncertain first; once its `tone`/`stance` columns are
     filled, `stance train --data SHEET` trains on the labelled rows (blank ones are skipped)."""
     _setup_logging(False)
-    from .io import load
-    from .labelling import labelling_sheet
+    from stance.classifier.labelling import labelling_sheet
+    from stance.io import load, refuse_overwriting_inputs, write_table
 
-    try:
-        refuse_overwriting_inputs([table], {"the output": output})
-        sheet = labelling_sheet(load(table), prefill=prefill, limit=limit)
-        write_table(sheet, output)
-    except StanceError as exc:
-        _fail(exc)
+    refuse_overwriting_inputs([table], {"the output": output})
+    sheet = labelling_sheet(load(table), prefill=prefill, limit=limit)
+    write_table(sheet, output)
     typer.echo(f"{len(sheet)} quote(s) to label -> {output}", err=True)
 
 
@@ -319,14 +315,11 @@ def evaluate_labels_command(
     _setup_logging(False)
     import json
 
-    from .evaluate_labels import evaluate_labels
+    from stance.evaluate.labels import evaluate_labels
 
-    try:
-        scores = evaluate_labels(gold, predictions, tasks=task,
-                                 config=_classify_settings(config, tone_model, stance_model, zero_shot,
-                                                           tone_prior, stance_prior))
-    except StanceError as exc:
-        _fail(exc)
+    scores = evaluate_labels(gold, predictions, tasks=task,
+                             config=_classify_settings(config, tone_model, stance_model, zero_shot,
+                                                       tone_prior, stance_prior))
     if as_json:
         typer.echo(json.dumps([s.to_dict() for s in scores], indent=2))
     else:
@@ -347,16 +340,15 @@ def evaluate_quotes_command(
 ) -> None:
     """Recall by quote type, precision and speaker accuracy of a quote table."""
     _setup_logging(False)
-    from .evaluate import evaluate_quotes, gold_articles
+    from stance.config import load_extract_config
+    from stance.evaluate.quotes import evaluate_quotes, gold_articles
+    from stance.pipeline import extract
 
-    try:
-        if predictions is None:
-            predicted = extract(gold_articles(gold, articles), load_extract_config(config))
-        else:
-            predicted = predictions
-        scores = evaluate_quotes(gold, predicted)
-    except StanceError as exc:
-        _fail(exc)
+    if predictions is None:
+        predicted = extract(gold_articles(gold, articles), load_extract_config(config))
+    else:
+        predicted = predictions
+    scores = evaluate_quotes(gold, predicted)
     typer.echo(scores.format())
 
 
@@ -366,7 +358,7 @@ def version_command() -> None:
     typer.echo(__version__)
 
 
-from .cli_report import report_command, summary_command  # noqa: E402
+from stance.cli.report import report_command, summary_command  # noqa: E402
 
 app.command("summary")(summary_command)
 app.command("report")(report_command)

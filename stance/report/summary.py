@@ -14,8 +14,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from .errors import InputError
-from .schema import LABEL_COLUMNS
+from stance.errors import InputError
+from stance.schema import LABEL_COLUMNS, TASKS
 
 logger = logging.getLogger(__name__)
 
@@ -25,7 +25,7 @@ GROUPINGS: dict[str, str] = {"speaker": "speaker", "article": "article_id", "sou
 #: Label columns a summary or a report reads; a table without them was not written by `stance score`.
 SCORED_COLUMNS: tuple[str, ...] = ("tone", "tone_score", "stance", "stance_score")
 
-STANCE_LABELS: tuple[str, ...] = ("escalation", "negotiation", "neutral")
+STANCE_LABELS: tuple[str, ...] = TASKS["stance"]
 
 #: The summary's columns after the group key, in order.
 SUMMARY_COLUMNS: tuple[str, ...] = ("quotes", "tone_mean", "tone_sd", "stance_mean", "stance_sd",
@@ -59,7 +59,7 @@ def scored_rows(frame: pd.DataFrame, where: str = "table") -> tuple[pd.DataFrame
 def _as_frame(table: pd.DataFrame | str | Path) -> tuple[pd.DataFrame, str]:
     if isinstance(table, pd.DataFrame):
         return table, "table"
-    from .io import load
+    from stance.io import load
 
     return load(table), str(table)
 
@@ -159,7 +159,7 @@ def format_mean_sd(mean: float, sd: float) -> str:
 def format_summary(summary: pd.DataFrame, max_key_width: int = 40) -> str:
     """The summary as a fixed-width text table, as `stance summary` prints it."""
     key = summary.columns[0]
-    headers = [key, "quotes", "tone ±sd", "stance ±sd", "escalation", "negotiation", "neutral"]
+    headers = [key, "quotes", "tone ±sd", "stance ±sd", *STANCE_LABELS]
     rows = []
     for record in summary.itertuples(index=False):
         name = str(getattr(record, key))

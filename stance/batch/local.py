@@ -29,9 +29,10 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
-from .config import ClassifyConfig, ExtractConfig
-from .errors import ConfigError, ModelError
-from .io import (
+from stance.config import ClassifyConfig, ExtractConfig
+from stance.errors import ConfigError, ModelError
+from stance.extraction.nlp import load_pipeline
+from stance.io import (
     Source,
     as_sources,
     check_table_columns,
@@ -41,10 +42,9 @@ from .io import (
     table_format,
     write_table,
 )
-from .nlp import load_pipeline
-from .pipeline import RunReport, _with_labels, article_batches, extract_batch, quotes_frame
-from .records import Article, ItemError, Quote
-from .schema import LABEL_COLUMNS, QUOTE_COLUMNS, apply_dtypes, empty_quotes
+from stance.pipeline import RunReport, _with_labels, article_batches, extract_batch, quotes_frame
+from stance.records import Article, ItemError, Quote
+from stance.schema import LABEL_COLUMNS, QUOTE_COLUMNS, apply_dtypes, empty_quotes
 
 logger = logging.getLogger(__name__)
 
@@ -494,7 +494,7 @@ def check_models(config: ExtractConfig, classify: ClassifyConfig | None, parse_h
     else:
         check_pipeline(config.spacy_model)
     if classify is not None:
-        from .pipeline import classifier_for
+        from stance.pipeline import classifier_for
 
         classifier_for(classify, "tone")
         classifier_for(classify, "stance")

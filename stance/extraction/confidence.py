@@ -12,7 +12,7 @@ from __future__ import annotations
 import json
 from functools import lru_cache
 
-from .config import CONFIG_DIR
+from stance.config import CONFIG_DIR
 
 TABLE_PATH = CONFIG_DIR / "attribution_confidence.json"
 

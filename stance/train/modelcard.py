@@ -8,7 +8,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from .classifier import TASKS
+from stance.classifier.model import TASKS
 
 
 def _sources(config) -> str:
@@ -50,8 +50,8 @@ NO_PRIOR = ("None recorded: predictions are the model's own outputs, which assum
 
 
 def write_joint_card(output: Path, config, metrics: dict[str, Any], command: str | None) -> None:
-    from . import __version__
-    from .multitask import full_base, settings_of
+    from stance.train.multitask import full_base, settings_of
+    from stance.version import __version__
 
     full = config.finetune == "full"
     base = full_base(config) if full else config.base_model
@@ -78,7 +78,7 @@ Input: the quote with its reporting cue, `cue: quote` (LABELS.md §6).
 
 Base: `{base}` (all-MiniLM-L6-v2, Apache-2.0); {how}. {start}
 Trained {date.today().isoformat()} with stance {__version__}, seed {config.seed}, on {platform.machine()} CPU.
-Reproduce: `{command or 'stance.multitask.train_joint(config)'}`.
+Reproduce: `{command or 'stance.train.multitask.train_joint(config)'}`.
 
 ## Data
 {_sources(config)}

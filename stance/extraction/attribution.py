@@ -16,7 +16,7 @@ from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Token
 
-from .lexicon import (
+from stance.extraction.lexicon import (
     CAPITALS,
     COUNTRIES,
     COUNTRY_NOUNS,
@@ -32,8 +32,8 @@ from .lexicon import (
     SPEECH_VERBS,
     TITLES,
 )
-from .nlp import Chunk, entity_of, text_of
-from .records import Speaker
+from stance.extraction.nlp import Chunk, entity_of, text_of
+from stance.records import Speaker
 
 ORG_LABELS = {"ORG", "GPE", "NORP", "FAC"}
 RELATIVE_PRONOUNS = {"who", "whom", "that", "which"}

@@ -31,12 +31,12 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from .calibration import expected_calibration_error, fit_temperature, softmax
-from .classifier import TASKS, check_task, parse_prior, require_safetensors, resolve_model
-from .config import read_toml
-from .corpora import with_cue
-from .errors import ConfigError, InputError
-from .metrics import score_labels
+from stance.classifier.calibration import expected_calibration_error, fit_temperature, softmax
+from stance.classifier.model import TASKS, check_task, parse_prior, require_safetensors, resolve_model
+from stance.config import read_toml
+from stance.errors import ConfigError, InputError
+from stance.evaluate.metrics import score_labels
+from stance.train.corpora import with_cue
 
 logger = logging.getLogger(__name__)
 
@@ -83,7 +83,7 @@ class JointSource:
 
     def read(self, seed: int) -> pd.DataFrame:
         """Columns `text`, `tone`, `stance` (None where unlabelled), `group` (article, or None), `origin`."""
-        from .train import DataSource
+        from stance.train.trainer import DataSource
 
         if self.kind == "table":
             frame = _table(self.path, bool(self.options.get("cue", False)))
@@ -102,7 +102,7 @@ class JointSource:
 
 
 def _table(path: str, cue: bool) -> pd.DataFrame:
-    from .io import read_table
+    from stance.io import read_table
 
     if not Path(path).exists():
         raise InputError(f"training data not found: {path}")
@@ -279,7 +279,7 @@ def _full_initial(config: JointConfig):
     import torch
     from transformers import AutoConfig, AutoModelForSequenceClassification
 
-    from .classifier import load_model_and_tokenizer
+    from stance.classifier.model import load_model_and_tokenizer
 
     labels = joint_labels()
     torch.manual_seed(config.seed)
@@ -409,7 +409,7 @@ def train_joint(config: JointConfig, command: str | None = None) -> dict[str, An
     import torch
     from transformers import get_linear_schedule_with_warmup, set_seed
 
-    from .classifier import _quiet_transformers
+    from stance.classifier.model import _quiet_transformers
 
     _quiet_transformers()
     set_seed(config.seed)
@@ -483,7 +483,7 @@ def train_joint(config: JointConfig, command: str | None = None) -> dict[str, An
                "dev_articles": int(dev_frame["group"].nunique()) if not dev_frame.empty else 0,
                "train_label_counts": {t: train_frame[t].value_counts().to_dict() for t in TASKS}}
     _save(model, tokenizer, config, priors, learnt, calibration, metrics)
-    from .modelcard import write_joint_card
+    from stance.train.modelcard import write_joint_card
 
     write_joint_card(Path(config.output_dir), config, metrics, command)
     return metrics

@@ -1,0 +1,1 @@
+"""Batch runs: the local engine (processes, parts, resume) and the Ray engine."""

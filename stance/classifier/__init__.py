@@ -1,0 +1,1 @@
+"""Classification: the tone and stance classifier, its calibration and the labelling sheet."""

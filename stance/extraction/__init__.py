@@ -1,0 +1,1 @@
+"""Extraction: quote marks, reporting cues, quotes, speakers (attribution) and the spaCy pipeline."""

@@ -1,0 +1,1 @@
+"""Reading a scored table: the per-speaker summary and the HTML report."""
