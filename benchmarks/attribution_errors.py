@@ -204,16 +204,17 @@ def main() -> None:
         return
     before = measure_at(args.before) if args.before else None
     sets = list(now)
+    width = max(len(s) for s in sets) + 9  # room for the set's name and ' before'
     header = f"{'error class':42}" + "".join(
-        f"{s + (' before' if before else ''):>20}" + (f"{s + ' now':>20}" if before else "") for s in sets)
+        f"{s + (' before' if before else ''):>{width}}" + (f"{s + ' now':>{width}}" if before else "") for s in sets)
     print("Attribution errors by class (issue 18); counts of gold quotes, false quotes and speakers\n")
     print(header)
     for row in [*ROWS, "gold quotes"]:
         line = f"{row:42}"
         for s in sets:
             if before:
-                line += f"{before[s].get(row, 0):>20}"
-            line += f"{now[s].get(row, 0):>20}"
+                line += f"{before[s].get(row, 0):>{width}}"
+            line += f"{now[s].get(row, 0):>{width}}"
         print(line)
     print(f"\nRerun: .venv/bin/python benchmarks/attribution_errors.py{' --before ' + args.before if before else ''}")
 
