@@ -194,7 +194,7 @@ def test_the_wheel_carries_the_shipped_models_and_configs(tmp_path):
     import zipfile
     from pathlib import Path
 
-    root = Path(__file__).resolve().parents[1]
+    root = Path(__file__).resolve().parents[2]
     subprocess.run([sys.executable, "-m", "pip", "wheel", "-q", "--no-deps", "--no-build-isolation", "-w",
                     str(tmp_path), str(root)], check=True, capture_output=True)
     names = set(zipfile.ZipFile(next(tmp_path.glob("stance-*.whl"))).namelist())

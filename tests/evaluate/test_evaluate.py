@@ -23,7 +23,7 @@ from stance.evaluate.quotes import (
 )
 from stance.schema import apply_dtypes
 
-POLNEAR_DEV = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "polnear" / "dev"
+POLNEAR_DEV = Path(__file__).resolve().parents[2].parent / "shared" / "data" / "polnear" / "dev"
 
 
 def quotes(*rows: tuple) -> pd.DataFrame:
