@@ -9,6 +9,8 @@ loads neither pandas, spaCy nor torch.
 
 from __future__ import annotations
 
+import functools
+import inspect
 import logging
 import shlex
 import sys
@@ -79,6 +81,42 @@ ZeroShotOpt = Annotated[bool, typer.Option("--zero-shot", help="The models are N
                                            "per label.")]
 
 
+#: The classifier options of `score`, `classify` and `evaluate labels`, declared once: name -> (type, default).
+MODEL_OPTIONS = {"tone_model": (ToneModelOpt, None), "stance_model": (StanceModelOpt, None),
+                 "zero_shot": (ZeroShotOpt, False), "tone_prior": (TonePriorOpt, None),
+                 "stance_prior": (StancePriorOpt, None)}
+
+
+#: The options of `extract` and `score`, declared once.
+BATCH_OPTIONS = {"output": (OutputOpt, Path("quotes.parquet")), "config": (ConfigOpt, None),
+                 "spacy_model": (SpacyOpt, None), "resume": (ResumeOpt, False), "errors": (ErrorsOpt, None),
+                 "workers": (WorkersOpt, 1),
+                 "engine": (EngineOpt, Engine.local), "part_articles": (PartOpt, 100),
+                 "verbose": (Annotated[bool, typer.Option("--verbose", "-v")], False)}
+
+
+def _options(group: str, options: dict):
+    """A decorator that gives a command the `options` (name -> (type, default)), declared once for every command
+    that takes them; the command receives their values as one dict, its parameter named `group`."""
+    def decorate(command):
+        signature = inspect.signature(command, eval_str=True)
+        params = [p for name, p in signature.parameters.items() if name != group]
+        params += [inspect.Parameter(name, inspect.Parameter.KEYWORD_ONLY, default=default, annotation=annotation)
+                   for name, (annotation, default) in options.items()]
+
+        @functools.wraps(command)
+        def with_options(*args, **kwargs):
+            return command(*args, **{group: {name: kwargs.pop(name) for name in options}}, **kwargs)
+
+        with_options.__signature__ = signature.replace(parameters=params)
+        return with_options
+    return decorate
+
+
+_model_options = _options("models", MODEL_OPTIONS)
+_batch_options = _options("batch", BATCH_OPTIONS)
+
+
 def _setup_logging(verbose: bool) -> None:
     logging.basicConfig(level=logging.INFO if verbose else logging.WARNING, stream=sys.stderr,
                         format="%(levelname)s %(name)s: %(message)s")
@@ -93,58 +131,32 @@ def _print_note(note: str) -> None:
 
 
 @app.command("extract")
-def extract_command(
-    inputs: InputsArg,
-    output: OutputOpt = Path("quotes.parquet"),
-    config: ConfigOpt = None,
-    spacy_model: SpacyOpt = None,
-    resume: ResumeOpt = False,
-    errors: ErrorsOpt = None,
-    workers: WorkersOpt = 1,
-    engine: EngineOpt = Engine.local,
-    part_articles: PartOpt = 100,
-    verbose: Annotated[bool, typer.Option("--verbose", "-v")] = False,
-) -> None:
+@_batch_options
+def extract_command(inputs: InputsArg, batch: dict | None = None) -> None:
     """Find every quote with its speaker and write one row per quote."""
-    _run(inputs, output, config, spacy_model, None, resume, errors, workers, engine, part_articles, verbose)
+    _run(inputs, None, **batch)
 
 
-def _classify_settings(config: Path | None, tone_model: str | None, stance_model: str | None, zero_shot: bool,
-                       tone_prior: str | None = None, stance_prior: str | None = None):
+def _classify_settings(config: Path | None, models: dict):
+    """The classify config (`config`, or the defaults) with the options a user gave on the command line."""
     from dataclasses import replace
 
     from stance.config import load_classify_config
 
     settings = load_classify_config(config)
-    changes = {"tone_model": tone_model, "stance_model": stance_model, "zero_shot": zero_shot or None,
-               "tone_prior": tone_prior, "stance_prior": stance_prior}
+    changes = {**models, "zero_shot": models.get("zero_shot") or None}
     return replace(settings, **{k: v for k, v in changes.items() if v is not None})
 
 
 @app.command("score")
-def score_command(
-    inputs: InputsArg,
-    output: OutputOpt = Path("quotes.parquet"),
-    config: ConfigOpt = None,
-    spacy_model: SpacyOpt = None,
-    tone_model: ToneModelOpt = None,
-    stance_model: StanceModelOpt = None,
-    zero_shot: ZeroShotOpt = False,
-    tone_prior: TonePriorOpt = None,
-    stance_prior: StancePriorOpt = None,
-    resume: ResumeOpt = False,
-    errors: ErrorsOpt = None,
-    workers: WorkersOpt = 1,
-    engine: EngineOpt = Engine.local,
-    part_articles: PartOpt = 100,
-    verbose: Annotated[bool, typer.Option("--verbose", "-v")] = False,
-) -> None:
+@_model_options
+@_batch_options
+def score_command(inputs: InputsArg, batch: dict | None = None, models: dict | None = None) -> None:
     """Extract every quote with its speaker and classify its tone and stance."""
-    labels = _classify_settings(config, tone_model, stance_model, zero_shot, tone_prior, stance_prior)
-    _run(inputs, output, config, spacy_model, labels, resume, errors, workers, engine, part_articles, verbose)
+    _run(inputs, _classify_settings(batch["config"], models), **batch)
 
 
-def _run(inputs, output, config, spacy_model, labels, resume, errors, workers, engine, part_articles,
+def _run(inputs, labels, *, output, config, spacy_model, resume, errors, workers, engine, part_articles,
          verbose) -> None:
     """The body of `extract` and `score`: a streaming, resumable batch run on the chosen engine."""
     _setup_logging(verbose)
@@ -173,16 +185,13 @@ def _run(inputs, output, config, spacy_model, labels, resume, errors, workers, e
 
 
 @app.command("classify")
+@_model_options
 def classify_command(
     table: Annotated[Path, typer.Argument(help="Statements: a JSONL/CSV/Parquet table with `text` and `id` columns.",
                                           dir_okay=False)],
     output: OutputOpt = Path("labels.parquet"),
     config: ConfigOpt = None,
-    tone_model: ToneModelOpt = None,
-    stance_model: StanceModelOpt = None,
-    zero_shot: ZeroShotOpt = False,
-    tone_prior: TonePriorOpt = None,
-    stance_prior: StancePriorOpt = None,
+    models: dict | None = None,
 ) -> None:
     """Classify the tone and stance of each statement in a table; every input column is kept."""
     _setup_logging(False)
@@ -190,8 +199,7 @@ def classify_command(
     from stance.pipeline import classify
 
     refuse_overwriting_inputs([table], {"the output": output})
-    frame = classify(table, _classify_settings(config, tone_model, stance_model, zero_shot, tone_prior,
-                                               stance_prior))
+    frame = classify(table, _classify_settings(config, models))
     write_table(frame, output)
     typer.echo(f"{len(frame)} statement(s) classified -> {output}", err=True)
 
@@ -295,6 +303,7 @@ def export_labels_command(
 
 
 @evaluate_app.command("labels")
+@_model_options
 def evaluate_labels_command(
     gold: Annotated[Path, typer.Argument(help="Labelled statements: a table or gold JSONL with `text` and `tone` "
                                               "and/or `stance` columns, or a NewsMTSC JSONL file.",
@@ -304,12 +313,8 @@ def evaluate_labels_command(
              "classified with the configured models.", exists=True, dir_okay=False)] = None,
     task: Annotated[list[str] | None, typer.Option(help="Task(s) to score (default: every one the gold has).")] = None,
     config: ConfigOpt = None,
-    tone_model: ToneModelOpt = None,
-    stance_model: StanceModelOpt = None,
-    zero_shot: ZeroShotOpt = False,
-    tone_prior: TonePriorOpt = None,
-    stance_prior: StancePriorOpt = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+    models: dict | None = None,
 ) -> None:
     """Accuracy, macro-F1, a per-class report and the confusion matrix of tone and stance labels."""
     _setup_logging(False)
@@ -318,8 +323,7 @@ def evaluate_labels_command(
     from stance.evaluate.labels import evaluate_labels
 
     scores = evaluate_labels(gold, predictions, tasks=task,
-                             config=_classify_settings(config, tone_model, stance_model, zero_shot,
-                                                       tone_prior, stance_prior))
+                             config=_classify_settings(config, models))
     if as_json:
         typer.echo(json.dumps([s.to_dict() for s in scores], indent=2))
     else:
