@@ -13,13 +13,14 @@ from pathlib import Path
 
 import pandas as pd
 
-from stance.config import ClassifyConfig, ExtractConfig, load_classify_config, load_extract_config
+from stance.classifier.labeller import Labeller
+from stance.config import ClassifyConfig, ExtractConfig, load_extract_config
 from stance.errors import InputError
 from stance.extraction.nlp import load_pipeline, parse_texts
 from stance.extraction.quotes import extract_article
 from stance.io import Source, as_sources, check_table_columns, read_articles, read_table
 from stance.records import Article, ItemError, Quote
-from stance.schema import LABEL_COLUMNS, apply_dtypes, empty_quotes, order_label_columns
+from stance.schema import apply_dtypes, empty_quotes, order_label_columns
 
 logger = logging.getLogger(__name__)
 
@@ -131,54 +132,16 @@ def extract(
     return quotes_frame(iter_quotes(read_articles(inputs), config, report))
 
 
-def _classify_config(config: ClassifyConfig | str | Path | None) -> ClassifyConfig:
-    return config if isinstance(config, ClassifyConfig) else load_classify_config(config)
-
-
-def model_label(name: str, task: str) -> str:
-    """What the `tone_model` / `stance_model` columns say: the name given, or the shipped default's."""
-    if name != "default":
-        return name
-    from stance.version import __version__
-
-    return f"stance-quotes-minilm@{__version__}"  # one model gives both labels
-
-
 def classifier_for(config: ClassifyConfig, task: str):
-    """The (cached) classifier a config names for a task."""
-    from stance.classifier.model import load_classifier
-
-    name = config.tone_model if task == "tone" else config.stance_model
-    hypotheses = config.tone_hypotheses if task == "tone" else config.stance_hypotheses
-    prior = config.tone_prior if task == "tone" else config.stance_prior
-    return load_classifier(name, task, config.max_length, config.batch_size, config.zero_shot,
-                           tuple(sorted(hypotheses.items())) if hypotheses else None,
-                           tuple(sorted(prior.items())) if isinstance(prior, dict) else prior, config.int8)
+    """The (cached) classifier a config names for a task (`Labeller.classifier`)."""
+    return Labeller.of(config).classifier(task)
 
 
 def label_texts(texts: list[str], config: ClassifyConfig | str | Path | None = None,
                 cues: list[str] | None = None) -> pd.DataFrame:
     """Tone and stance of each text (with its reporting cue, for models trained with cues): the label
-    columns of the schema, one row per text."""
-    from stance.classifier.model import predict_tasks
-
-    config = _classify_config(config)
-    parts = []
-    tasks = ("tone", "stance")
-    predictions = predict_tasks([classifier_for(config, task) for task in tasks], texts, cues)
-    for task, predicted in zip(tasks, predictions):
-        name = config.tone_model if task == "tone" else config.stance_model
-        predicted[f"{task}_model"] = pd.array([model_label(name, task)] * len(texts), dtype="string")
-        parts.append(predicted)
-    frame = pd.concat(parts, axis=1)
-    return frame[[c for c in LABEL_COLUMNS if c in frame]]
-
-
-def _with_labels(frame: pd.DataFrame, config: ClassifyConfig | str | Path | None) -> pd.DataFrame:
-    cues = frame["cue"].fillna("").astype(str).tolist() if "cue" in frame else None
-    labels = label_texts(frame["text"].fillna("").astype(str).tolist(), config, cues)
-    labels.index = frame.index
-    return pd.concat([frame.drop(columns=[c for c in LABEL_COLUMNS if c in frame]), labels], axis=1)
+    columns of the schema, one row per text (`Labeller.label`)."""
+    return Labeller.of(config).label(texts, cues)
 
 
 def score(
@@ -197,7 +160,7 @@ def score(
     if classify_config is None and isinstance(config, (str, Path)):
         classify_config = config
     quotes = extract(inputs, config, report)
-    return apply_dtypes(_with_labels(quotes, classify_config))
+    return apply_dtypes(Labeller.of(classify_config).label_frame(quotes))
 
 
 def classify(
@@ -215,4 +178,4 @@ def classify(
     if "text" not in frame.columns or not id_columns:
         raise InputError(f"{where}: a statements table needs a `text` column and an `id` column; "
                          f"found {list(frame.columns)}")
-    return order_label_columns(_with_labels(frame, config), [id_columns[0], "text"])
+    return order_label_columns(Labeller.of(config).label_frame(frame), [id_columns[0], "text"])

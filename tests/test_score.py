@@ -206,7 +206,7 @@ def test_an_unknown_hub_id_offline_is_a_model_error(monkeypatch):
 
 
 def test_evaluate_labels_warns_when_the_default_model_trained_on_the_gold(monkeypatch, caplog, tmp_path):
-    import stance.pipeline
+    from stance.classifier.labeller import Labeller
     from stance.evaluate.labels import default_models_trained_on, evaluate_labels
 
     trained = Path(__file__).resolve().parents[1] / "data" / "urw_train.labels.jsonl"  # both recipes train on it
@@ -216,10 +216,10 @@ def test_evaluate_labels_warns_when_the_default_model_trained_on_the_gold(monkey
     seed = Path(__file__).resolve().parents[1] / "seeds" / "000_425a455c3402a5f3.gold.jsonl"
     assert default_models_trained_on(seed, ["tone", "stance"]) == []
 
-    def fixed(texts, config=None, cues=None):
+    def fixed(self, texts, cues=None):
         return pd.DataFrame({"tone": ["neutral"] * len(texts), "stance": ["neutral"] * len(texts)})
 
-    monkeypatch.setattr(stance.pipeline, "label_texts", fixed)
+    monkeypatch.setattr(Labeller, "label", fixed)
     with caplog.at_level("WARNING", logger="stance.evaluate.labels"):
         evaluate_labels(trained, tasks=["stance"])
     assert "default stance model was trained on" in caplog.text and "not held out" in caplog.text

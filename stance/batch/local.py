@@ -42,7 +42,7 @@ from stance.io import (
     table_format,
     write_table,
 )
-from stance.pipeline import RunReport, _with_labels, article_batches, extract_batch, quotes_frame
+from stance.pipeline import RunReport, article_batches, extract_batch, quotes_frame
 from stance.records import Article, ItemError, Quote
 from stance.schema import LABEL_COLUMNS, QUOTE_COLUMNS, apply_dtypes, empty_quotes
 
@@ -494,10 +494,9 @@ def check_models(config: ExtractConfig, classify: ClassifyConfig | None, parse_h
     else:
         check_pipeline(config.spacy_model)
     if classify is not None:
-        from stance.pipeline import classifier_for
+        from stance.classifier.labeller import Labeller
 
-        classifier_for(classify, "tone")
-        classifier_for(classify, "stance")
+        Labeller.of(classify).load()
 
 
 def run_batch(
@@ -528,7 +527,9 @@ def run_batch(
         nonlocal results
         frame = quotes_frame(results)
         if options.classify is not None and not frame.empty:
-            frame = apply_dtypes(_with_labels(frame, options.classify))
+            from stance.classifier.labeller import Labeller
+
+            frame = apply_dtypes(Labeller.of(options.classify).label_frame(frame))
         run.commit(frame)
         results = []
 

@@ -60,22 +60,13 @@ class ClassifyActor:
     """Tone and stance of the quote rows of a batch; other rows pass through."""
 
     def __init__(self, config: ClassifyConfig):
-        from stance.pipeline import classifier_for
+        from stance.classifier.labeller import Labeller
 
-        self.config = config
-        for task in ("tone", "stance"):
-            classifier_for(config, task)
+        self.labeller = Labeller.of(config).load()
 
     def __call__(self, batch: pd.DataFrame) -> pd.DataFrame:
-        from stance.pipeline import label_texts
-
         quotes = batch[KIND] == "quote"
-        if not quotes.any():
-            return batch
-        labels = label_texts(batch.loc[quotes, "text"].astype(str).tolist(), self.config,
-                             batch.loc[quotes, "cue"].fillna("").astype(str).tolist())
-        labels.index = batch.index[quotes]
-        return batch.join(labels)
+        return self.labeller.label_frame(batch, quotes) if quotes.any() else batch
 
 
 def _chunks(items: Iterable[Article | ItemError], size: int) -> Iterator[list[Article | ItemError]]:

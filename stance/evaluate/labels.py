@@ -61,16 +61,14 @@ def evaluate_labels(
     if unknown:
         raise InputError(f"task(s) {unknown} are not labelled in the gold table (columns {list(gold_frame.columns)})")
     if predictions is None:
-        from stance.pipeline import label_texts
+        from stance.classifier.labeller import Labeller
 
         if not isinstance(gold, pd.DataFrame):
             for task in default_models_trained_on(gold, list(tasks), config):
                 logger.warning("the default %s model was trained on %s, so its figures here are not held out "
                                "(benchmarks/classifiers.py measures it by cross-validation)", task, gold)
 
-        cues = gold_frame["cue"].fillna("").astype(str).tolist() if "cue" in gold_frame else None
-        predicted = label_texts(gold_frame["text"].fillna("").astype(str).tolist(), config, cues)
-        predicted.index = gold_frame.index
+        predicted = Labeller.of(config).label_frame(gold_frame[["text", "cue"] if "cue" in gold_frame else ["text"]])
         joined = gold_frame.join(predicted[list(tasks)].add_suffix("_pred"))
     else:
         predicted = predictions if isinstance(predictions, pd.DataFrame) else read_table(predictions)
