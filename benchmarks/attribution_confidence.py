@@ -27,7 +27,8 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
 import stance  # noqa: E402
-from stance.evaluate.quotes import attribution_correct, load_polnear  # noqa: E402
+from stance.evaluate.gold import load_polnear  # noqa: E402
+from stance.evaluate.quotes import attribution_correct  # noqa: E402
 from stance.extraction import confidence  # noqa: E402
 
 MIN_CELL = 20

@@ -53,10 +53,11 @@ ROWS = [*(f"wrong speaker: {c}" for c in SPEAKER_CLASSES), "missed direct or mix
         "pronoun speakers not found"]
 
 
-def _evaluate():
-    """The quote-scoring module, in this layout or in an older tree's (`--before` runs one)."""
+def _evaluate(part: str = "quotes"):
+    """The quote-scoring module (`quotes`) or the gold readers (`gold`), in this layout or in an older tree's
+    (`--before` runs one, where both were `stance.evaluate`)."""
     try:
-        return importlib.import_module("stance.evaluate.quotes")
+        return importlib.import_module(f"stance.evaluate.{part}")
     except ImportError:
         return importlib.import_module("stance.evaluate")
 
@@ -151,8 +152,8 @@ def pronoun_counts(labels, predicted) -> Counter:
 
 def measure() -> dict[str, dict[str, int]]:
     import stance
-    scoring = _evaluate()
-    gold_articles, load_gold_jsonl, load_polnear = scoring.gold_articles, scoring.load_gold_jsonl, scoring.load_polnear
+    readers = _evaluate("gold")
+    gold_articles, load_gold_jsonl, load_polnear = readers.gold_articles, readers.load_gold_jsonl, readers.load_polnear
 
     result = {}
     gold_file = DATA / "urw_articles.gold.jsonl"

@@ -39,7 +39,8 @@ from textacy.extract.triples import direct_quotations
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))  # run from a checkout without installing the package
 
-from stance.evaluate.quotes import QuoteScores, load_gold_jsonl, load_polnear, score_quotes  # noqa: E402
+from stance.evaluate.gold import load_gold_jsonl, load_polnear  # noqa: E402
+from stance.evaluate.quotes import QuoteScores, score_quotes  # noqa: E402
 from stance.records import Article  # noqa: E402
 
 logger = logging.getLogger("benchmarks.extraction_vs_textacy")

@@ -7,7 +7,8 @@ from pathlib import Path
 import pytest
 
 import stance
-from stance.evaluate.quotes import load_gold_jsonl, span_matches, speaker_matches
+from stance.evaluate.gold import load_gold_jsonl
+from stance.evaluate.quotes import span_matches, speaker_matches
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 ARTICLE = SEEDS / "000_425a455c3402a5f3.txt"

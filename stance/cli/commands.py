@@ -345,7 +345,8 @@ def evaluate_quotes_command(
     """Recall by quote type, precision and speaker accuracy of a quote table."""
     _setup_logging(False)
     from stance.config import load_extract_config
-    from stance.evaluate.quotes import evaluate_quotes, gold_articles
+    from stance.evaluate.gold import gold_articles
+    from stance.evaluate.quotes import evaluate_quotes
     from stance.pipeline import extract
 
     if predictions is None:

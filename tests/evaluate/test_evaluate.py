@@ -10,12 +10,10 @@ import pandas as pd
 import pytest
 
 from stance.errors import InputError
+from stance.evaluate.gold import load_gold_jsonl, load_polnear, read_brat
 from stance.evaluate.quotes import (
     evaluate_quotes,
-    load_gold_jsonl,
-    load_polnear,
     normalise_name,
-    read_brat,
     score_quotes,
     span_matches,
     speaker_matches,
