@@ -246,7 +246,8 @@ def train_command(
         _train_joint(config, data, output, base_model, init_model, interpolation, prior, epochs, max_steps,
                      seed, command)
         return
-    from stance.train.trainer import DataSource, load_train_config, train
+    from stance.train.config import DataSource, load_train_config
+    from stance.train.trainer import train
 
     sources = tuple(DataSource("table", str(path)) for path in data) if data else None
     settings = load_train_config(config, task=task, data=sources, output_dir=str(output) if output else None,

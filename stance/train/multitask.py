@@ -83,7 +83,7 @@ class JointSource:
 
     def read(self, seed: int) -> pd.DataFrame:
         """Columns `text`, `tone`, `stance` (None where unlabelled), `group` (article, or None), `origin`."""
-        from stance.train.trainer import DataSource
+        from stance.train.config import DataSource
 
         if self.kind == "table":
             frame = _table(self.path, bool(self.options.get("cue", False)))

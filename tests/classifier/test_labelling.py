@@ -9,7 +9,8 @@ from typer.testing import CliRunner
 from stance.classifier.labelling import labelling_sheet, uncertainty
 from stance.cli.commands import app
 from stance.errors import InputError
-from stance.train.trainer import DataSource, read_labelled
+from stance.train.config import DataSource
+from stance.train.trainer import read_labelled
 
 
 def _scored() -> pd.DataFrame:

@@ -164,7 +164,8 @@ def test_each_task_gets_its_own_prior(tiny_models, quotes, tmp_path):
 @pytest.mark.parametrize("finetune, tolerance", [("full", 5e-3), ("lora", 1e-4)])  # full saves float16
 def test_init_from_a_one_task_adapter_keeps_its_encoder_and_head(tiny_models, quotes, tmp_path, finetune,
                                                                  tolerance):
-    from stance.train.trainer import DataSource, TrainConfig, train
+    from stance.train.config import DataSource, TrainConfig
+    from stance.train.trainer import train
 
     train(TrainConfig(task="tone", output_dir=str(tmp_path / "tone"), data=(DataSource("table", str(quotes)),),
                       base_model=str(tiny_models["base"]), max_steps=2, batch_size=4, dev_fraction=0.0,
@@ -193,7 +194,8 @@ def test_a_model_saved_over_a_base_it_does_not_fit_is_refused(tiny_models, quote
 
 
 def test_init_from_an_adapter_of_another_rank_is_refused(tiny_models, quotes, tmp_path):
-    from stance.train.trainer import DataSource, TrainConfig, train
+    from stance.train.config import DataSource, TrainConfig
+    from stance.train.trainer import train
 
     train(TrainConfig(task="tone", output_dir=str(tmp_path / "tone"), data=(DataSource("table", str(quotes)),),
                       base_model=str(tiny_models["base"]), max_steps=1, batch_size=4, dev_fraction=0.0,

@@ -10,8 +10,9 @@ import pytest
 from stance.classifier.model import TextClassifier
 from stance.config import load_extract_config
 from stance.errors import ConfigError, InputError
+from stance.train.config import DataSource, TrainConfig, load_train_config
 from stance.train.corpora import cameo_stance, labelled_table, newsmtsc
-from stance.train.trainer import DataSource, TrainConfig, load_train_config, read_labelled, split_dev, train
+from stance.train.trainer import read_labelled, split_dev, train
 
 ROWS = [
     ("We will strike back with more weapons.", "escalation"),
