@@ -182,7 +182,8 @@ def labels_of(probs: np.ndarray, task: str) -> list[str]:
 def corpus_cv(recipe: Path, folds: int, workdir: Path) -> pd.DataFrame:
     """Held-out predictions for every quote of the recipe's `split` corpus: the recipe is retrained `folds`
     times, each time without one group of the corpus's articles (the fold's dev set is drawn from the rest)."""
-    from stance.train.multitask import load_joint_config, train_joint
+    from stance.train.joint_config import load_joint_config
+    from stance.train.multitask import train_joint
 
     config = load_joint_config(recipe)
     corpus = next((s for s in config.data if s.split), None)

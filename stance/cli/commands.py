@@ -240,7 +240,7 @@ def train_command(
              ("--max-steps", max_steps), ("--seed", seed)]
     command = shlex.join(["stance", "train", *(str(part) for option, value in given if value is not None
                                                for part in (option, value))])
-    from stance.train.multitask import trains_joint
+    from stance.train.joint_config import trains_joint
 
     if trains_joint(config, task, init_model):
         _train_joint(config, data, output, base_model, init_model, interpolation, prior, epochs, max_steps,
@@ -266,7 +266,8 @@ def train_command(
 def _train_joint(config, data, output, base_model, init_model, interpolation, prior, epochs, max_steps, seed,
                  command) -> None:
     from stance.errors import ConfigError
-    from stance.train.multitask import JointSource, load_joint_config, train_joint
+    from stance.train.joint_config import JointSource, load_joint_config
+    from stance.train.multitask import train_joint
 
     if interpolation is not None or prior is not None:
         raise ConfigError("--interpolation and --prior apply to one-task training; a joint model's priors are set "

@@ -20,7 +20,7 @@ def default_models_trained_on(path: str | Path, tasks: list[str], config: Classi
     """The tasks whose shipped default model (per its recipe, `configs/quotes.toml`) was trained on the file
     `path`: its figures on that file are not held out."""
     from stance.config import CONFIG_DIR
-    from stance.train.multitask import load_joint_config, trains_on
+    from stance.train.joint_config import load_joint_config, trains_on
 
     config = config or ClassifyConfig()
     recipe = CONFIG_DIR / "quotes.toml"

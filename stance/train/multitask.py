@@ -24,7 +24,7 @@ from __future__ import annotations
 import json
 import logging
 import math
-from dataclasses import asdict, dataclass, field, fields
+from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
@@ -32,231 +32,19 @@ import numpy as np
 import pandas as pd
 
 from stance.classifier.calibration import expected_calibration_error, fit_temperature, softmax
-from stance.classifier.model import TASKS, check_task, parse_prior, require_safetensors, resolve_model
-from stance.config import read_toml
-from stance.errors import ConfigError, InputError
+from stance.classifier.model import TASKS, parse_prior, require_safetensors, resolve_model
+from stance.errors import ConfigError
 from stance.evaluate.metrics import score_labels
-from stance.train.corpora import with_cue
+from stance.train.joint_config import (
+    JointConfig,
+    _table,
+    is_joint,
+    joint_labels,
+    read_sources,
+    task_slice,
+)
 
 logger = logging.getLogger(__name__)
-
-JOINT = "tone+stance"
-FINETUNE = ("full", "lora")
-# Which task a corpus reader labels; a `table` gives every task it has a column for.
-KIND_TASK = {"newsmtsc": "tone", "cameo": "stance", "plover": "stance", "ngec": "stance"}
-GROUP_COLUMNS = ("doc_id", "article_id")
-
-
-def joint_labels() -> list[str]:
-    """The six outputs, in order: `task:label` for each task of `TASKS`."""
-    return [f"{task}:{label}" for task, labels in TASKS.items() for label in labels]
-
-
-def task_slice(task: str) -> slice:
-    """The logits of one task's head in the joint model's output."""
-    start = 0
-    for name, labels in TASKS.items():
-        if name == task:
-            return slice(start, start + len(labels))
-        start += len(labels)
-    raise ConfigError(f"unknown task {task!r}")
-
-
-def is_joint(model_config) -> bool:
-    names = [str(model_config.id2label.get(i, "")) for i in range(model_config.num_labels)]
-    return names == joint_labels()
-
-
-@dataclass(frozen=True)
-class JointSource:
-    """One labelled corpus: `kind` a reader of `stance.corpora.READERS`; `sample` rows drawn at random (0: all);
-    `split`: hold out a share of its articles as dev data (needs a `doc_id` or `article_id` column);
-    `cue`: read a table's quotes as `cue: quote`."""
-
-    kind: str
-    path: str
-    options: dict[str, Any] = field(default_factory=dict)
-    repeat: int = 1
-    sample: int = 0
-    split: bool = False
-    licence: str = ""
-
-    def read(self, seed: int) -> pd.DataFrame:
-        """Columns `text`, `tone`, `stance` (None where unlabelled), `group` (article, or None), `origin`."""
-        from stance.train.config import DataSource
-
-        if self.kind == "table":
-            frame = _table(self.path, bool(self.options.get("cue", False)))
-        else:
-            task = KIND_TASK.get(self.kind)
-            if task is None:
-                raise ConfigError(f"unknown data kind {self.kind!r}; expected table or one of {sorted(KIND_TASK)}")
-            rows = DataSource(self.kind, self.path, self.options).read(task)
-            frame = pd.DataFrame({"text": rows["text"].astype(str), "origin": rows["origin"].astype(str)})
-            for name in TASKS:
-                frame[name] = rows["label"].astype(str).tolist() if name == task else None
-            frame["group"] = None
-        if self.sample and len(frame) > self.sample:
-            frame = frame.sample(n=self.sample, random_state=seed)
-        return frame.assign(repeat=self.repeat, split=self.split).reset_index(drop=True)
-
-
-def _table(path: str, cue: bool) -> pd.DataFrame:
-    from stance.io import read_table
-
-    if not Path(path).exists():
-        raise InputError(f"training data not found: {path}")
-    table = read_table(path)
-    tasks = [task for task in TASKS if task in table.columns]
-    if "text" not in table.columns or not tasks:
-        raise InputError(f"{path}: a labelled table needs `text` and a `tone` or `stance` column; "
-                         f"found {list(table.columns)}")
-    texts = table["text"].fillna("").astype(str)
-    if cue and "cue" in table.columns:
-        texts = pd.Series([with_cue(t, c if isinstance(c, str) else "") for t, c in zip(texts, table["cue"])])
-    frame = pd.DataFrame({"text": texts.tolist(), "origin": [f"{Path(path).name}:{i}" for i in range(len(table))]})
-    for task in TASKS:
-        values = table[task] if task in table.columns else pd.Series([None] * len(table))
-        cleaned = [str(v).strip().lower() if isinstance(v, str) and v.strip() else None for v in values]
-        bad = sorted({v for v in cleaned if v is not None} - set(TASKS[task]))
-        if bad:
-            raise InputError(f"{path}: {task} labels {bad} are not {list(TASKS[task])}")
-        frame[task] = cleaned
-    column = next((c for c in GROUP_COLUMNS if c in table.columns), None)
-    frame["group"] = table[column].astype(str).tolist() if column else None
-    labelled = frame[list(TASKS)].notna().any(axis=1) & (frame["text"].str.strip() != "")
-    return frame[labelled]
-
-
-@dataclass(frozen=True)
-class JointConfig:
-    """A joint training run; `configs/quotes.toml` is the shipped model's."""
-
-    output_dir: str
-    data: tuple[JointSource, ...]
-    init_model: str = ""  # an adapter directory of a one-task model (its encoder and its head) or a joint model
-    base_model: str = "sentence-transformers/all-MiniLM-L6-v2"
-    epochs: float = 3.0
-    max_steps: int = -1  # when positive, stop after this many optimiser steps (overrides epochs)
-    learning_rate: float = 5e-5  # the encoder's: suits `full`; a LoRA adapter wants about 3e-4
-    head_learning_rate: float = 1e-3  # the heads' learning rate (0: learning_rate); a fresh head learns faster
-    batch_size: int = 16
-    max_length: int = 128
-    weight_decay: float = 0.01
-    warmup_ratio: float = 0.06
-    seed: int = 13
-    dev_fraction: float = 0.15  # share of the articles of `split` sources held out
-    evals_per_epoch: int = 2
-    early_stopping_patience: int = 3
-    class_weights: tuple[str, ...] = ("tone", "stance")  # tasks whose loss weighs classes by inverse frequency
-    task_weights: dict[str, float] = field(default_factory=dict)  # loss weight per task (default 1)
-    prior: dict[str, Any] = field(default_factory=dict)  # per task: shares, or a labelled table giving them
-    calibrate: bool = True
-    finetune: str = "full"  # `full`: every encoder weight but the embeddings; `lora`: an adapter
-    lora_r: int = 16
-    lora_alpha: int = 32
-    lora_dropout: float = 0.1
-    lora_target_modules: tuple[str, ...] = ("query", "key", "value", "attention.output.dense",
-                                            "intermediate.dense", "output.dense")
-
-    def __post_init__(self) -> None:
-        if not self.data:
-            raise ConfigError("train: at least one [[data]] source is needed")
-        if not 0 <= self.dev_fraction < 1:
-            raise ConfigError(f"train.dev_fraction must be in [0, 1), got {self.dev_fraction!r}")
-        if self.finetune not in FINETUNE:
-            raise ConfigError(f"train.finetune must be one of {list(FINETUNE)}, got {self.finetune!r}")
-        if self.finetune == "lora" and self.lora_r < 1:
-            raise ConfigError("a LoRA adapter needs a positive lora_r")
-        for task in (*self.class_weights, *self.task_weights, *self.prior):
-            check_task(task)
-
-
-def trains_joint(config_path: str | Path | None, task: str | None, init_model: str | None) -> bool:
-    """Whether `stance train` trains one model for both tasks: `--task tone+stance`, a config whose [train] task
-    says so, `--init-model` naming a joint model, or plain `--data` (which continues the shipped model)."""
-    if task is not None:
-        if task == JOINT:
-            return True
-        check_task(task)
-        return False
-    if config_path is not None:
-        return read_toml(config_path).get("train", {}).get("task") == JOINT
-    if init_model is None:
-        return True
-    from transformers import AutoConfig
-
-    reference = Path(resolve_model(init_model, "tone"))
-    return (reference / "config.json").exists() and is_joint(AutoConfig.from_pretrained(reference))
-
-
-def load_joint_config(path: str | Path | None = None, **overrides: Any) -> JointConfig:
-    """A `JointConfig` from a TOML file (`[train]` with `task = "tone+stance"`, `[[data]]`) and overrides."""
-    settings: dict[str, Any] = {}
-    where = "train"
-    sources: list[dict] = []
-    if path is not None:
-        where = str(path)
-        document = read_toml(path)
-        settings = dict(document.get("train", {}))
-        sources = list(document.get("data", []))
-        if "stage2" in document:
-            raise ConfigError(f"{where}: a joint ({JOINT}) config has one stage; continue a model with init_model")
-    settings.pop("task", None)
-    settings.update({k: v for k, v in overrides.items() if v is not None})
-    data = settings.pop("data", None)
-    settings["data"] = tuple(data) if data is not None else tuple(_source(item, where) for item in sources)
-    known = {f.name for f in fields(JointConfig)}
-    unknown = sorted(set(settings) - known)
-    if unknown:
-        raise ConfigError(f"{where}: unknown key(s) {unknown}; expected {sorted(known)}")
-    if not settings.get("output_dir"):
-        raise ConfigError(f"{where}: `output_dir` is required")
-    for name in ("class_weights", "lora_target_modules"):
-        if name in settings:
-            settings[name] = tuple(settings[name])
-    return JointConfig(**settings)
-
-
-def _source(item: dict, where: str) -> JointSource:
-    item = dict(item)
-    try:
-        kind, path = item.pop("kind"), str(item.pop("path"))
-    except KeyError as exc:
-        raise ConfigError(f"{where}: each data source needs `kind` and `path`; missing {exc}") from None
-    extra = {name: item.pop(name) for name in ("repeat", "sample", "split", "licence") if name in item}
-    return JointSource(kind=kind, path=path, options=item, **extra)
-
-
-def trains_on(config: JointConfig, path: str | Path, root: str | Path = ".") -> bool:
-    """Whether `config` trains on the file `path` (relative source paths taken from `root`)."""
-    target = Path(path).resolve()
-    return any((Path(root) / source.path).resolve() == target for source in config.data)
-
-
-def read_sources(config: JointConfig) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """(train rows, dev rows): whole articles of the `split` sources go to dev (seeded), every other row to
-    training (repeated as its source says); duplicate texts keep their first labels."""
-    frames = [source.read(config.seed) for source in config.data]
-    frame = pd.concat(frames, ignore_index=True).drop_duplicates(subset=["text"]).reset_index(drop=True)
-    dev_mask = np.zeros(len(frame), dtype=bool)
-    if config.dev_fraction > 0:
-        # rows without an article id are their own group
-        frame["group"] = frame["group"].where(frame["group"].notna(), "row:" + frame["origin"])
-        splittable = frame[frame["split"]]
-        groups = sorted(splittable["group"].unique())
-        count = round(len(groups) * config.dev_fraction)
-        if count < 1:
-            logger.warning("no dev set: %d article(s) are too few to hold %.0f%% of them out; training on every row, "
-                           "without early stopping or calibration", len(groups), 100 * config.dev_fraction)
-        held = set(np.random.default_rng(config.seed).choice(groups, size=count, replace=False)) if count else set()
-        dev_mask = (frame["split"] & frame["group"].isin(held)).to_numpy()
-    dev = frame[dev_mask].reset_index(drop=True)
-    train = frame[~dev_mask]
-    train = train.loc[train.index.repeat(train["repeat"])].reset_index(drop=True)
-    if train.empty:
-        raise InputError("no labelled rows to train on")
-    return train, dev
 
 
 def _label_matrix(frame: pd.DataFrame) -> np.ndarray:

@@ -10,7 +10,7 @@ import pytest
 
 import stance
 from stance.classifier.model import MODELS_DIR, load_classifier
-from stance.train.multitask import joint_labels, trains_on
+from stance.train.joint_config import joint_labels, trains_on
 
 
 @pytest.fixture(scope="module")
@@ -40,7 +40,8 @@ def test_the_shipped_model_is_one_small_safetensors_model_with_two_heads():
 
 def test_the_shipped_model_records_what_its_recipe_names(monkeypatch):
     from stance.config import CONFIG_DIR
-    from stance.train.multitask import _prior, load_joint_config
+    from stance.train.joint_config import load_joint_config
+    from stance.train.multitask import _prior
 
     monkeypatch.chdir(CONFIG_DIR.parent)  # the recipe's paths are relative to the repository root
     recipe = load_joint_config(CONFIG_DIR / "quotes.toml")

@@ -12,15 +12,15 @@ import pytest
 from stance.classifier.calibration import expected_calibration_error, fit_temperature, softmax
 from stance.classifier.model import TASKS, TextClassifier, predict_tasks
 from stance.errors import ConfigError
-from stance.train.multitask import (
+from stance.train.joint_config import (
     JointConfig,
     JointSource,
     joint_labels,
     load_joint_config,
     read_sources,
-    train_joint,
     trains_joint,
 )
+from stance.train.multitask import train_joint
 
 ROWS = [  # text, cue, tone, stance, article
     ("we will strike back with more weapons", "warned", "negative", "escalation", "a1"),
