@@ -17,15 +17,8 @@ from conftest import write_corpus
 from typer.testing import CliRunner
 
 import stance
-from stance.batch.local import (
-    BatchOptions,
-    check_inputs,
-    commit_part,
-    merge_parts,
-    part_problem,
-    read_progress,
-    run_batch,
-)
+from stance.batch.local import BatchOptions, check_inputs, run_batch
+from stance.batch.parts import commit_part, merge_parts, part_problem, read_progress
 from stance.cli.commands import app
 from stance.config import ClassifyConfig, ExtractConfig
 from stance.errors import InputError

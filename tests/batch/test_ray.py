@@ -47,7 +47,7 @@ def test_ray_engine_resumes(tmp_path, local_ray):
     out = tmp_path / "q.parquet"
     run_ray([str(p) for p in sorted(corpus.glob("*.txt"))[:3]], ExtractConfig(), BatchOptions(output=out))
     # Leave the finished output as a committed part, as a killed run would, and resume over the whole corpus.
-    from stance.batch.local import commit_part
+    from stance.batch.parts import commit_part
 
     options = BatchOptions(output=out, resume=True)
     commit_part(options.parts_dir, 0, stance.load(out), ["art000", "art001", "art002"], [], [0, 1, 2])
