@@ -20,10 +20,11 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from stance.config import ExtractConfig
-from stance.extraction.attribution import ArticleIndex, resolve_speaker
+from stance.extraction.attribution import resolve_speaker
 from stance.extraction.confidence import attribution_confidence
 from stance.extraction.cues import ACCORDING, CLAUSE, MIN_NOMINAL_TOKENS, NOMINAL, Cue, find_cues
 from stance.extraction.lexicon import PERSON_PRONOUNS, PLURAL_PRONOUNS, SPEECH_VERBS
+from stance.extraction.mentions import ArticleIndex
 from stance.extraction.nlp import Chunk, text_of
 from stance.extraction.quotemarks import MarkedSpan, find_marked_spans
 from stance.records import Article, Quote, Speaker

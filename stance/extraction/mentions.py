@@ -1,0 +1,368 @@
+"""The article's index of people and bodies, for attribution: full names and bare surnames, roles from
+titles and appositions, every mention of a person, an organisation or a group (whether it is a subject, speaks,
+or stands inside someone's reported words), the places of the article, and the rules that pick a pronoun's
+antecedent."""
+
+from __future__ import annotations
+
+import bisect
+import re
+import unicodedata
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from spacy.tokens import Token
+
+from stance.extraction.lexicon import (
+    CAPITALS,
+    COUNTRIES,
+    GROUP_NOUNS,
+    NEUTER_PRONOUNS,
+    ORGANIZATION_NOUNS,
+    PERSON_PRONOUNS,
+    PLURAL_PRONOUNS,
+    REPORTING_VERBS,
+    ROLE_NOUNS,
+    SPEECH_VERBS,
+    TITLES,
+)
+from stance.extraction.nlp import Chunk, entity_of, text_of
+
+ORG_LABELS = {"ORG", "GPE", "NORP", "FAC"}
+
+
+_POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
+
+
+def normalize(word: str) -> str:
+    """Case-, accent- and apostrophe-insensitive form of a name token: `O’Brien` → `obrien`."""
+    word = _POSSESSIVE.sub("", word.strip())
+    word = unicodedata.normalize("NFKD", word)
+    return "".join(c for c in word if c.isalnum()).casefold()
+
+
+def _name_tokens(tokens: list[Token]) -> list[Token]:
+    """Strip titles, possessive endings and punctuation around a person's name."""
+    tokens = [t for t in tokens if not t.is_punct and t.dep_ != "case" and t.text not in ("'s", "’s")]
+    while len(tokens) > 1 and normalize(tokens[0].text) in TITLES:
+        tokens = tokens[1:]
+    # A role the tagger put inside the name (`intelligence chief Major-General Petro Lysenko`): the name after it.
+    roles = [i for i, t in enumerate(tokens[:-1]) if normalize(t.text) in ROLE_NOUNS | TITLES and t.i > tokens[0].i]
+    if roles and len(tokens) - roles[-1] - 1 >= 2 and all(t.pos_ == "PROPN" for t in tokens[roles[-1] + 1:]):
+        tokens = tokens[roles[-1] + 1:]
+    return tokens
+
+
+@dataclass
+class Mention:
+    """A mention of a person or an organisation in the article."""
+
+    start: int  # article offset
+    name: str
+    kind: str  # person | organization | group
+    subject: bool
+    in_quote: bool
+    reported: bool = False  # inside what someone is reported to have said: `X said that Y was lying`
+    label: str = ""  # the NER label of a named mention
+    speaks: bool = False  # the subject of a speech verb outside anyone's reported words: `X said`
+
+
+@dataclass
+class ArticleIndex:
+    """People, organisations and roles of one article, for resolving speakers."""
+
+    sentence_starts: list[int] = field(default_factory=list)
+    full_names: dict[str, list[tuple[int, str]]] = field(default_factory=dict)  # surname -> [(start, name)]
+    mentions: list[Mention] = field(default_factory=list)
+    roles: dict[str, str] = field(default_factory=dict)  # canonical name -> role text
+    role_words: dict[str, set[str]] = field(default_factory=dict)  # canonical name -> words of its roles
+    quoted: list[tuple[int, int]] = field(default_factory=list)
+    places: set[str] = field(default_factory=set)  # normalized single-word place names of the article
+    pronoun_subjects: list[tuple[int, str]] = field(default_factory=list)  # (start, lower) of `he said`, `they`
+    _quoted_sentences: list[bool] = field(default_factory=list)  # whether each sentence starts inside quote marks
+
+    # -- building ---------------------------------------------------------------------------
+    @classmethod
+    def build(cls, chunks: list[Chunk], quoted: list[tuple[int, int]]) -> ArticleIndex:
+        index = cls(quoted=quoted)
+        index.places = _places(chunks)
+        for chunk in chunks:
+            index.sentence_starts += [chunk.offset + s.start_char for s in chunk.doc.sents]
+            for ent in chunk.doc.ents:
+                if ent.label_ == "PERSON" or _person_tagged_as_body(ent):
+                    name_tokens = _name_tokens(list(ent))
+                    if len(name_tokens) >= 2:
+                        name = _span_text(name_tokens)
+                        surname = normalize(name_tokens[-1].text)
+                        index.full_names.setdefault(surname, []).append((chunk.offset + ent.start_char, name))
+            for token in chunk.doc:
+                # A name the tagger missed, speaking: `chief Major-General Petro Lysenko said`
+                if _speaks(token) and token.pos_ == "PROPN" and not token.ent_type_:
+                    name_tokens = _name_tokens(mention_tokens(token))
+                    if len(name_tokens) >= 2 and all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in name_tokens):
+                        index.full_names.setdefault(normalize(name_tokens[-1].text), []).append(
+                            (chunk.offset + name_tokens[0].idx, _span_text(name_tokens)))
+        index._quoted_sentences = [index.in_quote(s) for s in index.sentence_starts]
+        for chunk in chunks:
+            index._add_mentions(chunk)
+            index.pronoun_subjects += [(chunk.offset + t.idx, t.lower_) for t in chunk.doc
+                                       if t.dep_ in ("nsubj", "nsubjpass") and t.pos_ == "PRON"]
+        return index
+
+    def _add_mentions(self, chunk: Chunk) -> None:
+        doc = chunk.doc
+        seen: set[int] = set()
+        for ent in doc.ents:
+            head = ent.root
+            start = chunk.offset + ent.start_char
+            subject = head.dep_ in ("nsubj", "nsubjpass")
+            inq = self.in_quote(start)
+            reported = _reported(head)
+            speaks = _speaks(head) and not _nested(head)
+            if ent.label_ == "PERSON" and normalize(ent.text) in self.places:
+                continue  # a place the tagger took for a person: `Kiev is being …`
+            if ent.label_ == "PERSON" or (self.surname_known(head) and ent.label_ in ORG_LABELS):
+                name = self.canonical_name(list(ent), start)
+                if name:
+                    self.mentions.append(Mention(start, name, "person", subject, inq, reported, ent.label_,
+                                                 speaks))
+                    self._note_role(head, ent.start, name)
+                    seen.update(t.i for t in ent)
+            elif ent.label_ in ORG_LABELS:
+                self.mentions.append(Mention(start, ent.text, "organization", subject, inq, reported, ent.label_,
+                                             speaks))
+                seen.update(t.i for t in ent)
+        for token in doc:
+            # Unnamed groups and organisations that `they` can refer to: `the campaign`, `officials`.
+            if token.i not in seen and token.dep_ in ("nsubj", "nsubjpass") and token.pos_ == "NOUN":
+                lemma = token.lemma_.lower()
+                kind = ("organization" if lemma in ORGANIZATION_NOUNS else
+                        "group" if token.tag_ == "NNS" and lemma in GROUP_NOUNS else None)
+                if kind:
+                    start = chunk.offset + token.idx
+                    self.mentions.append(Mention(start, _text(mention_tokens(token)), kind, True,
+                                                 self.in_quote(start), _reported(token), "",
+                                                 _speaks(token) and not _nested(token)))
+                continue
+            # Surnames the NER missed (`Zelenskyy warned`, tagged as a common noun), and a lone name that speaks
+            # (`Amit told PTI`).
+            lone = (token.pos_ == "PROPN" and _speaks(token) and not token.ent_type_ and token.is_title
+                    and len(mention_tokens(token)) == 1 and normalize(token.text) not in self.places)
+            if token.i not in seen and token.text[:1].isupper() and (self.surname_known(token) or lone):
+                start = chunk.offset + token.idx
+                name = self.canonical_name([token], start)
+                subject = token.dep_ in ("nsubj", "nsubjpass")
+                self.mentions.append(Mention(start, name, "person", subject, self.in_quote(start),
+                                             _reported(token), "", _speaks(token) and not _nested(token)))
+                self._note_role(token, token.i, name)
+        self.mentions.sort(key=lambda m: m.start)
+
+    def _note_role(self, head: Token, name_start: int, name: str) -> None:
+        """Record a person's role from an apposition or from title words before the name."""
+        parts: list[str] = []
+        title = [t for t in head.doc[head.left_edge.i:name_start] if t.dep_ not in ("det", "poss", "case")
+                 and not t.is_punct and t.ent_type_ != "PERSON"]
+        if title and normalize(title[-1].text) in ROLE_NOUNS | TITLES:
+            parts.append(" ".join(t.text for t in title))
+        appos = [c for c in head.children if c.dep_ == "appos" and c.pos_ in ("NOUN", "PROPN")]
+        if head.dep_ == "appos" and head.head.pos_ == "NOUN":
+            appos.append(head.head)  # `the head of the service, Vasyl Maliuk`
+        for app in appos:
+            words = [t for t in app.subtree if t.i < head.i or t.i > head.i]
+            words = [t for t in words if not any(a.dep_ == "relcl" for a in [t, *t.ancestors] if a.i > app.i or a is t)]
+            if app.i > head.i:
+                words = [t for t in words if t.i > head.i]
+            # A role never holds a quotation: cut where a quoted fragment starts (`the head of X, “…”`).
+            text = re.split(r"[“”\"‘]", _text(words))[0].strip(" ,;")
+            if text:
+                parts.append(text)
+        if parts and name not in self.roles:
+            self.roles[name] = parts[0] if len(parts) == 1 else f"{parts[0]}; {parts[1]}"
+        words = {normalize(w) for part in parts for w in part.split()}
+        if words:
+            self.role_words.setdefault(name, set()).update(words)
+
+    # -- queries ---------------------------------------------------------------------------
+    def in_quote(self, start: int) -> bool:
+        return any(a <= start < b for a, b in self.quoted)
+
+    def surname_known(self, token: Token) -> bool:
+        return normalize(token.text) in self.full_names
+
+    def sentence_of(self, start: int) -> int:
+        return bisect.bisect_right(self.sentence_starts, start) - 1
+
+    def canonical_name(self, tokens: list[Token], start: int) -> str:
+        """The fullest name the article gives this person: the nearest earlier full name with the
+        same surname (or the first later one); a full name that is alone keeps itself."""
+        tokens = _name_tokens(tokens)
+        if not tokens:
+            return ""
+        name = _span_text(tokens)
+        candidates = self.full_names.get(normalize(tokens[-1].text), [])
+        if len(tokens) >= 2:
+            first = normalize(tokens[0].text)
+            longer = [n for _, n in candidates if normalize(n.split()[0]) == first and len(n) > len(name)]
+            return max(longer, key=len) if longer else name
+        before = [n for s, n in candidates if s <= start]
+        if before:
+            return before[-1]
+        return candidates[0][1] if candidates else name
+
+    def canonical_name_text(self, name: str, start: int) -> str:
+        """`canonical_name` for a name given as text (a transcript label such as `PENCE`)."""
+        candidates = self.full_names.get(normalize(name.split()[-1]), []) if name.split() else []
+        before = [n for s, n in candidates if s <= start]
+        return before[-1] if before else candidates[0][1] if candidates else name
+
+    def antecedent(self, start: int, kinds: set[str], window: int, role: str | None = None,
+                   exclude: tuple[int, int] | None = None,
+                   fits: Callable[[Mention], bool] | None = None) -> Mention | None:
+        """The nearest fitting mention before `start`, within `window` sentences, outside quotation marks and
+        outside `exclude` (the words of the quote being attributed). In the pronoun's own sentence, its last
+        subject (else its last mention); before it, the nearest sentence with a fitting mention gives the last
+        one who speaks there (`X said`), else its first subject, else its last mention — unless a pronoun of
+        the same kind is a subject since then, which carries on an earlier subject's chain. A mention inside someone's
+        reported words (`X said that Y was lying`) is passed over while any other fits."""
+        sentence = self.sentence_of(start)
+        pool = [m for m in self.mentions if m.start < start and m.kind in kinds and not m.in_quote
+                and self.distance(m.start, sentence) <= window
+                and not (exclude and exclude[0] <= m.start < exclude[1])
+                and (fits is None or fits(m))]
+        if role is not None:
+            pool = [m for m in pool if _same_role(role, self.role_words.get(m.name, set()))]
+        if not pool:
+            return None
+        same = [m for m in pool if self.sentence_of(m.start) == sentence]
+        if same:
+            return ([m for m in same if m.subject] or same)[-1]
+        pool = [m for m in pool if not m.reported] or pool
+        nearest = self.sentence_of(pool[-1].start)
+        latest = [m for m in pool if self.sentence_of(m.start) == nearest]
+        speakers = [m for m in latest if m.speaks]  # a pronoun that speaks next most often is the last speaker
+        subjects = [m for m in latest if m.subject]
+        if speakers:
+            return speakers[-1]
+        pronouns = (PERSON_PRONOUNS if "person" in kinds else PLURAL_PRONOUNS | NEUTER_PRONOUNS)
+        chained = any(nearest <= self.sentence_of(p) < sentence for p, word in self.pronoun_subjects
+                      if word in pronouns)
+        if chained and not subjects:
+            # A pronoun between keeps the chain going (`X said … | He said Y … | That's why, he argued`): the
+            # subject named before it, not a word of what was said.
+            earlier = [m for m in pool if m.subject and self.sentence_of(m.start) < nearest]
+            if earlier:
+                first = self.sentence_of(earlier[-1].start)
+                return [m for m in earlier if self.sentence_of(m.start) == first][0]
+        return subjects[0] if subjects else latest[-1]
+
+    def distance(self, start: int, sentence: int) -> int:
+        """Sentences from the one holding `start` to `sentence`, not counting those inside quotation marks (a long
+        quotation does not push its speaker out of reach)."""
+        first = self.sentence_of(start)
+        return sentence - first - sum(self._quoted_sentences[first + 1:sentence + 1])
+
+    def country_before(self, start: int, window: int) -> str:
+        """The country named last before `start` (outside quotation marks), within `window` sentences; ''."""
+        sentence = self.sentence_of(start)
+        for mention in reversed([m for m in self.mentions if m.start < start and not m.in_quote]):
+            if sentence - self.sentence_of(mention.start) > window:
+                break
+            country = COUNTRIES.get(_POSSESSIVE.sub("", mention.name).lower())
+            if mention.kind == "organization" and country:
+                return country
+        return ""
+
+
+def mention_tokens(token: Token) -> list[Token]:
+    """The words at the cue that name the source: the noun phrase without appositions or clauses."""
+    if token.pos_ == "PRON":
+        return [token]
+    keep = {"det", "amod", "compound", "poss", "case", "nummod", "nmod", "flat", "quantmod", "predet"}
+    tokens = [token]
+    for child in token.children:
+        if child.dep_ in keep or (child.ent_iob_ == "I" and child.ent_type_ == token.ent_type_):
+            tokens.extend(child.subtree)
+    ent = entity_of(token)
+    # Only name-like entities widen a mention; NER sometimes spans a whole clause as WORK_OF_ART.
+    if ent is not None and ent.label_ in ORG_LABELS | {"PERSON", "LOC"}:
+        tokens.extend(ent)
+    tokens = sorted({t.i: t for t in tokens}.values(), key=lambda t: t.i)
+    # Keep the contiguous run around the head: an apposition's words never join the mention.
+    lo = hi = tokens.index(token)
+    def joins(t: Token) -> bool:
+        return not t.is_punct or t.text in "-‐." or t.ent_iob_ == "I"
+
+    while lo > 0 and tokens[lo - 1].i == tokens[lo].i - 1 and joins(tokens[lo - 1]):
+        lo -= 1
+    while hi + 1 < len(tokens) and tokens[hi + 1].i == tokens[hi].i + 1 and tokens[hi + 1].text != ",":
+        hi += 1
+    return tokens[lo:hi + 1]
+
+
+def _reported(token: Token) -> bool:
+    """Whether a word stands inside a clause reported by a speech or thought verb: `Y` in `X said Y was lying`.
+    The subject of a speech verb is not: it speaks itself (`X warned that …, Fox News reports`)."""
+    return not _speaks(token) and _nested(token)
+
+
+def _nested(token: Token) -> bool:
+    return any(node.dep_ == "ccomp" and node.head.lemma_.lower() in REPORTING_VERBS for node in token.ancestors)
+
+
+def _speaks(token: Token) -> bool:
+    """The one a clause gives the words to: `X` in `X said`, `X warned that …`, `according to X`."""
+    if token.dep_ == "pobj" and token.head.lower_ == "to" and token.head.head.lower_ == "according":
+        return True
+    return token.dep_ == "nsubj" and token.head.lemma_.lower() in SPEECH_VERBS
+
+
+def _places(chunks: list[Chunk]) -> set[str]:
+    """Single words the article uses as places: capitals and countries, and words the tagger calls a place or
+    a people (`Belgorod`) more often than a person's name."""
+    votes: dict[str, int] = {}
+    for chunk in chunks:
+        for ent in chunk.doc.ents:
+            if ent.label_ in ("GPE", "LOC", "NORP", "FAC") and len(ent) == 1:
+                votes[normalize(ent.text)] = votes.get(normalize(ent.text), 0) + 1
+            elif ent.label_ == "PERSON":
+                for token in ent:
+                    votes[normalize(token.text)] = votes.get(normalize(token.text), 0) - 1
+    return {normalize(w) for w in [*CAPITALS, *COUNTRIES] if " " not in w} | {w for w, n in votes.items() if n > 0}
+
+
+def _person_tagged_as_body(ent) -> bool:
+    """A person's name the tagger took for an organisation, known by the role beside it: `intelligence chief
+    Major-General Kyrylo Budanov`, `Florian Philippot, leader of the Patriots`."""
+    if ent.label_ != "ORG":
+        return False
+    tokens = _name_tokens(list(ent))
+    if not 2 <= len(tokens) <= 3 or not all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in tokens):
+        return False
+    if any(normalize(t.text) in ORGANIZATION_NOUNS | ROLE_NOUNS | GROUP_NOUNS for t in tokens):
+        return False
+    before = ent.doc[ent.start - 1] if ent.start > 0 else None
+    titled = len(tokens) < len([t for t in ent if not t.is_punct]) or (
+        before is not None and normalize(before.text) in ROLE_NOUNS | TITLES)
+    appos = any(c.dep_ == "appos" and c.lemma_.lower() in ROLE_NOUNS for c in ent.root.children)
+    return titled or appos
+
+
+def _span_text(tokens: list[Token]) -> str:
+    """The article's own text from the first to the last token (keeps `Park Geun-hye` whole)."""
+    doc = tokens[0].doc
+    return text_of(doc)[tokens[0].idx:tokens[-1].idx + len(tokens[-1].text)]
+
+
+def _text(tokens: list[Token]) -> str:
+    return "".join(t.text_with_ws for t in tokens).strip()
+
+
+# Words for the one at the top of something, used for each other in news: `the spy chief` for the head of a
+# security service, `the Pentagon chief` for the defence secretary.
+HEAD_ROLES = frozenset({"chief", "head", "leader", "boss", "director", "chair", "chairman", "chairwoman",
+                        "secretary", "minister"})
+
+
+def _same_role(role: str, words: set[str]) -> bool:
+    """Whether a role noun (`governor`, `chief`) names a person whose recorded role has these words."""
+    return role in words or (role in HEAD_ROLES and bool(words & HEAD_ROLES))
