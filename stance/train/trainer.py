@@ -17,10 +17,8 @@ from __future__ import annotations
 import json
 import logging
 import os
-import platform
 import shutil
-from dataclasses import asdict, replace
-from datetime import date
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -39,7 +37,6 @@ from transformers import (
 )
 
 from stance.classifier.model import (
-    BASE_ALIASES,
     TASKS,
     _quiet_transformers,
     parse_prior,
@@ -49,7 +46,6 @@ from stance.classifier.model import (
 from stance.errors import ConfigError, InputError
 from stance.evaluate.metrics import score_labels
 from stance.train.config import (
-    LICENCES,
     DataSource,
     TrainConfig,
     _shares_given,
@@ -243,6 +239,8 @@ def _train_stage(config: TrainConfig, first_stage: tuple[TrainConfig, dict] | No
     if first_stage is not None:
         metrics["stage1"] = first_stage[1]
     (output / "training_metrics.json").write_text(json.dumps(metrics, indent=2) + "\n", encoding="utf-8")
+    from stance.train.modelcard import write_model_card
+
     write_model_card(output, config, metrics, first_stage=first_stage[0] if first_stage else None, command=command)
     shutil.rmtree(output / "checkpoints", ignore_errors=True)
     return metrics
@@ -337,25 +335,6 @@ def _save(model, tokenizer, model_config, config: TrainConfig, output: Path) -> 
         weights.chmod(0o666 & ~mask)
 
 
-def _prior_note(config: TrainConfig) -> str:
-    target = label_prior(config)
-    if not target:
-        return ""
-    source = "" if _shares_given(config.prior) else f" (the shares of `{config.prior}`)"
-    learnt = "equal shares (class weights)" if config.class_weights else "its training rows' shares"
-    shares = ", ".join(f"{label} {share:.3f}" for label, share in target.items())
-    return (f"\nLabel prior: predictions assume the class shares {shares}{source}; the model learnt {learnt}. "
-            f"`--{config.task}-prior none` gives its own outputs (stance/classifier/model.py).\n")
-
-
-def _interpolation_note(config: TrainConfig, first_stage: TrainConfig | None) -> str:
-    if config.interpolation >= 1:
-        return ""
-    earlier = "stage 1's" if first_stage is not None else f"those of `{config.init_model}`"
-    return (f"\nSaved weights: {config.interpolation:g} × the trained weights + {1 - config.interpolation:g} × "
-            f"{earlier} (weight-space interpolation, WiSE-FT: Wortsman et al., CVPR 2022).\n")
-
-
 def _interpolate_full(model, init_model: str, task: str, weight: float) -> None:
     """Set `model`'s weights to weight × its own + (1 − weight) × those of `init_model` (its adapter merged)."""
     from stance.classifier.model import load_model_and_tokenizer
@@ -400,116 +379,3 @@ def _interpolate_adapter(output: Path, init: Path, weight: float) -> None:
     alpha = scaling * settings["r"]
     settings["lora_alpha"] = int(alpha) if float(alpha).is_integer() else alpha
     (output / "adapter_config.json").write_text(json.dumps(settings, indent=2) + "\n", encoding="utf-8")
-
-
-def _listing(items: tuple[DataSource, ...]) -> str:
-    return "\n".join(f"- `{s.kind}` `{s.path}`{' ' + json.dumps(s.options) if s.options else ''}"
-                     f"{f' (x{s.repeat})' if s.repeat > 1 else ''}: {s.licence or LICENCES.get(s.kind, '')}"
-                     for s in items)
-
-
-def _data_section(config: TrainConfig, metrics: dict[str, Any]) -> str:
-    sources = _listing(config.data)
-    if config.dev:
-        sources += "\n\nModel selection (dev, not trained on):\n" + _listing(config.dev)
-    elif config.dev_fraction > 0:
-        sources += f"\n\nModel selection: a stratified {config.dev_fraction:.0%} of the rows above, held out."
-    else:
-        sources += f"\n\nNo dev set: a fixed {config.epochs:g} epochs on every row above."
-    sources += (f"\n\nTrain rows: {metrics['train_rows']} ({json.dumps(metrics['train_label_counts'])}); "
-                f"dev rows: {metrics['dev_rows']}.")
-    dev = metrics["dev"]
-    if dev:
-        per_class = "\n".join(f"| {label} | {row['precision']:.3f} | {row['recall']:.3f} | {row['f1-score']:.3f} | "
-                              f"{int(row['support'])} |" for label, row in dev["per_class"].items())
-        sources += f"""
-
-Dev metrics: accuracy {dev['accuracy']:.3f}, macro-F1 {dev['macro_f1']:.3f} {_averaged_over(dev)} (epochs run: \
-{metrics['epochs_run']})
-
-| label | precision | recall | F1 | support |
-|---|---|---|---|---|
-{per_class}"""
-    return sources
-
-
-def _averaged_over(dev: dict[str, Any]) -> str:
-    """Which classes a dev macro-F1 averages: those in the dev rows, the absent ones named."""
-    present = [label for label, row in dev["per_class"].items() if row["support"] > 0]
-    absent = [label for label, row in dev["per_class"].items() if row["support"] == 0]
-    if not absent:
-        return f"over its {len(present)} classes"
-    return f"over the {len(present)} classes in the dev rows ({', '.join(absent)}: none in the dev rows)"
-
-
-def _card_base(config: TrainConfig) -> tuple[str, bool]:
-    """The encoder a model was built on, and whether it is the base of an adapter it continued: the base
-    model, or with `init_model` the base named in its adapter (else the init model itself)."""
-    if not config.init_model:
-        return config.base_model, False
-    adapter = Path(resolve_model(config.init_model, config.task)) / "adapter_config.json"
-    if adapter.exists():
-        return json.loads(adapter.read_text(encoding="utf-8"))["base_model_name_or_path"], True
-    return config.init_model, False
-
-
-def _provenance(config: TrainConfig, first_stage: TrainConfig | None, command: str | None) -> str:
-    """The card's lines on what the model was built from and how to build it again."""
-    from stance.version import __version__
-
-    start = first_stage or config
-    base, adapter_base = _card_base(start)
-    if start.init_model:
-        shipped = f" (the shipped {start.task} model, stance {__version__})" if start.init_model == "default" else ""
-        lines = [f"Base: `{base}`." if adapter_base else f"Base: the full model `{base}`, its weights continued.",
-                 f"Continued from: `{start.init_model}`{shipped}, its head included."]
-    else:
-        licence = " (all-MiniLM-L6-v2, Apache-2.0)" if base.lower() in BASE_ALIASES else ""
-        lines = [f"Base: `{base}`{licence}."]
-    saved = ("a LoRA adapter with its classification head, merged into the base at load time"
-             if config.save == "adapter" else "a full model (safetensors)")
-    lines.append(f"Saved as: {saved}.")
-    lines.append(f"Trained {date.today().isoformat()} with stance {__version__}, seed {config.seed}, on "
-                 f"{platform.machine()} CPU.")
-    how = f"`{command}`" if command else "`stance.train.trainer.train(config)` with the settings below"
-    lines.append(f"Reproduce: {how}.")
-    return "\n".join(lines)
-
-
-def write_model_card(output: Path, config: TrainConfig, metrics: dict[str, Any],
-                     first_stage: TrainConfig | None = None, command: str | None = None) -> None:
-    """README.md beside the weights: task, base, what it continued, how it was made (`command`), data and
-    licences (of both stages), seed, settings and dev metrics."""
-
-    def settings(stage: TrainConfig) -> str:
-        values = {k: v for k, v in asdict(stage).items() if k not in ("data", "dev", "output_dir", "stage2")}
-        return json.dumps(values, indent=2, default=list)
-
-    if first_stage is not None:
-        data = f"""### Stage 1
-{_data_section(first_stage, metrics['stage1'])}
-
-### Stage 2 (continues stage 1's adapter and head)
-{_data_section(config, metrics)}"""
-        configured = f"Stage 1:\n```json\n{settings(first_stage)}\n```\nStage 2:\n```json\n{settings(config)}\n```"
-    else:
-        data = _data_section(config, metrics)
-        configured = f"```json\n{settings(config)}\n```"
-    card = f"""---
-library_name: transformers
-pipeline_tag: text-classification
-base_model: {_card_base(first_stage or config)[0]}
-tags: [{', '.join(dict.fromkeys(['stance', config.task]))}]
----
-# stance {config.task} classifier
-
-Labels: {', '.join(TASKS[config.task])} (definitions: LABELS.md §3–4 of the stance project).
-{_provenance(config, first_stage, command)}
-
-## Data
-{data}
-{_interpolation_note(config, first_stage)}{_prior_note(config)}
-## Settings
-{configured}
-"""
-    (output / "README.md").write_text(card, encoding="utf-8")
