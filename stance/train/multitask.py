@@ -31,10 +31,8 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from stance.classifier.calibration import expected_calibration_error, fit_temperature, softmax
 from stance.classifier.model import TASKS, parse_prior, require_safetensors, resolve_model
 from stance.errors import ConfigError
-from stance.evaluate.metrics import score_labels
 from stance.train.joint_config import (
     JointConfig,
     _table,
@@ -43,6 +41,7 @@ from stance.train.joint_config import (
     read_sources,
     task_slice,
 )
+from stance.train.joint_eval import calibrate, evaluate_frame, joint_logits
 
 logger = logging.getLogger(__name__)
 
@@ -307,68 +306,6 @@ def _batches(encoded: list[list[int]], size: int, rng: np.random.Generator):
         chunk = sorted(order[begin:begin + window], key=lambda i: len(encoded[i]))
         batches += [chunk[i:i + size] for i in range(0, len(chunk), size)]
     return [np.asarray(batches[i]) for i in rng.permutation(len(batches))]
-
-
-def joint_logits(model, tokenizer, texts: list[str], max_length: int, batch_size: int = 64) -> np.ndarray:
-    import torch
-
-    encoded = tokenizer(texts, truncation=True, max_length=max_length)["input_ids"]
-    order = np.argsort([len(x) for x in encoded], kind="stable")
-    out = np.zeros((len(texts), len(joint_labels())), dtype=np.float32)
-    model.eval()
-    with torch.inference_mode():
-        for begin in range(0, len(order), batch_size):
-            chunk = order[begin:begin + batch_size]
-            batch = tokenizer.pad({"input_ids": [encoded[i] for i in chunk]}, return_tensors="pt")
-            out[chunk] = model(**batch).logits.float().numpy()
-    return out
-
-
-def _offsets(task: str, priors: dict, learnt: dict) -> np.ndarray | None:
-    if task not in priors:
-        return None
-    labels = TASKS[task]
-    return np.array([np.log(priors[task][x]) - np.log(learnt[task][x]) for x in labels], dtype=np.float64)
-
-
-def evaluate_frame(model, tokenizer, frame: pd.DataFrame, max_length: int, priors: dict | None = None,
-                   learnt: dict | None = None, temperatures: dict | None = None,
-                   logits: np.ndarray | None = None) -> dict[str, Any]:
-    """Per task: macro-F1, accuracy and per-class figures on the rows labelled for it (None if there are none)."""
-    if logits is None:
-        logits = joint_logits(model, tokenizer, frame["text"].tolist(), max_length)
-    result: dict[str, Any] = {}
-    for task, labels in TASKS.items():
-        rows = frame[task].notna().to_numpy()
-        if not rows.any():
-            result[task] = None
-            continue
-        z = logits[rows][:, task_slice(task)] / (temperatures or {}).get(task, 1.0)
-        offsets = _offsets(task, priors or {}, learnt or {})
-        predicted = [labels[i] for i in (z + (0 if offsets is None else offsets)).argmax(axis=1)]
-        result[task] = score_labels(task, labels, frame.loc[rows, task].tolist(), predicted).to_dict()
-    return result
-
-
-def calibrate(model, tokenizer, dev: pd.DataFrame, config: JointConfig, priors: dict, learnt: dict,
-              logits: np.ndarray | None = None) -> dict:
-    """Per task: the fitted temperature and the dev ECE before (T = 1) and after, with the prior applied."""
-    if logits is None:
-        logits = joint_logits(model, tokenizer, dev["text"].tolist(), config.max_length)
-    result = {}
-    for task, labels in TASKS.items():
-        rows = dev[task].notna().to_numpy()
-        if rows.sum() < 20:
-            continue
-        z = logits[rows][:, task_slice(task)].astype(np.float64)
-        y = np.array([labels.index(v) for v in dev.loc[rows, task]])
-        offsets = _offsets(task, priors, learnt)
-        shift = 0 if offsets is None else offsets
-        temperature = fit_temperature(z, y, offsets)
-        result[task] = {"temperature": round(temperature, 4), "rows": int(rows.sum()),
-                        "ece_before": expected_calibration_error(softmax(z + shift), y),
-                        "ece_after": expected_calibration_error(softmax(z / temperature + shift), y)}
-    return result
 
 
 def _prior(value: Any, task: str) -> dict[str, float]:
