@@ -53,7 +53,7 @@ class ClassifyConfig:
     `zero_shot` treats the models as NLI models scored with one hypothesis per label; hypotheses
     override the built-in ones in `stance/classifier/model.py`. A prior is `model` (the class shares the model
     records, if any; the shipped model records none), `none` (the model's own outputs)
-    or class shares, `{label = share, …}` or `label=share,…` (see `stance/classifier/model.py`).
+    or class shares, `{label = share, …}` or `label=share,…` (see `stance/classifier/prior.py`).
     """
 
     tone_model: str = "default"
@@ -69,7 +69,7 @@ class ClassifyConfig:
     int8: bool = False
 
     def __post_init__(self) -> None:
-        from stance.classifier.model import parse_prior
+        from stance.classifier.prior import parse_prior
 
         for task in ("tone", "stance"):
             prior = getattr(self, f"{task}_prior")

@@ -11,7 +11,7 @@ from typing import Any
 
 import pandas as pd
 
-from stance.classifier.model import check_task, parse_prior
+from stance.classifier.prior import check_task, parse_prior
 from stance.config import read_toml
 from stance.errors import ConfigError, InputError, StanceError
 from stance.train.corpora import READERS

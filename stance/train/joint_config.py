@@ -12,7 +12,8 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from stance.classifier.model import TASKS, check_task, resolve_model
+from stance.classifier.model import TASKS, resolve_model
+from stance.classifier.prior import check_task
 from stance.config import read_toml
 from stance.errors import ConfigError, InputError
 from stance.train.corpora import with_cue

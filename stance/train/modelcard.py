@@ -129,7 +129,7 @@ def _prior_note(config: TrainConfig) -> str:
     learnt = "equal shares (class weights)" if config.class_weights else "its training rows' shares"
     shares = ", ".join(f"{label} {share:.3f}" for label, share in target.items())
     return (f"\nLabel prior: predictions assume the class shares {shares}{source}; the model learnt {learnt}. "
-            f"`--{config.task}-prior none` gives its own outputs (stance/classifier/model.py).\n")
+            f"`--{config.task}-prior none` gives its own outputs (stance/classifier/prior.py).\n")
 
 
 def _interpolation_note(config: TrainConfig, first_stage: TrainConfig | None) -> str:

@@ -8,7 +8,8 @@ import json
 import numpy as np
 import pytest
 
-from stance.classifier.model import TextClassifier, parse_prior, prediction_frame
+from stance.classifier.model import TextClassifier, prediction_frame
+from stance.classifier.prior import parse_prior
 from stance.errors import ConfigError, ModelError
 
 TEXTS = [
