@@ -48,8 +48,9 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))  # run from a checkout without installing the package
 
 from stance.classifier.calibration import expected_calibration_error  # noqa: E402
-from stance.classifier.model import TASKS, TextClassifier, predict_tasks  # noqa: E402
+from stance.classifier.model import TextClassifier, predict_tasks  # noqa: E402
 from stance.evaluate.metrics import score_labels  # noqa: E402
+from stance.schema import TASKS  # noqa: E402
 from stance.train.corpora import newsmtsc  # noqa: E402
 
 ESCALATION_WORDS = r"attack|strike|weapon|missile|sanction|retaliat|destroy|war\b|force|threat|punish|defeat|" \

@@ -132,11 +132,6 @@ def extract(
     return quotes_frame(iter_quotes(read_articles(inputs), config, report))
 
 
-def classifier_for(config: ClassifyConfig, task: str):
-    """The (cached) classifier a config names for a task (`Labeller.classifier`)."""
-    return Labeller.of(config).classifier(task)
-
-
 def label_texts(texts: list[str], config: ClassifyConfig | str | Path | None = None,
                 cues: list[str] | None = None) -> pd.DataFrame:
     """Tone and stance of each text (with its reporting cue, for models trained with cues): the label

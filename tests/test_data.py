@@ -9,7 +9,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from stance.classifier.model import TASKS
+from stance.schema import TASKS
 
 REPO = Path(__file__).resolve().parents[1]
 DATA = REPO / "data"

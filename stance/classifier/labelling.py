@@ -11,8 +11,8 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from stance.classifier.model import TASKS
 from stance.errors import InputError
+from stance.schema import TASKS
 
 SHEET_COLUMNS = ("quote_id", "article_id", "start", "end", "quote_type", "speaker", "cue", "text")
 

@@ -33,7 +33,7 @@ import pandas as pd
 from stance.classifier.prior import check_task, prior_offsets
 from stance.config import packaged_dir
 from stance.errors import ConfigError, ModelError
-from stance.schema import SIGNED, TASKS  # noqa: F401  (TASKS is read from here by older code and users)
+from stance.schema import SIGNED, TASKS
 
 logger = logging.getLogger(__name__)
 

@@ -7,11 +7,11 @@ from pathlib import Path
 
 import pandas as pd
 
-from stance.classifier.model import TASKS
 from stance.config import ClassifyConfig
 from stance.errors import InputError
 from stance.evaluate.metrics import LabelScores, score_labels
 from stance.io import read_table
+from stance.schema import TASKS
 
 logger = logging.getLogger(__name__)
 

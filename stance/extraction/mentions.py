@@ -115,22 +115,16 @@ class ArticleIndex:
         for ent in doc.ents:
             head = ent.root
             start = chunk.offset + ent.start_char
-            subject = head.dep_ in ("nsubj", "nsubjpass")
-            inq = self.in_quote(start)
-            reported = _reported(head)
-            speaks = _speaks(head) and not _nested(head)
             if ent.label_ == "PERSON" and normalize(ent.text) in self.places:
                 continue  # a place the tagger took for a person: `Kiev is being …`
             if ent.label_ == "PERSON" or (self.surname_known(head) and ent.label_ in ORG_LABELS):
                 name = self.canonical_name(list(ent), start)
                 if name:
-                    self.mentions.append(Mention(start, name, "person", subject, inq, reported, ent.label_,
-                                                 speaks))
+                    self.mentions.append(self._mention(head, start, name, "person", ent.label_))
                     self._note_role(head, ent.start, name)
                     seen.update(t.i for t in ent)
             elif ent.label_ in ORG_LABELS:
-                self.mentions.append(Mention(start, ent.text, "organization", subject, inq, reported, ent.label_,
-                                             speaks))
+                self.mentions.append(self._mention(head, start, ent.text, "organization", ent.label_))
                 seen.update(t.i for t in ent)
         for token in doc:
             # Unnamed groups and organisations that `they` can refer to: `the campaign`, `officials`.
@@ -140,9 +134,7 @@ class ArticleIndex:
                         "group" if token.tag_ == "NNS" and lemma in GROUP_NOUNS else None)
                 if kind:
                     start = chunk.offset + token.idx
-                    self.mentions.append(Mention(start, _text(mention_tokens(token)), kind, True,
-                                                 self.in_quote(start), _reported(token), "",
-                                                 _speaks(token) and not _nested(token)))
+                    self.mentions.append(self._mention(token, start, _text(mention_tokens(token)), kind))
                 continue
             # Surnames the NER missed (`Zelenskyy warned`, tagged as a common noun), and a lone name that speaks
             # (`Amit told PTI`).
@@ -151,11 +143,14 @@ class ArticleIndex:
             if token.i not in seen and token.text[:1].isupper() and (self.surname_known(token) or lone):
                 start = chunk.offset + token.idx
                 name = self.canonical_name([token], start)
-                subject = token.dep_ in ("nsubj", "nsubjpass")
-                self.mentions.append(Mention(start, name, "person", subject, self.in_quote(start),
-                                             _reported(token), "", _speaks(token) and not _nested(token)))
+                self.mentions.append(self._mention(token, start, name, "person"))
                 self._note_role(token, token.i, name)
         self.mentions.sort(key=lambda m: m.start)
+
+    def _mention(self, head: Token, start: int, name: str, kind: str, label: str = "") -> Mention:
+        """A mention whose head word is `head`, at article offset `start`, with its place in the sentence."""
+        return Mention(start, name, kind, head.dep_ in ("nsubj", "nsubjpass"), self.in_quote(start),
+                       _reported(head), label, _speaks(head) and not _nested(head))
 
     def _note_role(self, head: Token, name_start: int, name: str) -> None:
         """Record a person's role from an apposition or from title words before the name."""

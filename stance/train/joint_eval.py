@@ -10,8 +10,8 @@ import numpy as np
 import pandas as pd
 
 from stance.classifier.calibration import expected_calibration_error, fit_temperature, softmax
-from stance.classifier.model import TASKS
 from stance.evaluate.metrics import score_labels
+from stance.schema import TASKS
 from stance.train.joint_config import (
     JointConfig,
     joint_labels,

@@ -31,9 +31,10 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from stance.classifier.model import TASKS, require_safetensors, resolve_model
+from stance.classifier.model import require_safetensors, resolve_model
 from stance.classifier.prior import parse_prior
 from stance.errors import ConfigError
+from stance.schema import TASKS
 from stance.train.joint_config import (
     JointConfig,
     _table,

@@ -36,10 +36,11 @@ from transformers import (
     set_seed,
 )
 
-from stance.classifier.model import TASKS, _quiet_transformers, require_safetensors, resolve_model
+from stance.classifier.model import _quiet_transformers, require_safetensors, resolve_model
 from stance.classifier.prior import parse_prior
 from stance.errors import ConfigError, InputError
 from stance.evaluate.metrics import score_labels
+from stance.schema import TASKS
 from stance.train.config import (
     DataSource,
     TrainConfig,

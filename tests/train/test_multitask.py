@@ -10,8 +10,9 @@ import pandas as pd
 import pytest
 
 from stance.classifier.calibration import expected_calibration_error, fit_temperature, softmax
-from stance.classifier.model import TASKS, TextClassifier, predict_tasks
+from stance.classifier.model import TextClassifier, predict_tasks
 from stance.errors import ConfigError
+from stance.schema import TASKS
 from stance.train.joint_config import (
     JointConfig,
     JointSource,
