@@ -66,7 +66,7 @@ def _full_initial(config: JointConfig):
     """(model with six outputs and frozen embeddings, tokenizer): from the base, a joint model (continued as it
     is) or any one-task model (its encoder, its head as that task's rows)."""
     import torch
-    from transformers import AutoConfig, AutoModelForSequenceClassification
+    from transformers import AutoConfig, AutoModelForSequenceClassification, AutoTokenizer
 
     from stance.classifier.model import load_model_and_tokenizer
 
@@ -82,23 +82,20 @@ def _full_initial(config: JointConfig):
     model = AutoModelForSequenceClassification.from_pretrained(base, config=model_config, use_safetensors=True,
                                                                ignore_mismatched_sizes=True)
     if not config.init_model:
-        from transformers import AutoTokenizer
-
         return _freeze_embeddings(model), AutoTokenizer.from_pretrained(base)
     names = tuple(str(start.config.id2label[i]).lower() for i in range(start.config.num_labels))
     task = next((t for t, labels_ in TASKS.items() if labels_ == names), None)
     if task is None:
         raise ConfigError(f"init_model {config.init_model!r} has labels {list(names)}: neither a tone, a stance "
                           "nor a joint model")
-    state = {k: v for k, v in start.state_dict().items() if "classifier" not in k}
-    result = model.load_state_dict(state, strict=False)
+    weights = start.state_dict()
+    result = model.load_state_dict({k: v for k, v in weights.items() if "classifier" not in k}, strict=False)
     if result.unexpected_keys:
         raise ConfigError(f"init_model {config.init_model!r}: its encoder does not fit {base} "
                           f"({result.unexpected_keys[:2]})")
-    head = start.state_dict()
     with torch.no_grad():
         for name in ("weight", "bias"):
-            getattr(model.classifier, name)[task_slice(task)] = head[f"classifier.{name}"]
+            getattr(model.classifier, name)[task_slice(task)] = weights[f"classifier.{name}"]
     return _freeze_embeddings(model), tokenizer
 
 
