@@ -49,7 +49,7 @@ sys.path.insert(0, str(REPO))  # run from a checkout without installing the pack
 
 from stance.classifier.calibration import expected_calibration_error  # noqa: E402
 from stance.classifier.model import TextClassifier, predict_tasks  # noqa: E402
-from stance.evaluate.metrics import score_labels  # noqa: E402
+from stance.metrics import score_labels  # noqa: E402
 from stance.schema import TASKS  # noqa: E402
 from stance.train.corpora import newsmtsc  # noqa: E402
 

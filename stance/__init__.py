@@ -20,6 +20,8 @@ from stance.version import __version__
 _LAZY = {
     "ClassifyConfig": "config",
     "ExtractConfig": "config",
+    "StanceConfig": "config",
+    "load_config": "config",
     "load_classify_config": "config",
     "load_extract_config": "config",
     "load": "io",
@@ -34,7 +36,14 @@ _LAZY = {
 }
 
 if TYPE_CHECKING:
-    from stance.config import ClassifyConfig, ExtractConfig, load_classify_config, load_extract_config
+    from stance.config import (
+        ClassifyConfig,
+        ExtractConfig,
+        StanceConfig,
+        load_classify_config,
+        load_config,
+        load_extract_config,
+    )
     from stance.io import load, read_articles, write_table
     from stance.pipeline import RunReport, classify, extract, score
     from stance.report.html import write_report
@@ -64,12 +73,14 @@ __all__ = [
     "Quote",
     "RunReport",
     "Speaker",
+    "StanceConfig",
     "StanceError",
     "__version__",
     "classify",
     "extract",
     "load",
     "load_classify_config",
+    "load_config",
     "load_extract_config",
     "read_articles",
     "score",

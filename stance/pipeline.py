@@ -14,7 +14,7 @@ from pathlib import Path
 import pandas as pd
 
 from stance.classifier.labeller import Labeller
-from stance.config import ClassifyConfig, ExtractConfig, load_extract_config
+from stance.config import ClassifyConfig, ExtractConfig, load_config, load_extract_config
 from stance.errors import InputError
 from stance.extraction.nlp import load_pipeline, parse_texts
 from stance.extraction.quotes import extract_article
@@ -32,6 +32,11 @@ class RunReport:
     articles: int = 0
     quotes: int = 0
     errors: list[ItemError] = field(default_factory=list)
+
+    def add(self, quotes: int) -> None:
+        """Count one article done, with its number of quotes."""
+        self.articles += 1
+        self.quotes += quotes
 
 
 def article_batches(items: Iterable[Article | ItemError], size: int,
@@ -89,8 +94,7 @@ def iter_quotes(
             if isinstance(result, ItemError):
                 failed(result)
                 continue
-            report.articles += 1
-            report.quotes += len(result[1])
+            report.add(len(result[1]))
             yield result
 
 
@@ -152,8 +156,9 @@ def score(
     >>> df = score("seeds/000_425a455c3402a5f3.txt")  # doctest: +SKIP
     >>> df[["speaker", "tone", "stance", "text"]].head()  # doctest: +SKIP
     """
-    if classify_config is None and isinstance(config, (str, Path)):
-        classify_config = config
+    if isinstance(config, (str, Path)):
+        settings = load_config(config)  # read once for both stages
+        config, classify_config = settings.extract, settings.classify if classify_config is None else classify_config
     quotes = extract(inputs, config, report)
     return apply_dtypes(Labeller.of(classify_config).label_frame(quotes))
 

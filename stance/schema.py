@@ -6,7 +6,10 @@ added here appears everywhere at once.
 
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
+
+from stance.errors import ConfigError
 
 #: Columns of every quote table, in order, with their pandas dtypes.
 QUOTE_COLUMNS: dict[str, str] = {
@@ -90,3 +93,36 @@ def order_label_columns(frame: pd.DataFrame, first: list[str]) -> pd.DataFrame:
         frame[name] = frame[name].astype(LABEL_COLUMNS[name])
     head = [c for c in first if c in frame] + labels
     return frame[head + [c for c in frame.columns if c not in head]]
+
+
+def check_task(task: str) -> tuple[str, ...]:
+    if task not in TASKS:
+        raise ConfigError(f"unknown task {task!r}; expected one of {sorted(TASKS)}")
+    return TASKS[task]
+
+
+def parse_prior(value: object, task: str, where: str = "prior") -> dict[str, float]:
+    """Class shares for a task, normalised to sum to 1, from a mapping `{label: share}` or the text
+    `label=share,label=share,…`; every label of the task must have a positive share.
+
+    >>> parse_prior("escalation=2,negotiation=1,neutral=7", "stance")
+    {'escalation': 0.2, 'negotiation': 0.1, 'neutral': 0.7}
+    """
+    labels = check_task(task)
+    if isinstance(value, str):
+        pairs = [part.split("=", 1) for part in value.split(",") if part.strip()]
+        if any(len(pair) != 2 for pair in pairs):
+            raise ConfigError(f"{where}: write class shares as label=share,label=share; got {value!r}")
+        value = {label.strip(): share.strip() for label, share in pairs}
+    if not isinstance(value, dict):
+        raise ConfigError(f"{where}: expected class shares {{label: share}}, got {value!r}")
+    try:
+        shares = {str(label).strip().lower(): float(share) for label, share in value.items()}
+    except (TypeError, ValueError):
+        raise ConfigError(f"{where}: each share must be a number; got {value!r}") from None
+    if sorted(shares) != sorted(labels):
+        raise ConfigError(f"{where}: needs a share for each {task} label {list(labels)}; got {sorted(shares)}")
+    if not all(np.isfinite(share) and share > 0 for share in shares.values()):
+        raise ConfigError(f"{where}: every share must be a positive number; got {value!r}")
+    total = sum(shares.values())
+    return {label: shares[label] / total for label in labels}

@@ -14,7 +14,7 @@ import stance
 from stance.cli.commands import app
 from stance.config import ClassifyConfig
 from stance.errors import InputError, ModelError
-from stance.evaluate.metrics import score_labels
+from stance.metrics import score_labels
 from stance.schema import LABEL_COLUMNS, QUOTE_COLUMNS
 
 runner = CliRunner()
@@ -86,6 +86,27 @@ def test_score_command_writes_labels(tmp_path, seed_article, tiny_models):
     assert "scored" in result.output
     frame = stance.load(out)
     assert len(frame) > 10 and frame["tone"].notna().all()
+
+
+def test_score_command_reads_its_config_file_once_for_both_stages(tmp_path, seed_article, tiny_models, monkeypatch):
+    import stance.config
+
+    path = tmp_path / "run.toml"
+    path.write_text(f'[extract]\nmax_article_chars = 100\n\n[classify]\ntone_model = "{tiny_models["tone"]}"\n'
+                    f'stance_model = "{tiny_models["stance"]}"\nstance_prior = "none"\n')
+    settings = stance.config.load_config(path)
+    assert settings.extract.max_article_chars == 100 and settings.classify.stance_prior == "none"
+    reads = []
+    real = stance.config.read_toml
+    monkeypatch.setattr(stance.config, "read_toml", lambda p: reads.append(p) or real(p))
+    out = tmp_path / "q.parquet"
+    short = tmp_path / "short.txt"
+    short.write_text('"We will not give up," the minister said.\n', encoding="utf-8")
+    result = runner.invoke(app, ["score", str(seed_article), str(short), "-o", str(out), "--config", str(path)])
+    assert reads == [path]
+    assert result.exit_code == 3 and "oversized article" in result.output  # [extract] took effect
+    scored = stance.load(out)
+    assert scored["stance_model"].unique().tolist() == [str(tiny_models["stance"])]  # and [classify]
 
 
 def test_score_command_with_a_model_path_that_is_not_a_model_exits_1(tmp_path, seed_article):

@@ -222,7 +222,10 @@ class BatchRun:
         if self.on_error:
             self.on_error(error)
 
-    def processed(self, article_id: str) -> None:
+    def processed(self, article_id: str, quotes: int | None = None) -> None:
+        """An article is done: with its number of quotes, or None when it failed (its error is reported)."""
+        if quotes is not None:
+            self.report.add(quotes)
         self.ids.append(article_id)
         self.order.append(self.position.pop(article_id, len(self.seen)))
 
@@ -338,10 +341,8 @@ def run_batch(
                 run.processed(result.article_id or result.source)
             else:
                 article, quotes = result
-                report.articles += 1
-                report.quotes += len(quotes)
                 results.append(result)
-                run.processed(article.article_id)
+                run.processed(article.article_id, len(quotes))
                 if bar.format_dict.get("elapsed"):
                     bar.set_postfix(quotes_s=f"{report.quotes / bar.format_dict['elapsed']:.1f}", refresh=False)
             if run.pending >= options.part_articles:

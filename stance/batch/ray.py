@@ -110,7 +110,6 @@ def run_ray(
     context.enable_progress_bars = bool(options.progress)
 
     run = BatchRun(options, config, on_error, on_note)
-    report = run.report
     for chunk in _chunks(read_articles(inputs), max(chunk_articles, options.part_articles)):
         items = []
         for item in chunk:
@@ -136,9 +135,9 @@ def run_ray(
         for article_id, reason in zip(failed["article_id"], failed[REASON]):
             run.error(ItemError(origins.get(article_id) or article_id, reason, article_id))
         quotes = rows[rows[KIND] == "quote"]
+        counts, failed_ids = quotes["article_id"].value_counts(), set(failed["article_id"])
         for item in items:
-            run.processed(item["article_id"])
-        report.articles += len(items) - len(failed)
-        report.quotes += len(quotes)
+            article_id = item["article_id"]
+            run.processed(article_id, None if article_id in failed_ids else int(counts.get(article_id, 0)))
         run.commit(_rows_frame(quotes))
     return run.finish()

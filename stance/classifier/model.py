@@ -30,12 +30,19 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from stance.classifier.prior import check_task, prior_offsets
+from stance.classifier.prior import prior_offsets
 from stance.config import packaged_dir
 from stance.errors import ConfigError, ModelError
-from stance.schema import SIGNED, TASKS
+from stance.schema import SIGNED, TASKS, check_task
 
 logger = logging.getLogger(__name__)
+
+
+def with_cue(text: str, cue: str | None) -> str:
+    """The classifier input for a quote whose cue is known: `warned: <quote>` (LABELS.md §6: the cue sets
+    labels too)."""
+    cue = (cue or "").strip()
+    return f"{cue}: {text}" if cue else text
 
 
 DEFAULT_HYPOTHESES: dict[str, dict[str, str]] = {
@@ -320,8 +327,6 @@ class TextClassifier:
         """What the model reads: each text, or `cue: text` for a model trained with cues when cues are given."""
         texts = ["" if t is None else str(t) for t in texts]
         if cues is not None and self.uses_cue:
-            from stance.train.corpora import with_cue
-
             return [with_cue(t, c) for t, c in zip(texts, cues)]
         return texts
 

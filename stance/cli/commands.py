@@ -137,15 +137,19 @@ def extract_command(inputs: InputsArg, batch: dict | None = None) -> None:
     _run(inputs, None, **batch)
 
 
-def _classify_settings(config: Path | None, models: dict):
-    """The classify config (`config`, or the defaults) with the options a user gave on the command line."""
+def _with_models(settings, models: dict):
+    """A classify config with the options a user gave on the command line."""
     from dataclasses import replace
 
-    from stance.config import load_classify_config
-
-    settings = load_classify_config(config)
     changes = {**models, "zero_shot": models.get("zero_shot") or None}
     return replace(settings, **{k: v for k, v in changes.items() if v is not None})
+
+
+def _classify_settings(config: Path | None, models: dict):
+    """The classify config (`config`, or the defaults) with the options a user gave on the command line."""
+    from stance.config import load_classify_config
+
+    return _with_models(load_classify_config(config), models)
 
 
 @app.command("score")
@@ -153,29 +157,30 @@ def _classify_settings(config: Path | None, models: dict):
 @_batch_options
 def score_command(inputs: InputsArg, batch: dict | None = None, models: dict | None = None) -> None:
     """Extract every quote with its speaker and classify its tone and stance."""
-    _run(inputs, _classify_settings(batch["config"], models), **batch)
+    _run(inputs, models, **batch)
 
 
-def _run(inputs, labels, *, output, config, spacy_model, resume, errors, workers, engine, part_articles,
-         verbose) -> None:
-    """The body of `extract` and `score`: a streaming, resumable batch run on the chosen engine."""
+def _run(inputs, models: dict | None, *, output, config, spacy_model, resume, errors, workers, engine,
+         part_articles, verbose) -> None:
+    """The body of `extract` and `score` (`models`: the classify options; None, no classification): a streaming,
+    resumable batch run on the chosen engine."""
     _setup_logging(verbose)
     from dataclasses import replace
 
     from stance.batch.local import BatchOptions, run_batch
-    from stance.config import load_extract_config
+    from stance.config import load_config
 
-    settings = load_extract_config(config)
-    if spacy_model:
-        settings = replace(settings, spacy_model=spacy_model)
+    settings = load_config(config)
+    extract = replace(settings.extract, spacy_model=spacy_model) if spacy_model else settings.extract
+    labels = None if models is None else _with_models(settings.classify, models)
     options = BatchOptions(output=output, resume=resume, errors_path=errors, workers=workers,
                            classify=labels, part_articles=part_articles)
     if engine == Engine.ray:
         from stance.batch.ray import run_ray
 
-        report = run_ray(inputs, settings, options, on_error=_print_error, on_note=_print_note)
+        report = run_ray(inputs, extract, options, on_error=_print_error, on_note=_print_note)
     else:
-        report = run_batch(inputs, settings, options, on_error=_print_error, on_note=_print_note)
+        report = run_batch(inputs, extract, options, on_error=_print_error, on_note=_print_note)
     verb = "scored" if labels is not None else "found"
     resumed = f"; {report.resumed} already written" if report.resumed else ""
     typer.echo(f"{report.articles} article(s), {report.quotes} quote(s) {verb}{resumed} -> {output}", err=True)

@@ -9,8 +9,8 @@ import pandas as pd
 
 from stance.config import ClassifyConfig
 from stance.errors import InputError
-from stance.evaluate.metrics import LabelScores, score_labels
 from stance.io import read_table
+from stance.metrics import LabelScores, score_labels
 from stance.schema import TASKS
 
 logger = logging.getLogger(__name__)

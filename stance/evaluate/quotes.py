@@ -346,7 +346,7 @@ def evaluate_quotes(
     else:
         raise InputError(f"{source}: expected a gold .jsonl file or a PolNeAR split folder (attributions/)")
     if not isinstance(predictions, pd.DataFrame):
-        from stance import load  # lazy: the reader pulls in the package's I/O stack
+        from stance.io import load  # lazy: the reader pulls in pandas and pyarrow
 
         predictions = load(predictions)
     return score_quotes(gold, predictions, types=types, article_ids=article_ids)

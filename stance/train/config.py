@@ -11,9 +11,9 @@ from typing import Any
 
 import pandas as pd
 
-from stance.classifier.prior import check_task, parse_prior
 from stance.config import read_toml
 from stance.errors import ConfigError, InputError, StanceError
+from stance.schema import check_task, parse_prior
 from stance.train.corpora import READERS
 
 # What each corpus's licence allows, for the model card.
@@ -114,11 +114,11 @@ class TrainConfig:
             raise ConfigError("train: set epochs > 0 or max_steps > 0")
         if not 0 < self.interpolation <= 1:
             raise ConfigError(f"train.interpolation must be in (0, 1], got {self.interpolation!r}")
-        if _shares_given(self.prior):
+        if shares_given(self.prior):
             parse_prior(self.prior, self.task, "train.prior")
 
 
-def _shares_given(prior: object) -> bool:
+def shares_given(prior: object) -> bool:
     """Whether a `prior` setting gives shares (a mapping, or `label=share,…`) rather than a table's path."""
     return prior is not None and (not isinstance(prior, str) or "=" in prior)
 

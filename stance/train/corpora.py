@@ -1,7 +1,7 @@
 """Labelled text for training and evaluating the classifiers: one reader per public corpus.
 
 Every reader returns a DataFrame with columns `text`, `label` and `origin` (where the row came
-from), labels in the task's vocabulary (`stance.classify.TASKS`). The event-coding corpora
+from), labels in the task's vocabulary (`stance.schema.TASKS`). The event-coding corpora
 (CAMEO, PLOVER, NGEC) label *events*, not stances; `cameo_stance` and `PLOVER_STANCE` are the
 reviewed mapping from event codes to LABELS.md §4 (see `configs/quotes.toml` and
 `models/quotes/README.md`).
@@ -17,6 +17,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from stance.classifier.model import with_cue
 from stance.errors import InputError
 
 LABEL_COLUMNS = ["text", "label", "origin"]
@@ -171,13 +172,6 @@ def ngec_synthetic(path: str | Path, per_class: int = 700, sentences: int = 2, s
     frame = _frame(rows)
     parts = [group.sample(n=min(per_class, len(group)), random_state=seed) for _, group in frame.groupby("label")]
     return pd.concat(parts, ignore_index=True) if parts else frame
-
-
-def with_cue(text: str, cue: str | None) -> str:
-    """The classifier input for a quote whose cue is known: `warned: <quote>` (LABELS.md §6: the cue sets
-    labels too)."""
-    cue = (cue or "").strip()
-    return f"{cue}: {text}" if cue else text
 
 
 def labelled_table(path: str | Path, task: str, cue: bool = False) -> pd.DataFrame:

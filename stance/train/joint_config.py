@@ -12,12 +12,10 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from stance.classifier.model import resolve_model
-from stance.classifier.prior import check_task
+from stance.classifier.model import resolve_model, with_cue
 from stance.config import read_toml
 from stance.errors import ConfigError, InputError
-from stance.schema import TASKS
-from stance.train.corpora import with_cue
+from stance.schema import TASKS, check_task
 
 logger = logging.getLogger(__name__)
 

@@ -10,7 +10,7 @@ import numpy as np
 import pandas as pd
 
 from stance.classifier.calibration import expected_calibration_error, fit_temperature, softmax
-from stance.evaluate.metrics import score_labels
+from stance.metrics import score_labels
 from stance.schema import TASKS
 from stance.train.joint_config import (
     JointConfig,

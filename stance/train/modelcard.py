@@ -1,5 +1,6 @@
 """The model cards (README.md) written beside a trained model: a one-task model (`write_model_card`) and a
-joint tone+stance model (`write_joint_card`)."""
+joint tone+stance model (`write_joint_card`). The cards are the templates `stance/train/cards/*.md`
+(`string.Template`, `$name` fields); this module works out the fields."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ import platform
 from dataclasses import asdict
 from datetime import date
 from pathlib import Path
+from string import Template
 from typing import Any
 
 from stance.classifier.model import (
@@ -19,8 +21,16 @@ from stance.train.config import (
     LICENCES,
     DataSource,
     TrainConfig,
-    _shares_given,
+    shares_given,
 )
+from stance.version import __version__
+
+CARDS = Path(__file__).resolve().parent / "cards"
+
+
+def render(card: str, **fields: Any) -> str:
+    """A card template (`cards/<card>.md`) with its `$name` fields filled; a field left out is an error."""
+    return Template((CARDS / f"{card}.md").read_text(encoding="utf-8")).substitute(fields)
 
 
 def _sources(config) -> str:
@@ -61,12 +71,10 @@ NO_PRIOR = ("None recorded: predictions are the model's own outputs, which assum
             "shares for a head trained with class weights). `--tone-prior` / `--stance-prior` set other shares.")
 
 
-def write_joint_card(output: Path, config, metrics: dict[str, Any], command: str | None) -> None:
-    from stance.train.multitask import full_base, settings_of
-    from stance.version import __version__
-
+def write_joint_card(output: Path, config, metrics: dict[str, Any], command: str | None, base: str,
+                     settings: dict[str, Any]) -> None:
+    """README.md beside a joint model: `base` is the encoder it was built on, `settings` its recipe's settings."""
     full = config.finetune == "full"
-    base = full_base(config) if full else config.base_model
     start = f"Continued from `{config.init_model}` (its encoder, its head as that task's rows)." \
         if config.init_model else "Trained from the base."
     how = ("every encoder weight trained but the embeddings, which stay the base's: the file holds the other "
@@ -76,56 +84,26 @@ def write_joint_card(output: Path, config, metrics: dict[str, Any], command: str
     prior_note = "\n".join(f"- {task}: predictions assume the shares " +
                            ", ".join(f"{k} {v:.3f}" for k, v in shares.items()) +
                            f" (`--{task}-prior none` gives the model's own outputs)" for task, shares in priors.items())
-    card = f"""---
-library_name: transformers
-pipeline_tag: text-classification
-base_model: {base}
-tags: [stance, tone, multi-task]
----
-# stance tone+stance classifier (one encoder, two heads)
-
-Outputs: {', '.join(f'`{x}`' for x in [f'{t}:{label}' for t, labels in TASKS.items() for label in labels])}: one
-encoder pass; the first three logits are the tone head, the last three the stance head (LABELS.md §3–4).
-Input: the quote with its reporting cue, `cue: quote` (LABELS.md §6).
-
-Base: `{base}` (all-MiniLM-L6-v2, Apache-2.0); {how}. {start}
-Trained {date.today().isoformat()} with stance {__version__}, seed {config.seed}, on {platform.machine()} CPU.
-Reproduce: `{command or 'stance.train.multitask.train_joint(config)'}`.
-
-## Data
-{_sources(config)}
-
-Train rows: {metrics['train_rows']} (tone {json.dumps(metrics['train_label_counts']['tone'])}; stance
-{json.dumps(metrics['train_label_counts']['stance'])}). Dev: {metrics['dev_rows']} rows from
-{metrics['dev_articles']} whole articles held out (never trained on); best step {metrics['best_step']}.
-
-## Dev figures (calibrated; with the label prior, if any)
-{_dev_table(metrics['dev'])}
-
-## Calibration
-{_calibration_table(metrics['calibration'])}
-
-## Label prior
-{prior_note or NO_PRIOR}
-
-## Settings
-```json
-{json.dumps(settings_of(config), indent=2, default=list)}
-```
-"""
+    card = render(
+        "joint", base=base, how=how, start=start, today=date.today().isoformat(), version=__version__,
+        seed=config.seed, machine=platform.machine(), command=command or "stance.train.multitask.train_joint(config)",
+        outputs=", ".join(f"`{task}:{label}`" for task, labels in TASKS.items() for label in labels),
+        sources=_sources(config), train_rows=metrics["train_rows"],
+        tone_counts=json.dumps(metrics["train_label_counts"]["tone"]),
+        stance_counts=json.dumps(metrics["train_label_counts"]["stance"]), dev_rows=metrics["dev_rows"],
+        dev_articles=metrics["dev_articles"], best_step=metrics["best_step"], dev_table=_dev_table(metrics["dev"]),
+        calibration=_calibration_table(metrics["calibration"]), prior=prior_note or NO_PRIOR,
+        settings=json.dumps(settings, indent=2, default=list))
     (output / "README.md").write_text(card, encoding="utf-8")
 
 
 # --- a one-task model ----------------------------------------------------------------------------
 
 
-def _prior_note(config: TrainConfig) -> str:
-    from stance.train.trainer import label_prior
-
-    target = label_prior(config)
+def _prior_note(config: TrainConfig, target: dict[str, float] | None) -> str:
     if not target:
         return ""
-    source = "" if _shares_given(config.prior) else f" (the shares of `{config.prior}`)"
+    source = "" if shares_given(config.prior) else f" (the shares of `{config.prior}`)"
     learnt = "equal shares (class weights)" if config.class_weights else "its training rows' shares"
     shares = ", ".join(f"{label} {share:.3f}" for label, share in target.items())
     return (f"\nLabel prior: predictions assume the class shares {shares}{source}; the model learnt {learnt}. "
@@ -193,8 +171,6 @@ def _card_base(config: TrainConfig) -> tuple[str, bool]:
 
 def _provenance(config: TrainConfig, first_stage: TrainConfig | None, command: str | None) -> str:
     """The card's lines on what the model was built from and how to build it again."""
-    from stance.version import __version__
-
     start = first_stage or config
     base, adapter_base = _card_base(start)
     if start.init_model:
@@ -215,39 +191,24 @@ def _provenance(config: TrainConfig, first_stage: TrainConfig | None, command: s
 
 
 def write_model_card(output: Path, config: TrainConfig, metrics: dict[str, Any],
-                     first_stage: TrainConfig | None = None, command: str | None = None) -> None:
+                     first_stage: TrainConfig | None = None, command: str | None = None,
+                     prior: dict[str, float] | None = None) -> None:
     """README.md beside the weights: task, base, what it continued, how it was made (`command`), data and
-    licences (of both stages), seed, settings and dev metrics."""
+    licences (of both stages), seed, settings, dev metrics and the label prior its predictions assume."""
 
     def settings(stage: TrainConfig) -> str:
         values = {k: v for k, v in asdict(stage).items() if k not in ("data", "dev", "output_dir", "stage2")}
         return json.dumps(values, indent=2, default=list)
 
     if first_stage is not None:
-        data = f"""### Stage 1
-{_data_section(first_stage, metrics['stage1'])}
-
-### Stage 2 (continues stage 1's adapter and head)
-{_data_section(config, metrics)}"""
+        data = (f"### Stage 1\n{_data_section(first_stage, metrics['stage1'])}\n\n"
+                f"### Stage 2 (continues stage 1's adapter and head)\n{_data_section(config, metrics)}")
         configured = f"Stage 1:\n```json\n{settings(first_stage)}\n```\nStage 2:\n```json\n{settings(config)}\n```"
     else:
         data = _data_section(config, metrics)
         configured = f"```json\n{settings(config)}\n```"
-    card = f"""---
-library_name: transformers
-pipeline_tag: text-classification
-base_model: {_card_base(first_stage or config)[0]}
-tags: [{', '.join(dict.fromkeys(['stance', config.task]))}]
----
-# stance {config.task} classifier
-
-Labels: {', '.join(TASKS[config.task])} (definitions: LABELS.md §3–4 of the stance project).
-{_provenance(config, first_stage, command)}
-
-## Data
-{data}
-{_interpolation_note(config, first_stage)}{_prior_note(config)}
-## Settings
-{configured}
-"""
+    card = render("task", base=_card_base(first_stage or config)[0], task=config.task,
+                  tags=", ".join(dict.fromkeys(["stance", config.task])), labels=", ".join(TASKS[config.task]),
+                  provenance=_provenance(config, first_stage, command), data=data,
+                  notes=_interpolation_note(config, first_stage) + _prior_note(config, prior), settings=configured)
     (output / "README.md").write_text(card, encoding="utf-8")

@@ -32,9 +32,8 @@ import numpy as np
 import pandas as pd
 
 from stance.classifier.model import require_safetensors, resolve_model
-from stance.classifier.prior import parse_prior
 from stance.errors import ConfigError
-from stance.schema import TASKS
+from stance.schema import TASKS, parse_prior
 from stance.train.joint_config import (
     JointConfig,
     _table,
@@ -44,6 +43,7 @@ from stance.train.joint_config import (
     task_slice,
 )
 from stance.train.joint_eval import calibrate, evaluate_frame, joint_logits
+from stance.train.modelcard import write_joint_card
 
 logger = logging.getLogger(__name__)
 
@@ -269,9 +269,9 @@ def train_joint(config: JointConfig, command: str | None = None) -> dict[str, An
                "dev_articles": int(dev_frame["group"].nunique()) if not dev_frame.empty else 0,
                "train_label_counts": {t: train_frame[t].value_counts().to_dict() for t in TASKS}}
     _save(model, tokenizer, config, priors, learnt, calibration, metrics)
-    from stance.train.modelcard import write_joint_card
-
-    write_joint_card(Path(config.output_dir), config, metrics, command)
+    write_joint_card(Path(config.output_dir), config, metrics, command,
+                     base=full_base(config) if config.finetune == "full" else config.base_model,
+                     settings=settings_of(config))
     return metrics
 
 

@@ -37,15 +37,15 @@ from transformers import (
 )
 
 from stance.classifier.model import _quiet_transformers, require_safetensors, resolve_model
-from stance.classifier.prior import parse_prior
 from stance.errors import ConfigError, InputError
-from stance.evaluate.metrics import score_labels
-from stance.schema import TASKS
+from stance.metrics import score_labels
+from stance.schema import TASKS, parse_prior
 from stance.train.config import (
     DataSource,
     TrainConfig,
-    _shares_given,
+    shares_given,
 )
+from stance.train.modelcard import write_model_card
 
 logger = logging.getLogger(__name__)
 
@@ -235,9 +235,8 @@ def _train_stage(config: TrainConfig, first_stage: tuple[TrainConfig, dict] | No
     if first_stage is not None:
         metrics["stage1"] = first_stage[1]
     (output / "training_metrics.json").write_text(json.dumps(metrics, indent=2) + "\n", encoding="utf-8")
-    from stance.train.modelcard import write_model_card
-
-    write_model_card(output, config, metrics, first_stage=first_stage[0] if first_stage else None, command=command)
+    write_model_card(output, config, metrics, first_stage=first_stage[0] if first_stage else None, command=command,
+                     prior=label_prior(config))
     shutil.rmtree(output / "checkpoints", ignore_errors=True)
     return metrics
 
@@ -246,7 +245,7 @@ def label_prior(config: TrainConfig) -> dict[str, float] | None:
     """The class shares `config.prior` names, normalised (a table's path: the shares of its labels)."""
     if config.prior is None or (isinstance(config.prior, str) and config.prior.strip().lower() == "none"):
         return None
-    if _shares_given(config.prior):
+    if shares_given(config.prior):
         return parse_prior(config.prior, config.task, "train.prior")
     if not Path(config.prior).is_file():
         raise ConfigError(f"train.prior: {config.prior} is not a file; name a labelled table or give "

@@ -9,8 +9,8 @@ import numpy as np
 import pytest
 
 from stance.classifier.model import TextClassifier, prediction_frame
-from stance.classifier.prior import parse_prior
 from stance.errors import ConfigError, ModelError
+from stance.schema import parse_prior
 
 TEXTS = [
     "We will never negotiate.",
