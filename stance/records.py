@@ -111,3 +111,8 @@ class ItemError:
 
     def __str__(self) -> str:
         return f"{self.source}: {self.reason}"
+
+
+def overlap(a: tuple[int, int], b: tuple[int, int]) -> int:
+    """Number of characters two half-open spans `(start, end)` share."""
+    return max(0, min(a[1], b[1]) - max(a[0], b[0]))

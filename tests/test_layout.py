@@ -79,3 +79,13 @@ def test_no_module_is_over_400_lines():
     lengths = {str(p.relative_to(PACKAGE)): len(p.read_text(encoding="utf-8").splitlines())
                for p in PACKAGE.rglob("*.py")}
     assert {name: n for name, n in lengths.items() if n > 400} == {}
+
+
+def test_no_module_imports_another_modules_private_names():
+    borrowed = []
+    for path in PACKAGE.rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ImportFrom) and (node.module or "").startswith("stance"):
+                borrowed += [f"{_module_name(path)}: {node.module}.{a.name}" for a in node.names
+                             if a.name.startswith("_") and not a.name.startswith("__")]
+    assert borrowed == []

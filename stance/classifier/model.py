@@ -96,7 +96,7 @@ def require_safetensors(path: Path, what: str = "model") -> None:
                          "only (convert with `model.save_pretrained(dir, safe_serialization=True)`)")
 
 
-def _quiet_transformers() -> None:
+def quiet_transformers() -> None:
     import warnings
 
     from transformers.utils import logging as hf_logging
@@ -111,7 +111,7 @@ def load_model_and_tokenizer(name: str, task: str):
     """`(model, tokenizer)` for a model id, directory or adapter directory; `ModelError` if it does not load."""
     from transformers import AutoConfig, AutoModelForSequenceClassification, AutoTokenizer
 
-    _quiet_transformers()
+    quiet_transformers()
     reference = resolve_model(name, task)
     path = Path(reference)
     local = path.exists()

@@ -26,6 +26,7 @@ import pandas as pd
 
 from stance.errors import InputError
 from stance.evaluate.gold import load_gold_jsonl, load_polnear
+from stance.records import overlap
 from stance.schema import QUOTE_TYPES
 
 logger = logging.getLogger(__name__)
@@ -41,11 +42,6 @@ _NAME_SUFFIXES = ("jr", "sr")
 # --- matching rules -------------------------------------------------------------------------------
 
 
-def overlap(a_start: int, a_end: int, b_start: int, b_end: int) -> int:
-    """Number of characters two half-open spans share."""
-    return max(0, min(a_end, b_end) - max(a_start, b_start))
-
-
 def span_matches(pred_start: int, pred_end: int, gold_start: int, gold_end: int) -> bool:
     """True when at least half of the predicted span lies inside the gold span.
 
@@ -53,7 +49,7 @@ def span_matches(pred_start: int, pred_end: int, gold_start: int, gold_end: int)
     (True, False)
     """
     length = pred_end - pred_start
-    return length > 0 and 2 * overlap(pred_start, pred_end, gold_start, gold_end) >= length
+    return length > 0 and 2 * overlap((pred_start, pred_end), (gold_start, gold_end)) >= length
 
 
 def normalise_name(name: str | None) -> str:

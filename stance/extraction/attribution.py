@@ -28,13 +28,13 @@ from stance.extraction.lexicon import (
     TITLES,
 )
 from stance.extraction.mentions import (
-    _POSSESSIVE,
     ORG_LABELS,
+    POSSESSIVE,
     ArticleIndex,
     Mention,
-    _text,
     mention_tokens,
     normalize,
+    words_text,
 )
 from stance.extraction.nlp import entity_of
 from stance.records import Speaker
@@ -79,7 +79,7 @@ def _speaker_like(token: Token) -> bool:
 
 def _body(mention: Mention) -> bool:
     """A mention `it` can speak for: a named or unnamed organisation, a country, or a capital for its country."""
-    name = _POSSESSIVE.sub("", mention.name).lower()
+    name = POSSESSIVE.sub("", mention.name).lower()
     return mention.label in ("ORG", "") or (mention.label == "GPE" and (name in COUNTRIES or name in CAPITALS))
 
 
@@ -93,7 +93,7 @@ def resolve_speaker(source: Token | None, offset: int, index: ArticleIndex, wind
         return speaker
     words = [t for t in mention_tokens(source) if not (t.is_punct and t.text in "-–—―~") and t.dep_ != "case"]
     if speaker.name.endswith(("'s", "’s")):  # a claim's holder: `Moscow's claim that …`
-        speaker = replace(speaker, name=_POSSESSIVE.sub("", speaker.name), mention=_POSSESSIVE.sub("", speaker.mention))
+        speaker = replace(speaker, name=POSSESSIVE.sub("", speaker.name), mention=POSSESSIVE.sub("", speaker.mention))
     return replace(speaker, start=offset + words[0].idx, end=offset + words[-1].idx + len(words[-1].text),
                    resolution=_resolution(source, speaker))
 
@@ -124,7 +124,7 @@ def _resolve(source: Token | None, offset: int, index: ArticleIndex, window: int
              exclude: tuple[int, int] | None = None) -> Speaker:
     if source is None:
         return Speaker()
-    mention = _text(mention_tokens(source)).strip(" -–—―~")  # a sign-off line's dash is not the name's
+    mention = words_text(mention_tokens(source)).strip(" -–—―~")  # a sign-off line's dash is not the name's
     start = offset + source.idx
     lower = source.lower_
     if lower in RELATIVE_PRONOUNS:
@@ -145,7 +145,7 @@ def _resolve(source: Token | None, offset: int, index: ArticleIndex, window: int
         # `it said` speaks for a body: the nearest organisation named before it (a capital for its country)
         found = index.antecedent(start, {"organization"}, window, exclude=exclude, fits=_body)
         if found:
-            bare = _POSSESSIVE.sub("", found.name)
+            bare = POSSESSIVE.sub("", found.name)
             name = CAPITALS.get(bare.lower()) or COUNTRIES.get(bare.lower()) or found.name
             return Speaker(name, mention, "organization", index.roles.get(found.name, ""))
         return Speaker(mention=mention)
@@ -156,7 +156,7 @@ def _resolve(source: Token | None, offset: int, index: ArticleIndex, window: int
         author = _author(source, start, index, window)
         if author is not None:
             found = _resolve(author, offset, index, window) if isinstance(author, Token) else author
-            return Speaker(_POSSESSIVE.sub("", found.name).strip(), mention, found.type, found.role)
+            return Speaker(POSSESSIVE.sub("", found.name).strip(), mention, found.type, found.role)
         return Speaker(mention, mention, "unknown")
     place = _place(source, mention)
     if place:
@@ -218,7 +218,7 @@ def _author(document: Token, start: int, index: ArticleIndex, window: int) -> To
 def _place(source: Token, mention: str) -> str:
     """The country a place mention stands for when the place itself is the speaker (`Kyiv said` → Ukraine,
     `Ukraine said` → Ukraine), else ''. Only a bare place: `the Kyiv city council` is an organisation."""
-    words = _POSSESSIVE.sub("", mention.strip())
+    words = POSSESSIVE.sub("", mention.strip())
     if words.lower().startswith("the "):
         words = words[4:]
     capital = CAPITALS.get(words.lower())
@@ -235,7 +235,7 @@ def _appositive(token: Token) -> str:
         if child.dep_ == "appos":
             words = [t for t in child.subtree if not any(a.dep_ == "relcl" for a in t.ancestors if a.i >= child.i)
                      and t.dep_ != "relcl"]
-            return _text(words).strip(" ,")
+            return words_text(words).strip(" ,")
     return ""
 
 

@@ -31,12 +31,12 @@ from stance.extraction.nlp import Chunk, entity_of, text_of
 ORG_LABELS = {"ORG", "GPE", "NORP", "FAC"}
 
 
-_POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
+POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
 
 
 def normalize(word: str) -> str:
     """Case-, accent- and apostrophe-insensitive form of a name token: `O’Brien` → `obrien`."""
-    word = _POSSESSIVE.sub("", word.strip())
+    word = POSSESSIVE.sub("", word.strip())
     word = unicodedata.normalize("NFKD", word)
     return "".join(c for c in word if c.isalnum()).casefold()
 
@@ -134,7 +134,7 @@ class ArticleIndex:
                         "group" if token.tag_ == "NNS" and lemma in GROUP_NOUNS else None)
                 if kind:
                     start = chunk.offset + token.idx
-                    self.mentions.append(self._mention(token, start, _text(mention_tokens(token)), kind))
+                    self.mentions.append(self._mention(token, start, words_text(mention_tokens(token)), kind))
                 continue
             # Surnames the NER missed (`Zelenskyy warned`, tagged as a common noun), and a lone name that speaks
             # (`Amit told PTI`).
@@ -168,7 +168,7 @@ class ArticleIndex:
             if app.i > head.i:
                 words = [t for t in words if t.i > head.i]
             # A role never holds a quotation: cut where a quoted fragment starts (`the head of X, “…”`).
-            text = re.split(r"[“”\"‘]", _text(words))[0].strip(" ,;")
+            text = re.split(r"[“”\"‘]", words_text(words))[0].strip(" ,;")
             if text:
                 parts.append(text)
         if parts and name not in self.roles:
@@ -262,7 +262,7 @@ class ArticleIndex:
         for mention in reversed([m for m in self.mentions if m.start < start and not m.in_quote]):
             if sentence - self.sentence_of(mention.start) > window:
                 break
-            country = COUNTRIES.get(_POSSESSIVE.sub("", mention.name).lower())
+            country = COUNTRIES.get(POSSESSIVE.sub("", mention.name).lower())
             if mention.kind == "organization" and country:
                 return country
         return ""
@@ -348,7 +348,8 @@ def _span_text(tokens: list[Token]) -> str:
     return text_of(doc)[tokens[0].idx:tokens[-1].idx + len(tokens[-1].text)]
 
 
-def _text(tokens: list[Token]) -> str:
+def words_text(tokens: list[Token]) -> str:
+    """The text of a run of tokens, with their own spacing."""
     return "".join(t.text_with_ws for t in tokens).strip()
 
 

@@ -27,7 +27,7 @@ from stance.extraction.lexicon import PERSON_PRONOUNS, PLURAL_PRONOUNS, SPEECH_V
 from stance.extraction.mentions import ArticleIndex
 from stance.extraction.nlp import Chunk, text_of
 from stance.extraction.quotemarks import MarkedSpan, find_marked_spans
-from stance.records import Article, Quote, Speaker
+from stance.records import Article, Quote, Speaker, overlap
 
 logger = logging.getLogger(__name__)
 
@@ -48,10 +48,6 @@ def _letters(text: str, start: int, end: int) -> int:
     return sum(c.isalnum() for c in text[start:end])
 
 
-def _overlap(a: tuple[int, int], b: tuple[int, int]) -> int:
-    return max(0, min(a[1], b[1]) - max(a[0], b[0]))
-
-
 def _gap_is_blank(text: str, start: int, end: int) -> bool:
     """Only spaces and punctuation (no words) between two offsets."""
     return start <= end and not any(c.isalnum() for c in text[start:end])
@@ -70,12 +66,12 @@ def _outside_is_subject(doc: Doc, cue: Cue, marked: list[MarkedSpan]) -> bool:
 def _classify_cue(doc: Doc, cue: Cue, spans: list[MarkedSpan]) -> list[_Found]:
     """Turn one cue with content into quotes, using the marked spans its content touches."""
     content = (cue.start, cue.end)
-    touched = [m for m in spans if _overlap(content, (m.start, m.end)) > 0]
+    touched = [m for m in spans if overlap(content, (m.start, m.end)) > 0]
     if not touched:
         if cue.kind == NOMINAL and len(text_of(doc)[cue.start:cue.end].split()) < MIN_NOMINAL_TOKENS:
             return []
         return [_Found("indirect", cue.start, cue.end, cue)]
-    inside = sum(_overlap(content, (m.start, m.end)) and _letters(text_of(doc), max(m.start, cue.start),
+    inside = sum(overlap(content, (m.start, m.end)) and _letters(text_of(doc), max(m.start, cue.start),
                                                                   min(m.end, cue.end)) for m in touched)
     share = inside / max(1, _letters(text_of(doc), *content))
     whole_predicate = cue.kind == CLAUSE and _outside_is_subject(doc, cue, touched)
@@ -150,7 +146,7 @@ def find_quotes_in_chunk(chunk: Chunk, spans: list[MarkedSpan], index: ArticleIn
         if cue.start < 0:
             continue
         for item in _classify_cue(doc, cue, spans):
-            touched = [i for i, m in enumerate(spans) if _overlap((item.start, item.end), (m.start, m.end))]
+            touched = [i for i, m in enumerate(spans) if overlap((item.start, item.end), (m.start, m.end))]
             if item.kind == "direct" and touched and touched[0] in claimed:
                 continue
             claimed.update(touched)

@@ -20,7 +20,7 @@ import pandas as pd
 from stance.classifier.model import with_cue
 from stance.errors import InputError
 
-LABEL_COLUMNS = ["text", "label", "origin"]
+ROW_COLUMNS = ["text", "label", "origin"]
 
 NEWSMTSC_POLARITY = {2.0: "negative", 4.0: "neutral", 6.0: "positive"}
 
@@ -45,7 +45,7 @@ NEGOTIATION_MODES = {"ceasefire", "meet", "mediate", "mediation", "negotiate", "
 
 
 def _frame(rows: list[dict]) -> pd.DataFrame:
-    frame = pd.DataFrame.from_records(rows, columns=LABEL_COLUMNS)
+    frame = pd.DataFrame.from_records(rows, columns=ROW_COLUMNS)
     return frame.astype({"text": "string", "label": "string", "origin": "string"})
 
 

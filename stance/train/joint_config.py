@@ -65,7 +65,7 @@ class JointSource:
         from stance.train.config import DataSource
 
         if self.kind == "table":
-            frame = _table(self.path, bool(self.options.get("cue", False)))
+            frame = quote_table(self.path, bool(self.options.get("cue", False)))
         else:
             task = KIND_TASK.get(self.kind)
             if task is None:
@@ -80,7 +80,8 @@ class JointSource:
         return frame.assign(repeat=self.repeat, split=self.split).reset_index(drop=True)
 
 
-def _table(path: str, cue: bool) -> pd.DataFrame:
+def quote_table(path: str, cue: bool) -> pd.DataFrame:
+    """A labelled quote table read for training: `text` (with its cue when `cue`) and the task columns."""
     from stance.io import read_table
 
     if not Path(path).exists():

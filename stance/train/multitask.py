@@ -36,9 +36,9 @@ from stance.errors import ConfigError
 from stance.schema import TASKS, parse_prior
 from stance.train.joint_config import (
     JointConfig,
-    _table,
     is_joint,
     joint_labels,
+    quote_table,
     read_sources,
     task_slice,
 )
@@ -195,9 +195,9 @@ def train_joint(config: JointConfig, command: str | None = None) -> dict[str, An
     import torch
     from transformers import get_linear_schedule_with_warmup, set_seed
 
-    from stance.classifier.model import _quiet_transformers
+    from stance.classifier.model import quiet_transformers
 
-    _quiet_transformers()
+    quiet_transformers()
     set_seed(config.seed)
     train_frame, dev_frame = read_sources(config)
     logger.info("training tone+stance on %d rows (tone %d, stance %d), validating on %d", len(train_frame),
@@ -309,7 +309,7 @@ def _batches(encoded: list[list[int]], size: int, rng: np.random.Generator):
 
 def _prior(value: Any, task: str) -> dict[str, float]:
     if isinstance(value, str) and "=" not in value:
-        frame = _table(value, cue=False)
+        frame = quote_table(value, cue=False)
         shares = frame[task].dropna().value_counts(normalize=True)
         missing = sorted(set(TASKS[task]) - set(shares.index))
         if missing:

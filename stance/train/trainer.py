@@ -36,7 +36,7 @@ from transformers import (
     set_seed,
 )
 
-from stance.classifier.model import _quiet_transformers, require_safetensors, resolve_model
+from stance.classifier.model import quiet_transformers, require_safetensors, resolve_model
 from stance.errors import ConfigError, InputError
 from stance.metrics import score_labels
 from stance.schema import TASKS, parse_prior
@@ -150,7 +150,7 @@ def _with_lora(model, config: TrainConfig):
 
 def _train_stage(config: TrainConfig, first_stage: tuple[TrainConfig, dict] | None = None,
                  command: str | None = None) -> dict[str, Any]:
-    _quiet_transformers()
+    quiet_transformers()
     labels = TASKS[config.task]
     label2id = {label: i for i, label in enumerate(labels)}
     set_seed(config.seed)
