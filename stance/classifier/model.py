@@ -123,14 +123,8 @@ def load_model_and_tokenizer(name: str, task: str):
         require_safetensors(path)
     try:
         if local and (path / "adapter_config.json").exists():
-            from peft import PeftModel
-
-            adapter = json.loads((path / "adapter_config.json").read_text(encoding="utf-8"))
-            base = resolve_model(adapter["base_model_name_or_path"], task)
-            config = AutoConfig.from_pretrained(path)
-            model = AutoModelForSequenceClassification.from_pretrained(base, config=config, use_safetensors=True,
-                                                                       ignore_mismatched_sizes=True)
-            model = PeftModel.from_pretrained(model, path).merge_and_unload()
+            base = resolve_model(adapter_base(path), task)
+            model = load_adapter(path, task, AutoConfig.from_pretrained(path)).merge_and_unload()
             tokenizer_source = path if (path / "tokenizer_config.json").exists() else base
             tokenizer = AutoTokenizer.from_pretrained(tokenizer_source)
         elif local and getattr(AutoConfig.from_pretrained(path), "stance_base_model", None):
@@ -144,6 +138,27 @@ def load_model_and_tokenizer(name: str, task: str):
         raise ModelError(f"cannot load model {name!r}{hint}: {str(exc).splitlines()[0]}") from None
     model.eval()
     return model, tokenizer
+
+
+def adapter_base(path: str | Path) -> str | None:
+    """The base model a LoRA adapter directory names (`base_model_name_or_path`); None where `path` holds no
+    adapter."""
+    settings = Path(path) / "adapter_config.json"
+    if not settings.exists():
+        return None
+    return json.loads(settings.read_text(encoding="utf-8"))["base_model_name_or_path"]
+
+
+def load_adapter(path: str | Path, task: str, model_config, trainable: bool = False):
+    """A LoRA adapter directory over the base it names, as a `PeftModel` (merge it for inference; `trainable`
+    to train it on)."""
+    from peft import PeftModel
+    from transformers import AutoModelForSequenceClassification
+
+    model = AutoModelForSequenceClassification.from_pretrained(resolve_model(adapter_base(path), task),
+                                                               config=model_config, use_safetensors=True,
+                                                               ignore_mismatched_sizes=True)
+    return PeftModel.from_pretrained(model, path, is_trainable=trainable)
 
 
 def _load_over_base(path: Path, task: str):

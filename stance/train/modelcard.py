@@ -12,11 +12,8 @@ from pathlib import Path
 from string import Template
 from typing import Any
 
-from stance.classifier.model import (
-    BASE_ALIASES,
-    TASKS,
-    resolve_model,
-)
+from stance.classifier.model import BASE_ALIASES, adapter_base, resolve_model
+from stance.schema import TASKS
 from stance.train.config import (
     LICENCES,
     DataSource,
@@ -163,10 +160,8 @@ def _card_base(config: TrainConfig) -> tuple[str, bool]:
     model, or with `init_model` the base named in its adapter (else the init model itself)."""
     if not config.init_model:
         return config.base_model, False
-    adapter = Path(resolve_model(config.init_model, config.task)) / "adapter_config.json"
-    if adapter.exists():
-        return json.loads(adapter.read_text(encoding="utf-8"))["base_model_name_or_path"], True
-    return config.init_model, False
+    base = adapter_base(resolve_model(config.init_model, config.task))
+    return (base, True) if base else (config.init_model, False)
 
 
 def _provenance(config: TrainConfig, first_stage: TrainConfig | None, command: str | None) -> str:

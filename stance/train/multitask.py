@@ -31,7 +31,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from stance.classifier.model import require_safetensors, resolve_model
+from stance.classifier.model import adapter_base, require_safetensors, resolve_model
 from stance.errors import ConfigError
 from stance.schema import TASKS, parse_prior
 from stance.train.joint_config import (
@@ -105,9 +105,8 @@ def full_base(config: JointConfig) -> str:
         from transformers import AutoConfig
 
         init = Path(resolve_model(config.init_model, "tone"))
-        if (init / "adapter_config.json").exists():
-            adapter = json.loads((init / "adapter_config.json").read_text(encoding="utf-8"))
-            return adapter["base_model_name_or_path"]
+        if adapter_base(init):
+            return adapter_base(init)
         named = getattr(AutoConfig.from_pretrained(init), "stance_base_model", None)
         if named:
             return named
@@ -138,7 +137,7 @@ def _lora_initial(config: JointConfig):
                           "a joint model continues a LoRA adapter")
     if init is not None:
         require_safetensors(init, "init_model")
-        adapter = json.loads((init / "adapter_config.json").read_text(encoding="utf-8"))
+        adapter = json.loads((init / "adapter_config.json").read_text(encoding="utf-8"))  # its r and alpha, below
         base = resolve_model(adapter["base_model_name_or_path"], "tone")
     else:
         base = resolve_model(config.base_model, "tone")
@@ -348,8 +347,7 @@ def _save(model, tokenizer, config: JointConfig, priors: dict, learnt: dict, cal
         adapter_config = output / "adapter_config.json"
         settings = json.loads(adapter_config.read_text(encoding="utf-8"))
         settings["base_model_name_or_path"] = config.base_model if not config.init_model else \
-            json.loads((Path(resolve_model(config.init_model, "tone")) / "adapter_config.json").read_text(
-                encoding="utf-8"))["base_model_name_or_path"]
+            adapter_base(resolve_model(config.init_model, "tone"))
         adapter_config.write_text(json.dumps(settings, indent=2) + "\n", encoding="utf-8")
         model_config = model.base_model.model.config
     model_config.stance_input_format = "cue: text" if any(s.options.get("cue") for s in config.data) else "text"

@@ -36,7 +36,7 @@ from transformers import (
     set_seed,
 )
 
-from stance.classifier.model import quiet_transformers, require_safetensors, resolve_model
+from stance.classifier.model import load_adapter, quiet_transformers, require_safetensors, resolve_model
 from stance.errors import ConfigError, InputError
 from stance.metrics import score_labels
 from stance.schema import TASKS, parse_prior
@@ -121,13 +121,7 @@ def _load_initial_model(config: TrainConfig, labels: tuple[str, ...]):
         raise ConfigError(f"init_model {config.init_model!r} has labels {named}; continuing needs {list(labels)}")
     tokenizer = AutoTokenizer.from_pretrained(init)
     if (init / "adapter_config.json").exists():
-        from peft import PeftModel
-
-        adapter = json.loads((init / "adapter_config.json").read_text(encoding="utf-8"))
-        base = resolve_model(adapter["base_model_name_or_path"], config.task)
-        model = AutoModelForSequenceClassification.from_pretrained(base, config=model_config, use_safetensors=True,
-                                                                   ignore_mismatched_sizes=True)
-        model = PeftModel.from_pretrained(model, init, is_trainable=True)
+        model = load_adapter(init, config.task, model_config, trainable=True)
         if config.lora_r <= 0:  # continuing an adapter as a full fine-tune
             model = model.merge_and_unload()
             for parameter in model.parameters():
