@@ -1,5 +1,6 @@
-"""Agreement of the two blind annotations of the double-labelled war quotes (`data/urw_more.double.jsonl`):
-Cohen's kappa per task, with a bootstrap interval over articles, and how the disagreements were resolved.
+"""Agreement of the two blind annotations of the double-labelled war quotes (`data/urw_more.double.jsonl`, the
+corpus's random subset; `data/urw_extra.double.jsonl`, every span of the later additions): Cohen's kappa per task,
+with a bootstrap interval over articles, and how the disagreements were resolved.
 
 Tone and stance are scored on the quotes both annotators took for quotes (LABELS.md §1); whether a span is a
 quote at all is scored on every double-labelled span.
@@ -18,7 +19,8 @@ from pathlib import Path
 import numpy as np
 from sklearn.metrics import cohen_kappa_score
 
-DOUBLE = Path(__file__).resolve().parents[1] / "data" / "urw_more.double.jsonl"
+DATA = Path(__file__).resolve().parents[1] / "data"
+DOUBLE = (DATA / "urw_more.double.jsonl", DATA / "urw_extra.double.jsonl")
 
 
 def kappa_with_interval(rows: list[dict], field: str, resamples: int = 1000,
@@ -40,19 +42,29 @@ def kappa_with_interval(rows: list[dict], field: str, resamples: int = 1000,
     return kappa(rows), float(low), float(high)
 
 
-def main() -> None:
-    rows = [json.loads(line) for line in DOUBLE.read_text(encoding="utf-8").splitlines() if line.strip()]
+def table(title: str, rows: list[dict]) -> None:
     quotes = [r for r in rows if r["a"]["is_quote"] and r["b"]["is_quote"]]
-    print(f"double-labelled spans: {len(rows)} in {len({r['doc_id'] for r in rows})} articles; "
+    print(f"## {title}\ndouble-labelled spans: {len(rows)} in {len({r['doc_id'] for r in rows})} articles; "
           f"taken for quotes by both: {len(quotes)}\n")
     print("| task | items | raw agreement | Cohen's kappa | 90% interval (articles resampled) |")
     print("|---|---|---|---|---|")
     for field, sample in (("is_quote", rows), ("tone", quotes), ("stance", quotes)):
+        if len({r[x][field] for r in sample for x in "ab"}) < 2:
+            print(f"| {field} | {len(sample)} | 1.000 | (one label only) | |")
+            continue
         value, low, high = kappa_with_interval(sample, field)
         agree = sum(r["a"][field] == r["b"][field] for r in sample) / len(sample)
         print(f"| {field} | {len(sample)} | {agree:.3f} | {value:.3f} | {low:.3f}–{high:.3f} |")
     resolved = Counter(r["final"]["by"] for r in rows)
-    print(f"\nfinal labels: {dict(resolved)} (disagreements resolved under LABELS.md by a third annotator)")
+    print(f"\nfinal labels: {dict(resolved)} (disagreements resolved under LABELS.md by a third reader)\n")
+
+
+def main() -> None:
+    files = {path.name: [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+             for path in DOUBLE}
+    for name, rows in files.items():
+        table(name, rows)
+    table("all double-labelled spans", [row for rows in files.values() for row in rows])
     print("rerun: .venv/bin/python benchmarks/agreement.py")
 
 

@@ -16,6 +16,7 @@ DATA = REPO / "data"
 EVALUATED = [REPO / "seeds" / "000_425a455c3402a5f3.gold.jsonl",
              REPO.parent / "shared" / "data" / "urw_articles.gold.jsonl"]  # the second only beside ../shared
 SYNTHETIC = ("war_quotes.synthetic.jsonl", "war_quotes.synthetic_hard.jsonl")
+LABELLED = ("urw_train.labels.jsonl", "urw_more.labels.jsonl", "urw_extra.labels.jsonl")  # real quotes, trained on
 
 
 def _key(text: str) -> str:
@@ -25,6 +26,7 @@ def _key(text: str) -> str:
 @pytest.mark.parametrize("name, tasks", [
     ("urw_train.labels.jsonl", ("tone", "stance")),
     ("urw_more.labels.jsonl", ("tone", "stance")),
+    ("urw_extra.labels.jsonl", ("tone", "stance")),
     ("war_quotes.synthetic.jsonl", ("tone", "stance")),
     ("war_quotes.synthetic_hard.jsonl", ("tone", "stance")),
     ("newsmtsc_conflict.stance.jsonl", ("stance",)),
@@ -52,7 +54,7 @@ def test_no_training_quote_is_an_evaluated_quote():
         if path.exists():
             evaluated |= set(pd.read_json(path, lines=True)["text"].map(_key))
     assert evaluated  # the seed's gold file always ships
-    for name in (*SYNTHETIC, "urw_train.labels.jsonl", "urw_more.labels.jsonl"):
+    for name in (*SYNTHETIC, *LABELLED):
         trained = set(pd.read_json(DATA / name, lines=True)["text"].map(_key))
         assert not trained & evaluated, f"{name} holds evaluated quotes: {sorted(trained & evaluated)[:3]}"
 
@@ -63,37 +65,48 @@ def test_the_synthetic_sets_do_not_repeat_each_other():
 
 
 MORE = ("urw_more.labels.jsonl", "urw_more.not_quotes.jsonl")
-ARTICLES_MORE = REPO.parent / "shared" / "data" / "urw_articles_more"
+EXTRA = ("urw_extra.labels.jsonl", "urw_extra.not_quotes.jsonl")
+ARTICLES = [REPO.parent / "shared" / "data" / name for name in ("urw_articles_more", "urw_articles")]
 
 
-def test_the_war_quote_corpus_carries_its_provenance():
-    for name in MORE:
-        table = pd.read_json(DATA / name, lines=True, dtype=False)
-        for column in ("doc_id", "start", "end", "text", "tone", "stance", "labeller", "labelled"):
-            assert table[column].notna().all() and table[column].astype(str).str.len().gt(0).all(), (name, column)
-        assert (table["end"] > table["start"]).all()
-        assert not table.duplicated(["doc_id", "start", "end"]).any()
+@pytest.mark.parametrize("name", [*MORE, *EXTRA])
+def test_the_war_quote_corpus_carries_its_provenance(name):
+    table = pd.read_json(DATA / name, lines=True, dtype=False)
+    labels = ("tone", "stance") if name.endswith(".labels.jsonl") else ()
+    for column in ("doc_id", "start", "end", "text", *labels, "labeller", "labelled"):
+        assert table[column].notna().all() and table[column].astype(str).str.len().gt(0).all(), (name, column)
+    assert (table["end"] > table["start"]).all()
+    assert not table.duplicated(["doc_id", "start", "end"]).any()
 
 
-@pytest.mark.skipif(not ARTICLES_MORE.exists(), reason="needs ../shared/data/urw_articles_more")
-def test_the_war_quote_corpus_offsets_index_its_articles():
-    for name in MORE:
-        for row in pd.read_json(DATA / name, lines=True, dtype=False).itertuples():
-            article = (ARTICLES_MORE / f"{row.doc_id}.txt").read_text(encoding="utf-8")
-            assert article[row.start:row.end] == row.text, (name, row.doc_id, row.start)
+def test_no_span_is_labelled_twice_across_the_corpus_files():
+    spans = pd.concat([pd.read_json(DATA / name, lines=True, dtype=False) for name in (*MORE, *EXTRA)])
+    assert not spans.duplicated(["doc_id", "start", "end"]).any()
 
 
-def test_the_double_labelled_subset_agrees_with_the_corpus():
-    double = pd.read_json(DATA / "urw_more.double.jsonl", lines=True, dtype=False)
-    assert len(double) >= 200
-    labels = pd.concat([pd.read_json(DATA / name, lines=True, dtype=False).assign(is_quote=name == MORE[0])
-                        for name in MORE]).set_index(["doc_id", "start", "end"])
+@pytest.mark.skipif(not ARTICLES[0].exists(), reason="needs ../shared/data/urw_articles_more")
+@pytest.mark.parametrize("name", [*MORE, *EXTRA])
+def test_the_war_quote_corpus_offsets_index_its_articles(name):
+    for row in pd.read_json(DATA / name, lines=True, dtype=False).itertuples():
+        path = next(p for p in (folder / f"{row.doc_id}.txt" for folder in ARTICLES) if p.exists())
+        article = path.read_text(encoding="utf-8")
+        assert article[row.start:row.end] == row.text, (name, row.doc_id, row.start)
+
+
+@pytest.mark.parametrize("double_name, files", [("urw_more.double.jsonl", MORE), ("urw_extra.double.jsonl", EXTRA)])
+def test_the_double_labelled_subset_agrees_with_the_corpus(double_name, files):
+    double = pd.read_json(DATA / double_name, lines=True, dtype=False)
+    assert len(double) >= 100
+    labels = pd.concat([pd.read_json(DATA / name, lines=True, dtype=False).assign(is_quote=name == files[0])
+                        for name in files]).set_index(["doc_id", "start", "end"])
     for row in double.itertuples():
         assert row.a["labeller"] != row.b["labeller"]
         if (row.doc_id, row.start, row.end) not in labels.index:
             continue  # dropped from the corpus as an evaluated quote's words (data/README.md)
         final = labels.loc[(row.doc_id, row.start, row.end)]
-        assert (bool(final["is_quote"]), final["tone"], final["stance"]) == \
-            (row.final["is_quote"], row.final["tone"], row.final["stance"])
+        assert bool(final["is_quote"]) == row.final["is_quote"]
+        if row.final["is_quote"]:
+            assert (final["tone"], final["stance"]) == (row.final["tone"], row.final["stance"])
         if row.final["by"] == "agreed":
+            assert row.a["is_quote"] == row.b["is_quote"]
             assert row.a["tone"] == row.b["tone"] and row.a["stance"] == row.b["stance"]
