@@ -124,7 +124,8 @@ class JointConfig:
     max_length: int = 128
     weight_decay: float = 0.01
     warmup_ratio: float = 0.06
-    seed: int = 13
+    seed: int = 13  # initialisation and batch order
+    data_seed: int | None = None  # the dev split and source samples (default: `seed`): seeds compared on one dev set
     dev_fraction: float = 0.15  # share of the articles of `split` sources held out
     evals_per_epoch: int = 2
     early_stopping_patience: int = 3
@@ -217,7 +218,8 @@ def trains_on(config: JointConfig, path: str | Path, root: str | Path = ".") -> 
 def read_sources(config: JointConfig) -> tuple[pd.DataFrame, pd.DataFrame]:
     """(train rows, dev rows): whole articles of the `split` sources go to dev (seeded), every other row to
     training (repeated as its source says); duplicate texts keep their first labels."""
-    frames = [source.read(config.seed) for source in config.data]
+    data_seed = config.seed if config.data_seed is None else config.data_seed
+    frames = [source.read(data_seed) for source in config.data]
     frame = pd.concat(frames, ignore_index=True).drop_duplicates(subset=["text"]).reset_index(drop=True)
     dev_mask = np.zeros(len(frame), dtype=bool)
     if config.dev_fraction > 0:
@@ -229,7 +231,7 @@ def read_sources(config: JointConfig) -> tuple[pd.DataFrame, pd.DataFrame]:
         if count < 1:
             logger.warning("no dev set: %d article(s) are too few to hold %.0f%% of them out; training on every row, "
                            "without early stopping or calibration", len(groups), 100 * config.dev_fraction)
-        held = set(np.random.default_rng(config.seed).choice(groups, size=count, replace=False)) if count else set()
+        held = set(np.random.default_rng(data_seed).choice(groups, size=count, replace=False)) if count else set()
         dev_mask = (frame["split"] & frame["group"].isin(held)).to_numpy()
     dev = frame[dev_mask].reset_index(drop=True)
     train = frame[~dev_mask]

@@ -83,7 +83,8 @@ def write_joint_card(output: Path, config, metrics: dict[str, Any], command: str
                            f" (`--{task}-prior none` gives the model's own outputs)" for task, shares in priors.items())
     card = render(
         "joint", base=base, how=how, start=start, today=date.today().isoformat(), version=__version__,
-        seed=config.seed, machine=platform.machine(), command=command or "stance.train.multitask.train_joint(config)",
+        seed=config.seed if config.data_seed is None else f"{config.seed} (data seed {config.data_seed})",
+        machine=platform.machine(), command=command or "stance.train.multitask.train_joint(config)",
         outputs=", ".join(f"`{task}:{label}`" for task, labels in TASKS.items() for label in labels),
         sources=_sources(config), train_rows=metrics["train_rows"],
         tone_counts=json.dumps(metrics["train_label_counts"]["tone"]),
