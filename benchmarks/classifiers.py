@@ -181,26 +181,33 @@ def labels_of(probs: np.ndarray, task: str) -> list[str]:
 
 
 def corpus_cv(recipe: Path, folds: int, workdir: Path) -> pd.DataFrame:
-    """Held-out predictions for every quote of the recipe's `split` corpus: the recipe is retrained `folds`
-    times, each time without one group of the corpus's articles (the fold's dev set is drawn from the rest)."""
+    """Held-out predictions for every quote of the recipe's `split` sources (the corpus, however many files): the
+    recipe is retrained `folds` times, each time without one group of the corpus's articles, in every file (the
+    fold's dev set is drawn from the rest)."""
     from stance.train.joint_config import load_joint_config
     from stance.train.multitask import train_joint
 
     config = load_joint_config(recipe)
-    corpus = next((s for s in config.data if s.split), None)
-    if corpus is None:
+    corpus = [s for s in config.data if s.split]
+    if not corpus:
         raise SystemExit(f"{recipe}: no [[data]] source with split = true to cross-validate on")
-    rows = pd.read_json(REPO / corpus.path, lines=True)
+    tables = {source.path: pd.read_json(REPO / source.path, lines=True) for source in corpus}
+    rows = pd.concat(tables.values(), ignore_index=True)
     articles = list(np.random.default_rng(0).permutation(sorted(rows["doc_id"].unique())))
     parts = []
     for number in range(folds):
         held = set(articles[number::folds])
-        kept = workdir / f"fold{number}.jsonl"
-        rows[~rows["doc_id"].isin(held)].to_json(kept, orient="records", lines=True, force_ascii=False)
-        data = tuple(replace(s, path=str(kept)) if s is corpus else s for s in config.data)
+        data = []
+        for source in config.data:
+            if source.split:
+                kept = workdir / f"fold{number}.{len(data)}.jsonl"
+                table = tables[source.path]
+                table[~table["doc_id"].isin(held)].to_json(kept, orient="records", lines=True, force_ascii=False)
+                source = replace(source, path=str(kept))
+            data.append(source)
         output = workdir / f"fold{number}"
         started = time.perf_counter()
-        train_joint(replace(config, data=data, output_dir=str(output)))
+        train_joint(replace(config, data=tuple(data), output_dir=str(output)))
         test = rows[rows["doc_id"].isin(held)]
         models = [TextClassifier.load(str(output), task) for task in TASKS]
         frames = predict_tasks(models, test["text"].astype(str).tolist(), test["cue"].fillna("").astype(str).tolist())
@@ -374,13 +381,16 @@ def main() -> None:
              seed_via_score(REPO / "seeds" / "000_425a455c3402a5f3.txt", seed_gold))
 
     sys.path.insert(0, str(REPO / "benchmarks"))
-    from agreement import kappa_with_interval
+    from agreement import DOUBLE, kappa_with_interval
 
-    double = [json.loads(line) for line in (REPO / "data" / "urw_more.double.jsonl").read_text().splitlines() if line]
-    both = [r for r in double if r["a"]["is_quote"] and r["b"]["is_quote"]]
-    show("Agreement of the blind double labels (data/urw_more.double.jsonl; benchmarks/agreement.py)",
-         [{"task": task, "items": len(both), "Cohen's kappa": "{:.3f} ({:.3f}–{:.3f}, 90%)".format(
-             *kappa_with_interval(both, task))} for task in TASKS])
+    agreement = []
+    for name in ("urw_more.double.jsonl", "urw_extra.double.jsonl", "both"):
+        paths = [DOUBLE[0], DOUBLE[1]] if name == "both" else [REPO / "data" / name]
+        double = [json.loads(line) for path in paths for line in path.read_text().splitlines() if line]
+        both = [r for r in double if r["a"]["is_quote"] and r["b"]["is_quote"]]
+        agreement += [{"labels": name, "task": task, "items": len(both), "Cohen's kappa": "{:.3f} ({:.3f}–{:.3f}, 90%)"
+                       .format(*kappa_with_interval(both, task))} for task in TASKS]
+    show("Agreement of the blind double labels (data/*.double.jsonl; benchmarks/agreement.py)", agreement)
 
     texts = quotes["text"].astype(str).tolist()
     cues = quotes["cue"].fillna("").astype(str).tolist()
