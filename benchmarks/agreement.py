@@ -59,9 +59,14 @@ def table(title: str, rows: list[dict]) -> None:
     print(f"\nfinal labels: {dict(resolved)} (disagreements resolved under LABELS.md by a third reader)\n")
 
 
+def double_labels() -> dict[str, list[dict]]:
+    """The rows of each double-labelled file, by file name."""
+    return {path.name: [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+            for path in DOUBLE}
+
+
 def main() -> None:
-    files = {path.name: [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
-             for path in DOUBLE}
+    files = double_labels()
     for name, rows in files.items():
         table(name, rows)
     table("all double-labelled spans", [row for rows in files.values() for row in rows])
