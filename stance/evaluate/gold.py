@@ -35,8 +35,19 @@ OPTIONAL_GOLD_KEYS = ("cue", "tone", "stance")
 #: Characters that make a PolNeAR content a direct (or mixed) quote. Straight and curly double marks,
 #: low/high double marks and guillemets, and the opening single curly mark `‘`, which opens the quotes
 #: of many headlines (`Trump Was ‘Mocking’ Clinton Camp`) and is almost never an apostrophe. The
-#: closing single curly mark `’` and the straight `'` are left out: they are mostly apostrophes.
+#: closing single curly mark `’` and the straight `'` are left out: they are mostly apostrophes. A doubled
+#: apostrophe or backtick (`''…''`, the typewriter double mark of NYT texts in PolNeAR) is a double mark.
 QUOTE_MARKS = frozenset('"“”„‟«»‘')
+DOUBLED_MARKS = ("''", "``")
+
+
+def holds_quote_mark(content: str) -> bool:
+    """Whether an attribution's content holds a quotation mark (then it is `direct`, or `mixed`).
+
+    >>> holds_quote_mark("“We will win”"), holds_quote_mark("''We will win''"), holds_quote_mark("Ukraine's")
+    (True, True, False)
+    """
+    return bool(QUOTE_MARKS.intersection(content)) or any(mark in content for mark in DOUBLED_MARKS)
 
 _T_LINE = re.compile(r"T(\d+)\t(\S+) (\d+ \d+(?:;\d+ \d+)*)\t(.*)")
 _E_LINE = re.compile(r"E(\d+)\t(.*)")
@@ -203,7 +214,7 @@ def _polnear_rows(
         cue = spans.get(event.get("Cue", ""))
         rows.append({
             "article_id": article.article_id,
-            "quote_type": "direct" if QUOTE_MARKS.intersection(content) else "indirect",
+            "quote_type": "direct" if holds_quote_mark(content) else "indirect",
             "start": start,
             "end": end,
             "text": text[start:end],

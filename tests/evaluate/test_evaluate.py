@@ -10,7 +10,7 @@ import pandas as pd
 import pytest
 
 from stance.errors import InputError
-from stance.evaluate.gold import load_gold_jsonl, load_polnear, read_brat
+from stance.evaluate.gold import holds_quote_mark, load_gold_jsonl, load_polnear, read_brat
 from stance.evaluate.quotes import (
     evaluate_quotes,
     normalise_name,
@@ -325,6 +325,14 @@ def test_load_polnear_tiny_split(tmp_path):
     pred = quotes(("art_one", "indirect", TEXT.index("taxes"), TEXT.index("fall.") + 5, "", "he"))
     scores = evaluate_quotes(root, pred)
     assert scores.group("indirect").n_matched == 1 and scores.speaker_accuracy("indirect") == 1.0
+
+
+@pytest.mark.parametrize("content, direct", [
+    ("“We will win.”", True), ("''We will win,''", True), ("``We will win''", True), ("the ‘Big Deal’", True),
+    ("it’s close", False), ("the players' union", False), ("Ukraine's offer", False),
+])
+def test_a_polnear_content_is_direct_when_it_holds_a_quotation_mark(content, direct):
+    assert holds_quote_mark(content) is direct
 
 
 @pytest.mark.skipif(not POLNEAR_DEV.is_dir(), reason=f"PolNeAR dev split not found at {POLNEAR_DEV}")
