@@ -1,8 +1,9 @@
 """Find quoted spans from quotation marks alone, before any parsing.
 
-Handles curly and straight double marks, top-level single marks (headlines), nested single
-marks inside double ones, quotes that run over paragraphs with the closing mark left out,
-and unbalanced marks: an unclosed quote runs to the end of its paragraph and is flagged.
+Handles curly and straight double marks, doubled apostrophes standing for a double mark
+(`''…''` and ```…''`, the typewriter style of many newswire and LDC texts), top-level single
+marks (headlines), nested single marks inside double ones, quotes that run over paragraphs
+with the closing mark left out, and unbalanced marks: an unclosed quote runs to the end of its paragraph and is flagged.
 """
 
 from __future__ import annotations
@@ -14,7 +15,10 @@ DOUBLE_OPEN = "“„«"
 DOUBLE_CLOSE = "”»"
 SINGLE_OPEN = "‘‚"
 SINGLE_CLOSE = "’"
-ALL_MARKS = DOUBLE_OPEN + DOUBLE_CLOSE + SINGLE_OPEN + SINGLE_CLOSE + "\"'"
+ALL_MARKS = DOUBLE_OPEN + DOUBLE_CLOSE + SINGLE_OPEN + SINGLE_CLOSE + "\"'`"
+#: Two characters typed for one double mark: `''` opens and closes, ```` `` ```` only opens.
+PAIRED_OPEN = ("''", "``")
+PAIRED_CLOSE = "''"
 MAX_SINGLE_CHARS = 300
 
 _PARAGRAPH = re.compile(r"[^\n]+")
@@ -44,22 +48,49 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def _opens_straight(text: str, i: int, lo: int) -> bool:
-    """A straight `"` opens a quote when it stands before a word, after a space, a bracket or the line start."""
+def _opens_straight(text: str, i: int, lo: int, width: int = 1) -> bool:
+    """A straight `"` (or a doubled `''`, `width` 2) opens a quote when it stands before a word, after a
+    space, a bracket or the line start."""
     before = text[i - 1] if i > lo else " "
-    after = text[i + 1] if i + 1 < len(text) else " "
+    after = text[i + width] if i + width < len(text) else " "
     if before.isdigit():  # 5'10" — an inch mark
         return False
     return (before.isspace() or before in "([{—–-:/,;") and not after.isspace()
 
 
+def mark_width(text: str, position: int) -> int:
+    """How many characters the mark at `position` spans: 2 for a doubled apostrophe or backtick, else 1.
+
+    >>> mark_width("''Yes,'' he said.", 0), mark_width("''Yes,'' he said.", 7), mark_width('"Yes"', 0)
+    (2, 2, 1)
+    """
+    if text.startswith(PAIRED_OPEN, position):
+        return 2
+    return 2 if position > 0 and text.startswith(PAIRED_CLOSE, position - 1) else 1
+
+
 def _scan_doubles(text: str, lo: int, hi: int) -> tuple[list[tuple[int, int]], int | None]:
-    """Pairs of (open, close) double marks within [lo, hi); also the position of an opener left open."""
+    """Pairs of (open, close) double marks within [lo, hi); also the position of an opener left open.
+
+    A doubled mark (`''`, ```` `` ````) opens at its first character and closes at its second, so that
+    `close + 1` is always the first character after the closing mark."""
     pairs: list[tuple[int, int]] = []
     open_at: int | None = None
     nested = 0  # curly double marks nested inside a curly double quote: `“… he calls “hell” …”`
+    skip_to = lo
     for i in range(lo, hi):
+        if i < skip_to:
+            continue
         ch = text[i]
+        if text.startswith(PAIRED_OPEN, i) and i + 1 < hi:
+            skip_to = i + 2
+            if open_at is None:
+                if _opens_straight(text, i, lo, width=2):
+                    open_at = i
+            elif text[open_at] in "'`" and text.startswith(PAIRED_CLOSE, i):
+                pairs.append((open_at, i + 1))
+                open_at = None
+            continue
         if ch == "“" and open_at is not None and text[open_at] == "„":
             pairs.append((open_at, i))  # German „…“
             open_at = None
@@ -131,7 +162,7 @@ def _scan_singles(text: str, lo: int, hi: int, taken: list[tuple[int, int]]) -> 
 
 def _opens_with_mark(paragraph: str) -> bool:
     stripped = paragraph.lstrip()
-    return bool(stripped) and stripped[0] in DOUBLE_OPEN + DOUBLE_CLOSE + '"'
+    return bool(stripped) and (stripped[0] in DOUBLE_OPEN + DOUBLE_CLOSE + '"' or stripped.startswith(PAIRED_OPEN))
 
 
 def find_marked_spans(text: str) -> list[MarkedSpan]:
@@ -147,17 +178,18 @@ def find_marked_spans(text: str) -> list[MarkedSpan]:
         doubles: list[tuple[int, int]] = []
         for open_mark, close_mark in pairs:
             if close_mark < 0:  # closed by the next opener
-                start, end = _trim(text, open_mark + 1, -close_mark)
+                start, end = _trim(text, open_mark + mark_width(text, open_mark), -close_mark)
                 spans.append(MarkedSpan(start, end, open_mark, -1))
                 doubles.append((open_mark, -close_mark - 1))
             else:
-                start, end = _trim(text, open_mark + 1, close_mark)
+                start, end = _trim(text, open_mark + mark_width(text, open_mark),
+                                   close_mark + 1 - mark_width(text, close_mark))
                 spans.append(MarkedSpan(start, end, open_mark, close_mark))
                 doubles.append((open_mark, close_mark))
         if left_open is not None:
             nxt = paragraphs[index + 1] if index + 1 < len(paragraphs) else None
             continued = nxt is not None and _opens_with_mark(text[nxt[0]:nxt[1]])
-            start, end = _trim(text, left_open + 1, hi)
+            start, end = _trim(text, left_open + mark_width(text, left_open), hi)
             spans.append(MarkedSpan(start, end, left_open, -1, continued=continued))
             doubles.append((left_open, hi))
         singles = [(a, b) for a, b in _scan_singles(text, lo, hi, doubles)

@@ -22,7 +22,7 @@ from spacy.tokens import Doc, Token
 from stance.config import ExtractConfig
 from stance.extraction.attribution import resolve_speaker
 from stance.extraction.confidence import attribution_confidence
-from stance.extraction.cues import ACCORDING, CLAUSE, MIN_NOMINAL_TOKENS, NOMINAL, Cue, find_cues
+from stance.extraction.cues import ACCORDING, CLAUSE, MIN_NOMINAL_TOKENS, NOMINAL, Cue, find_cues, is_parenthetical
 from stance.extraction.lexicon import PERSON_PRONOUNS, PLURAL_PRONOUNS, SPEECH_VERBS
 from stance.extraction.mentions import ArticleIndex
 from stance.extraction.nlp import Chunk, text_of
@@ -159,6 +159,8 @@ def find_quotes_in_chunk(chunk: Chunk, spans: list[MarkedSpan], index: ArticleIn
         cue = _adjacent_cue(doc, span, cues)
         if cue is None and _starts_sentence(doc, span):
             cue = _colon_cue(doc, span, cues)
+        if cue is None:
+            cue = _parenthetical_cue(span, cues)
         if cue is not None:
             claimed.add(i)
             # `X says A: “B”` reports both A and B; only a bare object gives way to the quote.
@@ -184,9 +186,11 @@ def find_quotes_in_chunk(chunk: Chunk, spans: list[MarkedSpan], index: ArticleIn
 # speaker.
 def _relayed(found: list[_Found]) -> list[_Found]:
     """`According to the report, the ministry said that …`: the `according to` content that holds another cue with
-    its own source gives way to that cue's quote (its source is the one who spoke)."""
+    its own source gives way to that cue's quote (its source is the one who spoke). So does an `as` clause's:
+    `As the agency reported, the minister called for …`."""
     def relays(item: _Found) -> bool:
-        return item.cue is not None and item.cue.kind == ACCORDING and any(
+        return item.cue is not None and (item.cue.kind == ACCORDING or item.cue.token.dep_ == "advcl"
+                                         and is_parenthetical(item.cue.token)) and any(
             other is not item and other.cue is not None and other.cue.kind != ACCORDING
             and other.cue.source is not None and item.start <= other.start and other.end <= item.end
             and item.start <= other.cue.source.idx < item.end for other in found)
@@ -210,6 +214,20 @@ def _original_source(doc: Doc, item: _Found) -> Token | None:
                     and subjects[0].pos_ != "PRON" and any(c.dep_ == "ccomp" for c in token.children)):
                 return subjects[0]
             return None  # only the quote's first clause can relay
+    return None
+
+
+def _parenthetical_cue(span: MarkedSpan, cues: list[Cue]) -> Cue | None:
+    """`African-Americans, he said, can “rock like Jimi”`: a quoted fragment inside the clause that a
+    parenthetical speech verb (`cues.is_parenthetical`) reports."""
+    for cue in cues:
+        if cue.kind == ACCORDING or not is_parenthetical(cue.token):
+            continue
+        head, verb = cue.token.head, cue.token
+        inside_clause = head.left_edge.idx <= span.start < head.right_edge.idx + len(head.right_edge)
+        inside_verb = verb.left_edge.idx <= span.start < verb.right_edge.idx + len(verb.right_edge)
+        if inside_clause and not inside_verb and head.sent == verb.sent:
+            return cue
     return None
 
 

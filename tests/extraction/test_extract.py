@@ -465,6 +465,43 @@ def test_a_speech_verb_set_into_a_sentence_reports_the_sentence_around_it(text, 
     assert frame.iloc[0]["quote_type"] == "indirect" and frame.iloc[0]["speaker"] == speaker
 
 
+@pytest.mark.parametrize("text, content, speaker", [
+    ("As Mykola Lysenko pointed out, the new bridges will not carry heavy trucks before spring.",
+     "the new bridges will not carry heavy trucks before spring", "Mykola Lysenko"),
+    ("The harvest, as the farm ministry noted on Friday, is the smallest since the invasion began.",
+     "The harvest, as the farm ministry noted on Friday, is the smallest since the invasion began",
+     "the farm ministry"),
+    ("Fuel prices rose again in October, as the central bank had predicted.",
+     "Fuel prices rose again in October", "the central bank"),
+])
+def test_an_as_clause_with_a_speech_verb_reports_the_clause_it_stands_in(text, content, speaker):
+    frame = stance.extract([Article("t", text)])
+    assert frame["text"].tolist() == [content]
+    assert frame.iloc[0]["quote_type"] == "indirect" and frame.iloc[0]["speaker"] == speaker
+
+
+@pytest.mark.parametrize("text", [
+    "As expected, the convoy reached the border on Sunday.",  # no speaker
+    "The crowd cheered as the mayor thanked the firefighters.",  # an event: the verb has its own object
+    "The hall fell silent as she was announced the winner.",  # passive, no agent
+])
+def test_an_as_clause_that_reports_nothing_is_not_a_quote(text):
+    assert stance.extract([Article("t", text)]).empty
+
+
+def test_an_as_clause_relaying_someone_elses_words_gives_them_to_the_original_speaker():
+    text = "As the agency reported, the defence minister said that the new drones would arrive in March."
+    frame = stance.extract([Article("t", text)])
+    assert frame["speaker"].tolist() == ["the defence minister"]
+
+
+def test_quoted_fragments_in_a_clause_with_a_parenthetical_cue_belong_to_its_speaker():
+    text = "Most farmers, the minister said, can “plant again by April” and “sell abroad by the summer.”"
+    frame = stance.extract([Article("t", text)])
+    assert frame["text"].tolist() == ["plant again by April", "sell abroad by the summer."]
+    assert set(frame["speaker"]) == {"the minister"} and set(frame["quote_type"]) == {"direct"}
+
+
 def test_a_parenthetical_cue_between_quoted_words_is_left_to_the_quotation_marks():
     frame = stance.extract([Article("t", "“The bridge is gone,” the mayor said, “and the ferry is all we have.”")])
     assert "indirect" not in set(frame["quote_type"]) and set(frame["speaker"]) == {"the mayor"}

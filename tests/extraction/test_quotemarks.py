@@ -74,6 +74,16 @@ CASES = [
     pytest.param("A line.\r\n“Quoted,” he said.\r\n", ["Quoted,"], id="crlf"),
     # the module docstring's example
     pytest.param("He said “no.” Then ‘yes’.", ["no.", "yes"], id="docstring"),
+    # doubled apostrophes and backticks typed for a double mark (newswire, LDC and NYT texts)
+    pytest.param("''We will not retreat,'' the general said.", ["We will not retreat,"], id="doubled-apostrophes"),
+    pytest.param("But ''the first issue,'' she added, ''is the winter.''", ["the first issue,", "is the winter."],
+                 id="doubled-apostrophes-twice"),
+    pytest.param("He called it ``a betrayal'' on Monday.", ["a betrayal"], id="backticks-then-apostrophes"),
+    pytest.param("“He called it ''a betrayal'' on Monday,” she said.", ["He called it ''a betrayal'' on Monday,"],
+                 id="doubled-apostrophes-nested-in-curly"),
+    pytest.param("''We will win.\n\n''And soon,'' he said.", ["We will win.", "And soon,"],
+                 id="doubled-apostrophes-continued"),
+    pytest.param("The players'' union met.", [], id="doubled-apostrophe-after-a-word-opens-nothing"),
     # marks with nothing between them give no span
     pytest.param("“” and \"\"", [], id="empty-quotes"),
     pytest.param("", [], id="empty-text"),
