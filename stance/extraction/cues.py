@@ -77,10 +77,14 @@ def _subtree(token: Token) -> list[Token]:
 def _clause_content(ccomp: Token) -> list[Token]:
     tokens = _subtree(ccomp)
     # `said he would order a review and warned against hackers`: a second speech verb conjoined without a subject
-    # of its own is the speaker's next cue, not part of what the first one reports.
-    for conj in (t for t in tokens if t.dep_ == "conj" and t.i > ccomp.i and _is_bare_speech_verb(t)):
+    # of its own is the speaker's next cue, not part of what the first one reports; so is one with its own
+    # subject and its own clause (`said “…” and the official added “…”`): a second report, maybe another speaker's.
+    for conj in (t for t in tokens if t.dep_ == "conj" and t.i > ccomp.i
+                 and (_is_bare_speech_verb(t) or _is_own_report(t))):
         cut = {t.i for t in conj.subtree} | {c.i for c in conj.head.children if c.dep_ == "cc" and c.i < conj.i}
         tokens = [t for t in tokens if t.i not in cut and t.i < conj.i]
+        while tokens and (tokens[-1].dep_ == "cc" or tokens[-1].text in ",;"):  # `… for talks and` (cc misattached)
+            tokens.pop()
         break
     # Drop the complementiser: the content is what follows `that`.
     while tokens and ((tokens[0].dep_ == "mark" and tokens[0].lower_ == "that") or tokens[0].is_punct
@@ -93,6 +97,13 @@ def _is_bare_speech_verb(token: Token) -> bool:
     """A speech verb with no subject of its own (`… and warned against …`)."""
     return (token.pos_ == "VERB" and token.lemma_.lower() in SPEECH_VERBS
             and not any(c.dep_ in ("nsubj", "nsubjpass", "csubj") for c in token.children))
+
+
+def _is_own_report(token: Token) -> bool:
+    """A speech verb with its own subject and its own reported clause (`… and the official added “we …”`)."""
+    return (token.pos_ == "VERB" and token.lemma_.lower() in SPEECH_VERBS
+            and any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children)
+            and any(c.dep_ == "ccomp" for c in token.children))
 
 
 def _reporting_ancestor(verb: Token) -> Token | None:

@@ -340,6 +340,23 @@ def test_two_speakers_quotes_with_different_marks_stay_two_quotes():
                                                             ("We want peace,", "Anna Kovalenko")]
 
 
+@pytest.mark.parametrize("text, first, second", [
+    ("Lavrov said “the offer is a trap” and the envoy added ‘we will not sign it’.",
+     ("the offer is a trap", "Lavrov"), ("we will not sign it", "the envoy")),
+    ("Lavrov said “the offer is a trap” and Nadia Horak replied “we will wait”.",
+     ("the offer is a trap", "Lavrov"), ("we will wait", "Nadia Horak")),
+    ("Olena Bondar said that the bridge is closed and the mayor added that it will reopen in May.",
+     ("the bridge is closed", "Olena Bondar"), ("it will reopen in May", "the mayor")),
+    ("The general said the front was quiet, and the minister insisted that more shells were needed.",
+     ("the front was quiet", "The general"), ("more shells were needed", "the minister")),
+])
+def test_a_second_report_joined_by_and_is_its_own_quote(text, first, second):
+    """`X said “A” and Y added “B”`: the conjoined report with its own subject and clause is a second quote,
+    never the tail of the first one's content."""
+    frame = stance.extract([Article("t", text)])
+    assert sorted(zip(frame["text"], frame["speaker"])) == sorted([first, second])
+
+
 def test_each_quote_says_where_its_speaker_and_cue_stand_and_how_the_speaker_was_found():
     text = ("Defence Minister Anna Kovalenko visited the front on Monday.\n\n"
             "“We need more shells,” he said. Helsinki says that the border will stay closed. "
@@ -622,3 +639,23 @@ def test_a_long_quotation_does_not_push_its_speaker_out_of_a_pronouns_reach():
     text = f"Lorenzo Ferri, a Rome-based analyst, was blunt. “{quoted}” “The talks will fail,” he adds."
     frame = stance.extract([Article("t", text)])
     assert frame["speaker"].tolist()[-1] == "Lorenzo Ferri"
+
+
+@pytest.mark.parametrize("text", [
+    "“The water is back,” said a plumber, Taras Melnyk, on Sunday.",
+    "A plumber, Taras Melnyk, said the water was back.",
+    "A volunteer, Taras Melnyk, who runs the shelter, said the water was back.",
+])
+def test_a_role_noun_with_a_name_in_apposition_is_that_person(text):
+    frame = stance.extract([Article("t", text)])
+    assert frame["speaker"].tolist() == ["Taras Melnyk"]
+    assert frame["speaker_resolution"].tolist() == ["name"]
+
+
+def test_a_titled_name_the_tagger_missed_is_a_person_a_pronoun_can_refer_to():
+    """`Defence Minister Rustem Umerov` is a person by its title even where NER tags no person; a later `he`
+    resolves to him."""
+    text = ("Officials spoke on Monday.\n\nAnd from Defence Minister Rustem Umerov:\n\n"
+            "“We will hold every road.”\n\nHe added that talks were not on the table.")
+    frame = stance.extract([Article("t", text)])
+    assert frame["speaker"].tolist() == ["Rustem Umerov", "Rustem Umerov"]
