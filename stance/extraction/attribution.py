@@ -88,6 +88,7 @@ def resolve_speaker(source: Token | None, offset: int, index: ArticleIndex, wind
     """The speaker named by a cue's source token (`offset` places the token's Doc in the article), with where its
     mention stands and how it was resolved. A pronoun never takes its antecedent from `exclude` (article offsets
     of the quote itself)."""
+    source = _named_in_apposition(source, index)
     speaker = _resolve(source, offset, index, window, exclude)
     if source is None or not (speaker.name or speaker.mention):
         return speaker
@@ -96,6 +97,21 @@ def resolve_speaker(source: Token | None, offset: int, index: ArticleIndex, wind
         speaker = replace(speaker, name=POSSESSIVE.sub("", speaker.name), mention=POSSESSIVE.sub("", speaker.mention))
     return replace(speaker, start=offset + words[0].idx, end=offset + words[-1].idx + len(words[-1].text),
                    resolution=_resolution(source, speaker))
+
+
+def _named_in_apposition(source: Token | None, index: ArticleIndex) -> Token | None:
+    """A noun whose apposition names a person gives way to the name: `said a nurse, Olena Kovalenko` and
+    `A plumber, Taras Melnyk, said` are that person's words (a role noun also takes a known surname)."""
+    if source is None or source.pos_ != "NOUN" or source.lemma_.lower() in DOCUMENT_NOUNS:
+        return source
+    role = source.lemma_.lower() in ROLE_NOUNS | GROUP_NOUNS
+    names = [c for c in source.children if c.dep_ == "appos" and c.pos_ == "PROPN"
+             and (c.ent_type_ == "PERSON" or role and index.surname_known(c))]
+    # the parse sometimes makes the name a second subject of the verb: `A volunteer, Taras Melnyk, who …, said`
+    names += [c for c in source.head.children if c.dep_ == source.dep_ and c.i > source.i and c.pos_ == "PROPN"
+              and c.ent_type_ == "PERSON" and c.left_edge.i > source.i + 1
+              and all(t.text == "," for t in source.doc[source.i + 1:c.left_edge.i])]
+    return names[0] if names else source
 
 
 def _resolution(source: Token, speaker: Speaker) -> str:

@@ -96,10 +96,12 @@ class ArticleIndex:
                         surname = normalize(name_tokens[-1].text)
                         index.full_names.setdefault(surname, []).append((chunk.offset + ent.start_char, name))
             for token in chunk.doc:
-                # A name the tagger missed, speaking: `chief Major-General Petro Lysenko said`
-                if _speaks(token) and token.pos_ == "PROPN" and not token.ent_type_:
+                # A name the tagger missed, speaking (`chief Major-General Petro Lysenko said`) or after a title
+                # (`And from Defence Minister Rustem Umerov:`)
+                if token.pos_ == "PROPN" and not token.ent_type_ and token.dep_ not in ("compound", "flat"):
                     name_tokens = _name_tokens(mention_tokens(token))
-                    if len(name_tokens) >= 2 and all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in name_tokens):
+                    if len(name_tokens) >= 2 and all(t.pos_ == "PROPN" and t.text[:1].isupper() and not t.ent_type_
+                                                     for t in name_tokens) and (_speaks(token) or _titled(name_tokens)):
                         index.full_names.setdefault(normalize(name_tokens[-1].text), []).append(
                             (chunk.offset + name_tokens[0].idx, _span_text(name_tokens)))
         index._quoted_sentences = [index.in_quote(s) for s in index.sentence_starts]
@@ -323,6 +325,12 @@ def _places(chunks: list[Chunk]) -> set[str]:
                 for token in ent:
                     votes[normalize(token.text)] = votes.get(normalize(token.text), 0) - 1
     return {normalize(w) for w in [*CAPITALS, *COUNTRIES] if " " not in w} | {w for w, n in votes.items() if n > 0}
+
+
+def _titled(name_tokens: list[Token]) -> bool:
+    """Whether a role or a title stands right before a name: `Defence Minister Rustem Umerov`."""
+    first = name_tokens[0]
+    return first.i > 0 and normalize(first.doc[first.i - 1].text) in ROLE_NOUNS | TITLES
 
 
 def _person_tagged_as_body(ent) -> bool:
