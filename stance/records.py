@@ -46,10 +46,12 @@ class Speaker:
     def __post_init__(self) -> None:
         # A zero-width joiner or a directional mark inside a name would make one person two rows of a summary;
         # the quote's offsets index the article text, which is left as it is.
+        # An invisible character beside a word is read as a space: the words are joined by one space, trimmed.
         for name in ("name", "mention"):
             value = getattr(self, name)
-            if INVISIBLE.search(value):
-                object.__setattr__(self, name, visible(value))
+            clean = " ".join(visible(value).split())
+            if clean != value:
+                object.__setattr__(self, name, clean)
 
 
 UNKNOWN_SPEAKER = Speaker()

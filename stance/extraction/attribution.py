@@ -40,6 +40,7 @@ from stance.extraction.nlp import entity_of
 from stance.records import Speaker
 
 RELATIVE_PRONOUNS = {"who", "whom", "that", "which"}
+HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "sir", "lady"})
 
 
 def _who_antecedent(token: Token) -> Token:
@@ -182,6 +183,14 @@ def _resolve(source: Token | None, offset: int, index: ArticleIndex, window: int
         country = index.country_before(start, window * 4)  # `South Africa filed … the country says …`
         if country:
             return Speaker(country, mention, "organization")
+    titles = [normalize(t.text) for t in mention_tokens(source) if not t.is_punct and t.dep_ != "det"]
+    if titles and all(w in TITLES for w in titles):
+        # A lone title standing as the speaker (`“…,” Miss said`, `the General said`): the person it was
+        # given to before, else for a bare honorific the nearest person.
+        found = index.antecedent(start, {"person"}, window * 4, role=titles[-1]) or (
+            index.antecedent(start, {"person"}, window, exclude=exclude) if titles[-1] in HONORIFICS else None)
+        if found:
+            return _person(found.name, mention, index)
     if source.ent_type_ == "PERSON" or index.surname_known(source):
         ent = entity_of(source)
         name = index.canonical_name(list(ent) if ent is not None else [source], start)

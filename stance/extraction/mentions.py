@@ -96,12 +96,12 @@ class ArticleIndex:
                         surname = normalize(name_tokens[-1].text)
                         index.full_names.setdefault(surname, []).append((chunk.offset + ent.start_char, name))
             for token in chunk.doc:
-                # A name the tagger missed, speaking (`chief Major-General Petro Lysenko said`) or after a title
-                # (`And from Defence Minister Rustem Umerov:`)
+                # A name the tagger missed, speaking (`chief Major-General Petro Lysenko said`), after a title
+                # (`And from Defence Minister Rustem Umerov:`) or with a role beside it (`Kyrylo Budanov, head of …`)
                 if token.pos_ == "PROPN" and not token.ent_type_ and token.dep_ not in ("compound", "flat"):
                     name_tokens = _name_tokens(mention_tokens(token))
                     if len(name_tokens) >= 2 and all(t.pos_ == "PROPN" and t.text[:1].isupper() and not t.ent_type_
-                                                     for t in name_tokens) and (_speaks(token) or _titled(name_tokens)):
+                                                     for t in name_tokens) and (_speaks(token) or _titled(token, name_tokens)):
                         index.full_names.setdefault(normalize(name_tokens[-1].text), []).append(
                             (chunk.offset + name_tokens[0].idx, _span_text(name_tokens)))
         index._quoted_sentences = [index.in_quote(s) for s in index.sentence_starts]
@@ -327,10 +327,12 @@ def _places(chunks: list[Chunk]) -> set[str]:
     return {normalize(w) for w in [*CAPITALS, *COUNTRIES] if " " not in w} | {w for w, n in votes.items() if n > 0}
 
 
-def _titled(name_tokens: list[Token]) -> bool:
-    """Whether a role or a title stands right before a name: `Defence Minister Rustem Umerov`."""
+def _titled(head: Token, name_tokens: list[Token]) -> bool:
+    """Whether a role or a title stands right before a name (`Defence Minister Rustem Umerov`) or in apposition
+    to it (`Kyrylo Budanov, head of the service`)."""
     first = name_tokens[0]
-    return first.i > 0 and normalize(first.doc[first.i - 1].text) in ROLE_NOUNS | TITLES
+    return (first.i > 0 and normalize(first.doc[first.i - 1].text) in ROLE_NOUNS | TITLES
+            or any(c.dep_ == "appos" and c.lemma_.lower() in ROLE_NOUNS for c in head.children))
 
 
 def _person_tagged_as_body(ent) -> bool:
@@ -367,6 +369,14 @@ HEAD_ROLES = frozenset({"chief", "head", "leader", "boss", "director", "chair", 
                         "secretary", "minister"})
 
 
+# Abbreviated titles, read as the words they stand for when a later role noun refers back: `Gen. X … the General`.
+TITLE_ABBREVIATIONS = {"gen": "general", "col": "colonel", "lt": "lieutenant", "capt": "captain", "adm": "admiral",
+                       "sgt": "sergeant", "gov": "governor", "sen": "senator", "rep": "representative",
+                       "prof": "professor", "dr": "doctor", "rev": "reverend", "maj": "major", "pres": "president"}
+
+
 def _same_role(role: str, words: set[str]) -> bool:
     """Whether a role noun (`governor`, `chief`) names a person whose recorded role has these words."""
+    role = TITLE_ABBREVIATIONS.get(role, role)
+    words = {TITLE_ABBREVIATIONS.get(w, w) for w in words}
     return role in words or (role in HEAD_ROLES and bool(words & HEAD_ROLES))

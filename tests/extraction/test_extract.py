@@ -659,3 +659,24 @@ def test_a_titled_name_the_tagger_missed_is_a_person_a_pronoun_can_refer_to():
             "“We will hold every road.”\n\nHe added that talks were not on the table.")
     frame = stance.extract([Article("t", text)])
     assert frame["speaker"].tolist() == ["Rustem Umerov", "Rustem Umerov"]
+
+
+def test_a_mark_between_words_of_a_name_leaves_one_space():
+    text = "Foreign Minister\u200c Andrii Sybiha said that the talks had failed."
+    frame = stance.extract([Article("t", text)])
+    assert frame["speaker"].tolist() == ["Andrii Sybiha"]
+    assert not frame["speaker_mention"].iloc[0].startswith(" ")
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # a role in apposition makes an untagged name a person; `the spy chief` is the head named before
+    ("Kyrylo Budanov, head of Ukraine's military intelligence, spoke on television. The spy chief said Russia "
+     "was preparing a new offensive.", "Kyrylo Budanov"),
+    # an abbreviated title and the role noun it stands for
+    ("Gen. Valerii Zaluzhnyi toured the front. The General said the line would hold.", "Valerii Zaluzhnyi"),
+    # a lone honorific as the speaker: the person named just before
+    ("Miss Olena Bondar arrived late at the hearing. “I am sorry,” Miss said.", "Olena Bondar"),
+])
+def test_a_lone_title_or_role_refers_back_to_the_person_it_was_given_to(text, speaker):
+    frame = stance.extract([Article("t", text)])
+    assert frame["speaker"].tolist()[-1] == speaker
