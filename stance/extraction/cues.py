@@ -87,10 +87,16 @@ def _clause_content(ccomp: Token) -> list[Token]:
             tokens.pop()
         break
     # Drop the complementiser: the content is what follows `that`.
-    while tokens and ((tokens[0].dep_ == "mark" and tokens[0].lower_ == "that") or tokens[0].is_punct
+    while tokens and ((tokens[0].lower_ == "that" and _complementiser(tokens[0])) or tokens[0].is_punct
                       or tokens[0].is_space):
         tokens = tokens[1:]
     return tokens
+
+
+def _complementiser(that: Token) -> bool:
+    """`that` opening a reported clause, also where the parse calls it an adverb (not `that much`)."""
+    after = that.doc[that.i + 1] if that.i + 1 < len(that.doc) else None
+    return that.dep_ == "mark" or (that.dep_ == "advmod" and after is not None and after.pos_ not in ("ADJ", "ADV"))
 
 
 def _is_bare_speech_verb(token: Token) -> bool:
@@ -129,9 +135,22 @@ def is_parenthetical(verb: Token) -> bool:
         return False
     if verb.dep_ == "parataxis":
         return True
-    deps = {c.dep_ for c in verb.children}
+    deps = {c.dep_ for c in verb.children} - ({"dobj"} if puts_it(verb) else set())
     return (verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children)
             and "nsubj" in deps and not deps & {"dobj", "ccomp", "xcomp", "attr", "oprd", "dative", "acomp"})
+
+
+def puts_it(verb: Token) -> bool:
+    """`as X put it`: the idiom that reports the clause around it (LABELS.md §1), though `put` says nothing."""
+    return (verb.lemma_.lower() == "put" and any(c.dep_ == "dobj" and c.lower_ == "it" for c in verb.children)
+            and any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children)
+            # `as he put it on the table`, `as she put it away`: a thing put somewhere
+            and not any(c.dep_ == "prt" or c.dep_ in ("prep", "advmod") and c.lower_ in _PLACING
+                        for c in verb.children))
+
+
+_PLACING = frozenset({"on", "onto", "into", "under", "over", "back", "down", "away", "aside", "up", "there", "here",
+                      "inside", "behind", "beside", "near", "off", "out"})
 
 
 def _parenthetical_content(verb: Token) -> list[Token] | None:
@@ -202,10 +221,23 @@ def _name_before_apposition(verb: Token, excluded: list[tuple[int, int]]) -> Tok
     return name
 
 
+# Occasions for speaking, never speakers themselves: `at a news conference announcing that …`.
+EVENT_NOUNS = frozenset({"conference", "briefing", "meeting", "rally", "hearing", "event", "ceremony", "summit",
+                         "session", "appearance", "forum", "gathering", "visit", "address", "speech", "interview"})
+
+# Verbs by which someone's words are passed on: `X was quoted (cited, reported) as saying …`.
+RELAYING_VERBS = frozenset({"quote", "cite", "report"})
+
+
 def find_source(verb: Token, excluded: list[tuple[int, int]] = (), depth: int = 0) -> Token | None:
     """The token naming who speaks: the subject, a passive's agent, or, for a participle or a
     conjoined verb, the subject of the verb it hangs from. Words inside quotation marks
     (`excluded`) never speak for the quote around them."""
+    if depth > 0 and verb.lemma_.lower() in RELAYING_VERBS:
+        # `X was quoted by TASS as saying …`: the one quoted speaks, not the agency that quotes
+        quoted = [c for c in verb.children if c.dep_ == "nsubjpass" and not _inside(c, excluded)]
+        if quoted:
+            return quoted[0]
     for child in verb.children:
         if child.dep_ in ("nsubj", "csubj") and not _inside(child, excluded):
             return child
@@ -224,6 +256,10 @@ def find_source(verb: Token, excluded: list[tuple[int, int]] = (), depth: int = 
         if outer is not None:  # `told the court the situation has reached …, and urged the judges …`
             return find_source(outer, excluded, depth + 1)
         return find_source(verb.head, excluded, depth + 1)
+    if (verb.dep_ == "acl" and verb.head.lemma_.lower() in EVENT_NOUNS and verb.head.dep_ == "pobj"
+            and depth < 4 and verb.head.head.head.pos_ in ("VERB", "AUX")):
+        # `she said at a news conference announcing that …`: the one who spoke at the event
+        return find_source(verb.head.head.head, excluded, depth + 1)
     if verb.dep_ in ("acl", "relcl") and verb.head.pos_ in ("NOUN", "PROPN"):
         return verb.head  # `a statement saying that …`, `the minister, speaking to …`
     if depth == 0 and verb.lemma_.lower() in SPEECH_VERBS:
@@ -252,7 +288,10 @@ def _according_cue(token: Token) -> Cue | None:
 def _verb_content(verb: Token) -> tuple[str, list[Token]] | None:
     lemma = verb.lemma_.lower()
     children = list(verb.children)
-    clauses = [c for c in children if c.dep_ == "ccomp"]
+    # `Almayadeen reports: X said that …`: a clause before a colon that precedes the verb introduces the
+    # sentence; it is not what the verb reports
+    clauses = [c for c in children if c.dep_ == "ccomp" and not (
+        c.i < verb.i and any(t.text == ":" for t in verb.doc[c.right_edge.i + 1:verb.i]))]
     if clauses:
         return CLAUSE, [t for c in clauses for t in _clause_content(c)]
     if lemma in SPEECH_VERBS:
@@ -348,6 +387,11 @@ def find_cues(doc: Doc, excluded: list[tuple[int, int]]) -> list[Cue]:
             continue
         if token.i > 0 and doc[token.i - 1].text in "-‐" and not doc[token.i - 1].whitespace_:
             continue  # `so-called`, `self-described`: an adjective, not a cue
+        if puts_it(token) and is_parenthetical(token):
+            content = _parenthetical_content(token)
+            start, end = trim_span(doc, *token_range(content)) if content else (-1, -1)
+            cues.append(Cue(token, CLAUSE, start, end, find_source(token, excluded)))
+            continue
         if not is_reporting_verb(token) or _is_passive_without_agent(token) and token.lower_ != "reported":
             continue
         found = _verb_content(token)

@@ -66,11 +66,21 @@ def _outside_is_subject(doc: Doc, cue: Cue, marked: list[MarkedSpan]) -> bool:
 def _classify_cue(doc: Doc, cue: Cue, spans: list[MarkedSpan]) -> list[_Found]:
     """Turn one cue with content into quotes, using the marked spans its content touches."""
     content = (cue.start, cue.end)
+    if not any(c.isalpha() for c in text_of(doc)[cue.start:cue.end]):
+        return []  # `call 212 416 4552`, `rose to 40`: digits and signs say nothing
     touched = [m for m in spans if overlap(content, (m.start, m.end)) > 0]
     if not touched:
         if cue.kind == NOMINAL and len(text_of(doc)[cue.start:cue.end].split()) < MIN_NOMINAL_TOKENS:
             return []
         return [_Found("indirect", cue.start, cue.end, cue)]
+    text = text_of(doc)
+    first = min(touched, key=lambda m: m.open_mark)
+    colon = text.rfind(":", cue.start, first.open_mark)
+    if colon >= 0 and _gap_is_blank(text, colon, first.open_mark) and cue.token.idx > max(
+            m.close_mark for m in touched):
+        # `X scolded him: “…,” she said`: a cue after the quote reports the quote, not the reporter's words
+        # before the colon that the parse hangs on it.
+        return [_Found("direct", m.start, m.end, cue) for m in touched if m.open_mark > colon]
     inside = sum(overlap(content, (m.start, m.end)) and _letters(text_of(doc), max(m.start, cue.start),
                                                                   min(m.end, cue.end)) for m in touched)
     share = inside / max(1, _letters(text_of(doc), *content))
@@ -186,11 +196,12 @@ def find_quotes_in_chunk(chunk: Chunk, spans: list[MarkedSpan], index: ArticleIn
 # speaker.
 def _relayed(found: list[_Found]) -> list[_Found]:
     """`According to the report, the ministry said that …`: the `according to` content that holds another cue with
-    its own source gives way to that cue's quote (its source is the one who spoke). So does an `as` clause's:
-    `As the agency reported, the minister called for …`."""
+    its own source gives way to that cue's quote (its source is the one who spoke). So does an `as` clause's
+    (`As the agency reported, the minister called for …`) and a report's (`Almayadeen reports: X said that …`)."""
     def relays(item: _Found) -> bool:
         return item.cue is not None and (item.cue.kind == ACCORDING or item.cue.token.dep_ == "advcl"
-                                         and is_parenthetical(item.cue.token)) and any(
+                                         and is_parenthetical(item.cue.token)
+                                         or item.cue.token.lemma_.lower() == "report") and any(
             other is not item and other.cue is not None and other.cue.kind != ACCORDING
             and other.cue.source is not None and item.start <= other.start and other.end <= item.end
             and item.start <= other.cue.source.idx < item.end for other in found)

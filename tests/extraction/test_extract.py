@@ -680,3 +680,56 @@ def test_a_mark_between_words_of_a_name_leaves_one_space():
 def test_a_lone_title_or_role_refers_back_to_the_person_it_was_given_to(text, speaker):
     frame = stance.extract([Article("t", text)])
     assert frame["speaker"].tolist()[-1] == speaker
+
+
+@pytest.mark.parametrize("text, fragment, speaker", [
+    ("As the general put it, the front line is holding for now.", "the front line is holding for now",
+     "the general"),
+    ("As Olena Bondar put it in an interview last week, the grid “will not survive another winter.”",
+     "will not survive another winter.", "Olena Bondar"),
+])
+def test_as_x_put_it_reports_the_clause_around_it(text, fragment, speaker):
+    quote = find(quotes_of(text), fragment)
+    assert quote[2] == speaker
+
+
+@pytest.mark.parametrize("text", [
+    "As he put it on the table, the box fell open.",
+    "As she put it away, the phone rang again.",
+])
+def test_putting_a_thing_somewhere_is_not_a_quote(text):
+    assert quotes_of(text) == []
+
+
+def test_a_cue_after_a_quote_does_not_report_the_words_before_its_colon():
+    text = "Senator Maria Ortiz turned to the witness: “Your figures do not add up,” she said."
+    assert quotes_of(text) == [("direct", "Your figures do not add up,", "Maria Ortiz", "person")]
+
+
+@pytest.mark.parametrize("text, content, speaker", [
+    ("Shoigu was quoted by TASS as saying the offensive would continue.", "the offensive would continue", "Shoigu"),
+    ("The envoy was cited by Reuters as saying that the grain deal was dead.", "the grain deal was dead",
+     "The envoy"),
+])
+def test_the_one_quoted_as_saying_speaks_not_the_agency(text, content, speaker):
+    assert find(quotes_of(text), content)[1:3] == (content, speaker)
+
+
+def test_a_report_relaying_someone_who_said_something_gives_the_words_to_them():
+    text = "Radio Svoboda reports: the analyst Olena Bondar said on Monday that the dam had been mined."
+    assert [q[1:3] for q in quotes_of(text)] == [("the dam had been mined", "Olena Bondar")]
+
+
+@pytest.mark.parametrize("text", [
+    "For tips, email the desk or call 044 555 0199.",
+    "Readers can call 0800 300 100 at any hour.",
+])
+def test_a_phone_number_is_never_a_quote(text):
+    assert quotes_of(text) == []
+
+
+def test_an_occasion_for_speaking_is_not_the_speaker():
+    text = ("Olena Bondar met the press on Friday. “We will rebuild,” she said at a news conference announcing "
+            "that the city would repair the bridge.")
+    frame = stance.extract([Article("t", text)])
+    assert set(frame["speaker"]) == {"Olena Bondar"} and len(frame) == 2
