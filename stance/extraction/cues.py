@@ -12,11 +12,15 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from stance.extraction.lexicon import (
+    CLAIM_NOUNS,
     COGNITION_VERBS,
     EVALUATIVE_VERBS,
+    EVENT_NOUNS,
     GROUP_NOUNS,
     ORGANIZATION_NOUNS,
+    PLACING_WORDS,
     PREPOSITIONAL_CUES,
+    RELAYING_VERBS,
     REPORTING_VERBS,
     ROLE_NOUNS,
     SPEECH_VERBS,
@@ -145,12 +149,8 @@ def puts_it(verb: Token) -> bool:
     return (verb.lemma_.lower() == "put" and any(c.dep_ == "dobj" and c.lower_ == "it" for c in verb.children)
             and any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children)
             # `as he put it on the table`, `as she put it away`: a thing put somewhere
-            and not any(c.dep_ == "prt" or c.dep_ in ("prep", "advmod") and c.lower_ in _PLACING
+            and not any(c.dep_ == "prt" or c.dep_ in ("prep", "advmod") and c.lower_ in PLACING_WORDS
                         for c in verb.children))
-
-
-_PLACING = frozenset({"on", "onto", "into", "under", "over", "back", "down", "away", "aside", "up", "there", "here",
-                      "inside", "behind", "beside", "near", "off", "out"})
 
 
 def _parenthetical_content(verb: Token) -> list[Token] | None:
@@ -219,14 +219,6 @@ def _name_before_apposition(verb: Token, excluded: list[tuple[int, int]]) -> Tok
     while name.i + 1 < verb.i and verb.doc[name.i + 1].ent_iob_ == "I" and verb.doc[name.i + 1].ent_type_ == "PERSON":
         name = verb.doc[name.i + 1]
     return name
-
-
-# Occasions for speaking, never speakers themselves: `at a news conference announcing that …`.
-EVENT_NOUNS = frozenset({"conference", "briefing", "meeting", "rally", "hearing", "event", "ceremony", "summit",
-                         "session", "appearance", "forum", "gathering", "visit", "address", "speech", "interview"})
-
-# Verbs by which someone's words are passed on: `X was quoted (cited, reported) as saying …`.
-RELAYING_VERBS = frozenset({"quote", "cite", "report"})
 
 
 def find_source(verb: Token, excluded: list[tuple[int, int]] = (), depth: int = 0) -> Token | None:
@@ -334,13 +326,6 @@ def _names_someone(obj: Token) -> bool:
     heads = [obj, *(c for c in obj.children if c.dep_ == "appos")]
     return any(h.ent_type_ in _SOMEONE_ENTITIES or h.lemma_.lower() in ROLE_NOUNS | GROUP_NOUNS |
                ORGANIZATION_NOUNS or h.pos_ == "PRON" for h in heads)
-
-
-# Nouns that report what someone said or claimed, with the content as a that-clause: `Moscow's claim that …`,
-# `a warning by the ministry that …` (LABELS.md §1: claims and statements are reported speech too).
-CLAIM_NOUNS = frozenset({"claim", "statement", "assertion", "warning", "promise", "pledge", "demand", "accusation",
-                         "allegation", "denial", "suggestion", "insistence", "threat", "announcement", "admission",
-                         "assurance", "argument", "belief", "view", "prediction", "charge", "vow"})
 
 
 def _nominal_claim(token: Token, excluded: list[tuple[int, int]]) -> Cue | None:

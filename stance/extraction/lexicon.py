@@ -175,3 +175,20 @@ DOCUMENT_NOUNS = _words("""
     readout transcript decree resolution video study survey analysis assessment update briefing bulletin
     declaration order notice filing draft interview speech remarks conversation article column op-ed podcast
 """)
+
+# Occasions for speaking, never speakers themselves: `at a news conference announcing that …`.
+EVENT_NOUNS = frozenset({"conference", "briefing", "meeting", "rally", "hearing", "event", "ceremony", "summit",
+                         "session", "appearance", "forum", "gathering", "visit", "address", "speech", "interview"})
+
+# Verbs by which someone's words are passed on: `X was quoted (cited, reported) as saying …`.
+RELAYING_VERBS = frozenset({"quote", "cite", "report"})
+
+# Where a thing is put (`as he put it on the table`, `put it away`): `put it` is then no idiom of speech.
+PLACING_WORDS = frozenset({"on", "onto", "into", "under", "over", "back", "down", "away", "aside", "up", "there",
+                           "here", "inside", "behind", "beside", "near", "off", "out"})
+
+# Nouns that report what someone said or claimed, with the content as a that-clause: `Moscow's claim that …`,
+# `a warning by the ministry that …` (LABELS.md §1: claims and statements are reported speech too).
+CLAIM_NOUNS = frozenset({"claim", "statement", "assertion", "warning", "promise", "pledge", "demand", "accusation",
+                         "allegation", "denial", "suggestion", "insistence", "threat", "announcement", "admission",
+                         "assurance", "argument", "belief", "view", "prediction", "charge", "vow"})

@@ -100,8 +100,9 @@ class ArticleIndex:
                 # (`And from Defence Minister Rustem Umerov:`) or with a role beside it (`Kyrylo Budanov, head of …`)
                 if token.pos_ == "PROPN" and not token.ent_type_ and token.dep_ not in ("compound", "flat"):
                     name_tokens = _name_tokens(mention_tokens(token))
-                    if len(name_tokens) >= 2 and all(t.pos_ == "PROPN" and t.text[:1].isupper() and not t.ent_type_
-                                                     for t in name_tokens) and (_speaks(token) or _titled(token, name_tokens)):
+                    named = len(name_tokens) >= 2 and all(t.pos_ == "PROPN" and t.text[:1].isupper()
+                                                          and not t.ent_type_ for t in name_tokens)
+                    if named and (_speaks(token) or _titled(token, name_tokens)):
                         index.full_names.setdefault(normalize(name_tokens[-1].text), []).append(
                             (chunk.offset + name_tokens[0].idx, _span_text(name_tokens)))
         index._quoted_sentences = [index.in_quote(s) for s in index.sentence_starts]
