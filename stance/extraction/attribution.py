@@ -151,7 +151,8 @@ def _resolve(source: Token | None, offset: int, index: ArticleIndex, window: int
         resolved = _resolve(target, offset, index, window, exclude)
         return Speaker(resolved.name, mention, resolved.type, resolved.role)
     if lower in PERSON_PRONOUNS:
-        found = index.antecedent(start, {"person"}, window, exclude=exclude)
+        found = index.antecedent(start, {"person"}, window, exclude=exclude,
+                                 fits=lambda m: index.gender_fits(m.name, lower))
         return _person(found.name, mention, index) if found else Speaker(mention, mention, "person")
     if lower in PLURAL_PRONOUNS:
         found = index.antecedent(start, {"organization", "group"}, window, exclude=exclude)

@@ -76,6 +76,7 @@ class ArticleIndex:
     mentions: list[Mention] = field(default_factory=list)
     roles: dict[str, str] = field(default_factory=dict)  # canonical name -> role text
     role_words: dict[str, set[str]] = field(default_factory=dict)  # canonical name -> words of its roles
+    genders: dict[str, str] = field(default_factory=dict)  # canonical name -> male | female | '' (evidence conflicts)
     quoted: list[tuple[int, int]] = field(default_factory=list)
     places: set[str] = field(default_factory=set)  # normalized single-word place names of the article
     pronoun_subjects: list[tuple[int, str]] = field(default_factory=list)  # (start, lower) of `he said`, `they`
@@ -125,6 +126,7 @@ class ArticleIndex:
                 if name:
                     self.mentions.append(self._mention(head, start, name, "person", ent.label_))
                     self._note_role(head, ent.start, name)
+                    self._note_gender(doc[ent.start], name)
                     seen.update(t.i for t in ent)
             elif ent.label_ in ORG_LABELS:
                 self.mentions.append(self._mention(head, start, ent.text, "organization", ent.label_))
@@ -148,11 +150,14 @@ class ArticleIndex:
                 name = self.canonical_name([token], start)
                 self.mentions.append(self._mention(token, start, name, "person"))
                 self._note_role(token, token.i, name)
+                self._note_gender(token, name)
         self.mentions.sort(key=lambda m: m.start)
 
     def _mention(self, head: Token, start: int, name: str, kind: str, label: str = "") -> Mention:
         """A mention whose head word is `head`, at article offset `start`, with its place in the sentence."""
-        return Mention(start, name, kind, head.dep_ in ("nsubj", "nsubjpass"), self.in_quote(start),
+        # a name in apposition to a subject is the subject: `The spokeswoman, Maria Zakharova, met …`
+        subject = head.dep_ in ("nsubj", "nsubjpass")
+        return Mention(start, name, kind, subject, self.in_quote(start),
                        _reported(head), label, _speaks(head) and not _nested(head))
 
     def _note_role(self, head: Token, name_start: int, name: str) -> None:
@@ -179,6 +184,24 @@ class ArticleIndex:
         words = {normalize(w) for part in parts for w in part.split()}
         if words:
             self.role_words.setdefault(name, set()).update(words)
+
+    def _note_gender(self, first: Token, name: str) -> None:
+        """Record what the article says of a person's gender: an honorific before the name (`Mrs. Clinton`) or a
+        gendered role (`spokeswoman`, `chairman`). Conflicting evidence leaves it unknown."""
+        before = first.doc[first.i - 1] if first.i > 0 else None
+        words = {normalize(before.text)} if before is not None else set()
+        words |= self.role_words.get(name, set())
+        found = {GENDERED_WORDS[w] for w in words if w in GENDERED_WORDS}
+        if not found:
+            return
+        gender = found.pop() if len(found) == 1 else ""
+        self.genders[name] = gender if self.genders.get(name, gender) == gender else ""
+
+    def gender_fits(self, name: str, pronoun: str) -> bool:
+        """Whether a person can be `he` or `she`: unless the article says otherwise, anyone can."""
+        gender = self.genders.get(name, "")
+        wanted = PRONOUN_GENDERS.get(pronoun, "")
+        return not gender or not wanted or gender == wanted
 
     # -- queries ---------------------------------------------------------------------------
     def in_quote(self, start: int) -> bool:
@@ -369,6 +392,16 @@ def words_text(tokens: list[Token]) -> str:
 HEAD_ROLES = frozenset({"chief", "head", "leader", "boss", "director", "chair", "chairman", "chairwoman",
                         "secretary", "minister"})
 
+
+# Words that tell a person's gender when they stand before the name or in its role: `Mrs. Clinton`, `the spokeswoman`.
+GENDERED_WORDS = {**dict.fromkeys(("mr", "sir", "lord", "king", "prince", "spokesman", "chairman", "congressman",
+                                   "businessman", "husband", "father", "son", "brother", "uncle", "grandfather",
+                                   "boyfriend", "actor", "nephew", "emir", "sheikh"), "male"),
+                  **dict.fromkeys(("mrs", "ms", "miss", "lady", "dame", "queen", "princess", "spokeswoman",
+                                   "chairwoman", "congresswoman", "businesswoman", "wife", "mother", "daughter",
+                                   "sister", "aunt", "grandmother", "girlfriend", "actress", "niece", "widow",
+                                   "madam", "madame"), "female")}
+PRONOUN_GENDERS = {"he": "male", "him": "male", "his": "male", "she": "female", "her": "female", "hers": "female"}
 
 # Abbreviated titles, read as the words they stand for when a later role noun refers back: `Gen. X … the General`.
 TITLE_ABBREVIATIONS = {"gen": "general", "col": "colonel", "lt": "lieutenant", "capt": "captain", "adm": "admiral",

@@ -733,3 +733,16 @@ def test_an_occasion_for_speaking_is_not_the_speaker():
             "that the city would repair the bridge.")
     frame = stance.extract([Article("t", text)])
     assert set(frame["speaker"]) == {"Olena Bondar"} and len(frame) == 2
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Mr. Petrenko met Mrs. Kovalenko on Monday. She said the plan would work.", "Kovalenko"),
+    ("Mrs. Kovalenko met Mr. Petrenko on Monday. He said the plan would work.", "Petrenko"),
+    ("Olena Bondar, a spokeswoman for the council, met Ivan Melnyk. He said the plan would work.", "Ivan Melnyk"),
+    # no evidence either way: the subject, as before
+    ("Olena Bondar met Ivan Melnyk on Monday. He said the plan would work.", "Olena Bondar"),
+])
+def test_he_and_she_skip_a_person_the_article_gives_the_other_gender(text, speaker):
+    """An honorific or a gendered role (`Mrs.`, `spokesman`) tells who `he` or `she` can be; without one, anyone."""
+    frame = stance.extract([Article("t", text)])
+    assert frame["speaker"].tolist() == [speaker]
