@@ -192,3 +192,24 @@ PLACING_WORDS = frozenset({"on", "onto", "into", "under", "over", "back", "down"
 CLAIM_NOUNS = frozenset({"claim", "statement", "assertion", "warning", "promise", "pledge", "demand", "accusation",
                          "allegation", "denial", "suggestion", "insistence", "threat", "announcement", "admission",
                          "assurance", "argument", "belief", "view", "prediction", "charge", "vow"})
+
+
+# Words that tell a person's gender when they stand before the name or in its role: `Mrs. Clinton`, `the spokeswoman`.
+GENDERED_WORDS = {**dict.fromkeys(("mr", "sir", "lord", "king", "prince", "spokesman", "chairman", "congressman",
+                                   "businessman", "husband", "father", "son", "brother", "uncle", "grandfather",
+                                   "boyfriend", "actor", "nephew", "emir", "sheikh"), "male"),
+                  **dict.fromkeys(("mrs", "ms", "miss", "lady", "dame", "queen", "princess", "spokeswoman",
+                                   "chairwoman", "congresswoman", "businesswoman", "wife", "mother", "daughter",
+                                   "sister", "aunt", "grandmother", "girlfriend", "actress", "niece", "widow",
+                                   "madam", "madame"), "female")}
+PRONOUN_GENDERS = {"he": "male", "him": "male", "his": "male", "she": "female", "her": "female", "hers": "female"}
+
+# Abbreviated titles, read as the words they stand for when a later role noun refers back: `Gen. X … the General`.
+TITLE_ABBREVIATIONS = {"gen": "general", "col": "colonel", "lt": "lieutenant", "capt": "captain", "adm": "admiral",
+                       "sgt": "sergeant", "gov": "governor", "sen": "senator", "rep": "representative",
+                       "prof": "professor", "dr": "doctor", "rev": "reverend", "maj": "major", "pres": "president"}
+
+# Words for the one at the top of something, used for each other in news: `the spy chief` for the head of a
+# security service, `the Pentagon chief` for the defence secretary.
+HEAD_ROLES = frozenset({"chief", "head", "leader", "boss", "director", "chair", "chairman", "chairwoman",
+                        "secretary", "minister"})

@@ -16,14 +16,18 @@ from spacy.tokens import Token
 from stance.extraction.lexicon import (
     CAPITALS,
     COUNTRIES,
+    GENDERED_WORDS,
     GROUP_NOUNS,
+    HEAD_ROLES,
     NEUTER_PRONOUNS,
     ORGANIZATION_NOUNS,
     PERSON_PRONOUNS,
     PLURAL_PRONOUNS,
+    PRONOUN_GENDERS,
     REPORTING_VERBS,
     ROLE_NOUNS,
     SPEECH_VERBS,
+    TITLE_ABBREVIATIONS,
     TITLES,
 )
 from stance.extraction.nlp import Chunk, entity_of, text_of
@@ -385,28 +389,6 @@ def _span_text(tokens: list[Token]) -> str:
 def words_text(tokens: list[Token]) -> str:
     """The text of a run of tokens, with their own spacing."""
     return "".join(t.text_with_ws for t in tokens).strip()
-
-
-# Words for the one at the top of something, used for each other in news: `the spy chief` for the head of a
-# security service, `the Pentagon chief` for the defence secretary.
-HEAD_ROLES = frozenset({"chief", "head", "leader", "boss", "director", "chair", "chairman", "chairwoman",
-                        "secretary", "minister"})
-
-
-# Words that tell a person's gender when they stand before the name or in its role: `Mrs. Clinton`, `the spokeswoman`.
-GENDERED_WORDS = {**dict.fromkeys(("mr", "sir", "lord", "king", "prince", "spokesman", "chairman", "congressman",
-                                   "businessman", "husband", "father", "son", "brother", "uncle", "grandfather",
-                                   "boyfriend", "actor", "nephew", "emir", "sheikh"), "male"),
-                  **dict.fromkeys(("mrs", "ms", "miss", "lady", "dame", "queen", "princess", "spokeswoman",
-                                   "chairwoman", "congresswoman", "businesswoman", "wife", "mother", "daughter",
-                                   "sister", "aunt", "grandmother", "girlfriend", "actress", "niece", "widow",
-                                   "madam", "madame"), "female")}
-PRONOUN_GENDERS = {"he": "male", "him": "male", "his": "male", "she": "female", "her": "female", "hers": "female"}
-
-# Abbreviated titles, read as the words they stand for when a later role noun refers back: `Gen. X … the General`.
-TITLE_ABBREVIATIONS = {"gen": "general", "col": "colonel", "lt": "lieutenant", "capt": "captain", "adm": "admiral",
-                       "sgt": "sergeant", "gov": "governor", "sen": "senator", "rep": "representative",
-                       "prof": "professor", "dr": "doctor", "rev": "reverend", "maj": "major", "pres": "president"}
 
 
 def _same_role(role: str, words: set[str]) -> bool:
