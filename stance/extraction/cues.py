@@ -230,9 +230,10 @@ def find_source(verb: Token, excluded: list[tuple[int, int]] = (), depth: int = 
         quoted = [c for c in verb.children if c.dep_ == "nsubjpass" and not _inside(c, excluded)]
         if quoted:
             return quoted[0]
-    for child in verb.children:
-        if child.dep_ in ("nsubj", "csubj") and not _inside(child, excluded):
-            return child
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "csubj") and not _inside(c, excluded)]
+    if subjects:
+        # two subjects are a misparse (`THE BORROWING Back when …, Mr. McKinley said`): the one nearest the verb
+        return max((c for c in subjects if c.i < verb.i), key=lambda c: c.i, default=subjects[0])
     before = verb.doc[verb.i - 1] if verb.i > 0 else None
     if verb.tag_ == "VBG" and before is not None and before.ent_type_ == "PERSON" and not _inside(before, excluded):
         return before  # `footage of Hillary Clinton asking, “…”`
