@@ -25,9 +25,8 @@ from stance.extraction.lexicon import (
     ROLE_NOUNS,
     SPEECH_VERBS,
 )
-from stance.extraction.nlp import text_of
+from stance.extraction.nlp import QUOTE_CHARS, text_of, token_range, trim_span
 
-QUOTE_CHARS = "“”„«»‘’‚\"'"
 CLAUSE, NOMINAL, ACCORDING = "clause", "nominal", "according"
 NOMINAL_DEPS = {"dobj", "oprd", "attr", "xcomp", "dative"}
 MIN_NOMINAL_TOKENS = 3
@@ -51,29 +50,6 @@ class Cue:
         return " ".join([self.token.text, *particles])
 
 
-def trim_span(doc: Doc, start: int, end: int) -> tuple[int, int]:
-    """Trim whitespace and edge punctuation, keeping quotation marks that pair with one inside."""
-    text = text_of(doc)
-    while True:
-        old = (start, end)
-        while start < end and (text[start].isspace() or text[start] in ",;:—–-(" ):
-            start += 1
-        while end > start and (text[end - 1].isspace() or text[end - 1] in ",;:—–-(" ):
-            end -= 1
-        if start < end and text[start] in QUOTE_CHARS and not any(c in QUOTE_CHARS for c in text[start + 1:end]):
-            start += 1
-        if start < end and text[end - 1] in QUOTE_CHARS and not any(c in QUOTE_CHARS for c in text[start:end - 1]):
-            end -= 1
-        if (start, end) == old:
-            return start, end
-
-
-def token_range(tokens: list[Token]) -> tuple[int, int]:
-    first = min(tokens, key=lambda t: t.i)
-    last = max(tokens, key=lambda t: t.i)
-    return first.idx, last.idx + len(last.text)
-
-
 def _subtree(token: Token) -> list[Token]:
     return list(token.subtree)
 
@@ -90,10 +66,30 @@ def _clause_content(ccomp: Token) -> list[Token]:
         while tokens and (tokens[-1].dep_ == "cc" or tokens[-1].text in ",;"):  # `… for talks and` (cc misattached)
             tokens.pop()
         break
+    tokens = _without_trailing_aside(tokens)
     # Drop the complementiser: the content is what follows `that`.
     while tokens and ((tokens[0].lower_ == "that" and _complementiser(tokens[0])) or tokens[0].is_punct
                       or tokens[0].is_space):
         tokens = tokens[1:]
+    return tokens
+
+
+def _without_trailing_aside(tokens: list[Token]) -> list[Token]:
+    """`said he expects Clinton to recover from pneumonia, which forced her to leave …`: a non-restrictive relative
+    clause that ends the content is the reporter's background, not the report (nor is one with quotation marks
+    cut)."""
+    if not tokens:
+        return tokens
+    last = max(t.i for t in tokens)
+    for token in tokens:
+        if token.dep_ != "relcl" or token.right_edge.i < last - 1:
+            continue
+        first = token.left_edge
+        comma = token.doc[first.i - 1] if first.i > 0 else None
+        if (comma is not None and comma.text == "," and first.lower_ in ("which", "who", "whom", "whose", "where")
+                and comma.i > min(t.i for t in tokens)
+                and not any(c in QUOTE_CHARS for t in token.doc[first.i:last + 1] for c in t.text)):
+            return [t for t in tokens if t.i < comma.i]
     return tokens
 
 
@@ -110,10 +106,9 @@ def _is_bare_speech_verb(token: Token) -> bool:
 
 
 def _is_own_report(token: Token) -> bool:
-    """A speech verb with its own subject and its own reported clause (`… and the official added “we …”`)."""
+    """A speech verb with its own subject (`… and the official added “we …”`, `… and Democrats accused the GOP`)."""
     return (token.pos_ == "VERB" and token.lemma_.lower() in SPEECH_VERBS
-            and any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children)
-            and any(c.dep_ == "ccomp" for c in token.children))
+            and any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children))
 
 
 def _reporting_ancestor(verb: Token) -> Token | None:

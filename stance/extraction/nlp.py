@@ -158,3 +158,29 @@ def parse_texts(nlp: Language, texts: Iterable[str], *, max_chars: int, batch_si
             for doc in nlp.pipe(group, batch_size=len(group)))
     for cuts in plan:
         yield [Chunk(a, next(docs)) for a, _ in cuts]
+
+
+QUOTE_CHARS = "“”„«»‘’‚\"'"
+
+
+def trim_span(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """Trim whitespace and edge punctuation, keeping quotation marks that pair with one inside."""
+    text = text_of(doc)
+    while True:
+        old = (start, end)
+        while start < end and (text[start].isspace() or text[start] in ",;:—–-(" ):
+            start += 1
+        while end > start and (text[end - 1].isspace() or text[end - 1] in ",;:—–-(" ):
+            end -= 1
+        if start < end and text[start] in QUOTE_CHARS and not any(c in QUOTE_CHARS for c in text[start + 1:end]):
+            start += 1
+        if start < end and text[end - 1] in QUOTE_CHARS and not any(c in QUOTE_CHARS for c in text[start:end - 1]):
+            end -= 1
+        if (start, end) == old:
+            return start, end
+
+
+def token_range(tokens: list[Token]) -> tuple[int, int]:
+    first = min(tokens, key=lambda t: t.i)
+    last = max(tokens, key=lambda t: t.i)
+    return first.idx, last.idx + len(last.text)

@@ -753,3 +753,23 @@ def test_a_section_head_the_parser_takes_for_a_second_subject_is_not_the_speaker
             "considered debt a last resort.")
     frame = stance.extract([Article("t", text)])
     assert frame["speaker"].iloc[0] == "Melnyk"
+
+
+@pytest.mark.parametrize("text, content", [
+    ("Olena Bondar said the grid would recover from the strikes, which hit six regions on Friday.",
+     "the grid would recover from the strikes"),
+    ("The governor said the convoy reached Kupiansk, where the bridge was destroyed in May.",
+     "the convoy reached Kupiansk"),
+])
+def test_a_relative_clause_after_a_comma_that_ends_the_report_is_left_out(text, content):
+    assert [q[1] for q in quotes_of(text)] == [content]
+
+
+def test_a_relative_clause_holding_quoted_words_stays_in_the_report():
+    text = "Olena Bondar said the offer came from Kyiv, which “has always wanted peace”."
+    assert find(quotes_of(text), "has always wanted peace")[0] == "mixed"
+
+
+def test_a_second_speech_verb_with_its_own_subject_ends_the_first_report():
+    text = "Officials said the dam was mined and the mayor accused the army of lying about it."
+    assert find(quotes_of(text), "the dam was mined")[1] == "the dam was mined"
