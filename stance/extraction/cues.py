@@ -75,19 +75,22 @@ def _clause_content(ccomp: Token) -> list[Token]:
 
 
 def _without_trailing_aside(tokens: list[Token]) -> list[Token]:
-    """`said he expects Clinton to recover from pneumonia, which forced her to leave …`: a non-restrictive relative
-    clause that ends the content is the reporter's background, not the report (nor is one with quotation marks
-    cut)."""
+    """What ends a content after a comma and is the reporter's, not the report: a non-restrictive relative clause
+    (`said he expects Clinton to recover from pneumonia, which forced her to leave …`), an apposition (`… Mr.
+    Trump, the presumed Putin favorite`), a participle clause (`…, citing the strategic importance of …`). Words in
+    quotation marks are never cut."""
     if not tokens:
         return tokens
     last = max(t.i for t in tokens)
     for token in tokens:
-        if token.dep_ != "relcl" or token.right_edge.i < last - 1:
+        if token.right_edge.i < last - 1 or not (
+                token.dep_ == "relcl" and token.left_edge.lower_ in ("which", "who", "whom", "whose", "where")
+                or token.dep_ == "appos" or token.dep_ == "advcl" and token.tag_ == "VBG"
+                and token.left_edge.i == token.i):
             continue
         first = token.left_edge
         comma = token.doc[first.i - 1] if first.i > 0 else None
-        if (comma is not None and comma.text == "," and first.lower_ in ("which", "who", "whom", "whose", "where")
-                and comma.i > min(t.i for t in tokens)
+        if (comma is not None and comma.text == "," and comma.i > min(t.i for t in tokens)
                 and not any(c in QUOTE_CHARS for t in token.doc[first.i:last + 1] for c in t.text)):
             return [t for t in tokens if t.i < comma.i]
     return tokens
@@ -240,8 +243,11 @@ def find_source(verb: Token, excluded: list[tuple[int, int]] = (), depth: int = 
     # Participles and conjuncts take the subject of the verb they hang from, through a
     # preposition too: `went further, calling it …`, `responded by saying …`.
     if depth < 4 and verb.dep_ in ("advcl", "xcomp", "conj", "pcomp", "prep") and verb.head is not verb:
-        outer = _reporting_ancestor(verb) if verb.dep_ == "conj" and _is_bare_speech_verb(verb) else None
-        if outer is not None:  # `told the court the situation has reached …, and urged the judges …`
+        outer = _reporting_ancestor(verb) if (verb.dep_ == "conj" or verb.dep_ == "advcl" and verb.tag_ == "VBG") \
+            and _is_bare_speech_verb(verb) else None
+        # `told the court the situation has reached …, and urged the judges …`; `said the talks would resume,
+        # adding that …` (the parse hangs `adding` on `resume`)
+        if outer is not None:
             return find_source(outer, excluded, depth + 1)
         return find_source(verb.head, excluded, depth + 1)
     if (verb.dep_ == "acl" and verb.head.lemma_.lower() in EVENT_NOUNS and verb.head.dep_ == "pobj"

@@ -773,3 +773,18 @@ def test_a_relative_clause_holding_quoted_words_stays_in_the_report():
 def test_a_second_speech_verb_with_its_own_subject_ends_the_first_report():
     text = "Officials said the dam was mined and the mayor accused the army of lying about it."
     assert find(quotes_of(text), "the dam was mined")[1] == "the dam was mined"
+
+
+@pytest.mark.parametrize("text, content", [
+    ("Taras Melnyk said he did not support Ivan Petrenko, the favourite of the Kremlin.",
+     "he did not support Ivan Petrenko"),
+    ("Analysts said the sanctions had worked, citing the fall in oil revenue.", "the sanctions had worked"),
+])
+def test_an_apposition_or_participle_clause_that_ends_a_report_is_left_out(text, content):
+    assert find(quotes_of(text), content)[1] == content
+
+
+def test_adding_that_takes_the_speaker_of_the_report_it_follows():
+    text = "The minister said the talks would resume, adding that Kyiv was ready."
+    assert [q[1:3] for q in quotes_of(text)] == [("the talks would resume", "The minister"),
+                                                 ("Kyiv was ready", "The minister")]
