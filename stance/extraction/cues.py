@@ -389,11 +389,22 @@ def find_cues(doc: Doc, excluded: list[tuple[int, int]]) -> list[Cue]:
         lemma = token.lemma_.lower()
         if kind == NOMINAL and lemma in COGNITION_VERBS and lemma not in SPEECH_VERBS | EVALUATIVE_VERBS:
             continue
-        tokens = [t for t in tokens if not t.is_space]
-        if not tokens:
-            continue
-        start, end = trim_span(doc, *token_range(tokens))
-        if end <= start:
-            continue
-        cues.append(Cue(token, kind, start, end, find_source(token, excluded)))
+        source = find_source(token, excluded)
+        for part in _sides(token, [t for t in tokens if not t.is_space]):
+            start, end = trim_span(doc, *token_range(part))
+            if end > start:
+                cues.append(Cue(token, kind, start, end, source))
     return cues
+
+
+def _sides(verb: Token, tokens: list[Token]) -> list[list[Token]]:
+    """A content never holds its own cue: clauses on both sides of the verb (`A, Kall said: “B”`) are two
+    contents, the one before kept only when it is a clause with a subject of its own (not a misparse such as
+    `Writing for a panel that agreed Pence won, X noted that …`)."""
+    before = [t for t in tokens if t.i < verb.i]
+    after = [t for t in tokens if t.i > verb.i]
+    if not before or not after or is_parenthetical(verb):  # `The talks, he said, would resume`: one content
+        return [tokens] if tokens else []
+    heads = [t for t in before if t.head.i == verb.i]
+    subject = any(c.dep_ in ("nsubj", "nsubjpass", "expl") for h in heads for c in h.children)
+    return [after, before] if subject else [after]

@@ -788,3 +788,17 @@ def test_adding_that_takes_the_speaker_of_the_report_it_follows():
     text = "The minister said the talks would resume, adding that Kyiv was ready."
     assert [q[1:3] for q in quotes_of(text)] == [("the talks would resume", "The minister"),
                                                  ("Kyiv was ready", "The minister")]
+
+
+def test_a_report_on_both_sides_of_its_cue_is_two_quotes():
+    """`A, X said: “B”`: the clause before and the quotation after are both X's, and neither holds the cue."""
+    text = "The offensive will stall before winter, Olena Bondar said: “The brigades have no shells left.”"
+    assert sorted(q[:3] for q in quotes_of(text)) == [
+        ("direct", "The brigades have no shells left.", "Olena Bondar"),
+        ("indirect", "The offensive will stall before winter", "Olena Bondar")]
+
+
+def test_a_misparsed_clause_before_the_cue_is_not_part_of_its_report():
+    text = ("Writing for a panel that all agreed Kyiv won the week, Olena Bondar noted that the way the army "
+            "held the line was critical.")
+    assert [q[1:3] for q in quotes_of(text)] == [("the way the army held the line was critical", "Olena Bondar")]
