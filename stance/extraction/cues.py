@@ -18,14 +18,16 @@ from stance.extraction.lexicon import (
     EVENT_NOUNS,
     GROUP_NOUNS,
     ORGANIZATION_NOUNS,
-    PLACING_WORDS,
     PREPOSITIONAL_CUES,
+    RECEIVING_VERBS,
     RELAYING_VERBS,
     REPORTING_VERBS,
     ROLE_NOUNS,
+    SOMEONE_ENTITIES,
     SPEECH_VERBS,
 )
 from stance.extraction.nlp import QUOTE_CHARS, text_of, token_range, trim_span
+from stance.extraction.parenthetical import is_parenthetical, parenthetical_content, puts_it
 
 CLAUSE, NOMINAL, ACCORDING = "clause", "nominal", "according"
 NOMINAL_DEPS = {"dobj", "oprd", "attr", "xcomp", "dative"}
@@ -125,52 +127,6 @@ def _reporting_ancestor(verb: Token) -> Token | None:
             return token.head
         token = token.head
     return None
-
-
-def is_parenthetical(verb: Token) -> bool:
-    """A speech verb set into the clause it reports: parsed as parataxis (`The talks, the minister said, would
-    resume`), or an `as` clause with a subject and no object of its own (`As the minister noted, the talks …`:
-    what was noted is the clause around it). An `as` clause with an object is an event: `as he thanked the
-    troops`."""
-    head = verb.head
-    if head.i == verb.i or head.pos_ not in ("VERB", "AUX"):
-        return False
-    if verb.dep_ == "parataxis":
-        return True
-    deps = {c.dep_ for c in verb.children} - ({"dobj"} if puts_it(verb) else set())
-    return (verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children)
-            and "nsubj" in deps and not deps & {"dobj", "ccomp", "xcomp", "attr", "oprd", "dative", "acomp"})
-
-
-def puts_it(verb: Token) -> bool:
-    """`as X put it`: the idiom that reports the clause around it (LABELS.md §1), though `put` says nothing."""
-    return (verb.lemma_.lower() == "put" and any(c.dep_ == "dobj" and c.lower_ == "it" for c in verb.children)
-            and any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children)
-            # `as he put it on the table`, `as she put it away`: a thing put somewhere
-            and not any(c.dep_ == "prt" or c.dep_ in ("prep", "advmod") and c.lower_ in PLACING_WORDS
-                        for c in verb.children))
-
-
-def _parenthetical_content(verb: Token) -> list[Token] | None:
-    """The clause a parenthetical speech verb (`is_parenthetical`) reports, the parenthesis included when it
-    stands inside (spans are contiguous). A sentence with quotation marks is left to the direct-quote rules."""
-    if not is_parenthetical(verb):
-        return None
-    head = verb.head
-    inner = {t.i for t in verb.subtree}
-    tokens = [t for t in head.subtree if t.i not in inner and not t.is_space]
-    marks = [t for t in tokens if t.tag_ != "POS" and not t.like_num and any(c in QUOTE_CHARS for c in t.text)
-             and (t.is_punct or t.is_quote or not t.text[0].isalnum())]  # not the apostrophe of `Clarke's`
-    if marks or verb.dep_ == "parataxis" and not any(t.i < verb.i and not t.is_punct for t in tokens):
-        return None
-    if verb.dep_ == "advcl" and min(inner) > min(t.i for t in tokens):
-        # `X, as the minister noted, Y`: the clause around it; `As the minister noted, Y`: what follows
-        tokens = [t for t in tokens if t.i > max(inner)] if min(inner) == verb.sent.start else tokens
-    while tokens and tokens[-1].is_punct and tokens[-1].text in (".", "!", "?", "...", "…"):
-        tokens = tokens[:-1]
-    if sum(not t.is_punct for t in tokens) < 3:
-        return None
-    return tokens
 
 
 def _is_passive_without_agent(verb: Token) -> bool:
@@ -289,7 +245,7 @@ def _verb_content(verb: Token) -> tuple[str, list[Token]] | None:
     if clauses:
         return CLAUSE, [t for c in clauses for t in _clause_content(c)]
     if lemma in SPEECH_VERBS:
-        around = _parenthetical_content(verb)
+        around = parenthetical_content(verb)
         if around:
             return CLAUSE, around
     objects = [c for c in children if c.dep_ in ("dobj", "advcl", "npadvmod", "xcomp")]
@@ -315,18 +271,11 @@ def _verb_content(verb: Token) -> tuple[str, list[Token]] | None:
     return None
 
 
-# Evaluative verbs with a second sense that takes a person, a group or a place as its object and says nothing:
-# welcoming a guest or a new member, calling someone on the phone. `welcomed the decision` and `called him a liar`
-# stay quotes.
-RECEIVING_VERBS = frozenset({"welcome", "call"})
-_SOMEONE_ENTITIES = {"PERSON", "NORP", "ORG", "GPE", "FAC", "LOC"}
-
-
 def _names_someone(obj: Token) -> bool:
     """Whether an object noun phrase names a person, a group, an organisation or a place (its head or its
     apposition), not an event, a statement or a decision."""
     heads = [obj, *(c for c in obj.children if c.dep_ == "appos")]
-    return any(h.ent_type_ in _SOMEONE_ENTITIES or h.lemma_.lower() in ROLE_NOUNS | GROUP_NOUNS |
+    return any(h.ent_type_ in SOMEONE_ENTITIES or h.lemma_.lower() in ROLE_NOUNS | GROUP_NOUNS |
                ORGANIZATION_NOUNS or h.pos_ == "PRON" for h in heads)
 
 
@@ -375,7 +324,7 @@ def find_cues(doc: Doc, excluded: list[tuple[int, int]]) -> list[Cue]:
         if token.i > 0 and doc[token.i - 1].text in "-‐" and not doc[token.i - 1].whitespace_:
             continue  # `so-called`, `self-described`: an adjective, not a cue
         if puts_it(token) and is_parenthetical(token):
-            content = _parenthetical_content(token)
+            content = parenthetical_content(token)
             start, end = trim_span(doc, *token_range(content)) if content else (-1, -1)
             cues.append(Cue(token, CLAUSE, start, end, find_source(token, excluded)))
             continue

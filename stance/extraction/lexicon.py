@@ -213,3 +213,10 @@ TITLE_ABBREVIATIONS = {"gen": "general", "col": "colonel", "lt": "lieutenant", "
 # security service, `the Pentagon chief` for the defence secretary.
 HEAD_ROLES = frozenset({"chief", "head", "leader", "boss", "director", "chair", "chairman", "chairwoman",
                         "secretary", "minister"})
+
+# Evaluative verbs with a second sense that takes a person, a group or a place as its object and says nothing:
+# welcoming a guest or a new member, calling someone on the phone. `welcomed the decision` and `called him a liar`
+# stay quotes.
+RECEIVING_VERBS = frozenset({"welcome", "call"})
+# Entity types that name someone (a person, a group, a body, a place).
+SOMEONE_ENTITIES = frozenset({"PERSON", "NORP", "ORG", "GPE", "FAC", "LOC"})

@@ -22,10 +22,11 @@ from spacy.tokens import Doc, Token
 from stance.config import ExtractConfig
 from stance.extraction.attribution import resolve_speaker
 from stance.extraction.confidence import attribution_confidence
-from stance.extraction.cues import ACCORDING, CLAUSE, MIN_NOMINAL_TOKENS, NOMINAL, Cue, find_cues, is_parenthetical
+from stance.extraction.cues import ACCORDING, CLAUSE, MIN_NOMINAL_TOKENS, NOMINAL, Cue, find_cues
 from stance.extraction.lexicon import PERSON_PRONOUNS, PLURAL_PRONOUNS, SPEECH_VERBS
 from stance.extraction.mentions import ArticleIndex
 from stance.extraction.nlp import Chunk, text_of
+from stance.extraction.parenthetical import is_parenthetical
 from stance.extraction.quotemarks import MarkedSpan, find_marked_spans
 from stance.records import Article, Quote, Speaker, overlap
 
@@ -230,7 +231,7 @@ def _original_source(doc: Doc, item: _Found) -> Token | None:
 
 def _parenthetical_cue(span: MarkedSpan, cues: list[Cue]) -> Cue | None:
     """`African-Americans, he said, can “rock like Jimi”`: a quoted fragment inside the clause that a
-    parenthetical speech verb (`cues.is_parenthetical`) reports."""
+    parenthetical speech verb (`parenthetical.is_parenthetical`) reports."""
     for cue in cues:
         if cue.kind == ACCORDING or not is_parenthetical(cue.token):
             continue

@@ -1,0 +1,55 @@
+"""Parenthetical cues: a speech verb set into the clause it reports (`The talks, the minister said, would resume`,
+`As the minister noted, …`, `as X put it`), and the clause such a verb reports."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from stance.extraction.lexicon import PLACING_WORDS
+from stance.extraction.nlp import QUOTE_CHARS
+
+
+def is_parenthetical(verb: Token) -> bool:
+    """A speech verb set into the clause it reports: parsed as parataxis (`The talks, the minister said, would
+    resume`), or an `as` clause with a subject and no object of its own (`As the minister noted, the talks …`:
+    what was noted is the clause around it). An `as` clause with an object is an event: `as he thanked the
+    troops`."""
+    head = verb.head
+    if head.i == verb.i or head.pos_ not in ("VERB", "AUX"):
+        return False
+    if verb.dep_ == "parataxis":
+        return True
+    deps = {c.dep_ for c in verb.children} - ({"dobj"} if puts_it(verb) else set())
+    return (verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children)
+            and "nsubj" in deps and not deps & {"dobj", "ccomp", "xcomp", "attr", "oprd", "dative", "acomp"})
+
+
+def puts_it(verb: Token) -> bool:
+    """`as X put it`: the idiom that reports the clause around it (LABELS.md §1), though `put` says nothing."""
+    return (verb.lemma_.lower() == "put" and any(c.dep_ == "dobj" and c.lower_ == "it" for c in verb.children)
+            and any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children)
+            # `as he put it on the table`, `as she put it away`: a thing put somewhere
+            and not any(c.dep_ == "prt" or c.dep_ in ("prep", "advmod") and c.lower_ in PLACING_WORDS
+                        for c in verb.children))
+
+
+def parenthetical_content(verb: Token) -> list[Token] | None:
+    """The clause a parenthetical speech verb (`is_parenthetical`) reports, the parenthesis included when it
+    stands inside (spans are contiguous). A sentence with quotation marks is left to the direct-quote rules."""
+    if not is_parenthetical(verb):
+        return None
+    head = verb.head
+    inner = {t.i for t in verb.subtree}
+    tokens = [t for t in head.subtree if t.i not in inner and not t.is_space]
+    marks = [t for t in tokens if t.tag_ != "POS" and not t.like_num and any(c in QUOTE_CHARS for c in t.text)
+             and (t.is_punct or t.is_quote or not t.text[0].isalnum())]  # not the apostrophe of `Clarke's`
+    if marks or verb.dep_ == "parataxis" and not any(t.i < verb.i and not t.is_punct for t in tokens):
+        return None
+    if verb.dep_ == "advcl" and min(inner) > min(t.i for t in tokens):
+        # `X, as the minister noted, Y`: the clause around it; `As the minister noted, Y`: what follows
+        tokens = [t for t in tokens if t.i > max(inner)] if min(inner) == verb.sent.start else tokens
+    while tokens and tokens[-1].is_punct and tokens[-1].text in (".", "!", "?", "...", "…"):
+        tokens = tokens[:-1]
+    if sum(not t.is_punct for t in tokens) < 3:
+        return None
+    return tokens
