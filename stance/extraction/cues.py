@@ -25,6 +25,7 @@ from stance.extraction.lexicon import (
     ROLE_NOUNS,
     SOMEONE_ENTITIES,
     SPEECH_VERBS,
+    WITHHOLDING_VERBS,
 )
 from stance.extraction.nlp import QUOTE_CHARS, text_of, token_range, trim_span
 from stance.extraction.parenthetical import is_parenthetical, parenthetical_content, puts_it
@@ -185,6 +186,9 @@ def find_source(verb: Token, excluded: list[tuple[int, int]] = (), depth: int = 
         if quoted:
             return quoted[0]
     subjects = [c for c in verb.children if c.dep_ in ("nsubj", "csubj") and not _inside(c, excluded)]
+    # `Putin had back in May declared …`: the parse may hang the subject on the auxiliary
+    subjects = subjects or [c for a in verb.children if a.dep_ == "aux" for c in a.children
+                            if c.dep_ == "nsubj" and not _inside(c, excluded)]
     if subjects:
         # two subjects are a misparse (`THE BORROWING Back when …, Mr. McKinley said`): the one nearest the verb
         return max((c for c in subjects if c.i < verb.i), key=lambda c: c.i, default=subjects[0])
@@ -330,6 +334,8 @@ def find_cues(doc: Doc, excluded: list[tuple[int, int]]) -> list[Cue]:
             continue
         if not is_reporting_verb(token) or _is_passive_without_agent(token) and token.lower_ != "reported":
             continue
+        if token.dep_ == "xcomp" and token.head.lemma_.lower() in WITHHOLDING_VERBS:
+            continue  # `refused to call it an invasion`: words not said
         found = _verb_content(token)
         if found is None:
             cues.append(Cue(token, CLAUSE, -1, -1, find_source(token, excluded)))  # may still govern an adjacent quote

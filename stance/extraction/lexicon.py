@@ -70,7 +70,14 @@ PREPOSITIONAL_CUES = {
     "advocate": {"for"},
     "boast": {"of", "about"},
     "insist": {"on"},
+    # naming through `as`: `casts the war as a “special military operation”`, `painted the strike as …`
+    "cast": {"as"},
+    "paint": {"as"},
+    "frame": {"as"},
 }
+
+#: Verbs that take a speech verb as what was not done: `refused to call it an invasion`, `avoid calling it …`.
+WITHHOLDING_VERBS = frozenset({"avoid", "refuse", "decline", "fail", "stop", "cease", "hesitate"})
 
 REPORTING_VERBS = SPEECH_VERBS | COGNITION_VERBS | EVALUATIVE_VERBS | frozenset(PREPOSITIONAL_CUES)
 

@@ -57,8 +57,12 @@ def _gap_is_blank(text: str, start: int, end: int) -> bool:
 def _outside_is_subject(doc: Doc, cue: Cue, marked: list[MarkedSpan]) -> bool:
     """True when the words of a clause outside the marks are just the clause's subject:
     `declared that Putin “has gone absolutely CRAZY!”` quotes Putin's whole predicate."""
+    last_close = max(m.close_mark for m in marked)
     outside = [t for t in doc.char_span(cue.start, cue.end, alignment_mode="expand") or []
-               if not t.is_punct and not t.is_space and not any(m.start <= t.idx < m.end for m in marked)]
+               if not t.is_punct and not t.is_space and not any(m.start <= t.idx < m.end for m in marked)
+               # `declared Zelensky “illegitimate” after Ukraine failed to …`: a circumstance after the quote
+               and not (t.idx > last_close and any(a.dep_ == "advcl" and a.left_edge.idx > last_close
+                                                   for a in [t, *t.ancestors]))]
     return bool(outside) and all(t.dep_ in ("nsubj", "nsubjpass") or
                                  any(a.dep_ in ("nsubj", "nsubjpass") for a in t.ancestors
                                      if a.idx >= cue.start) for t in outside) and len(outside) <= 6

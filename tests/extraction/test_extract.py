@@ -802,3 +802,22 @@ def test_a_misparsed_clause_before_the_cue_is_not_part_of_its_report():
     text = ("Writing for a panel that all agreed Kyiv won the week, Olena Bondar noted that the way the army "
             "held the line was critical.")
     assert [q[1:3] for q in quotes_of(text)] == [("the way the army held the line was critical", "Olena Bondar")]
+
+
+@pytest.mark.parametrize("text, quote, speaker", [
+    ("State television, which casts the retreat as a “regrouping of forces”, showed new maps.",
+     "regrouping of forces", "State television"),
+    ("Peskov had back in June declared Sandu “illegitimate” after Moldova failed to hold a vote.",
+     "illegitimate", "Peskov"),
+])
+def test_naming_with_as_and_a_declared_label_are_direct_quotes(text, quote, speaker):
+    assert find(quotes_of(text), quote)[:3] == ("direct", quote, speaker)
+
+
+@pytest.mark.parametrize("text", [
+    "Officials in Beijing refused to call it an invasion of a sovereign state.",
+    "State media avoid calling the retreat a defeat for the army.",
+    "The fisherman cast his net as the sun rose over the bay.",
+])
+def test_words_not_said_and_a_net_cast_are_not_quotes(text):
+    assert quotes_of(text) == []
