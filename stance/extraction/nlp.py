@@ -184,3 +184,13 @@ def token_range(tokens: list[Token]) -> tuple[int, int]:
     first = min(tokens, key=lambda t: t.i)
     last = max(tokens, key=lambda t: t.i)
     return first.idx, last.idx + len(last.text)
+
+
+def letters(text: str, start: int, end: int) -> int:
+    """How many letters and digits stand between two offsets."""
+    return sum(c.isalnum() for c in text[start:end])
+
+
+def gap_is_blank(text: str, start: int, end: int) -> bool:
+    """Only spaces and punctuation (no words) between two offsets."""
+    return start <= end and not any(c.isalnum() for c in text[start:end])

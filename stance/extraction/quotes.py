@@ -25,7 +25,7 @@ from stance.extraction.confidence import attribution_confidence
 from stance.extraction.cues import ACCORDING, CLAUSE, MIN_NOMINAL_TOKENS, NOMINAL, Cue, find_cues
 from stance.extraction.lexicon import PERSON_PRONOUNS, PLURAL_PRONOUNS, SPEECH_VERBS
 from stance.extraction.mentions import ArticleIndex
-from stance.extraction.nlp import Chunk, text_of
+from stance.extraction.nlp import Chunk, gap_is_blank, letters, text_of
 from stance.extraction.parenthetical import is_parenthetical
 from stance.extraction.quotemarks import MarkedSpan, find_marked_spans
 from stance.records import Article, Quote, Speaker, overlap
@@ -43,15 +43,6 @@ class _Found:
     end: int
     cue: Cue | None
     speaker: Speaker | None = None
-
-
-def _letters(text: str, start: int, end: int) -> int:
-    return sum(c.isalnum() for c in text[start:end])
-
-
-def _gap_is_blank(text: str, start: int, end: int) -> bool:
-    """Only spaces and punctuation (no words) between two offsets."""
-    return start <= end and not any(c.isalnum() for c in text[start:end])
 
 
 def _outside_is_subject(doc: Doc, cue: Cue, marked: list[MarkedSpan]) -> bool:
@@ -81,14 +72,14 @@ def _classify_cue(doc: Doc, cue: Cue, spans: list[MarkedSpan]) -> list[_Found]:
     text = text_of(doc)
     first = min(touched, key=lambda m: m.open_mark)
     colon = text.rfind(":", cue.start, first.open_mark)
-    if colon >= 0 and _gap_is_blank(text, colon, first.open_mark) and cue.token.idx > max(
+    if colon >= 0 and gap_is_blank(text, colon, first.open_mark) and cue.token.idx > max(
             m.close_mark for m in touched):
         # `X scolded him: “…,” she said`: a cue after the quote reports the quote, not the reporter's words
         # before the colon that the parse hangs on it.
         return [_Found("direct", m.start, m.end, cue) for m in touched if m.open_mark > colon]
-    inside = sum(overlap(content, (m.start, m.end)) and _letters(text_of(doc), max(m.start, cue.start),
+    inside = sum(overlap(content, (m.start, m.end)) and letters(text_of(doc), max(m.start, cue.start),
                                                                   min(m.end, cue.end)) for m in touched)
-    share = inside / max(1, _letters(text_of(doc), *content))
+    share = inside / max(1, letters(text_of(doc), *content))
     whole_predicate = cue.kind == CLAUSE and _outside_is_subject(doc, cue, touched)
     if share >= INSIDE_SHARE or cue.kind == NOMINAL or whole_predicate:
         return [_Found("direct", m.start, m.end, cue) for m in touched]
@@ -125,10 +116,10 @@ def _adjacent_cue(doc: Doc, span: MarkedSpan, cues: list[Cue], across_paragraphs
         if cue.kind == ACCORDING or span.open_mark <= cue.token.idx < close:
             continue
         lo, hi = _cue_extent(cue, span)
-        if hi <= span.open_mark and (_gap_is_blank(text, hi, span.open_mark)
+        if hi <= span.open_mark and (gap_is_blank(text, hi, span.open_mark)
                                      or _JOINED_GAP.fullmatch(text, hi, span.open_mark)):
             distance = span.open_mark - hi
-        elif lo >= close and _gap_is_blank(text, close, lo) and (across_paragraphs or "\n" not in text[close:lo]):
+        elif lo >= close and gap_is_blank(text, close, lo) and (across_paragraphs or "\n" not in text[close:lo]):
             distance = lo - close
         else:
             continue
@@ -139,7 +130,7 @@ def _adjacent_cue(doc: Doc, span: MarkedSpan, cues: list[Cue], across_paragraphs
 
 def _starts_sentence(doc: Doc, span: MarkedSpan) -> bool:
     line_start = text_of(doc).rfind("\n", 0, span.open_mark) + 1
-    if _gap_is_blank(text_of(doc), line_start, span.open_mark):
+    if gap_is_blank(text_of(doc), line_start, span.open_mark):
         return True
     # A sentence that ends inside its own closing mark (`… on “Fox and Friends.” “…`) ends too.
     before = text_of(doc)[:span.open_mark].rstrip().rstrip("”’\"'»")
@@ -180,7 +171,7 @@ def find_quotes_in_chunk(chunk: Chunk, spans: list[MarkedSpan], index: ArticleIn
             claimed.add(i)
             # `X says A: “B”` reports both A and B; only a bare object gives way to the quote.
             found = [f for f in found if not (f.cue is cue and f.kind == "indirect" and f.end <= span.open_mark
-                                              and _gap_is_blank(text_of(doc), f.end, span.open_mark)
+                                              and gap_is_blank(text_of(doc), f.end, span.open_mark)
                                               and ":" not in text_of(doc)[f.end:span.open_mark])]
             found.append(_Found("direct", span.start, span.end, cue))
     found = _relayed(found)
@@ -310,7 +301,7 @@ def _colon_introducer(doc: Doc, span: MarkedSpan) -> Token | None:
     paragraph: `And from Defence Minister Rustem Umerov:`."""
     text = text_of(doc)
     line_start = text.rfind("\n", 0, span.open_mark) + 1
-    if not _gap_is_blank(text, line_start, span.open_mark):
+    if not gap_is_blank(text, line_start, span.open_mark):
         return None
     before = text[:line_start].rstrip()
     if not before.endswith(":"):
