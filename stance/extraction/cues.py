@@ -80,8 +80,8 @@ def _clause_content(ccomp: Token) -> list[Token]:
 def _without_trailing_aside(tokens: list[Token]) -> list[Token]:
     """What ends a content after a comma and is the reporter's, not the report: a non-restrictive relative clause
     (`said he expects Clinton to recover from pneumonia, which forced her to leave …`), an apposition (`… Mr.
-    Trump, the presumed Putin favorite`), a participle clause (`…, citing the strategic importance of …`). Words in
-    quotation marks are never cut."""
+    Trump, the presumed Putin favorite`), a participle clause (`…, citing the strategic importance of …`), the
+    occasion (`…, at a meeting in Moscow`). Words in quotation marks are never cut."""
     if not tokens:
         return tokens
     last = max(t.i for t in tokens)
@@ -89,7 +89,8 @@ def _without_trailing_aside(tokens: list[Token]) -> list[Token]:
         if token.right_edge.i < last - 1 or not (
                 token.dep_ == "relcl" and token.left_edge.lower_ in ("which", "who", "whom", "whose", "where")
                 or token.dep_ == "appos" or token.dep_ == "advcl" and token.tag_ == "VBG"
-                and token.left_edge.i == token.i):
+                and token.left_edge.i == token.i or token.dep_ == "prep" and token.lower_ in ("at", "in", "during")
+                and any(c.dep_ == "pobj" and c.lemma_.lower() in EVENT_NOUNS for c in token.children)):
             continue
         first = token.left_edge
         comma = token.doc[first.i - 1] if first.i > 0 else None

@@ -821,3 +821,13 @@ def test_naming_with_as_and_a_declared_label_are_direct_quotes(text, quote, spea
 ])
 def test_words_not_said_and_a_net_cast_are_not_quotes(text):
     assert quotes_of(text) == []
+
+
+def test_the_occasion_after_a_comma_is_not_part_of_the_report():
+    text = "The minister said the grain deal would be renewed, in an interview with the BBC on Sunday."
+    assert [q[1] for q in quotes_of(text)] == ["the grain deal would be renewed"]
+
+
+def test_a_place_of_the_reported_event_stays_in_the_report():
+    text = "The minister said the grain deal would be discussed at the summit."
+    assert [q[1] for q in quotes_of(text)] == ["the grain deal would be discussed at the summit"]
