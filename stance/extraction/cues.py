@@ -25,6 +25,7 @@ from stance.extraction.lexicon import (
     ROLE_NOUNS,
     SOMEONE_ENTITIES,
     SPEECH_VERBS,
+    SUBORDINATORS,
     WITHHOLDING_VERBS,
 )
 from stance.extraction.nlp import QUOTE_CHARS, text_of, token_range, trim_span
@@ -363,4 +364,6 @@ def _sides(verb: Token, tokens: list[Token]) -> list[list[Token]]:
         return [tokens] if tokens else []
     heads = [t for t in before if t.head.i == verb.i]
     subject = any(c.dep_ in ("nsubj", "nsubjpass", "expl") for h in heads for c in h.children)
-    return [after, before] if subject else [after]
+    # `While he acknowledged …, Ham noted …`: a clause opened by a subordinator is an adverbial one, misparsed
+    adverbial = before[0].lower_ in SUBORDINATORS
+    return [after, before] if subject and not adverbial else [after]

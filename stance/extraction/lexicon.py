@@ -227,3 +227,7 @@ HEAD_ROLES = frozenset({"chief", "head", "leader", "boss", "director", "chair", 
 RECEIVING_VERBS = frozenset({"welcome", "call"})
 # Entity types that name someone (a person, a group, a body, a place).
 SOMEONE_ENTITIES = frozenset({"PERSON", "NORP", "ORG", "GPE", "FAC", "LOC"})
+
+#: Words that open an adverbial clause: `While he acknowledged …, Ham noted …` reports nothing before the comma.
+SUBORDINATORS = frozenset({"while", "although", "though", "if", "when", "whenever", "because", "since", "as", "after",
+                           "before", "unless", "whereas", "once", "until"})

@@ -831,3 +831,9 @@ def test_the_occasion_after_a_comma_is_not_part_of_the_report():
 def test_a_place_of_the_reported_event_stays_in_the_report():
     text = "The minister said the grain deal would be discussed at the summit."
     assert [q[1] for q in quotes_of(text)] == ["the grain deal would be discussed at the summit"]
+
+
+def test_an_adverbial_clause_before_the_cue_is_not_its_report():
+    text = ("While he acknowledged money was a major reason he felt demoralized serving under Zelensky, Melnyk also "
+            "noted several “intangibles” left him further disillusioned.")
+    assert not any(q[1].startswith("While") for q in quotes_of(text))
