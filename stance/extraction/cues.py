@@ -71,6 +71,10 @@ def _clause_content(ccomp: Token) -> list[Token]:
             tokens.pop()
         break
     tokens = _without_trailing_aside(tokens)
+    # `told them this weekend he would …`: a date the parse hung on the reported clause is the telling's
+    while tokens and tokens[0].ent_type_ in ("DATE", "TIME") and tokens[0].head.dep_ == "npadvmod" or tokens and \
+            tokens[0].dep_ == "npadvmod" and tokens[0].ent_type_ in ("DATE", "TIME"):
+        tokens = tokens[1:]
     # Drop the complementiser: the content is what follows `that`.
     while tokens and ((tokens[0].lower_ == "that" and _complementiser(tokens[0])) or tokens[0].is_punct
                       or tokens[0].is_space):
@@ -87,11 +91,12 @@ def _without_trailing_aside(tokens: list[Token]) -> list[Token]:
         return tokens
     last = max(t.i for t in tokens)
     for token in tokens:
-        if token.right_edge.i < last - 1 or not (
-                token.dep_ == "relcl" and token.left_edge.lower_ in ("which", "who", "whom", "whose", "where")
-                or token.dep_ == "appos" or token.dep_ == "advcl" and token.tag_ == "VBG"
-                and token.left_edge.i == token.i or token.dep_ == "prep" and token.lower_ in ("at", "in", "during")
-                and any(c.dep_ == "pobj" and c.lemma_.lower() in EVENT_NOUNS for c in token.children)):
+        relative = token.dep_ == "relcl" and token.left_edge.lower_ in ("which", "who", "whom", "whose", "where")
+        participle = token.dep_ == "advcl" and token.tag_ == "VBG" and all(
+            t.dep_ == "advmod" for t in token.doc[token.left_edge.i:token.i])
+        occasion = token.dep_ == "prep" and token.lower_ in ("at", "in", "during") and any(
+            c.dep_ == "pobj" and c.lemma_.lower() in EVENT_NOUNS for c in token.children)
+        if token.right_edge.i < last - 1 or not (relative or participle or occasion or token.dep_ == "appos"):
             continue
         first = token.left_edge
         comma = token.doc[first.i - 1] if first.i > 0 else None
@@ -259,7 +264,7 @@ def _verb_content(verb: Token) -> tuple[str, list[Token]] | None:
     # `noting that the talks aimed …`, `tweeted in the early hours that X was …`.
     for obj in objects:
         subtree = _subtree(obj)
-        if subtree[0].dep_ == "mark" and subtree[0].lower_ in ("that", "whether"):
+        if subtree[0].lower_ in ("that", "whether") and (subtree[0].dep_ == "mark" or _complementiser(subtree[0])):
             return CLAUSE, _clause_content(obj)
     if lemma in EVALUATIVE_VERBS:
         parts = [c for c in children if c.dep_ in NOMINAL_DEPS and c.i > verb.i]

@@ -21,7 +21,7 @@ SPEECH_VERBS = _words("""
     affirm aver avow attest certify swear guarantee assure reassure inform notify advise caution counsel
     recommend propose posit hypothesize theorize speculate surmise opine reckon figure mention indicate
     signal hint imply imply disclose divulge leak publicize broadcast relate narrate describe detail
-    outline summarize summarise specify clarify elaborate underline underscore highlight point
+    outline summarize summarise specify clarify elaborate underline underscore highlight point encourage exhort
     dispute contest challenge counter rebut refute retort object protest reject dismiss disagree agree
     concur echo endorse praise hail laud commend applaud welcome celebrate congratulate thank
     criticize criticise condemn denounce decry deplore slam blast lambast rebuke chide scold attack

@@ -837,3 +837,16 @@ def test_an_adverbial_clause_before_the_cue_is_not_its_report():
     text = ("While he acknowledged money was a major reason he felt demoralized serving under Zelensky, Melnyk also "
             "noted several “intangibles” left him further disillusioned.")
     assert not any(q[1].startswith("While") for q in quotes_of(text))
+
+
+def test_encouraging_is_a_second_report_that_ends_the_first():
+    text = ("Orban wrote in the early morning hours that Brussels was “arrogant” and “a menace” and encouraged "
+            "Hungarians to “read” the letter.")
+    assert find(quotes_of(text), "arrogant")[1] == "Brussels was “arrogant” and “a menace”"
+
+
+def test_a_date_before_the_reported_clause_and_a_participle_after_it_are_the_tellings():
+    text = ("The president told the veterans this weekend he would consider it a “personal insult” if they stayed "
+            "home, implicitly putting his name on the ballot.")
+    quote = find(quotes_of(text), "personal insult")
+    assert quote[1] == "he would consider it a “personal insult” if they stayed home"
