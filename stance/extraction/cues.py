@@ -341,8 +341,8 @@ def find_cues(doc: Doc, excluded: list[tuple[int, int]]) -> list[Cue]:
             continue
         if not is_reporting_verb(token) or _is_passive_without_agent(token) and token.lower_ != "reported":
             continue
-        if token.dep_ == "xcomp" and token.head.lemma_.lower() in WITHHOLDING_VERBS:
-            continue  # `refused to call it an invasion`: words not said
+        if token.dep_ == "xcomp" and token.head.lemma_.lower() in WITHHOLDING_VERBS or _reporters_voice(token):
+            continue  # `refused to call it an invasion`: words not said; `it is worth noting that`: nobody's
         found = _verb_content(token)
         if found is None:
             cues.append(Cue(token, CLAUSE, -1, -1, find_source(token, excluded)))  # may still govern an adjacent quote
@@ -357,6 +357,18 @@ def find_cues(doc: Doc, excluded: list[tuple[int, int]]) -> list[Cue]:
             if end > start:
                 cues.append(Cue(token, kind, start, end, source))
     return cues
+
+
+def _reporters_voice(verb: Token) -> bool:
+    """A speech or thought verb that gives nobody's words: `it is worth noting that`, `it should be noted that`, an
+    imperative (`ask yourself whether …`, `Consider that …`), a question to the reader (`Do you know where …?`)."""
+    children = {c.dep_: c for c in verb.children}
+    if verb.head.lower_ == "worth" or children.get("nsubjpass") is not None and children["nsubjpass"].lower_ == "it":
+        return True
+    subject = children.get("nsubj")
+    if subject is None and verb.tag_ == "VB" and verb.dep_ == "ROOT" and "aux" not in children:
+        return True
+    return subject is not None and subject.lower_ == "you" and verb.sent.text.rstrip().endswith("?")
 
 
 def _sides(verb: Token, tokens: list[Token]) -> list[list[Token]]:

@@ -850,3 +850,18 @@ def test_a_date_before_the_reported_clause_and_a_participle_after_it_are_the_tel
             "home, implicitly putting his name on the ballot.")
     quote = find(quotes_of(text), "personal insult")
     assert quote[1] == "he would consider it a “personal insult” if they stayed home"
+
+
+@pytest.mark.parametrize("text", [
+    "It is worth noting that the bridge was never repaired.",
+    "It should be noted that the brigade withdrew in May.",
+    "Ask yourself whether the front can hold another winter.",
+    "Do you know where the aid money went?",
+])
+def test_the_reporters_own_voice_is_nobodys_quote(text):
+    assert quotes_of(text) == []
+
+
+def test_a_command_inside_a_quote_stays_a_quote():
+    assert quotes_of("“Tell them we are ready,” the general said.") == [
+        ("direct", "Tell them we are ready,", "the general", "person")]
