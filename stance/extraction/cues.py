@@ -96,12 +96,15 @@ def _without_trailing_aside(tokens: list[Token]) -> list[Token]:
             t.dep_ == "advmod" for t in token.doc[token.left_edge.i:token.i])
         occasion = token.dep_ == "prep" and token.lower_ in ("at", "in", "during") and any(
             c.dep_ == "pobj" and c.lemma_.lower() in EVENT_NOUNS for c in token.children)
-        if token.right_edge.i < last - 1 or not (relative or participle or occasion or token.dep_ == "appos"):
+        # it must run to the end (a name after a comma, `…, Wang Yi`, may hang elsewhere in the parse)
+        ends = all(t.is_punct or t.pos_ == "PROPN" for t in token.doc[token.right_edge.i + 1:last + 1])
+        if not ends or not (relative or participle or occasion or token.dep_ == "appos"):
             continue
         first = token.left_edge
         comma = token.doc[first.i - 1] if first.i > 0 else None
-        if (comma is not None and comma.text == "," and comma.i > min(t.i for t in tokens)
-                and not any(c in QUOTE_CHARS for t in token.doc[first.i:last + 1] for c in t.text)):
+        # a quotation mark keeps it, not the apostrophe of `China’s`
+        marked = any(t.tag_ != "POS" and any(c in QUOTE_CHARS for c in t.text) for t in token.doc[first.i:last + 1])
+        if comma is not None and comma.text == "," and comma.i > min(t.i for t in tokens) and not marked:
             return [t for t in tokens if t.i < comma.i]
     return tokens
 
@@ -266,6 +269,12 @@ def _verb_content(verb: Token) -> tuple[str, list[Token]] | None:
         subtree = _subtree(obj)
         if subtree[0].lower_ in ("that", "whether") and (subtree[0].dep_ == "mark" or _complementiser(subtree[0])):
             return CLAUSE, _clause_content(obj)
+    if lemma in SPEECH_VERBS:
+        # `announced a ‘no limits’ partnership`: quoted words modifying the object are the speaker's (not a title:
+        # the object's own head stands outside the marks)
+        for obj in (c for c in children if c.dep_ == "dobj" and not _quoted(c)):
+            if any(_quoted(t) for t in obj.subtree if t.i < obj.i):
+                return NOMINAL, _subtree(obj)
     if lemma in EVALUATIVE_VERBS:
         parts = [c for c in children if c.dep_ in NOMINAL_DEPS and c.i > verb.i]
         if lemma in RECEIVING_VERBS and parts and all(c.dep_ == "dobj" and _names_someone(c) for c in parts):
@@ -280,6 +289,14 @@ def _verb_content(verb: Token) -> tuple[str, list[Token]] | None:
                 if objects:
                     return NOMINAL, objects
     return None
+
+
+def _quoted(token: Token) -> bool:
+    """Whether a word stands between quotation marks of its own sentence (a mark before it and one after it)."""
+    words = token.sent
+    before = [t for t in words if t.i < token.i and t.tag_ != "POS" and any(c in QUOTE_CHARS for c in t.text)]
+    after = [t for t in words if t.i > token.i and t.tag_ != "POS" and any(c in QUOTE_CHARS for c in t.text)]
+    return len(before) % 2 == 1 and bool(after)
 
 
 def _names_someone(obj: Token) -> bool:

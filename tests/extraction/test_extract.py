@@ -865,3 +865,18 @@ def test_the_reporters_own_voice_is_nobodys_quote(text):
 def test_a_command_inside_a_quote_stays_a_quote():
     assert quotes_of("“Tell them we are ready,” the general said.") == [
         ("direct", "Tell them we are ready,", "the general", "person")]
+
+
+def test_quoted_words_modifying_what_a_speaker_announced_are_theirs():
+    assert quotes_of("Orban and Fico announced an ‘iron friendship’ pact on Friday.")[0][:3] == (
+        "direct", "iron friendship", "Orban")
+
+
+def test_a_title_announced_is_not_a_quote():
+    assert quotes_of("The publisher announced the novel “War and Peace” for May.") == []
+
+
+def test_an_apostrophe_does_not_keep_the_occasion_in_the_report():
+    text = ("Shoigu was quoted by TASS as saying the talks would be “long”, at a meeting in Minsk with Belarus’s "
+            "defence minister.")
+    assert find(quotes_of(text), "long")[1] == "the talks would be “long”"
