@@ -28,7 +28,7 @@ from stance.extraction.lexicon import (
     SUBORDINATORS,
     WITHHOLDING_VERBS,
 )
-from stance.extraction.nlp import QUOTE_CHARS, text_of, token_range, trim_span
+from stance.extraction.nlp import QUOTE_CHARS, between_marks, text_of, token_range, trim_span
 from stance.extraction.parenthetical import is_parenthetical, parenthetical_content, puts_it
 
 CLAUSE, NOMINAL, ACCORDING = "clause", "nominal", "according"
@@ -272,8 +272,8 @@ def _verb_content(verb: Token) -> tuple[str, list[Token]] | None:
     if lemma in SPEECH_VERBS:
         # `announced a ‘no limits’ partnership`: quoted words modifying the object are the speaker's (not a title:
         # the object's own head stands outside the marks)
-        for obj in (c for c in children if c.dep_ == "dobj" and not _quoted(c)):
-            if any(_quoted(t) for t in obj.subtree if t.i < obj.i):
+        for obj in (c for c in children if c.dep_ == "dobj" and not between_marks(c)):
+            if any(between_marks(t) for t in obj.subtree if t.i < obj.i):
                 return NOMINAL, _subtree(obj)
     if lemma in EVALUATIVE_VERBS:
         parts = [c for c in children if c.dep_ in NOMINAL_DEPS and c.i > verb.i]
@@ -289,14 +289,6 @@ def _verb_content(verb: Token) -> tuple[str, list[Token]] | None:
                 if objects:
                     return NOMINAL, objects
     return None
-
-
-def _quoted(token: Token) -> bool:
-    """Whether a word stands between quotation marks of its own sentence (a mark before it and one after it)."""
-    words = token.sent
-    before = [t for t in words if t.i < token.i and t.tag_ != "POS" and any(c in QUOTE_CHARS for c in t.text)]
-    after = [t for t in words if t.i > token.i and t.tag_ != "POS" and any(c in QUOTE_CHARS for c in t.text)]
-    return len(before) % 2 == 1 and bool(after)
 
 
 def _names_someone(obj: Token) -> bool:

@@ -194,3 +194,11 @@ def letters(text: str, start: int, end: int) -> int:
 def gap_is_blank(text: str, start: int, end: int) -> bool:
     """Only spaces and punctuation (no words) between two offsets."""
     return start <= end and not any(c.isalnum() for c in text[start:end])
+
+
+def between_marks(token: Token) -> bool:
+    """Whether a word stands between quotation marks of its own sentence (a mark before it and one after it)."""
+    words = token.sent
+    before = [t for t in words if t.i < token.i and t.tag_ != "POS" and any(c in QUOTE_CHARS for c in t.text)]
+    after = [t for t in words if t.i > token.i and t.tag_ != "POS" and any(c in QUOTE_CHARS for c in t.text)]
+    return len(before) % 2 == 1 and bool(after)
