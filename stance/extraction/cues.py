@@ -372,7 +372,8 @@ def _reporters_voice(verb: Token) -> bool:
     """A speech or thought verb that gives nobody's words: `it is worth noting that`, `it should be noted that`, an
     imperative (`ask yourself whether …`, `Consider that …`), a question to the reader (`Do you know where …?`)."""
     children = {c.dep_: c for c in verb.children}
-    if verb.head.lower_ == "worth" or children.get("nsubjpass") is not None and children["nsubjpass"].lower_ == "it":
+    passive_it = children.get("nsubjpass") is not None and children["nsubjpass"].lower_ == "it"
+    if verb.head.lower_ == "worth" or passive_it and "agent" not in children:  # not `It was announced by X that`
         return True
     subject = children.get("nsubj")
     if subject is None and verb.tag_ == "VB" and verb.dep_ == "ROOT" and "aux" not in children:

@@ -880,3 +880,8 @@ def test_an_apostrophe_does_not_keep_the_occasion_in_the_report():
     text = ("Shoigu was quoted by TASS as saying the talks would be “long”, at a meeting in Minsk with Belarus’s "
             "defence minister.")
     assert find(quotes_of(text), "long")[1] == "the talks would be “long”"
+
+
+def test_an_it_passive_with_an_agent_is_the_agents_report():
+    text = "It was announced by the ministry that the bridge would reopen in May."
+    assert [q[1:3] for q in quotes_of(text)] == [("the bridge would reopen in May", "the ministry")]
