@@ -28,7 +28,7 @@ from stance.extraction.lexicon import (
     SUBORDINATORS,
     WITHHOLDING_VERBS,
 )
-from stance.extraction.nlp import QUOTE_CHARS, between_marks, text_of, token_range, trim_span
+from stance.extraction.nlp import QUOTE_CHARS, between_marks, is_quote_mark, text_of, token_range, trim_span
 from stance.extraction.parenthetical import is_parenthetical, parenthetical_content, puts_it
 
 CLAUSE, NOMINAL, ACCORDING = "clause", "nominal", "according"
@@ -72,8 +72,7 @@ def _clause_content(ccomp: Token) -> list[Token]:
         break
     tokens = _without_trailing_aside(tokens)
     # `told them this weekend he would …`: a date the parse hung on the reported clause is the telling's
-    while tokens and tokens[0].ent_type_ in ("DATE", "TIME") and tokens[0].head.dep_ == "npadvmod" or tokens and \
-            tokens[0].dep_ == "npadvmod" and tokens[0].ent_type_ in ("DATE", "TIME"):
+    while tokens and tokens[0].ent_type_ in ("DATE", "TIME") and "npadvmod" in (tokens[0].dep_, tokens[0].head.dep_):
         tokens = tokens[1:]
     # Drop the complementiser: the content is what follows `that`.
     while tokens and ((tokens[0].lower_ == "that" and _complementiser(tokens[0])) or tokens[0].is_punct
@@ -102,8 +101,7 @@ def _without_trailing_aside(tokens: list[Token]) -> list[Token]:
             continue
         first = token.left_edge
         comma = token.doc[first.i - 1] if first.i > 0 else None
-        # a quotation mark keeps it, not the apostrophe of `China’s`
-        marked = any(t.tag_ != "POS" and any(c in QUOTE_CHARS for c in t.text) for t in token.doc[first.i:last + 1])
+        marked = any(is_quote_mark(t) for t in token.doc[first.i:last + 1])
         if comma is not None and comma.text == "," and comma.i > min(t.i for t in tokens) and not marked:
             return [t for t in tokens if t.i < comma.i]
     return tokens

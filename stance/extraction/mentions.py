@@ -159,9 +159,7 @@ class ArticleIndex:
 
     def _mention(self, head: Token, start: int, name: str, kind: str, label: str = "") -> Mention:
         """A mention whose head word is `head`, at article offset `start`, with its place in the sentence."""
-        # a name in apposition to a subject is the subject: `The spokeswoman, Maria Zakharova, met …`
-        subject = head.dep_ in ("nsubj", "nsubjpass")
-        return Mention(start, name, kind, subject, self.in_quote(start),
+        return Mention(start, name, kind, head.dep_ in ("nsubj", "nsubjpass"), self.in_quote(start),
                        _reported(head), label, _speaks(head) and not _nested(head))
 
     def _note_role(self, head: Token, name_start: int, name: str) -> None:

@@ -196,9 +196,12 @@ def gap_is_blank(text: str, start: int, end: int) -> bool:
     return start <= end and not any(c.isalnum() for c in text[start:end])
 
 
+def is_quote_mark(token: Token) -> bool:
+    """Whether a token holds a quotation mark (not the apostrophe of a possessive: `China’s`)."""
+    return token.tag_ != "POS" and any(c in QUOTE_CHARS for c in token.text)
+
+
 def between_marks(token: Token) -> bool:
     """Whether a word stands between quotation marks of its own sentence (a mark before it and one after it)."""
-    words = token.sent
-    before = [t for t in words if t.i < token.i and t.tag_ != "POS" and any(c in QUOTE_CHARS for c in t.text)]
-    after = [t for t in words if t.i > token.i and t.tag_ != "POS" and any(c in QUOTE_CHARS for c in t.text)]
-    return len(before) % 2 == 1 and bool(after)
+    marks = [t.i for t in token.sent if is_quote_mark(t)]
+    return sum(i < token.i for i in marks) % 2 == 1 and any(i > token.i for i in marks)

@@ -6,7 +6,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from stance.extraction.lexicon import PLACING_WORDS
-from stance.extraction.nlp import QUOTE_CHARS
+from stance.extraction.nlp import is_quote_mark
 
 
 def is_parenthetical(verb: Token) -> bool:
@@ -41,7 +41,7 @@ def parenthetical_content(verb: Token) -> list[Token] | None:
     head = verb.head
     inner = {t.i for t in verb.subtree}
     tokens = [t for t in head.subtree if t.i not in inner and not t.is_space]
-    marks = [t for t in tokens if t.tag_ != "POS" and not t.like_num and any(c in QUOTE_CHARS for c in t.text)
+    marks = [t for t in tokens if is_quote_mark(t) and not t.like_num
              and (t.is_punct or t.is_quote or not t.text[0].isalnum())]  # not the apostrophe of `Clarke's`
     if marks or verb.dep_ == "parataxis" and not any(t.i < verb.i and not t.is_punct for t in tokens):
         return None

@@ -77,9 +77,9 @@ def _classify_cue(doc: Doc, cue: Cue, spans: list[MarkedSpan]) -> list[_Found]:
         # `X scolded him: “…,” she said`: a cue after the quote reports the quote, not the reporter's words
         # before the colon that the parse hangs on it.
         return [_Found("direct", m.start, m.end, cue) for m in touched if m.open_mark > colon]
-    inside = sum(overlap(content, (m.start, m.end)) and letters(text_of(doc), max(m.start, cue.start),
-                                                                  min(m.end, cue.end)) for m in touched)
-    share = inside / max(1, letters(text_of(doc), *content))
+    inside = sum(overlap(content, (m.start, m.end)) and letters(text, max(m.start, cue.start), min(m.end, cue.end))
+                 for m in touched)
+    share = inside / max(1, letters(text, *content))
     whole_predicate = cue.kind == CLAUSE and _outside_is_subject(doc, cue, touched)
     if share >= INSIDE_SHARE or cue.kind == NOMINAL or whole_predicate:
         return [_Found("direct", m.start, m.end, cue) for m in touched]
