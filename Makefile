@@ -32,6 +32,7 @@ test: setup-dev
 bench: setup-dev
 	$(BIN)/pip install --quiet -e '.[bench]'
 	$(BIN)/python benchmarks/extraction_vs_textacy.py
+	$(BIN)/python benchmarks/extraction_intervals.py
 	$(BIN)/python benchmarks/attribution_confidence.py
 	$(BIN)/python benchmarks/attribution_errors.py --before e746b69
 
