@@ -70,11 +70,17 @@ def main() -> None:
     import logging
 
     logging.disable(logging.WARNING)
-    articles, gold = load_polnear(DATA / "polnear" / "dev")
-    report("PolNeAR dev", counts(gold, stance.extract(articles)))
-    path = DATA / "urw_articles.gold.jsonl"
-    gold = load_gold_jsonl(path)
-    report("War articles (urw_articles.gold.jsonl)", counts(gold, stance.extract(gold_articles(path))))
+    split, path = DATA / "polnear" / "dev", DATA / "urw_articles.gold.jsonl"
+    if (split / "attributions").is_dir():
+        articles, gold = load_polnear(split)
+        report("PolNeAR dev", counts(gold, stance.extract(articles)))
+    else:
+        print(f"no PolNeAR split at {split}: skipped")
+    if path.is_file():
+        report("War articles (urw_articles.gold.jsonl)", counts(load_gold_jsonl(path),
+                                                                stance.extract(gold_articles(path))))
+    else:
+        print(f"no {path}: skipped")
     print("\nRerun: .venv/bin/python benchmarks/extraction_intervals.py")
 
 
