@@ -1,9 +1,11 @@
 """Agreement of the two blind annotations of the double-labelled war quotes (`data/urw_more.double.jsonl`, the
-corpus's random subset; `data/urw_extra.double.jsonl`, every span of the later additions): Cohen's kappa per task,
-with a bootstrap interval over articles, and how the disagreements were resolved.
+corpus's random subset; `data/urw_extra.double.jsonl`, every span of the later additions;
+`data/urw_more.second.jsonl`, the second pass over the rest of the corpus): Cohen's kappa per task, with a
+bootstrap interval over articles, and how the disagreements were resolved.
 
 Tone and stance are scored on the quotes both annotators took for quotes (LABELS.md §1); whether a span is a
-quote at all is scored on every double-labelled span.
+quote at all is scored on the spans both annotators judged (the second pass was given spans already taken for
+quotes, and labelled tone and stance only).
 
 Rerun (from the repository root, a second):
 
@@ -20,7 +22,7 @@ import numpy as np
 from sklearn.metrics import cohen_kappa_score
 
 DATA = Path(__file__).resolve().parents[1] / "data"
-DOUBLE = (DATA / "urw_more.double.jsonl", DATA / "urw_extra.double.jsonl")
+DOUBLE = (DATA / "urw_more.double.jsonl", DATA / "urw_extra.double.jsonl", DATA / "urw_more.second.jsonl")
 
 
 def kappa_with_interval(rows: list[dict], field: str, resamples: int = 1000,
@@ -42,13 +44,21 @@ def kappa_with_interval(rows: list[dict], field: str, resamples: int = 1000,
     return kappa(rows), float(low), float(high)
 
 
+def both_quotes(rows: list[dict]) -> list[dict]:
+    """The spans both annotators took for quotes; a span given to an annotator as a quote counts as taken."""
+    return [r for r in rows if r["a"].get("is_quote", True) and r["b"].get("is_quote", True)]
+
+
 def table(title: str, rows: list[dict]) -> None:
-    quotes = [r for r in rows if r["a"]["is_quote"] and r["b"]["is_quote"]]
+    quotes = both_quotes(rows)
+    judged = [r for r in rows if "is_quote" in r["a"] and "is_quote" in r["b"]]
     print(f"## {title}\ndouble-labelled spans: {len(rows)} in {len({r['doc_id'] for r in rows})} articles; "
           f"taken for quotes by both: {len(quotes)}\n")
     print("| task | items | raw agreement | Cohen's kappa | 90% interval (articles resampled) |")
     print("|---|---|---|---|---|")
-    for field, sample in (("is_quote", rows), ("tone", quotes), ("stance", quotes)):
+    for field, sample in (("is_quote", judged), ("tone", quotes), ("stance", quotes)):
+        if not sample:
+            continue
         if len({r[x][field] for r in sample for x in "ab"}) < 2:
             print(f"| {field} | {len(sample)} | 1.000 | (one label only) | |")
             continue
@@ -62,7 +72,7 @@ def table(title: str, rows: list[dict]) -> None:
 def double_labels() -> dict[str, list[dict]]:
     """The rows of each double-labelled file, by file name."""
     return {path.name: [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
-            for path in DOUBLE}
+            for path in DOUBLE if path.exists()}
 
 
 def main() -> None:

@@ -381,13 +381,13 @@ def main() -> None:
              seed_via_score(REPO / "seeds" / "000_425a455c3402a5f3.txt", seed_gold))
 
     sys.path.insert(0, str(REPO / "benchmarks"))
-    from agreement import double_labels, kappa_with_interval
+    from agreement import both_quotes, double_labels, kappa_with_interval
 
     files = double_labels()
     files["both"] = [row for rows in files.values() for row in rows]
     agreement = []
     for name, double in files.items():
-        both = [r for r in double if r["a"]["is_quote"] and r["b"]["is_quote"]]
+        both = both_quotes(double)
         agreement += [{"labels": name, "task": task, "items": len(both), "Cohen's kappa": "{:.3f} ({:.3f}–{:.3f}, 90%)"
                        .format(*kappa_with_interval(both, task))} for task in TASKS]
     show("Agreement of the blind double labels (data/*.double.jsonl; benchmarks/agreement.py)", agreement)
