@@ -407,7 +407,7 @@ def main() -> None:
     from agreement import both_quotes, double_labels, kappa_with_interval
 
     files = double_labels()
-    files["both"] = [row for rows in files.values() for row in rows]
+    files["all"] = [row for rows in files.values() for row in rows]
     agreement = []
     for name, double in files.items():
         both = both_quotes(double)
