@@ -120,3 +120,24 @@ def test_every_corpus_quote_is_labelled_twice():
     for name in ("urw_more.labels.jsonl", "urw_extra.labels.jsonl"):
         labellers = pd.read_json(DATA / name, lines=True, dtype=False)["labeller"]
         assert labellers.str.contains("+", regex=False).all(), name
+
+
+def test_the_speaker_labels_cover_the_corpus_and_keep_their_provenance():
+    """`urw_more.speakers.jsonl` names a source (or none) for every quote of `urw_more.labels.jsonl`, same spans,
+    and its double-labelled subset's final labels are the file's (data/README.md)."""
+    speakers = pd.read_json(DATA / "urw_more.speakers.jsonl", lines=True, dtype=False)
+    corpus = pd.read_json(DATA / "urw_more.labels.jsonl", lines=True, dtype=False)
+    key = ["doc_id", "start", "end"]
+    assert sorted(map(tuple, speakers[key].to_numpy())) == sorted(map(tuple, corpus[key].to_numpy()))
+    assert set(speakers["speaker_type"]) <= {"person", "organization", "group", "unknown"}
+    assert speakers["labeller"].str.startswith("annotator-").all() and speakers["labelled"].notna().all()
+    named = speakers[speakers["speaker"].astype(str).str.len() > 0]
+    assert len(named) > 0.95 * len(speakers)
+    double = pd.read_json(DATA / "urw_more.speakers_double.jsonl", lines=True, dtype=False)
+    assert len(double) >= 100
+    by_span = speakers.set_index(key)
+    for row in double.itertuples():
+        assert row.a["labeller"] != row.b["labeller"]
+        final = by_span.loc[(row.doc_id, row.start, row.end)]
+        assert (final["speaker"], bool(final["is_quote"])) == (row.final["speaker"], row.final["is_quote"])
+        assert row.a["labeller"] in final["labeller"] and row.b["labeller"] in final["labeller"]
