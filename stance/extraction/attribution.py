@@ -137,6 +137,9 @@ def _resolution(source: Token, speaker: Speaker) -> str:
     return "none"
 
 
+_POSSESSIVE_PRONOUNS = {"his": "he", "their": "they"}
+
+
 def _resolve(source: Token | None, offset: int, index: ArticleIndex, window: int,
              exclude: tuple[int, int] | None = None) -> Speaker:
     if source is None:
@@ -144,6 +147,8 @@ def _resolve(source: Token | None, offset: int, index: ArticleIndex, window: int
     mention = words_text(mention_tokens(source)).strip(" -–—―~")  # a sign-off line's dash is not the name's
     start = offset + source.idx
     lower = source.lower_
+    if source.dep_ == "poss":
+        lower = _POSSESSIVE_PRONOUNS.get(lower, lower)  # `in his words`: as `he` would be
     if lower in RELATIVE_PRONOUNS:
         target = _who_antecedent(source)
         if target is source:
@@ -176,7 +181,8 @@ def _resolve(source: Token | None, offset: int, index: ArticleIndex, window: int
             found = _resolve(author, offset, index, window) if isinstance(author, Token) else author
             return Speaker(POSSESSIVE.sub("", found.name).strip(), mention, found.type, found.role)
         return Speaker(mention, mention, "unknown")
-    place = _place(source, mention)
+    # a person's surname the tagger took for a place (`In Feld's words`) stays the person's
+    place = "" if index.surname_known(source) else _place(source, mention)
     if place:
         return Speaker(place, mention, "organization")
     if head_lemma in COUNTRY_NOUNS and source.tag_ == "NN" and any(c.lower_ in ("the", "this")

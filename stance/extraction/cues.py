@@ -1,6 +1,6 @@
 """Find reporting cues in a parsed document: the cue word, its content span and its source token.
 
-A cue is a reporting verb (`said`, `warned`, `described … as`, `called for`) or `according to`.
+A cue is a reporting verb (`said`, `warned`, `described … as`, `called for`), `according to` or `in X's words`.
 Content spans are character offsets into the Doc's text; the quote-mark logic in
 `stance.quotes` later decides whether a content is direct, indirect or mixed.
 """
@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Token
 
 from stance.extraction.lexicon import (
     CLAIM_NOUNS,
@@ -30,6 +30,7 @@ from stance.extraction.lexicon import (
 )
 from stance.extraction.nlp import QUOTE_CHARS, between_marks, is_quote_mark, text_of, token_range, trim_span
 from stance.extraction.parenthetical import is_parenthetical, parenthetical_content, puts_it
+from stance.extraction.phrases import according_source, phrase_content, phrase_tokens, words_source
 
 CLAUSE, NOMINAL, ACCORDING = "clause", "nominal", "according"
 NOMINAL_DEPS = {"dobj", "oprd", "attr", "xcomp", "dative"}
@@ -49,7 +50,9 @@ class Cue:
     @property
     def text(self) -> str:
         if self.kind == ACCORDING:
-            return "according to"
+            words = phrase_tokens(self.token)  # as the article writes it: `In Hertling's words`
+            first, last = min(words, key=lambda t: t.i), max(words, key=lambda t: t.i)
+            return text_of(self.token.doc)[first.idx:last.idx + len(last.text)]
         particles = [c.text for c in self.token.children if c.dep_ == "prt"]
         return " ".join([self.token.text, *particles])
 
@@ -194,6 +197,9 @@ def find_source(verb: Token, excluded: list[tuple[int, int]] = (), depth: int = 
         if quoted:
             return quoted[0]
     subjects = [c for c in verb.children if c.dep_ in ("nsubj", "csubj") and not _inside(c, excluded)]
+    if depth > 0 and not subjects and verb.lemma_.lower() not in SPEECH_VERBS and _is_passive_without_agent(verb):
+        # `X was caught claiming …`, `X was heard telling …`: the one caught or heard speaks
+        subjects = [c for c in verb.children if c.dep_ == "nsubjpass" and not _inside(c, excluded)]
     # `Putin had back in May declared …`: the parse may hang the subject on the auxiliary
     subjects = subjects or [c for a in verb.children if a.dep_ == "aux" for c in a.children
                             if c.dep_ == "nsubj" and not _inside(c, excluded)]
@@ -210,7 +216,8 @@ def find_source(verb: Token, excluded: list[tuple[int, int]] = (), depth: int = 
                 return objects[0]
     # Participles and conjuncts take the subject of the verb they hang from, through a
     # preposition too: `went further, calling it …`, `responded by saying …`.
-    if depth < 4 and verb.dep_ in ("advcl", "xcomp", "conj", "pcomp", "prep") and verb.head is not verb:
+    # `X was quick to praise …`: through the adjective (`acomp`) to the verb whose subject it describes
+    if depth < 4 and verb.dep_ in ("advcl", "xcomp", "conj", "pcomp", "prep", "acomp") and verb.head is not verb:
         outer = _reporting_ancestor(verb) if (verb.dep_ == "conj" or verb.dep_ == "advcl" and verb.tag_ == "VBG") \
             and _is_bare_speech_verb(verb) else None
         # `told the court the situation has reached …, and urged the judges …`; `said the talks would resume,
@@ -229,22 +236,10 @@ def find_source(verb: Token, excluded: list[tuple[int, int]] = (), depth: int = 
     return None
 
 
-def _according_cue(token: Token) -> Cue | None:
-    to = next((c for c in token.children if c.lower_ == "to"), None)
-    source = next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
-    if source is None:
-        return None
-    sentence: Span = token.sent
-    phrase = {t.i for t in token.subtree}
-    before = [t for t in sentence if t.i < min(phrase)]
-    after = [t for t in sentence if t.i > max(phrase)]
-    side = before if sum(not t.is_punct for t in before) >= sum(not t.is_punct for t in after) else after
-    side = [t for t in side if not t.is_space]
-    if sum(not t.is_punct for t in side) < 3:
-        return None
-    start, end = trim_span(token.doc, *token_range(side))
-    end = end - 1 if text_of(token.doc)[end - 1:end] in ".!?" else end
-    return Cue(token, ACCORDING, start, end, source)
+def _phrase_cue(token: Token, source: Token | None) -> Cue | None:
+    """`according to X`, `in X's words`: a cue of the kind `according` over the larger side of the sentence."""
+    content = phrase_content(token) if source is not None else None
+    return Cue(token, ACCORDING, *content, source) if content else None
 
 
 def _verb_content(verb: Token) -> tuple[str, list[Token]] | None:
@@ -330,9 +325,12 @@ def find_cues(doc: Doc, excluded: list[tuple[int, int]]) -> list[Cue]:
         if any(a <= token.idx < b for a, b in excluded):
             continue
         if token.lower_ == "according" and token.dep_ in ("prep", "advcl", "advmod", "ROOT"):
-            cue = _according_cue(token)
+            cue = _phrase_cue(token, according_source(token))
             if cue:
                 cues.append(cue)
+            continue
+        if token.lower_ == "in" and (cue := _phrase_cue(token, words_source(token))):
+            cues.append(cue)
             continue
         if token.pos_ == "NOUN" and token.lemma_.lower() in CLAIM_NOUNS:
             cue = _nominal_claim(token, excluded)

@@ -34,6 +34,7 @@ SPEECH_VERBS = _words("""
     assess judge evaluate estimate acknowledge recognize recognise
      concede admit profess purport claim allege contend submit plead testify depose
     brief lecture preach teach instruct continue sing chant quote cheer interject recite read
+    scoff sneer snap snarl fume rant rave gush grumble groan chime
 """)
 
 #: Verbs of thinking or believing: cues only when their content is a clause (`X believes that ...`).

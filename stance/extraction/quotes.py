@@ -27,6 +27,7 @@ from stance.extraction.lexicon import PERSON_PRONOUNS, PLURAL_PRONOUNS, SPEECH_V
 from stance.extraction.mentions import ArticleIndex
 from stance.extraction.nlp import Chunk, gap_is_blank, letters, text_of
 from stance.extraction.parenthetical import is_parenthetical
+from stance.extraction.phrases import phrase_tokens
 from stance.extraction.quotemarks import MarkedSpan, find_marked_spans
 from stance.records import Article, Quote, Speaker, overlap
 
@@ -360,12 +361,11 @@ def _wordy(spans: list, text: str) -> list:
 
 def _cue_offsets(cue: Cue | None, offset: int) -> tuple[int | None, int | None]:
     """Where a cue's words stand in the article: the cue word with its particles (`called for`), or
-    `according to`."""
+    the attribution phrase (`according to`, `in his words`)."""
     if cue is None:
         return None, None
-    words = [cue.token, *(c for c in cue.token.children if c.dep_ == "prt")]
-    if cue.kind == ACCORDING:
-        words += [c for c in cue.token.children if c.lower_ == "to"]
+    words = phrase_tokens(cue.token) if cue.kind == ACCORDING else [
+        cue.token, *(c for c in cue.token.children if c.dep_ == "prt")]
     first, last = min(words, key=lambda t: t.idx), max(words, key=lambda t: t.idx)
     return offset + first.idx, offset + last.idx + len(last.text)
 

@@ -1,0 +1,68 @@
+"""Attribution phrases that name a source without a verb: `according to X`, `in X's words`, `in the words of X`.
+
+Each gives a source token and, as content, the larger side of its sentence (`According to X, the talks failed`;
+`“…,” in the words of X`); `stance.extraction.cues` turns them into cues of the kind `according`.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from stance.extraction.nlp import text_of, token_range, trim_span
+
+#: Possessives that make `in … words` the writer's own (`in other words`, `in my words`), not a source's.
+_NOT_A_SOURCE = frozenset({"my", "our", "your", "other", "plain", "simple", "short", "few", "same"})
+
+
+def phrase_tokens(token: Token) -> list[Token]:
+    """The phrase's own words, for the cue column and its offsets: `according to`, `In his words`,
+    `in the words of`."""
+    if token.lower_ == "according":
+        return [token, *(c for c in token.children if c.lower_ == "to")]
+    words = next((c for c in token.children if c.dep_ == "pobj" and c.lemma_.lower() == "word"), None)
+    if words is None:
+        return [token]
+    return [token, *(c for c in words.children if c.dep_ in ("det", "poss") and c.i < words.i), words,
+            *(c for c in words.children if c.dep_ == "prep" and c.lower_ == "of")]
+
+
+def according_source(token: Token) -> Token | None:
+    """`according to X` → X."""
+    to = next((c for c in token.children if c.lower_ == "to"), None)
+    return next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
+
+
+def words_source(token: Token) -> Token | None:
+    """`in X's words`, `in his words`, `in the words of X` (the token is `in`) → X, `his`; `in other words`,
+    `in my words` → None."""
+    if token.lower_ != "in" or token.dep_ != "prep":
+        return None
+    words = next((c for c in token.children if c.dep_ == "pobj" and c.lower_ == "words"), None)
+    if words is None:
+        return None
+    of = next((c for c in words.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    if of is not None:
+        return next((c for c in of.children if c.dep_ == "pobj"), None)
+    owner = next((c for c in words.children if c.dep_ == "poss"), None)
+    if owner is None or owner.lower_ in _NOT_A_SOURCE or any(c.lower_ in _NOT_A_SOURCE for c in words.children):
+        return None
+    return owner
+
+
+def phrase_content(token: Token) -> tuple[int, int] | None:
+    """The content a phrase attributes: the larger side of its sentence, without the phrase (None when that side
+    is under three words)."""
+    sentence = token.sent
+    phrase = [t.i for t in token.subtree]
+    if token.lower_ != "according":  # `In the words of X, the war …`: the phrase ends at its comma, whatever the parse
+        comma = next((t.i for t in token.subtree if t.i > token.i and t.text == ","), None)
+        phrase = [i for i in phrase if comma is None or i < comma]
+    before = [t for t in sentence if t.i < min(phrase)]
+    after = [t for t in sentence if t.i > max(phrase)]
+    side = before if sum(not t.is_punct for t in before) >= sum(not t.is_punct for t in after) else after
+    side = [t for t in side if not t.is_space]
+    if sum(not t.is_punct for t in side) < 3:
+        return None
+    start, end = trim_span(token.doc, *token_range(side))
+    end = end - 1 if text_of(token.doc)[end - 1:end] in ".!?" else end
+    return start, end

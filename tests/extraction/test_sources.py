@@ -1,0 +1,68 @@
+"""Who speaks when no plain `X said` names the source: attribution phrases (`in his words`), manner-of-speaking
+verbs, and speech verbs that hang from a passive or an adjective. Sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+import stance
+from stance.records import Article
+
+
+def quotes_of(text: str) -> list[tuple[str, str, str, str]]:
+    frame = stance.extract([Article("t", text)])
+    return [(row.quote_type, row.text, row.speaker, row.cue) for row in frame.itertuples()]
+
+
+def quote_with(quotes, fragment):
+    hits = [q for q in quotes if fragment in q[1]]
+    assert hits, f"no quote containing {fragment!r} in {quotes}"
+    return hits[0]
+
+
+@pytest.mark.parametrize("text, fragment, speaker, cue", [
+    ("Retired colonel Anna Brandt followed the siege for months.\n\nIn her words, “the supply lines were cut "
+     "within a week.”", "supply lines were cut", "Anna Brandt", "In her words"),
+    ("Lars Feld, an economist in Freiburg, has studied the embargo.\n\nIn Feld's words, “the refineries will run dry by "
+     "spring.”", "refineries will run dry", "Lars Feld", "In Feld's words"),
+    ("In the words of Jens Stoltenberg, the war in Ukraine is a defeat for all of Europe.",
+     "the war in Ukraine is a defeat", "Jens Stoltenberg", "In the words of"),
+])
+def test_in_someones_words_names_the_source(text, fragment, speaker, cue):
+    _, _, found_speaker, found_cue = quote_with(quotes_of(text), fragment)
+    assert (found_speaker, found_cue) == (speaker, cue)
+
+
+@pytest.mark.parametrize("text", [
+    "In other words, the ceasefire had collapsed before it began.",
+    "In my words, the ceasefire had collapsed before it began.",
+])
+def test_in_other_words_is_the_writers_own_voice(text):
+    assert not [q for q in quotes_of(text) if "ceasefire" in q[1]]
+
+
+@pytest.mark.parametrize("verb", ["scoffed", "sneered", "snapped", "grumbled"])
+def test_a_manner_of_speaking_verb_before_a_quote_names_its_speaker(verb):
+    text = f"Dmitri Orlov, a trade adviser in Moscow, took questions on the new tariffs.\n\nOrlov {verb}, “They will hurt Brussels more than us.”"
+    assert quote_with(quotes_of(text), "hurt Brussels")[2] == "Dmitri Orlov"
+
+
+@pytest.mark.parametrize("text, fragment, speaker", [
+    # a participle under a passive verb of perceiving: the one caught or heard speaks
+    ("The agency has been caught falsely claiming that the grain convoy reached Odesa.",
+     "the grain convoy reached Odesa", "The agency"),
+    ("Senator Maria Lopez was overheard telling aides that the aid bill would pass in May.",
+     "the aid bill would pass in May", "Maria Lopez"),
+    # a speech verb under an adjective (`quick to`, `eager to`): the adjective's subject speaks
+    ("Mayor Vitali Novak was quick to praise the volunteers as “the best of our city.”",
+     "the best of our city", "Vitali Novak"),
+    ("General Tomas Berg was eager to stress that no troops would cross the border.",
+     "no troops would cross the border", "Tomas Berg"),
+])
+def test_a_speech_verb_under_a_passive_or_an_adjective_takes_the_subject_above(text, fragment, speaker):
+    assert quote_with(quotes_of(text), fragment)[2] == speaker
+
+
+def test_a_speech_verb_that_is_itself_passive_still_takes_its_agent_not_its_subject():
+    quotes = quotes_of("The envoy was told by Ambassador Karen Holt that the talks were over.")
+    assert quote_with(quotes, "the talks were over")[2] == "Karen Holt"
