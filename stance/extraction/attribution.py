@@ -175,7 +175,7 @@ def _resolve(source: Token | None, offset: int, index: ArticleIndex, window: int
     if lower in FIRST_PERSON or source.pos_ == "PRON":
         return Speaker(mention=mention)
     head_lemma = source.lemma_.lower()
-    if source.pos_ == "NOUN" and head_lemma in DOCUMENT_NOUNS:
+    if source.pos_ == "NOUN" and (head_lemma in DOCUMENT_NOUNS or lower == "figures"):  # `figures from the UN`
         author = _author(source, start, index, window)
         if author is not None:
             found = _resolve(author, offset, index, window) if isinstance(author, Token) else author
@@ -241,6 +241,11 @@ def _author(document: Token, start: int, index: ArticleIndex, window: int) -> To
             objects = [c for c in child.children if c.dep_ == "pobj"]
             if objects and objects[0].lemma_.lower() not in DOCUMENT_NOUNS:
                 return objects[0]
+        # `the data provided by border guards`, `a report published by the ministry`
+        if child.dep_ == "acl" and child.tag_ == "VBN":
+            agents = [o for a in child.children if a.dep_ == "agent" for o in a.children if o.dep_ == "pobj"]
+            if agents:
+                return agents[0]
     found = index.antecedent(start, {"organization", "person"}, 1)
     if found is not None:
         return Speaker(found.name, found.name, found.kind, index.roles.get(found.name, ""))

@@ -16,21 +16,24 @@ from stance.extraction.lexicon import (
     COGNITION_VERBS,
     EVALUATIVE_VERBS,
     EVENT_NOUNS,
-    GROUP_NOUNS,
-    ORGANIZATION_NOUNS,
     PREPOSITIONAL_CUES,
     RECEIVING_VERBS,
     RELAYING_VERBS,
     REPORTING_VERBS,
-    ROLE_NOUNS,
-    SOMEONE_ENTITIES,
     SPEECH_VERBS,
     SUBORDINATORS,
     WITHHOLDING_VERBS,
 )
 from stance.extraction.nlp import QUOTE_CHARS, between_marks, is_quote_mark, text_of, token_range, trim_span
 from stance.extraction.parenthetical import is_parenthetical, parenthetical_content, puts_it
-from stance.extraction.phrases import according_source, phrase_content, phrase_tokens, words_source
+from stance.extraction.phrases import (
+    according_source,
+    cited_source,
+    names_someone,
+    phrase_content,
+    phrase_tokens,
+    words_source,
+)
 
 CLAUSE, NOMINAL, ACCORDING = "clause", "nominal", "according"
 NOMINAL_DEPS = {"dobj", "oprd", "attr", "xcomp", "dative"}
@@ -270,7 +273,7 @@ def _verb_content(verb: Token) -> tuple[str, list[Token]] | None:
                 return NOMINAL, _subtree(obj)
     if lemma in EVALUATIVE_VERBS:
         parts = [c for c in children if c.dep_ in NOMINAL_DEPS and c.i > verb.i]
-        if lemma in RECEIVING_VERBS and parts and all(c.dep_ == "dobj" and _names_someone(c) for c in parts):
+        if lemma in RECEIVING_VERBS and parts and all(c.dep_ == "dobj" and names_someone(c) for c in parts):
             return None  # `welcomed its new member Finland`, `called the minister`: a greeting, a phone call
         parts += [c for c in children if c.dep_ == "prep" and c.lower_ == "as" and c.i > verb.i]
         if parts:
@@ -282,14 +285,6 @@ def _verb_content(verb: Token) -> tuple[str, list[Token]] | None:
                 if objects:
                     return NOMINAL, objects
     return None
-
-
-def _names_someone(obj: Token) -> bool:
-    """Whether an object noun phrase names a person, a group, an organisation or a place (its head or its
-    apposition), not an event, a statement or a decision."""
-    heads = [obj, *(c for c in obj.children if c.dep_ == "appos")]
-    return any(h.ent_type_ in SOMEONE_ENTITIES or h.lemma_.lower() in ROLE_NOUNS | GROUP_NOUNS |
-               ORGANIZATION_NOUNS or h.pos_ == "PRON" for h in heads)
 
 
 def _nominal_claim(token: Token, excluded: list[tuple[int, int]]) -> Cue | None:
@@ -350,13 +345,14 @@ def find_cues(doc: Doc, excluded: list[tuple[int, int]]) -> list[Cue]:
             continue  # `refused to call it an invasion`: words not said; `it is worth noting that`: nobody's
         found = _verb_content(token)
         if found is None:
-            cues.append(Cue(token, CLAUSE, -1, -1, find_source(token, excluded)))  # may still govern an adjacent quote
+            # may still govern an adjacent quote
+            cues.append(Cue(token, CLAUSE, -1, -1, cited_source(token) or find_source(token, excluded)))
             continue
         kind, tokens = found
         lemma = token.lemma_.lower()
         if kind == NOMINAL and lemma in COGNITION_VERBS and lemma not in SPEECH_VERBS | EVALUATIVE_VERBS:
             continue
-        source = find_source(token, excluded)
+        source = cited_source(token) or find_source(token, excluded)
         for part in _sides(token, [t for t in tokens if not t.is_space]):
             start, end = trim_span(doc, *token_range(part))
             if end > start:

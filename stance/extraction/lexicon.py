@@ -182,6 +182,7 @@ DOCUMENT_NOUNS = _words("""
     statement report post announcement communique communiqué release letter tweet message note document memo
     readout transcript decree resolution video study survey analysis assessment update briefing bulletin
     declaration order notice filing draft interview speech remarks conversation article column op-ed podcast
+    data datum statistic estimate finding poll footage clip
 """)
 
 # Occasions for speaking, never speakers themselves: `at a news conference announcing that …`.

@@ -1,13 +1,15 @@
-"""Attribution phrases that name a source without a verb: `according to X`, `in X's words`, `in the words of X`.
+"""Phrases that name a source: `according to X`, `in X's words`, `in the words of X`, and `…, citing X`.
 
-Each gives a source token and, as content, the larger side of its sentence (`According to X, the talks failed`;
-`“…,” in the words of X`); `stance.extraction.cues` turns them into cues of the kind `according`.
+The first three give a source token and, as content, the larger side of their sentence (`According to X, the
+talks failed`; `“…,” in the words of X`); `stance.extraction.cues` turns them into cues of the kind `according`.
+`citing X` and `quoting X` after a reporting verb pass its words on to X (LABELS.md §6, relayed speech).
 """
 
 from __future__ import annotations
 
 from spacy.tokens import Token
 
+from stance.extraction.lexicon import DOCUMENT_NOUNS, GROUP_NOUNS, ORGANIZATION_NOUNS, ROLE_NOUNS, SOMEONE_ENTITIES
 from stance.extraction.nlp import text_of, token_range, trim_span
 
 #: Possessives that make `in … words` the writer's own (`in other words`, `in my words`), not a source's.
@@ -66,3 +68,31 @@ def phrase_content(token: Token) -> tuple[int, int] | None:
     start, end = trim_span(token.doc, *token_range(side))
     end = end - 1 if text_of(token.doc)[end - 1:end] in ".!?" else end
     return start, end
+
+
+def names_someone(obj: Token) -> bool:
+    """Whether an object noun phrase names a person, a group, an organisation or a place (its head or its
+    apposition), not an event, a statement or a decision."""
+    heads = [obj, *(c for c in obj.children if c.dep_ == "appos")]
+    return any(h.ent_type_ in SOMEONE_ENTITIES or h.lemma_.lower() in ROLE_NOUNS | GROUP_NOUNS |
+               ORGANIZATION_NOUNS or h.pos_ == "PRON" for h in heads)
+
+
+def cited_source(verb: Token) -> Token | None:
+    """`the newspaper reported, citing two officials` and `Le Monde said, quoting the ministry`: the one cited
+    (a person, a group, a body, or a document whose author the resolver finds), not the outlet that cites it."""
+    for child in verb.children:
+        if child.tag_ == "VBG" and child.lemma_.lower() in ("cite", "quote") and child.dep_ in ("advcl", "xcomp",
+                                                                                                  "conj"):
+            cited = next((c for c in child.children if c.dep_ == "dobj"), None)
+            if cited is not None and (names_someone(cited) or _authored_document(cited)
+                                      or cited.tag_ in ("NNS", "NNPS") and cited.ent_type_ not in ("DATE", "TIME")):
+                return cited
+    return None
+
+
+def _authored_document(token: Token) -> bool:
+    """`a statement by the navy`, `the ministry's report`: a document that names its author (not `citing the
+    release of prisoners`, an event)."""
+    return token.lemma_.lower() in DOCUMENT_NOUNS and any(
+        c.dep_ == "poss" or c.dep_ == "prep" and c.lower_ in ("by", "from") for c in token.children)

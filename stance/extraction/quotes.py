@@ -23,12 +23,13 @@ from stance.config import ExtractConfig
 from stance.extraction.attribution import resolve_speaker
 from stance.extraction.confidence import attribution_confidence
 from stance.extraction.cues import ACCORDING, CLAUSE, MIN_NOMINAL_TOKENS, NOMINAL, Cue, find_cues
-from stance.extraction.lexicon import PERSON_PRONOUNS, PLURAL_PRONOUNS, SPEECH_VERBS
+from stance.extraction.lexicon import PERSON_PRONOUNS, PLURAL_PRONOUNS
 from stance.extraction.mentions import ArticleIndex
 from stance.extraction.nlp import Chunk, gap_is_blank, letters, text_of
 from stance.extraction.parenthetical import is_parenthetical
 from stance.extraction.phrases import phrase_tokens
 from stance.extraction.quotemarks import MarkedSpan, find_marked_spans
+from stance.extraction.relay import original_source, relayed
 from stance.records import Article, Quote, Speaker, overlap
 
 logger = logging.getLogger(__name__)
@@ -175,7 +176,7 @@ def find_quotes_in_chunk(chunk: Chunk, spans: list[MarkedSpan], index: ArticleIn
                                               and gap_is_blank(text_of(doc), f.end, span.open_mark)
                                               and ":" not in text_of(doc)[f.end:span.open_mark])]
             found.append(_Found("direct", span.start, span.end, cue))
-    found = _relayed(found)
+    found = relayed(found)
     for item in found:
         item.speaker = resolve_speaker(item.cue.source if item.cue else None, chunk.offset, index,
                                        config.antecedent_window, (chunk.offset + item.start, chunk.offset + item.end))
@@ -183,46 +184,10 @@ def find_quotes_in_chunk(chunk: Chunk, spans: list[MarkedSpan], index: ArticleIn
     _attach_runs(doc, spans, claimed, found, config, index, chunk.offset, cues)
     found.sort(key=lambda f: f.start)
     for item in found:
-        source = _original_source(doc, item)
+        source = original_source(doc, item)
         if source is not None:
             item.speaker = resolve_speaker(source, chunk.offset, index, config.antecedent_window)
     return found
-
-
-# LABELS.md §6, relayed speech: a quote relayed by a news agency, a report or an office belongs to its original
-# speaker.
-def _relayed(found: list[_Found]) -> list[_Found]:
-    """`According to the report, the ministry said that …`: the `according to` content that holds another cue with
-    its own source gives way to that cue's quote (its source is the one who spoke). So does an `as` clause's
-    (`As the agency reported, the minister called for …`) and a report's (`Almayadeen reports: X said that …`)."""
-    def relays(item: _Found) -> bool:
-        return item.cue is not None and (item.cue.kind == ACCORDING or item.cue.token.dep_ == "advcl"
-                                         and is_parenthetical(item.cue.token)
-                                         or item.cue.token.lemma_.lower() == "report") and any(
-            other is not item and other.cue is not None and other.cue.kind != ACCORDING
-            and other.cue.source is not None and item.start <= other.start and other.end <= item.end
-            and item.start <= other.cue.source.idx < item.end for other in found)
-
-    return [item for item in found if not relays(item)]
-
-
-def _original_source(doc: Doc, item: _Found) -> Token | None:
-    """`Reuters noted that "A senior official said on Wednesday Moscow was …"`: a direct quote relayed by an
-    organisation (an agency, a report, an office) whose own words are one reporting clause with a named subject
-    inside the marks belongs to that subject."""
-    if item.kind != "direct" or item.speaker is None or item.speaker.type != "organization":
-        return None
-    span = doc.char_span(item.start, item.end, alignment_mode="contract")
-    if span is None:
-        return None
-    for token in span:
-        if token.head.i < span.start or token.head.i >= span.end or token.head.i == token.i:
-            subjects = [c for c in token.children if c.dep_ == "nsubj" and span.start <= c.i < span.end]
-            if (token.pos_ == "VERB" and token.lemma_.lower() in SPEECH_VERBS and subjects
-                    and subjects[0].pos_ != "PRON" and any(c.dep_ == "ccomp" for c in token.children)):
-                return subjects[0]
-            return None  # only the quote's first clause can relay
-    return None
 
 
 def _parenthetical_cue(span: MarkedSpan, cues: list[Cue]) -> Cue | None:

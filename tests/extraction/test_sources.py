@@ -66,3 +66,34 @@ def test_a_speech_verb_under_a_passive_or_an_adjective_takes_the_subject_above(t
 def test_a_speech_verb_that_is_itself_passive_still_takes_its_agent_not_its_subject():
     quotes = quotes_of("The envoy was told by Ambassador Karen Holt that the talks were over.")
     assert quote_with(quotes, "the talks were over")[2] == "Karen Holt"
+
+
+@pytest.mark.parametrize("text, fragment, speaker", [
+    # LABELS.md §6: the outlet passes on the words of the one it cites or quotes
+    ("Grain exports fell by a third in May, the Financial Times reported, citing two officials at the port.",
+     "Grain exports fell", "two officials"),
+    ("There have been no checks on the deliveries at all, Le Monde reported, quoting the defence ministry.",
+     "no checks on the deliveries", "the defence ministry"),
+    ("The bridge was hit twice, Reuters said, citing a statement by the Ukrainian navy.",
+     "The bridge was hit twice", "the Ukrainian navy"),
+    # a report whose content opens with `according to X` is X's
+    ("Bloomberg reported that, according to a senior NATO diplomat, the summit would delay the decision.",
+     "according to a senior NATO diplomat", "a senior NATO diplomat"),
+])
+def test_relayed_words_belong_to_the_one_cited(text, fragment, speaker):
+    assert quote_with(quotes_of(text), fragment)[2] == speaker
+
+
+def test_citing_an_event_or_a_reason_is_not_relaying():
+    quotes = quotes_of("Senator Mark Ellis said the reforms were real, citing the release of political prisoners.")
+    assert quote_with(quotes, "the reforms were real")[2] == "Mark Ellis"
+
+
+@pytest.mark.parametrize("text, fragment, speaker", [
+    ("According to the data provided by border guards, about 300 people crossed the river on Sunday.",
+     "about 300 people crossed", "border guards"),
+    ("According to figures from the UN refugee agency, six million people have left the country.",
+     "six million people have left", "the UN refugee agency"),
+])
+def test_data_and_figures_speak_for_whoever_compiled_them(text, fragment, speaker):
+    assert quote_with(quotes_of(text), fragment)[2] == speaker

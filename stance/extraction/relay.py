@@ -1,0 +1,76 @@
+"""Relayed speech (LABELS.md §6): a quote relayed by a news agency, a report or an office belongs to its original
+speaker. These rules run over the quotes a chunk's cues found (`quotes._Found`: kind, span, cue, speaker)."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Doc, Token
+
+from stance.extraction.cues import ACCORDING
+from stance.extraction.lexicon import SPEECH_VERBS
+from stance.extraction.nlp import text_of
+from stance.extraction.parenthetical import is_parenthetical
+
+if TYPE_CHECKING:
+    from stance.extraction.quotes import _Found
+
+
+def relayed(found: list[_Found]) -> list[_Found]:
+    """The quotes with relaying resolved: an `according to` content that only relays another cue's quote is
+    dropped, and a report whose content opens with `according to X` is X's."""
+    found = _drop_relaying(found)
+    _according_inside(found)
+    return found
+
+
+def _drop_relaying(found: list[_Found]) -> list[_Found]:
+    """`According to the report, the ministry said that …`: the `according to` content that holds another cue with
+    its own source gives way to that cue's quote (its source is the one who spoke). So does an `as` clause's
+    (`As the agency reported, the minister called for …`) and a report's (`Almayadeen reports: X said that …`)."""
+    def relays(item: _Found) -> bool:
+        return item.cue is not None and (item.cue.kind == ACCORDING or item.cue.token.dep_ == "advcl"
+                                         and is_parenthetical(item.cue.token)
+                                         or item.cue.token.lemma_.lower() == "report") and any(
+            other is not item and other.cue is not None and other.cue.kind != ACCORDING
+            and other.cue.source is not None and item.start <= other.start and other.end <= item.end
+            and item.start <= other.cue.source.idx < item.end for other in found)
+
+    return [item for item in found if not relays(item)]
+
+
+def original_source(doc: Doc, item: _Found) -> Token | None:
+    """`Reuters noted that "A senior official said on Wednesday Moscow was …"`: a direct quote relayed by an
+    organisation (an agency, a report, an office) whose own words are one reporting clause with a named subject
+    inside the marks belongs to that subject."""
+    if item.kind != "direct" or item.speaker is None or item.speaker.type != "organization":
+        return None
+    span = doc.char_span(item.start, item.end, alignment_mode="contract")
+    if span is None:
+        return None
+    for token in span:
+        if token.head.i < span.start or token.head.i >= span.end or token.head.i == token.i:
+            subjects = [c for c in token.children if c.dep_ == "nsubj" and span.start <= c.i < span.end]
+            if (token.pos_ == "VERB" and token.lemma_.lower() in SPEECH_VERBS and subjects
+                    and subjects[0].pos_ != "PRON" and any(c.dep_ == "ccomp" for c in token.children)):
+                return subjects[0]
+            return None  # only the quote's first clause can relay
+    return None
+
+
+def _according_inside(found: list[_Found]) -> None:
+    """`Bloomberg reported that, according to a NATO diplomat, the summit …`: a reported content that opens with
+    `according to X` passes X's words on, so X speaks (the cue stays the reporting verb)."""
+    phrases = [item.cue for item in found if item.cue is not None and item.cue.kind == ACCORDING
+               and item.cue.source is not None]
+    for item in found:
+        if item.cue is None or item.cue.kind == ACCORDING:
+            continue
+        for phrase in phrases:
+            if not item.start <= phrase.token.idx < item.end:
+                continue
+            lead = text_of(phrase.token.doc)[item.start:phrase.token.idx].strip(" ,;:—–-").lower()
+            if lead in ("", "that"):  # only `that` and punctuation before the phrase
+                item.cue = replace(item.cue, source=phrase.source)
+                break
