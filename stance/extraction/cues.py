@@ -300,8 +300,11 @@ def _nominal_claim(token: Token, excluded: list[tuple[int, int]]) -> Cue | None:
             holder = next((o for o in prep.children if o.dep_ == "pobj"), None)
             if holder is not None:
                 break
-    if holder is None or holder.pos_ == "PRON" and holder.lower_ in ("its", "their", "his", "her"):
-        return None  # a claim nobody in the sentence holds, or a possessive pronoun left to the verb's source
+    # `rejected his claim that …`: a verb that takes the claim as its own content reports it
+    governed = [a for a in (token.head, token.head.head) if a.pos_ == "VERB" and a.lemma_.lower() in EVALUATIVE_VERBS]
+    if holder is None or holder.pos_ == "PRON" and (holder.lower_ == "its" or governed and holder.lower_ in (
+            "their", "his", "her")):
+        return None  # nobody in the sentence holds it, or the verb's content holds it
     content = [t for t in _clause_content(clauses[0]) if not t.is_space]
     if not content:
         return None
@@ -317,7 +320,7 @@ def find_cues(doc: Doc, excluded: list[tuple[int, int]]) -> list[Cue]:
     """All cues of a document whose cue word lies outside the `excluded` character spans (direct quotes)."""
     cues: list[Cue] = []
     for token in doc:
-        if any(a <= token.idx < b for a, b in excluded):
+        if any(a <= token.idx < b for a, b in excluded) or _shouted_line(token):
             continue
         if token.lower_ == "according" and token.dep_ in ("prep", "advcl", "advmod", "ROOT"):
             cue = _phrase_cue(token, according_source(token))
@@ -358,6 +361,16 @@ def find_cues(doc: Doc, excluded: list[tuple[int, int]]) -> list[Cue]:
             if end > start:
                 cues.append(Cue(token, kind, start, end, source))
     return cues
+
+
+def _shouted_line(token: Token) -> bool:
+    """A subjectless word of a line in capitals only (`READ MORE STORIES`, a promotion between paragraphs): no
+    cue. A shouted headline with its own subject (`TRUMP SAYS: …`) still reports."""
+    if not token.is_upper or any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children):
+        return False
+    text = text_of(token.doc)
+    line = text[text.rfind("\n", 0, token.idx) + 1:text.find("\n", token.idx) % (len(text) + 1)]
+    return sum(ch.isalpha() for ch in line) > 3 and not any(ch.islower() for ch in line)
 
 
 def _reporters_voice(verb: Token) -> bool:

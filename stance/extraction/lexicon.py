@@ -200,7 +200,8 @@ PLACING_WORDS = frozenset({"on", "onto", "into", "under", "over", "back", "down"
 # `a warning by the ministry that …` (LABELS.md §1: claims and statements are reported speech too).
 CLAIM_NOUNS = frozenset({"claim", "statement", "assertion", "warning", "promise", "pledge", "demand", "accusation",
                          "allegation", "denial", "suggestion", "insistence", "threat", "announcement", "admission",
-                         "assurance", "argument", "belief", "view", "prediction", "charge", "vow"})
+                         "assurance", "argument", "belief", "view", "prediction", "charge", "vow", "comment",
+                         "remark", "message"})
 
 
 # Words that tell a person's gender when they stand before the name or in its role: `Mrs. Clinton`, `the spokeswoman`.

@@ -97,3 +97,31 @@ def test_citing_an_event_or_a_reason_is_not_relaying():
 ])
 def test_data_and_figures_speak_for_whoever_compiled_them(text, fragment, speaker):
     assert quote_with(quotes_of(text), fragment)[2] == speaker
+
+
+def test_a_shouted_promotion_line_inside_a_quote_does_not_cut_the_speakers_paragraphs():
+    text = ("Mr Dalton thinks escalation is unlikely. He said: “People should stay calm. Neither side wants war.\n\n"
+            "READ MORE STORIES\n\n“Both sides know what a nuclear exchange would mean.”")
+    quotes = quotes_of(text)
+    assert quote_with(quotes, "Both sides know")[2] == "Dalton"
+    assert not [q for q in quotes if q[3] == "READ"]
+
+
+def test_a_shouted_headline_with_its_own_subject_still_reports():
+    quotes = quotes_of("MINISTER SAYS: THE BORDER WILL STAY CLOSED UNTIL SPRING\n\nThe ministry gave no details.")
+    assert [q for q in quotes if "BORDER WILL STAY CLOSED" in q[1]]
+
+
+@pytest.mark.parametrize("text, fragment, speaker", [
+    ("Jake Ellison later stood by his earlier comment that officials “have seen nothing that would change our "
+     "posture.”", "have seen nothing", "Jake Ellison"),
+    ("The ministry's remark that the convoy carried “only food” was disputed by observers.", "only food",
+     "The ministry"),
+])
+def test_a_comment_or_remark_with_a_that_clause_reports_its_holders_words(text, fragment, speaker):
+    assert quote_with(quotes_of(text), fragment)[2] == speaker
+
+
+def test_repeating_ones_own_claim_leaves_the_source_to_the_verb():
+    quotes = quotes_of("Prime Minister Ana Brnabic repeated her claim that the mine was safe.")
+    assert quote_with(quotes, "the mine was safe")[2] == "Ana Brnabic"
