@@ -35,6 +35,7 @@ SPEECH_VERBS = _words("""
      concede admit profess purport claim allege contend submit plead testify depose
     brief lecture preach teach instruct continue sing chant quote cheer interject recite read
     scoff sneer snap snarl fume rant rave gush grumble groan chime
+    remind reaffirm restate reassert confide tout bemoan enthuse marvel
 """)
 
 #: Verbs of thinking or believing: cues only when their content is a clause (`X believes that ...`).
@@ -223,6 +224,20 @@ TITLE_ABBREVIATIONS = {"gen": "general", "col": "colonel", "lt": "lieutenant", "
 # security service, `the Pentagon chief` for the defence secretary.
 HEAD_ROLES = frozenset({"chief", "head", "leader", "boss", "director", "chair", "chairman", "chairwoman",
                         "secretary", "minister"})
+
+#: A role noun that refers back to a person introduced by a narrower role: `Ambassador X … the diplomat`,
+#: `Senator X … the lawmaker`, `General X … the commander`.
+ROLE_KINDS = {
+    "diplomat": frozenset({"ambassador", "envoy", "consul", "attaché", "attache", "negotiator"}),
+    "lawmaker": frozenset({"senator", "congressman", "congresswoman", "representative", "mp", "mep", "deputy",
+                           "councillor", "councilman", "councilwoman"}),
+    "commander": frozenset({"general", "admiral", "colonel", "chief"}),
+    "officer": frozenset({"general", "admiral", "colonel", "major", "captain", "lieutenant", "sergeant"}),
+    "expert": frozenset({"analyst", "researcher", "scholar", "professor", "fellow", "economist", "historian"}),
+    "analyst": frozenset({"expert", "researcher", "scholar", "fellow", "economist"}),
+    "spokesperson": frozenset({"spokesman", "spokeswoman"}),
+}
+ROLE_KINDS["legislator"] = ROLE_KINDS["lawmaker"]
 
 # Evaluative verbs with a second sense that takes a person, a group or a place as its object and says nothing:
 # welcoming a guest or a new member, calling someone on the phone. `welcomed the decision` and `called him a liar`

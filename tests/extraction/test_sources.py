@@ -125,3 +125,18 @@ def test_a_comment_or_remark_with_a_that_clause_reports_its_holders_words(text, 
 def test_repeating_ones_own_claim_leaves_the_source_to_the_verb():
     quotes = quotes_of("Prime Minister Ana Brnabic repeated her claim that the mine was safe.")
     assert quote_with(quotes, "the mine was safe")[2] == "Ana Brnabic"
+
+
+def test_a_quote_signed_by_a_name_and_reminded_is_that_persons():
+    text = ("Maria Kovac, the co-owner of a Lviv bakery, spoke after the raid.\n\n\"Every child deserves a safe "
+            "school,\" Kovac reminded the audience.")
+    assert quote_with(quotes_of(text), "Every child deserves")[2:] == ("Maria Kovac", "reminded")
+
+
+@pytest.mark.parametrize("introduced, later, speaker", [
+    ("Russian Ambassador Anatoly Petrov", "the diplomat", "Anatoly Petrov"),
+    ("Senator Joan Whitby", "the lawmaker", "Joan Whitby"),
+])
+def test_a_broader_role_noun_refers_back_to_the_person_with_the_narrower_role(introduced, later, speaker):
+    text = f"{introduced} spoke to reporters on Friday.\n\n\"Washington keeps burning money in this war,\" {later} said."
+    assert quote_with(quotes_of(text), "burning money")[2] == speaker
