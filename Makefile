@@ -34,6 +34,7 @@ bench: setup-dev
 	$(BIN)/python benchmarks/extraction_vs_textacy.py
 	$(BIN)/python benchmarks/extraction_intervals.py
 	$(BIN)/python benchmarks/attribution_confidence.py
+	$(BIN)/python benchmarks/war_speakers.py
 	$(BIN)/python benchmarks/attribution_errors.py --before e746b69
 
 bench-classifiers: setup-dev

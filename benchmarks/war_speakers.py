@@ -14,7 +14,8 @@ by the mention the extractor chose (`attribution_errors.speaker_class`). `--erro
 the `rules` half; `--errors-all` of both (for reading after a rule is fixed, not before).
 
 The double-labelled articles' agreement (the same source for a quote, judged by the evaluator's own speaker rule
-both ways) is printed first.
+both ways) is printed first. The attribution confidence (fitted on PolNeAR train) is checked here too: the share of
+found quotes with the right speaker at confidence ≥ 0.8, ≥ 0.5 and below.
 
 Rerun (from the repository root, beside ../shared/data; about 1 minute on 2 cores):
 
@@ -77,17 +78,20 @@ def agreement(path: Path = DOUBLE) -> tuple[int, int]:
 
 def score(labels: pd.DataFrame, predicted: pd.DataFrame) -> pd.DataFrame:
     """Per labelled quote: found, speaker right, and the class of a wrong speaker's mention."""
-    matched, right, _ = _match(labels, predicted.reset_index(drop=True))
     predicted = predicted.reset_index(drop=True)
-    out = labels.assign(found=matched, right=right, wrong_class="", predicted_speaker="", predicted_mention="")
+    matched, right, _ = _match(labels, predicted)
+    out = labels.assign(found=matched, right=right, wrong_class="", predicted_speaker="", predicted_mention="",
+                        confidence=np.nan)
     by_article = dict(tuple(predicted.groupby("article_id")))
-    for g in np.flatnonzero(matched & ~right):
+    for g in np.flatnonzero(matched):
         rows = by_article[labels.at[g, "article_id"]]
         start, end = labels.at[g, "start"], labels.at[g, "end"]
         shared = np.minimum(end, rows["end"]) - np.maximum(start, rows["start"])
-        best = rows.loc[shared.idxmax()]
-        out.at[g, "predicted_speaker"], out.at[g, "predicted_mention"] = best["speaker"], best["speaker_mention"]
-        out.at[g, "wrong_class"] = speaker_class(best["speaker_mention"])
+        best = rows.loc[shared.idxmax()]  # the row `_match` judges: the one that overlaps the labelled quote most
+        out.at[g, "confidence"] = best.get("attribution_confidence", np.nan)
+        if not right[g]:
+            out.at[g, "predicted_speaker"], out.at[g, "predicted_mention"] = best["speaker"], best["speaker_mention"]
+            out.at[g, "wrong_class"] = speaker_class(best["speaker_mention"])
     return out
 
 
@@ -111,6 +115,14 @@ def report(scored: pd.DataFrame) -> None:
             rows = part[part["quote_type"].isin(kinds)]
             value, low, high, n = interval(rows)
             print(f"| {half} | {group} | {value:.3f} | {low:.3f}–{high:.3f} | {n} of {len(rows)} |")
+    print("\nAttribution confidence on war news (fitted on PolNeAR train): the share of found quotes with the right "
+          "speaker, by the confidence the extractor gave them, both halves\n")
+    print("| confidence | quotes | speaker right | mean confidence |\n|---|---|---|---|")
+    found = scored[scored["found"]]
+    for name, rows in (("≥ 0.8", found["confidence"] >= 0.8), ("≥ 0.5", found["confidence"] >= 0.5),
+                       ("< 0.5", found["confidence"] < 0.5)):
+        part = found[rows]
+        print(f"| {name} | {len(part)} | {part['right'].mean():.3f} | {part['confidence'].mean():.3f} |")
     print("\nWrong speakers by class (issue 18's classes, by the mention the extractor chose)\n")
     print("| class | held out | rules |\n|---|---|---|")
     for name in SPEAKER_CLASSES:
