@@ -24,7 +24,15 @@ from stance.extraction.lexicon import (
     SUBORDINATORS,
     WITHHOLDING_VERBS,
 )
-from stance.extraction.nlp import QUOTE_CHARS, between_marks, is_quote_mark, text_of, token_range, trim_span
+from stance.extraction.nlp import (
+    QUOTE_CHARS,
+    between_marks,
+    is_quote_mark,
+    shouted_line,
+    text_of,
+    token_range,
+    trim_span,
+)
 from stance.extraction.parenthetical import is_parenthetical, parenthetical_content, puts_it
 from stance.extraction.phrases import (
     according_source,
@@ -320,7 +328,7 @@ def find_cues(doc: Doc, excluded: list[tuple[int, int]]) -> list[Cue]:
     """All cues of a document whose cue word lies outside the `excluded` character spans (direct quotes)."""
     cues: list[Cue] = []
     for token in doc:
-        if any(a <= token.idx < b for a, b in excluded) or _shouted_line(token):
+        if any(a <= token.idx < b for a, b in excluded) or shouted_line(token):
             continue
         if token.lower_ == "according" and token.dep_ in ("prep", "advcl", "advmod", "ROOT"):
             cue = _phrase_cue(token, according_source(token))
@@ -361,16 +369,6 @@ def find_cues(doc: Doc, excluded: list[tuple[int, int]]) -> list[Cue]:
             if end > start:
                 cues.append(Cue(token, kind, start, end, source))
     return cues
-
-
-def _shouted_line(token: Token) -> bool:
-    """A subjectless word of a line in capitals only (`READ MORE STORIES`, a promotion between paragraphs): no
-    cue. A shouted headline with its own subject (`TRUMP SAYS: …`) still reports."""
-    if not token.is_upper or any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children):
-        return False
-    text = text_of(token.doc)
-    line = text[text.rfind("\n", 0, token.idx) + 1:text.find("\n", token.idx) % (len(text) + 1)]
-    return sum(ch.isalpha() for ch in line) > 3 and not any(ch.islower() for ch in line)
 
 
 def _reporters_voice(verb: Token) -> bool:

@@ -205,3 +205,13 @@ def between_marks(token: Token) -> bool:
     """Whether a word stands between quotation marks of its own sentence (a mark before it and one after it)."""
     marks = [t.i for t in token.sent if is_quote_mark(t)]
     return sum(i < token.i for i in marks) % 2 == 1 and any(i > token.i for i in marks)
+
+
+def shouted_line(token: Token) -> bool:
+    """Whether a word is a subjectless word of a line in capitals only (`READ MORE STORIES`, a promotion between
+    paragraphs), which is never a cue. A shouted headline with its own subject (`TRUMP SAYS: …`) still reports."""
+    if not token.is_upper or any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children):
+        return False
+    text = text_of(token.doc)
+    line = text[text.rfind("\n", 0, token.idx) + 1:text.find("\n", token.idx) % (len(text) + 1)]
+    return sum(ch.isalpha() for ch in line) > 3 and not any(ch.islower() for ch in line)

@@ -1,23 +1,31 @@
 """Relayed speech (LABELS.md §6): a quote relayed by a news agency, a report or an office belongs to its original
-speaker. These rules run over the quotes a chunk's cues found (`quotes._Found`: kind, span, cue, speaker)."""
+speaker. These rules run over the quotes a chunk's cues found (`Found`: kind, span, cue, speaker)."""
 
 from __future__ import annotations
 
 from dataclasses import replace
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 from spacy.tokens import Doc, Token
 
-from stance.extraction.cues import ACCORDING
+from stance.extraction.cues import ACCORDING, Cue
 from stance.extraction.lexicon import SPEECH_VERBS
 from stance.extraction.nlp import text_of
 from stance.extraction.parenthetical import is_parenthetical
-
-if TYPE_CHECKING:
-    from stance.extraction.quotes import _Found
+from stance.records import Speaker
 
 
-def relayed(found: list[_Found]) -> list[_Found]:
+class Found(Protocol):
+    """A quote a chunk's cues found (`quotes._Found` has these fields): its kind, span, cue and speaker."""
+
+    kind: str
+    start: int
+    end: int
+    cue: Cue | None
+    speaker: Speaker | None
+
+
+def relayed(found: list[Found]) -> list[Found]:
     """The quotes with relaying resolved: an `according to` content that only relays another cue's quote is
     dropped, and a report whose content opens with `according to X` is X's."""
     found = _drop_relaying(found)
@@ -25,11 +33,11 @@ def relayed(found: list[_Found]) -> list[_Found]:
     return found
 
 
-def _drop_relaying(found: list[_Found]) -> list[_Found]:
+def _drop_relaying(found: list[Found]) -> list[Found]:
     """`According to the report, the ministry said that …`: the `according to` content that holds another cue with
     its own source gives way to that cue's quote (its source is the one who spoke). So does an `as` clause's
     (`As the agency reported, the minister called for …`) and a report's (`Almayadeen reports: X said that …`)."""
-    def relays(item: _Found) -> bool:
+    def relays(item: Found) -> bool:
         return item.cue is not None and (item.cue.kind == ACCORDING or item.cue.token.dep_ == "advcl"
                                          and is_parenthetical(item.cue.token)
                                          or item.cue.token.lemma_.lower() == "report") and any(
@@ -40,7 +48,7 @@ def _drop_relaying(found: list[_Found]) -> list[_Found]:
     return [item for item in found if not relays(item)]
 
 
-def original_source(doc: Doc, item: _Found) -> Token | None:
+def original_source(doc: Doc, item: Found) -> Token | None:
     """`Reuters noted that "A senior official said on Wednesday Moscow was …"`: a direct quote relayed by an
     organisation (an agency, a report, an office) whose own words are one reporting clause with a named subject
     inside the marks belongs to that subject."""
@@ -59,7 +67,7 @@ def original_source(doc: Doc, item: _Found) -> Token | None:
     return None
 
 
-def _according_inside(found: list[_Found]) -> None:
+def _according_inside(found: list[Found]) -> None:
     """`Bloomberg reported that, according to a NATO diplomat, the summit …`: a reported content that opens with
     `according to X` passes X's words on, so X speaks (the cue stays the reporting verb)."""
     phrases = [item.cue for item in found if item.cue is not None and item.cue.kind == ACCORDING
