@@ -130,23 +130,6 @@ def _adjacent_cue(doc: Doc, span: MarkedSpan, cues: list[Cue], across_paragraphs
     return best[1] if best else None
 
 
-def _signed_after(doc: Doc, span: MarkedSpan, cues: list[Cue]) -> Cue | None:
-    """`…: “The question is outrageous,” Kremlin spokesman Dmitry Peskov said`: a quote that ends in a comma and is
-    signed right after by a cue whose source follows the quote (and whose content, if any, is what comes before)
-    speaks for that source, even where another cue's content holds it."""
-    text = text_of(doc)
-    if not span.closed or not text[span.start:span.end].endswith(","):
-        return None
-    close = span.close_mark + 1
-    for cue in cues:
-        if cue.kind == ACCORDING or cue.end > close or cue.source is None or min(cue.token.idx, cue.source.idx) < close:
-            continue
-        lo = _cue_extent(cue, span)[0]
-        if lo >= close and gap_is_blank(text, close, lo) and "\n" not in text[close:lo]:
-            return cue
-    return None
-
-
 def _starts_sentence(doc: Doc, span: MarkedSpan) -> bool:
     line_start = text_of(doc).rfind("\n", 0, span.open_mark) + 1
     if gap_is_blank(text_of(doc), line_start, span.open_mark):
@@ -167,13 +150,12 @@ def find_quotes_in_chunk(chunk: Chunk, spans: list[MarkedSpan], index: ArticleIn
     cues = find_cues(doc, [(m.start, m.end) for m in spans])
     found: list[_Found] = []
     claimed: set[int] = set()
-    signed = {i: cue for i, m in enumerate(spans) if (cue := _signed_after(doc, m, cues)) is not None}
     for cue in cues:
         if cue.start < 0:
             continue
         for item in _classify_cue(doc, cue, spans):
             touched = [i for i, m in enumerate(spans) if overlap((item.start, item.end), (m.start, m.end))]
-            if item.kind == "direct" and touched and touched[0] in claimed or any(i in signed for i in touched):
+            if item.kind == "direct" and touched and touched[0] in claimed:
                 continue
             claimed.update(touched)
             found.append(item)
@@ -182,7 +164,7 @@ def find_quotes_in_chunk(chunk: Chunk, spans: list[MarkedSpan], index: ArticleIn
     for i, span in enumerate(spans):
         if i in claimed:
             continue
-        cue = signed.get(i) or _adjacent_cue(doc, span, cues)
+        cue = _adjacent_cue(doc, span, cues)
         if cue is None and _starts_sentence(doc, span):
             cue = _colon_cue(doc, span, cues)
         if cue is None:
