@@ -17,6 +17,7 @@ from stance.extraction.lexicon import (
     COUNTRIES,
     COUNTRY_NOUNS,
     DOCUMENT_NOUNS,
+    EVIDENCE_NOUNS,
     FIRST_PERSON,
     GROUP_NOUNS,
     NEUTER_PRONOUNS,
@@ -175,7 +176,8 @@ def _resolve(source: Token | None, offset: int, index: ArticleIndex, window: int
     if lower in FIRST_PERSON or source.pos_ == "PRON":
         return Speaker(mention=mention)
     head_lemma = source.lemma_.lower()
-    if source.pos_ == "NOUN" and (head_lemma in DOCUMENT_NOUNS or lower == "figures"):  # `figures from the UN`
+    if source.pos_ == "NOUN" and (head_lemma in DOCUMENT_NOUNS or head_lemma in EVIDENCE_NOUNS
+                                  or lower in EVIDENCE_NOUNS):
         author = _author(source, start, index, window)
         if author is not None:
             found = _resolve(author, offset, index, window) if isinstance(author, Token) else author
@@ -246,6 +248,8 @@ def _author(document: Token, start: int, index: ArticleIndex, window: int) -> To
             agents = [o for a in child.children if a.dep_ == "agent" for o in a.children if o.dep_ == "pobj"]
             if agents:
                 return agents[0]
+    if document.lemma_.lower() in EVIDENCE_NOUNS or document.lower_ in EVIDENCE_NOUNS:
+        return None  # `according to estimates`: nobody's, not the person named before
     found = index.antecedent(start, {"organization", "person"}, 1)
     if found is not None:
         return Speaker(found.name, found.name, found.kind, index.roles.get(found.name, ""))

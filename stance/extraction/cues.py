@@ -11,15 +11,18 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
+from stance.extraction import phrases  # `according to X`, `in X's words`, `citing X`
 from stance.extraction.lexicon import (
     CLAIM_NOUNS,
     COGNITION_VERBS,
     EVALUATIVE_VERBS,
     EVENT_NOUNS,
+    PERCEPTION_VERBS,
     PREPOSITIONAL_CUES,
     RECEIVING_VERBS,
     RELAYING_VERBS,
     REPORTING_VERBS,
+    SPEAKING_ADJECTIVES,
     SPEECH_VERBS,
     SUBORDINATORS,
     WITHHOLDING_VERBS,
@@ -34,14 +37,6 @@ from stance.extraction.nlp import (
     trim_span,
 )
 from stance.extraction.parenthetical import is_parenthetical, parenthetical_content, puts_it
-from stance.extraction.phrases import (
-    according_source,
-    cited_source,
-    names_someone,
-    phrase_content,
-    phrase_tokens,
-    words_source,
-)
 
 CLAUSE, NOMINAL, ACCORDING = "clause", "nominal", "according"
 NOMINAL_DEPS = {"dobj", "oprd", "attr", "xcomp", "dative"}
@@ -61,7 +56,7 @@ class Cue:
     @property
     def text(self) -> str:
         if self.kind == ACCORDING:
-            words = phrase_tokens(self.token)  # as the article writes it: `In Hertling's words`
+            words = phrases.phrase_tokens(self.token)  # as the article writes it: `In Hertling's words`
             first, last = min(words, key=lambda t: t.i), max(words, key=lambda t: t.i)
             return text_of(self.token.doc)[first.idx:last.idx + len(last.text)]
         particles = [c.text for c in self.token.children if c.dep_ == "prt"]
@@ -208,7 +203,7 @@ def find_source(verb: Token, excluded: list[tuple[int, int]] = (), depth: int = 
         if quoted:
             return quoted[0]
     subjects = [c for c in verb.children if c.dep_ in ("nsubj", "csubj") and not _inside(c, excluded)]
-    if depth > 0 and not subjects and verb.lemma_.lower() not in SPEECH_VERBS and _is_passive_without_agent(verb):
+    if depth > 0 and not subjects and verb.lemma_.lower() in PERCEPTION_VERBS and _is_passive_without_agent(verb):
         # `X was caught claiming …`, `X was heard telling …`: the one caught or heard speaks
         subjects = [c for c in verb.children if c.dep_ == "nsubjpass" and not _inside(c, excluded)]
     # `Putin had back in May declared …`: the parse may hang the subject on the auxiliary
@@ -228,7 +223,8 @@ def find_source(verb: Token, excluded: list[tuple[int, int]] = (), depth: int = 
     # Participles and conjuncts take the subject of the verb they hang from, through a
     # preposition too: `went further, calling it …`, `responded by saying …`.
     # `X was quick to praise …`: through the adjective (`acomp`) to the verb whose subject it describes
-    if depth < 4 and verb.dep_ in ("advcl", "xcomp", "conj", "pcomp", "prep", "acomp") and verb.head is not verb:
+    if depth < 4 and (verb.dep_ in ("advcl", "xcomp", "conj", "pcomp", "prep") or verb.dep_ == "acomp"
+                      and verb.lemma_.lower() in SPEAKING_ADJECTIVES) and verb.head is not verb:
         outer = _reporting_ancestor(verb) if (verb.dep_ == "conj" or verb.dep_ == "advcl" and verb.tag_ == "VBG") \
             and _is_bare_speech_verb(verb) else None
         # `told the court the situation has reached …, and urged the judges …`; `said the talks would resume,
@@ -249,7 +245,7 @@ def find_source(verb: Token, excluded: list[tuple[int, int]] = (), depth: int = 
 
 def _phrase_cue(token: Token, source: Token | None) -> Cue | None:
     """`according to X`, `in X's words`: a cue of the kind `according` over the larger side of the sentence."""
-    content = phrase_content(token) if source is not None else None
+    content = phrases.phrase_content(token) if source is not None else None
     return Cue(token, ACCORDING, *content, source) if content else None
 
 
@@ -281,7 +277,7 @@ def _verb_content(verb: Token) -> tuple[str, list[Token]] | None:
                 return NOMINAL, _subtree(obj)
     if lemma in EVALUATIVE_VERBS:
         parts = [c for c in children if c.dep_ in NOMINAL_DEPS and c.i > verb.i]
-        if lemma in RECEIVING_VERBS and parts and all(c.dep_ == "dobj" and names_someone(c) for c in parts):
+        if lemma in RECEIVING_VERBS and parts and all(c.dep_ == "dobj" and phrases.names_someone(c) for c in parts):
             return None  # `welcomed its new member Finland`, `called the minister`: a greeting, a phone call
         parts += [c for c in children if c.dep_ == "prep" and c.lower_ == "as" and c.i > verb.i]
         if parts:
@@ -328,14 +324,14 @@ def find_cues(doc: Doc, excluded: list[tuple[int, int]]) -> list[Cue]:
     """All cues of a document whose cue word lies outside the `excluded` character spans (direct quotes)."""
     cues: list[Cue] = []
     for token in doc:
-        if any(a <= token.idx < b for a, b in excluded) or shouted_line(token):
+        if any(a <= token.idx < b for a, b in excluded):
             continue
         if token.lower_ == "according" and token.dep_ in ("prep", "advcl", "advmod", "ROOT"):
-            cue = _phrase_cue(token, according_source(token))
+            cue = _phrase_cue(token, phrases.according_source(token))
             if cue:
                 cues.append(cue)
             continue
-        if token.lower_ == "in" and (cue := _phrase_cue(token, words_source(token))):
+        if token.lower_ == "in" and (cue := _phrase_cue(token, phrases.words_source(token))):
             cues.append(cue)
             continue
         if token.pos_ == "NOUN" and token.lemma_.lower() in CLAIM_NOUNS:
@@ -350,20 +346,21 @@ def find_cues(doc: Doc, excluded: list[tuple[int, int]]) -> list[Cue]:
             start, end = trim_span(doc, *token_range(content)) if content else (-1, -1)
             cues.append(Cue(token, CLAUSE, start, end, find_source(token, excluded)))
             continue
-        if not is_reporting_verb(token) or _is_passive_without_agent(token) and token.lower_ != "reported":
+        if not is_reporting_verb(token) or _is_passive_without_agent(token) and token.lower_ != "reported" \
+                or shouted_line(token):
             continue
         if token.dep_ == "xcomp" and token.head.lemma_.lower() in WITHHOLDING_VERBS or _reporters_voice(token):
             continue  # `refused to call it an invasion`: words not said; `it is worth noting that`: nobody's
         found = _verb_content(token)
         if found is None:
             # may still govern an adjacent quote
-            cues.append(Cue(token, CLAUSE, -1, -1, cited_source(token) or find_source(token, excluded)))
+            cues.append(Cue(token, CLAUSE, -1, -1, phrases.cited_source(token) or find_source(token, excluded)))
             continue
         kind, tokens = found
         lemma = token.lemma_.lower()
         if kind == NOMINAL and lemma in COGNITION_VERBS and lemma not in SPEECH_VERBS | EVALUATIVE_VERBS:
             continue
-        source = cited_source(token) or find_source(token, excluded)
+        source = phrases.cited_source(token) or find_source(token, excluded)
         for part in _sides(token, [t for t in tokens if not t.is_space]):
             start, end = trim_span(doc, *token_range(part))
             if end > start:

@@ -183,8 +183,21 @@ DOCUMENT_NOUNS = _words("""
     statement report post announcement communique communiqué release letter tweet message note document memo
     readout transcript decree resolution video study survey analysis assessment update briefing bulletin
     declaration order notice filing draft interview speech remarks conversation article column op-ed podcast
-    data datum statistic estimate finding poll footage clip
 """)
+
+#: Evidence that speaks only for whoever it names as its source (`the data provided by border guards`, `figures
+#: from the UN`); with no source named it stays the speaker itself, never the person named before it.
+EVIDENCE_NOUNS = _words("""
+    data datum statistic estimate estimation finding poll footage clip figures
+""")
+
+#: Passive verbs of perceiving whose subject is the one who speaks in the participle after them: `X was caught
+#: claiming …`, `was heard telling …`.
+PERCEPTION_VERBS = _words("catch hear overhear see film record tape spot")
+
+#: Adjectives whose subject speaks in the infinitive after them: `X was quick to praise …`, `eager to stress …`
+#: (not `unable to confirm`, `reluctant to say`: words not said).
+SPEAKING_ADJECTIVES = _words("quick eager keen careful happy glad proud anxious first swift fast")
 
 # Occasions for speaking, never speakers themselves: `at a news conference announcing that …`.
 EVENT_NOUNS = frozenset({"conference", "briefing", "meeting", "rally", "hearing", "event", "ceremony", "summit",
@@ -229,12 +242,12 @@ HEAD_ROLES = frozenset({"chief", "head", "leader", "boss", "director", "chair", 
 #: `Senator X … the lawmaker`, `General X … the commander`.
 ROLE_KINDS = {
     "diplomat": frozenset({"ambassador", "envoy", "consul", "attaché", "attache", "negotiator"}),
-    "lawmaker": frozenset({"senator", "congressman", "congresswoman", "representative", "mp", "mep", "deputy",
-                           "councillor", "councilman", "councilwoman"}),
-    "commander": frozenset({"general", "admiral", "colonel", "chief"}),
-    "officer": frozenset({"general", "admiral", "colonel", "major", "captain", "lieutenant", "sergeant"}),
+    "lawmaker": frozenset({"senator", "congressman", "congresswoman", "mp", "mep", "councillor", "councilman",
+                           "councilwoman"}),
+    "commander": frozenset({"general", "admiral", "colonel"}),
+    "officer": frozenset({"general", "admiral", "colonel", "captain", "lieutenant", "sergeant"}),
     "expert": frozenset({"analyst", "researcher", "scholar", "professor", "fellow", "economist", "historian"}),
-    "analyst": frozenset({"expert", "researcher", "scholar", "fellow", "economist"}),
+    "analyst": frozenset({"expert", "researcher", "scholar", "professor", "fellow", "economist"}),
     "spokesperson": frozenset({"spokesman", "spokeswoman"}),
 }
 ROLE_KINDS["legislator"] = ROLE_KINDS["lawmaker"]

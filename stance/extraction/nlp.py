@@ -213,5 +213,6 @@ def shouted_line(token: Token) -> bool:
     if not token.is_upper or any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children):
         return False
     text = text_of(token.doc)
-    line = text[text.rfind("\n", 0, token.idx) + 1:text.find("\n", token.idx) % (len(text) + 1)]
+    end = text.find("\n", token.idx)
+    line = text[text.rfind("\n", 0, token.idx) + 1:end if end >= 0 else len(text)]
     return sum(ch.isalpha() for ch in line) > 3 and not any(ch.islower() for ch in line)

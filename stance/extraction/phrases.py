@@ -9,8 +9,15 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from stance.extraction.lexicon import DOCUMENT_NOUNS, GROUP_NOUNS, ORGANIZATION_NOUNS, ROLE_NOUNS, SOMEONE_ENTITIES
-from stance.extraction.nlp import text_of, token_range, trim_span
+from stance.extraction.lexicon import (
+    DOCUMENT_NOUNS,
+    EVIDENCE_NOUNS,
+    GROUP_NOUNS,
+    ORGANIZATION_NOUNS,
+    ROLE_NOUNS,
+    SOMEONE_ENTITIES,
+)
+from stance.extraction.nlp import is_quote_mark, text_of, token_range, trim_span
 
 #: Possessives that make `in … words` the writer's own (`in other words`, `in my words`), not a source's.
 _NOT_A_SOURCE = frozenset({"my", "our", "your", "other", "plain", "simple", "short", "few", "same"})
@@ -35,16 +42,22 @@ def according_source(token: Token) -> Token | None:
 
 
 def words_source(token: Token) -> Token | None:
-    """`in X's words`, `in his words`, `in the words of X` (the token is `in`) → X, `his`; `in other words`,
-    `in my words` → None."""
+    """`In X's words, …`, `In his words, …`, `“…,” in the words of X` (the token is `in`; the phrase opens its
+    sentence or stands after a comma) → X, `his`. Not `in other words`, `in my words`, `wrote it in her own words`,
+    nor `in the words of the old song` (a source must name someone or be a document)."""
     if token.lower_ != "in" or token.dep_ != "prep":
+        return None
+    before = token.doc[token.i - 1] if token.i > token.sent.start else None
+    if before is not None and before.text != "," and not is_quote_mark(before):  # `“…,” in the words of X`
         return None
     words = next((c for c in token.children if c.dep_ == "pobj" and c.lower_ == "words"), None)
     if words is None:
         return None
     of = next((c for c in words.children if c.dep_ == "prep" and c.lower_ == "of"), None)
     if of is not None:
-        return next((c for c in of.children if c.dep_ == "pobj"), None)
+        source = next((c for c in of.children if c.dep_ == "pobj"), None)
+        return source if source is not None and (names_someone(source) or source.pos_ == "PROPN"
+                                                 or source.lemma_.lower() in DOCUMENT_NOUNS) else None
     owner = next((c for c in words.children if c.dep_ == "poss"), None)
     if owner is None or owner.lower_ in _NOT_A_SOURCE or any(c.lower_ in _NOT_A_SOURCE for c in words.children):
         return None
@@ -59,10 +72,12 @@ def phrase_content(token: Token) -> tuple[int, int] | None:
     if token.lower_ != "according":  # `In the words of X, the war …`: the phrase ends at its comma, whatever the parse
         comma = next((t.i for t in token.subtree if t.i > token.i and t.text == ","), None)
         phrase = [i for i in phrase if comma is None or i < comma]
-    before = [t for t in sentence if t.i < min(phrase)]
-    after = [t for t in sentence if t.i > max(phrase)]
+    # `“…,” in the words of the mayor, who visited …`: a clause about the source is not its words
+    words = [t for t in sentence if not t.is_space and not any(a.dep_ in ("relcl", "acl") and a.head.i in phrase
+                                                               for a in (t, *t.ancestors))]
+    before = [t for t in words if t.i < min(phrase)]
+    after = [t for t in words if t.i > max(phrase)]
     side = before if sum(not t.is_punct for t in before) >= sum(not t.is_punct for t in after) else after
-    side = [t for t in side if not t.is_space]
     if sum(not t.is_punct for t in side) < 3:
         return None
     start, end = trim_span(token.doc, *token_range(side))
@@ -79,20 +94,31 @@ def names_someone(obj: Token) -> bool:
 
 
 def cited_source(verb: Token) -> Token | None:
-    """`the newspaper reported, citing two officials` and `Le Monde said, quoting the ministry`: the one cited
-    (a person, a group, a body, or a document whose author the resolver finds), not the outlet that cites it."""
+    """`the newspaper reported, citing two officials` and `Le Monde said, quoting the ministry`: an outlet or a body
+    passes on the words of the one it cites (a person, a group, a body, or a document that names its author). A
+    person citing someone (`the minister said, quoting Churchill`) speaks for themself, and so does anyone citing
+    a reason (`citing concerns about supply`)."""
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None or subject.ent_type_ == "PERSON" or subject.pos_ == "PRON" and subject.lower_ != "it" or (
+            subject.lemma_.lower() in ROLE_NOUNS and subject.ent_type_ not in ("ORG", "GPE", "NORP")):
+        return None
     for child in verb.children:
         if child.tag_ == "VBG" and child.lemma_.lower() in ("cite", "quote") and child.dep_ in ("advcl", "xcomp",
                                                                                                   "conj"):
             cited = next((c for c in child.children if c.dep_ == "dobj"), None)
-            if cited is not None and (names_someone(cited) or _authored_document(cited)
-                                      or cited.tag_ in ("NNS", "NNPS") and cited.ent_type_ not in ("DATE", "TIME")):
+            if cited is not None and cited.pos_ != "PRON" and (names_someone(cited) or _authored_document(cited)):
                 return cited
     return None
 
 
 def _authored_document(token: Token) -> bool:
-    """`a statement by the navy`, `the ministry's report`: a document that names its author (not `citing the
-    release of prisoners`, an event)."""
-    return token.lemma_.lower() in DOCUMENT_NOUNS and any(
+    """`a statement by the navy`, `the ministry's report`, `estimates from the air force`: a document or a piece of
+    evidence that names its author (not `citing the release of prisoners`, an event)."""
+    return (token.lemma_.lower() in DOCUMENT_NOUNS | EVIDENCE_NOUNS or token.lower_ in EVIDENCE_NOUNS) and any(
         c.dep_ == "poss" or c.dep_ == "prep" and c.lower_ in ("by", "from") for c in token.children)
+
+
+def names_a_source(token: Token) -> bool:
+    """Whether an `according to` object can speak: someone, a name, or an authored document (not `according to the
+    constitution`, `according to plan`)."""
+    return names_someone(token) or token.pos_ == "PROPN" or _authored_document(token)

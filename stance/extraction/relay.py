@@ -12,6 +12,7 @@ from stance.extraction.cues import ACCORDING, Cue
 from stance.extraction.lexicon import SPEECH_VERBS
 from stance.extraction.nlp import text_of
 from stance.extraction.parenthetical import is_parenthetical
+from stance.extraction.phrases import names_a_source
 from stance.records import Speaker
 
 
@@ -70,8 +71,9 @@ def original_source(doc: Doc, item: Found) -> Token | None:
 def _according_inside(found: list[Found]) -> None:
     """`Bloomberg reported that, according to a NATO diplomat, the summit …`: a reported content that opens with
     `according to X` passes X's words on, so X speaks (the cue stays the reporting verb)."""
+    # `according to the constitution`, `according to plan`: no one's words
     phrases = [item.cue for item in found if item.cue is not None and item.cue.kind == ACCORDING
-               and item.cue.source is not None]
+               and item.cue.source is not None and names_a_source(item.cue.source)]
     for item in found:
         if item.cue is None or item.cue.kind == ACCORDING:
             continue
