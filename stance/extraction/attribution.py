@@ -233,8 +233,12 @@ def _resolve(source: Token | None, offset: int, index: ArticleIndex, window: int
 def _author(document: Token, start: int, index: ArticleIndex, window: int) -> Token | Speaker | None:
     """Who is behind a document noun that stands as a speaker: `a statement from the Kremlin`, `a report by the
     UN`, `the ministry's statement`, or else the organisation or person named just before (`The ministry
-    published a statement. The statement said …`)."""
+    published a statement. The statement said …`). Data and estimates speak only for someone named as compiling
+    them (`figures from the UN agency`; not `data from the first quarter`, `footage from Bakhmut`)."""
+    evidence = document.lemma_.lower() in EVIDENCE_NOUNS or document.lower_ in EVIDENCE_NOUNS
     for child in document.children:
+        if evidence and child.dep_ != "acl" and not any(_compiler(o) for o in [child, *child.children]):
+            continue
         if child.dep_ == "poss" and child.pos_ != "PRON":
             return child
         # `an interview with X`: the one interviewed speaks
@@ -246,14 +250,22 @@ def _author(document: Token, start: int, index: ArticleIndex, window: int) -> To
         # `the data provided by border guards`, `a report published by the ministry`
         if child.dep_ == "acl" and child.tag_ == "VBN":
             agents = [o for a in child.children if a.dep_ == "agent" for o in a.children if o.dep_ == "pobj"]
-            if agents:
+            if agents and (not evidence or _compiler(agents[0])):
                 return agents[0]
-    if document.lemma_.lower() in EVIDENCE_NOUNS or document.lower_ in EVIDENCE_NOUNS:
+    if evidence:
         return None  # `according to estimates`: nobody's, not the person named before
     found = index.antecedent(start, {"organization", "person"}, 1)
     if found is not None:
         return Speaker(found.name, found.name, found.kind, index.roles.get(found.name, ""))
     return None
+
+
+def _compiler(token: Token) -> bool:
+    """Who can compile data: a person or a body by name, a role, a group, an organisation noun, other people in the
+    plural (`border guards`); not a date or a place."""
+    return token.ent_type_ in ("PERSON", "ORG", "NORP") or token.pos_ == "NOUN" and token.ent_type_ not in (
+        "DATE", "TIME", "GPE", "LOC", "FAC") and (token.lemma_.lower() in ROLE_NOUNS | GROUP_NOUNS | ORGANIZATION_NOUNS
+                                                 or token.tag_ == "NNS")
 
 
 def _place(source: Token, mention: str) -> str:

@@ -22,6 +22,7 @@ from stance.extraction.lexicon import (
     RECEIVING_VERBS,
     RELAYING_VERBS,
     REPORTING_VERBS,
+    SOMEONES_VERBS,
     SPEAKING_ADJECTIVES,
     SPEECH_VERBS,
     SUBORDINATORS,
@@ -304,8 +305,8 @@ def _nominal_claim(token: Token, excluded: list[tuple[int, int]]) -> Cue | None:
             holder = next((o for o in prep.children if o.dep_ == "pobj"), None)
             if holder is not None:
                 break
-    # `rejected his claim that …`: a verb that takes the claim as its own content reports it
-    governed = [a for a in (token.head, token.head.head) if a.pos_ == "VERB" and a.lemma_.lower() in EVALUATIVE_VERBS]
+    # `rejected his claim that …`, `said his comment that … was a lie`: a reporting verb above the claim reports it
+    governed = [a for a in token.ancestors if is_reporting_verb(a)]
     if holder is None or holder.pos_ == "PRON" and (holder.lower_ == "its" or governed and holder.lower_ in (
             "their", "his", "her")):
         return None  # nobody in the sentence holds it, or the verb's content holds it
@@ -361,6 +362,8 @@ def find_cues(doc: Doc, excluded: list[tuple[int, int]]) -> list[Cue]:
         if kind == NOMINAL and lemma in COGNITION_VERBS and lemma not in SPEECH_VERBS | EVALUATIVE_VERBS:
             continue
         source = phrases.cited_source(token) or find_source(token, excluded)
+        if lemma in SOMEONES_VERBS and (source is None or not phrases.names_a_source(source)):
+            continue  # `The ruins remind us that …`
         for part in _sides(token, [t for t in tokens if not t.is_space]):
             start, end = trim_span(doc, *token_range(part))
             if end > start:

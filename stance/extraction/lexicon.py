@@ -38,6 +38,9 @@ SPEECH_VERBS = _words("""
     remind reaffirm restate reassert confide tout bemoan enthuse marvel
 """)
 
+#: Speech verbs whose subject is as often a thing (`the ruins remind us that …`): cues only for someone.
+SOMEONES_VERBS = _words("remind")
+
 #: Verbs of thinking or believing: cues only when their content is a clause (`X believes that ...`).
 COGNITION_VERBS = _words("""
     think believe feel expect hope fear know understand doubt worry suspect assume presume suppose
@@ -188,7 +191,7 @@ DOCUMENT_NOUNS = _words("""
 #: Evidence that speaks only for whoever it names as its source (`the data provided by border guards`, `figures
 #: from the UN`); with no source named it stays the speaker itself, never the person named before it.
 EVIDENCE_NOUNS = _words("""
-    data datum statistic estimate estimation finding poll footage clip figures
+    data datum statistic estimate estimation finding poll figures
 """)
 
 #: Passive verbs of perceiving whose subject is the one who speaks in the participle after them: `X was caught
@@ -237,20 +240,6 @@ TITLE_ABBREVIATIONS = {"gen": "general", "col": "colonel", "lt": "lieutenant", "
 # security service, `the Pentagon chief` for the defence secretary.
 HEAD_ROLES = frozenset({"chief", "head", "leader", "boss", "director", "chair", "chairman", "chairwoman",
                         "secretary", "minister"})
-
-#: A role noun that refers back to a person introduced by a narrower role: `Ambassador X … the diplomat`,
-#: `Senator X … the lawmaker`, `General X … the commander`.
-ROLE_KINDS = {
-    "diplomat": frozenset({"ambassador", "envoy", "consul", "attaché", "attache", "negotiator"}),
-    "lawmaker": frozenset({"senator", "congressman", "congresswoman", "mp", "mep", "councillor", "councilman",
-                           "councilwoman"}),
-    "commander": frozenset({"general", "admiral", "colonel"}),
-    "officer": frozenset({"general", "admiral", "colonel", "captain", "lieutenant", "sergeant"}),
-    "expert": frozenset({"analyst", "researcher", "scholar", "professor", "fellow", "economist", "historian"}),
-    "analyst": frozenset({"expert", "researcher", "scholar", "professor", "fellow", "economist"}),
-    "spokesperson": frozenset({"spokesman", "spokeswoman"}),
-}
-ROLE_KINDS["legislator"] = ROLE_KINDS["lawmaker"]
 
 # Evaluative verbs with a second sense that takes a person, a group or a place as its object and says nothing:
 # welcoming a guest or a new member, calling someone on the phone. `welcomed the decision` and `called him a liar`

@@ -25,7 +25,6 @@ from stance.extraction.lexicon import (
     PLURAL_PRONOUNS,
     PRONOUN_GENDERS,
     REPORTING_VERBS,
-    ROLE_KINDS,
     ROLE_NOUNS,
     SPEECH_VERBS,
     TITLE_ABBREVIATIONS,
@@ -394,5 +393,4 @@ def _same_role(role: str, words: set[str]) -> bool:
     """Whether a role noun (`governor`, `chief`) names a person whose recorded role has these words."""
     role = TITLE_ABBREVIATIONS.get(role, role)
     words = {TITLE_ABBREVIATIONS.get(w, w) for w in words}
-    kinds = HEAD_ROLES if role in HEAD_ROLES else ROLE_KINDS.get(role, frozenset())  # `the diplomat`: an ambassador
-    return role in words or bool(words & kinds)
+    return role in words or (role in HEAD_ROLES and bool(words & HEAD_ROLES))

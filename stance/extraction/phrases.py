@@ -48,7 +48,9 @@ def words_source(token: Token) -> Token | None:
     if token.lower_ != "in" or token.dep_ != "prep":
         return None
     before = token.doc[token.i - 1] if token.i > token.sent.start else None
-    if before is not None and before.text != "," and not is_quote_mark(before):  # `“…,” in the words of X`
+    rest = [t for t in token.sent if t.i > max(c.i for c in token.subtree) and not t.is_punct and not t.is_space]
+    # `In his words, …`, `“…,” in the words of X`, `…, in the words of X.`; not `Zelensky, in the words of X, promised`
+    if before is not None and not is_quote_mark(before) and not (before.text == "," and not rest):
         return None
     words = next((c for c in token.children if c.dep_ == "pobj" and c.lower_ == "words"), None)
     if words is None:
@@ -106,7 +108,7 @@ def cited_source(verb: Token) -> Token | None:
         if child.tag_ == "VBG" and child.lemma_.lower() in ("cite", "quote") and child.dep_ in ("advcl", "xcomp",
                                                                                                   "conj"):
             cited = next((c for c in child.children if c.dep_ == "dobj"), None)
-            if cited is not None and cited.pos_ != "PRON" and (names_someone(cited) or _authored_document(cited)):
+            if cited is not None and (_a_speaker(cited) or _authored_document(cited)):
                 return cited
     return None
 
@@ -122,3 +124,11 @@ def names_a_source(token: Token) -> bool:
     """Whether an `according to` object can speak: someone, a name, or an authored document (not `according to the
     constitution`, `according to plan`)."""
     return names_someone(token) or token.pos_ == "PROPN" or _authored_document(token)
+
+
+def _a_speaker(token: Token) -> bool:
+    """Who can be cited or compiled data as a source: a person, a role or group (`two officials`, `sources`), a
+    body named by a common noun (`the defence ministry`). Not a party, a country or a place by name (`citing Hamas`,
+    `citing Russia`: a reason), a date or a place (`data from the first quarter`, `footage from Bakhmut`)."""
+    return token.ent_type_ == "PERSON" or token.pos_ == "NOUN" and (
+        token.lemma_.lower() in ROLE_NOUNS | GROUP_NOUNS | ORGANIZATION_NOUNS or token.lower_ in GROUP_NOUNS)

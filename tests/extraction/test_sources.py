@@ -23,8 +23,9 @@ def quote_with(quotes, fragment):
 @pytest.mark.parametrize("text, fragment, speaker, cue", [
     ("Retired colonel Anna Brandt followed the siege for months.\n\nIn her words, “the supply lines were cut "
      "within a week.”", "supply lines were cut", "Anna Brandt", "In her words"),
-    ("Lars Feld, an economist in Freiburg, has studied the embargo.\n\nIn Feld's words, “the refineries will run dry by "
-     "spring.”", "refineries will run dry", "Lars Feld", "In Feld's words"),
+    # a surname the tagger reads as a place (`Feld`) stays the person's
+    ("Lars Feld, an economist in Freiburg, has studied the embargo.\n\nIn Feld's words, “the refineries will run "
+     "dry by spring.”", "refineries will run dry", "Lars Feld", "In Feld's words"),
     ("In the words of Jens Stoltenberg, the war in Ukraine is a defeat for all of Europe.",
      "the war in Ukraine is a defeat", "Jens Stoltenberg", "In the words of"),
 ])
@@ -41,9 +42,10 @@ def test_in_other_words_is_the_writers_own_voice(text):
     assert not [q for q in quotes_of(text) if "ceasefire" in q[1]]
 
 
-@pytest.mark.parametrize("verb", ["scoffed", "sneered", "snapped", "grumbled"])
+@pytest.mark.parametrize("verb", ["scoffed", "sneered", "snapped", "grumbled", "confided"])
 def test_a_manner_of_speaking_verb_before_a_quote_names_its_speaker(verb):
-    text = f"Dmitri Orlov, a trade adviser in Moscow, took questions on the new tariffs.\n\nOrlov {verb}, “They will hurt Brussels more than us.”"
+    text = (f"Dmitri Orlov, a trade adviser in Moscow, took questions on the new tariffs.\n\n"
+            f"Orlov {verb}, “They will hurt Brussels more than us.”")
     assert quote_with(quotes_of(text), "hurt Brussels")[2] == "Dmitri Orlov"
 
 
@@ -141,26 +143,6 @@ def test_a_comment_or_remark_with_a_that_clause_reports_its_holders_words(text, 
     assert quote_with(quotes_of(text), fragment)[2] == speaker
 
 
-def test_repeating_ones_own_claim_leaves_the_source_to_the_verb():
-    quotes = quotes_of("Prime Minister Ana Brnabic repeated her claim that the mine was safe.")
-    assert quote_with(quotes, "the mine was safe")[2] == "Ana Brnabic"
-
-
-def test_a_quote_signed_by_a_name_and_reminded_is_that_persons():
-    text = ("Maria Kovac, the co-owner of a Lviv bakery, spoke after the raid.\n\n\"Every child deserves a safe "
-            "school,\" Kovac reminded the audience.")
-    assert quote_with(quotes_of(text), "Every child deserves")[2:] == ("Maria Kovac", "reminded")
-
-
-@pytest.mark.parametrize("introduced, later, speaker", [
-    ("Russian Ambassador Anatoly Petrov", "the diplomat", "Anatoly Petrov"),
-    ("Senator Joan Whitby", "the lawmaker", "Joan Whitby"),
-])
-def test_a_broader_role_noun_refers_back_to_the_person_with_the_narrower_role(introduced, later, speaker):
-    text = f"{introduced} spoke to reporters on Friday.\n\n\"Washington keeps burning money in this war,\" {later} said."
-    assert quote_with(quotes_of(text), "burning money")[2] == speaker
-
-
 def test_estimates_with_no_source_do_not_fall_to_the_person_named_before():
     quotes = quotes_of("Governor Tom Baker visited the flooded town on Monday.\n\nAccording to estimates, about 300 "
                        "homes were destroyed in the storm.")
@@ -197,3 +179,46 @@ def test_a_deputy_minister_is_not_the_lawmaker():
 def test_a_shouted_line_keeps_according_to():
     quotes = quotes_of("ACCORDING TO OFFICIALS, THE BORDER WILL STAY CLOSED UNTIL SPRING.")
     assert quote_with(quotes, "THE BORDER WILL STAY CLOSED")[2] == "OFFICIALS"
+
+
+def test_a_comment_inside_someone_elses_reported_words_is_not_theirs():
+    quotes = quotes_of("Sergei Lavrov had spoken a day earlier.\n\nKuleba said his comment that Ukraine was a Nazi "
+                       "state was a lie.")
+    assert not [q for q in quotes if q[1] == "Ukraine was a Nazi state"]
+
+
+@pytest.mark.parametrize("text, fragment, speaker", [
+    # a party or a country cited is the reason, not the source
+    ("The strikes will continue, the army said, citing Hamas.", "The strikes will continue", "the army"),
+    ("Sweden raised its terror threat level, the government said, citing Russia and Iran.", "terror threat level",
+     "the government"),
+    # data from a time or a place is nobody's
+    ("Data from the first quarter showed that exports had collapsed.", "exports had collapsed", "Data"),
+])
+def test_what_is_cited_or_compiled_must_be_someone(text, fragment, speaker):
+    assert quote_with(quotes_of(text), fragment)[2] == speaker
+
+
+@pytest.mark.parametrize("text", [
+    "The ruins remind us that the war is not over.",
+    "The attack reminded many Ukrainians that the war was far from over.",
+])
+def test_a_thing_that_reminds_is_no_speaker(text):
+    assert quotes_of(text) == []
+
+
+def test_in_the_words_of_between_subject_and_verb_leaves_the_verb_its_quote():
+    quotes = quotes_of("Zelensky, in the words of Churchill, promised that Ukraine would fight on the beaches.")
+    assert [(q[1], q[2]) for q in quotes] == [("Ukraine would fight on the beaches", "Zelensky")]
+
+
+def test_an_unnamed_officer_is_not_the_named_captain():
+    text = ("Captain Ivan Melnyk led the convoy.\n\nA Russian officer captured near Kupiansk told interrogators "
+            "that his unit had no food.")
+    assert quote_with(quotes_of(text), "his unit had no food")[2] == "A Russian officer"
+
+
+def test_a_quote_signed_by_a_name_and_reminded_is_that_persons():
+    text = ("Maria Kovac, the co-owner of a Lviv bakery, spoke after the raid.\n\n\"Every child deserves a safe "
+            "school,\" Kovac reminded the audience.")
+    assert quote_with(quotes_of(text), "Every child deserves")[2:] == ("Maria Kovac", "reminded")
