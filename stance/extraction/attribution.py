@@ -17,7 +17,6 @@ from stance.extraction.lexicon import (
     COUNTRIES,
     COUNTRY_NOUNS,
     DOCUMENT_NOUNS,
-    EVIDENCE_NOUNS,
     FIRST_PERSON,
     GROUP_NOUNS,
     NEUTER_PRONOUNS,
@@ -38,6 +37,7 @@ from stance.extraction.mentions import (
     words_text,
 )
 from stance.extraction.nlp import entity_of
+from stance.extraction.phrases import evidence_noun
 from stance.records import Speaker
 
 RELATIVE_PRONOUNS = {"who", "whom", "that", "which"}
@@ -176,8 +176,7 @@ def _resolve(source: Token | None, offset: int, index: ArticleIndex, window: int
     if lower in FIRST_PERSON or source.pos_ == "PRON":
         return Speaker(mention=mention)
     head_lemma = source.lemma_.lower()
-    if source.pos_ == "NOUN" and (head_lemma in DOCUMENT_NOUNS or head_lemma in EVIDENCE_NOUNS
-                                  or lower in EVIDENCE_NOUNS):
+    if source.pos_ == "NOUN" and (head_lemma in DOCUMENT_NOUNS or evidence_noun(source)):
         author = _author(source, start, index, window)
         if author is not None:
             found = _resolve(author, offset, index, window) if isinstance(author, Token) else author
@@ -235,7 +234,7 @@ def _author(document: Token, start: int, index: ArticleIndex, window: int) -> To
     UN`, `the ministry's statement`, or else the organisation or person named just before (`The ministry
     published a statement. The statement said …`). Data and estimates speak only for someone named as compiling
     them (`figures from the UN agency`; not `data from the first quarter`, `footage from Bakhmut`)."""
-    evidence = document.lemma_.lower() in EVIDENCE_NOUNS or document.lower_ in EVIDENCE_NOUNS
+    evidence = evidence_noun(document)
     for child in document.children:
         if evidence and child.dep_ != "acl" and not any(_compiler(o) for o in [child, *child.children]):
             continue

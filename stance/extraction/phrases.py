@@ -47,13 +47,13 @@ def words_source(token: Token) -> Token | None:
     nor `in the words of the old song` (a source must name someone or be a document)."""
     if token.lower_ != "in" or token.dep_ != "prep":
         return None
+    words = next((c for c in token.children if c.dep_ == "pobj" and c.lower_ == "words"), None)
+    if words is None:
+        return None
     before = token.doc[token.i - 1] if token.i > token.sent.start else None
     rest = [t for t in token.sent if t.i > max(c.i for c in token.subtree) and not t.is_punct and not t.is_space]
     # `In his words, …`, `“…,” in the words of X`, `…, in the words of X.`; not `Zelensky, in the words of X, promised`
     if before is not None and not is_quote_mark(before) and not (before.text == "," and not rest):
-        return None
-    words = next((c for c in token.children if c.dep_ == "pobj" and c.lower_ == "words"), None)
-    if words is None:
         return None
     of = next((c for c in words.children if c.dep_ == "prep" and c.lower_ == "of"), None)
     if of is not None:
@@ -116,8 +116,14 @@ def cited_source(verb: Token) -> Token | None:
 def _authored_document(token: Token) -> bool:
     """`a statement by the navy`, `the ministry's report`, `estimates from the air force`: a document or a piece of
     evidence that names its author (not `citing the release of prisoners`, an event)."""
-    return (token.lemma_.lower() in DOCUMENT_NOUNS | EVIDENCE_NOUNS or token.lower_ in EVIDENCE_NOUNS) and any(
+    return (token.lemma_.lower() in DOCUMENT_NOUNS or evidence_noun(token)) and any(
         c.dep_ == "poss" or c.dep_ == "prep" and c.lower_ in ("by", "from") for c in token.children)
+
+
+def evidence_noun(token: Token) -> bool:
+    """Data, estimates, polls (`EVIDENCE_NOUNS`, by lemma, or as written: `figures`, whose lemma `figure` can be a
+    person)."""
+    return token.lemma_.lower() in EVIDENCE_NOUNS or token.lower_ in EVIDENCE_NOUNS
 
 
 def names_a_source(token: Token) -> bool:
@@ -127,8 +133,8 @@ def names_a_source(token: Token) -> bool:
 
 
 def _a_speaker(token: Token) -> bool:
-    """Who can be cited or compiled data as a source: a person, a role or group (`two officials`, `sources`), a
-    body named by a common noun (`the defence ministry`). Not a party, a country or a place by name (`citing Hamas`,
-    `citing Russia`: a reason), a date or a place (`data from the first quarter`, `footage from Bakhmut`)."""
+    """Who can be cited as a source: a person, a role or group (`two officials`, `sources`), a body named by a
+    common noun (`the defence ministry`). Not a party, a country or a place by name (`citing Hamas`, `citing
+    Russia`: a reason)."""
     return token.ent_type_ == "PERSON" or token.pos_ == "NOUN" and (
         token.lemma_.lower() in ROLE_NOUNS | GROUP_NOUNS | ORGANIZATION_NOUNS or token.lower_ in GROUP_NOUNS)
