@@ -41,7 +41,7 @@ ARTICLES = DATA / "urw_articles_more"
 sys.path.insert(0, str(REPO))
 sys.path.insert(0, str(REPO / "benchmarks"))
 
-from attribution_errors import SPEAKER_CLASSES, speaker_class  # noqa: E402
+from attribution_errors import SPEAKER_CLASSES, _best_match, speaker_class  # noqa: E402
 
 import stance  # noqa: E402
 from stance.evaluate.quotes import _match, speaker_matches  # noqa: E402
@@ -82,12 +82,8 @@ def score(labels: pd.DataFrame, predicted: pd.DataFrame) -> pd.DataFrame:
     matched, right, _ = _match(labels, predicted)
     out = labels.assign(found=matched, right=right, wrong_class="", predicted_speaker="", predicted_mention="",
                         confidence=np.nan)
-    by_article = dict(tuple(predicted.groupby("article_id")))
-    for g in np.flatnonzero(matched):
-        rows = by_article[labels.at[g, "article_id"]]
-        start, end = labels.at[g, "start"], labels.at[g, "end"]
-        shared = np.minimum(end, rows["end"]) - np.maximum(start, rows["start"])
-        best = rows.loc[shared.idxmax()]  # the row `_match` judges: the one that overlaps the labelled quote most
+    for g, p in _best_match(labels, predicted).items():  # the predicted row `_match` judges for each found quote
+        best = predicted.loc[p]
         out.at[g, "confidence"] = best.get("attribution_confidence", np.nan)
         if not right[g]:
             out.at[g, "predicted_speaker"], out.at[g, "predicted_mention"] = best["speaker"], best["speaker_mention"]
