@@ -168,6 +168,35 @@ def read_table_articles(path: Path) -> Iterator[Article | ItemError]:
         yield ItemError(str(path), f"cannot read as {fmt}: {exc}")
 
 
+def text_not_path(source: Source) -> bool:
+    """Whether a string source is article text rather than a path: it holds a line break, or the system cannot
+    take it for a file name (too long, a NUL byte). Such a source is reported as a bad item, not read."""
+    if not isinstance(source, str):
+        return False
+    if "\n" in source or "\r" in source:
+        return True
+    try:
+        Path(source).exists()
+    except (OSError, ValueError):
+        return True
+    return False
+
+
+def _missing(source: str | Path, text_like: bool) -> ItemError:
+    name = str(source)
+    if text_like:
+        shown = " ".join(name.split())
+        shown = shown if len(shown) <= 60 else shown[:57] + "..."
+        return ItemError(shown, "not a file name: this looks like article text; to extract from a string, pass "
+                                "stance.Article(article_id, text)")
+    return ItemError(name, "file not found")
+
+
+def _reads_as_text(source: str) -> bool:
+    """A missing path that reads as a sentence: three or more words and no file suffix."""
+    return len(source.split()) >= 3 and not Path(source.strip()).suffix.lower().lstrip(".").isalnum()
+
+
 def as_sources(inputs: Iterable[Source] | Source) -> list[Source] | None:
     """One source, or a list or tuple of them, as a list; None for a stream, which can be read only once and
     so is not looked at ahead of reading."""
@@ -189,7 +218,7 @@ def refuse_overwriting_inputs(sources: Iterable[Source], outputs: dict[str, str 
     named = {what: Path(path).resolve() for what, path in outputs.items() if path is not None and str(path) != "-"}
     for what, path in named.items():
         for source in sources:
-            if isinstance(source, Article) or str(source) == "-":
+            if isinstance(source, Article) or str(source) == "-" or text_not_path(source):
                 continue
             if _same_or_read_by(path, Path(source).resolve()):
                 raise InputError(f"{what} is one of the inputs: {path} (from {source}); write it elsewhere")
@@ -230,7 +259,7 @@ def check_table_columns(sources: Iterable[Source]) -> None:
     """Stop before anything is read when an input table lacks the `text` or id column: a table of the wrong
     shape is a usage error, not a bad item (every row would be skipped)."""
     for source in sources:
-        if isinstance(source, Article) or str(source) == "-":
+        if isinstance(source, Article) or str(source) == "-" or text_not_path(source):
             continue
         path = Path(source)
         if not (path.is_file() and path.suffix.lower() in TABLE_SUFFIXES or is_dataset_dir(path)):
@@ -259,6 +288,8 @@ def read_articles(sources: Iterable[Source] | Source) -> Iterator[Article | Item
             yield source if source.text and source.text.strip() else ItemError(source.article_id, "empty article")
         elif str(source) == "-":
             yield from read_jsonl_articles(io.TextIOWrapper(sys.stdin.buffer, encoding="utf-8"), "<stdin>")
+        elif text_not_path(source):
+            yield _missing(source, text_like=True)
         else:
             path = Path(source)
             if is_dataset_dir(path):
@@ -270,7 +301,7 @@ def read_articles(sources: Iterable[Source] | Source) -> Iterator[Article | Item
                 for file in files:
                     yield read_text_file(file)
             elif not path.exists():
-                yield ItemError(str(path), "file not found")
+                yield _missing(source, text_like=isinstance(source, str) and _reads_as_text(source))
             elif path.suffix.lower() in TABLE_SUFFIXES:
                 yield from read_table_articles(path)
             else:

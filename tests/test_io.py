@@ -362,6 +362,37 @@ def test_write_table_dash_writes_jsonl_to_stdout(capsys):
     assert json.loads(lines[0])["title"] == "Talks, in “Istanbul”"  # force_ascii=False keeps it readable
 
 
+@pytest.mark.parametrize("text", [
+    "Zelenskyy said the talks would fail.",  # a sentence: words, no file suffix
+    "Kyiv: “We will not give up our land,” Zelenskyy said.\n\nOfficials agreed.",  # a line break
+    "Officials warned that talks would fail. " * 200,  # longer than any file name
+])
+def test_article_text_given_as_a_path_says_how_to_pass_text(tmp_path, text):
+    good = tmp_path / "good.txt"
+    good.write_text(ARTICLE, encoding="utf-8")
+    error, article = list(read_articles([text, good]))
+    assert isinstance(error, ItemError)
+    assert "looks like article text" in error.reason and "stance.Article" in error.reason
+    assert len(error.source) <= 60 and "\n" not in error.source
+    assert article == Article("good", ARTICLE)
+
+
+@pytest.mark.parametrize("name", ["missing.txt", "my article.txt", "data/2024 war/"])
+def test_a_missing_file_name_is_not_taken_for_text(name):
+    (error,) = list(read_articles(name))
+    assert error.reason == "file not found"
+
+
+def test_extract_on_a_long_string_reports_it_instead_of_crashing():
+    from stance.pipeline import RunReport, extract
+
+    report = RunReport()
+    frame = extract("Zelenskyy said the talks would fail. " * 300, report=report)
+    assert frame.empty
+    (error,) = report.errors
+    assert "stance.Article" in error.reason
+
+
 def test_load_missing_file_raises_input_error_naming_it(tmp_path):
     path = tmp_path / "nowhere.parquet"
     with pytest.raises(InputError, match="file not found") as info:
