@@ -17,19 +17,14 @@ from stance.extraction.lexicon import (
     COGNITION_VERBS,
     EVALUATIVE_VERBS,
     EVENT_NOUNS,
-    PERCEPTION_VERBS,
     PREPOSITIONAL_CUES,
     RECEIVING_VERBS,
-    RELAYING_VERBS,
-    REPORTING_VERBS,
     SOMEONES_VERBS,
-    SPEAKING_ADJECTIVES,
     SPEECH_VERBS,
     SUBORDINATORS,
     WITHHOLDING_VERBS,
 )
 from stance.extraction.nlp import (
-    QUOTE_CHARS,
     between_marks,
     is_quote_mark,
     shouted_line,
@@ -38,6 +33,13 @@ from stance.extraction.nlp import (
     trim_span,
 )
 from stance.extraction.parenthetical import is_parenthetical, parenthetical_content, puts_it
+from stance.extraction.sources import (
+    find_source,
+    inside,
+    is_bare_speech_verb,
+    is_passive_without_agent,
+    is_reporting_verb,
+)
 
 CLAUSE, NOMINAL, ACCORDING = "clause", "nominal", "according"
 NOMINAL_DEPS = {"dobj", "oprd", "attr", "xcomp", "dative"}
@@ -74,7 +76,7 @@ def _clause_content(ccomp: Token) -> list[Token]:
     # of its own is the speaker's next cue, not part of what the first one reports; so is one with its own
     # subject and its own clause (`said “…” and the official added “…”`): a second report, maybe another speaker's.
     for conj in (t for t in tokens if t.dep_ == "conj" and t.i > ccomp.i
-                 and (_is_bare_speech_verb(t) or _is_own_report(t))):
+                 and (is_bare_speech_verb(t) or _is_own_report(t))):
         cut = {t.i for t in conj.subtree} | {c.i for c in conj.head.children if c.dep_ == "cc" and c.i < conj.i}
         tokens = [t for t in tokens if t.i not in cut and t.i < conj.i]
         while tokens and (tokens[-1].dep_ == "cc" or tokens[-1].text in ",;"):  # `… for talks and` (cc misattached)
@@ -123,125 +125,10 @@ def _complementiser(that: Token) -> bool:
     return that.dep_ == "mark" or (that.dep_ == "advmod" and after is not None and after.pos_ not in ("ADJ", "ADV"))
 
 
-def _is_bare_speech_verb(token: Token) -> bool:
-    """A speech verb with no subject of its own (`… and warned against …`)."""
-    return (token.pos_ == "VERB" and token.lemma_.lower() in SPEECH_VERBS
-            and not any(c.dep_ in ("nsubj", "nsubjpass", "csubj") for c in token.children))
-
-
 def _is_own_report(token: Token) -> bool:
     """A speech verb with its own subject (`… and the official added “we …”`, `… and Democrats accused the GOP`)."""
     return (token.pos_ == "VERB" and token.lemma_.lower() in SPEECH_VERBS
             and any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children))
-
-
-def _reporting_ancestor(verb: Token) -> Token | None:
-    """For a speech verb conjoined inside a reported clause, the reporting verb whose content that clause is:
-    `X told the court [the situation has reached …, and urged …]` → `told` (the parse hangs `urged` on `reached`)."""
-    token = verb.head
-    for _ in range(4):
-        if token.head.i == token.i:
-            return None
-        if token.dep_ == "ccomp" and is_reporting_verb(token.head):
-            return token.head
-        token = token.head
-    return None
-
-
-def _is_passive_without_agent(verb: Token) -> bool:
-    deps = {c.dep_ for c in verb.children}
-    return "auxpass" in deps and "agent" not in deps
-
-
-def _inside(token: Token, excluded: list[tuple[int, int]]) -> bool:
-    return any(a <= token.idx < b for a, b in excluded)
-
-
-def _neighbour_source(verb: Token, excluded: list[tuple[int, int]]) -> Token | None:
-    """When the parse gives a speech verb no subject, the name right beside it speaks:
-    `“…,” Tulsa police Chief Chuck Jordan said`, `“…,” said Jordan`, or a name before its
-    apposition: `“…,” Jordan, the police chief, said`. A date (`said Thursday`) never speaks."""
-    doc = verb.doc
-    if verb.i > 0 and doc[verb.i - 1].text == ",":
-        name = _name_before_apposition(verb, excluded)
-        if name is not None:
-            return name
-    for i in (verb.i - 1, verb.i + 1):
-        if 0 <= i < len(doc):
-            token = doc[i]
-            if (token.pos_ in ("PROPN", "PRON", "NOUN") and not _inside(token, excluded) and token.lower_ != "it"
-                    and token.ent_type_ not in ("DATE", "TIME")):
-                return token
-    return None
-
-
-def _name_before_apposition(verb: Token, excluded: list[tuple[int, int]]) -> Token | None:
-    """`NAME, a role, said`: the first person named between the sentence's start (or a quote's
-    closing mark) and the verb, with no other verb between them."""
-    tokens: list[Token] = []
-    for token in reversed(verb.doc[verb.sent.start:verb.i - 1]):
-        if _inside(token, excluded) or token.text in QUOTE_CHARS:
-            break
-        if token.pos_ in ("VERB", "AUX"):
-            return None
-        tokens.append(token)
-    people = [t for t in reversed(tokens) if t.ent_type_ == "PERSON"]
-    if not people:
-        return None
-    name = people[0]  # the name's last word: `Chuck Jordan` → `Jordan`
-    while name.i + 1 < verb.i and verb.doc[name.i + 1].ent_iob_ == "I" and verb.doc[name.i + 1].ent_type_ == "PERSON":
-        name = verb.doc[name.i + 1]
-    return name
-
-
-def find_source(verb: Token, excluded: list[tuple[int, int]] = (), depth: int = 0) -> Token | None:
-    """The token naming who speaks: the subject, a passive's agent, or, for a participle or a
-    conjoined verb, the subject of the verb it hangs from. Words inside quotation marks
-    (`excluded`) never speak for the quote around them."""
-    if depth > 0 and verb.lemma_.lower() in RELAYING_VERBS:
-        # `X was quoted by TASS as saying …`: the one quoted speaks, not the agency that quotes
-        quoted = [c for c in verb.children if c.dep_ == "nsubjpass" and not _inside(c, excluded)]
-        if quoted:
-            return quoted[0]
-    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "csubj") and not _inside(c, excluded)]
-    if depth > 0 and not subjects and verb.lemma_.lower() in PERCEPTION_VERBS and _is_passive_without_agent(verb):
-        # `X was caught claiming …`, `X was heard telling …`: the one caught or heard speaks
-        subjects = [c for c in verb.children if c.dep_ == "nsubjpass" and not _inside(c, excluded)]
-    # `Putin had back in May declared …`: the parse may hang the subject on the auxiliary
-    subjects = subjects or [c for a in verb.children if a.dep_ == "aux" for c in a.children
-                            if c.dep_ == "nsubj" and not _inside(c, excluded)]
-    if subjects:
-        # two subjects are a misparse (`THE BORROWING Back when …, Mr. McKinley said`): the one nearest the verb
-        return max((c for c in subjects if c.i < verb.i), key=lambda c: c.i, default=subjects[0])
-    before = verb.doc[verb.i - 1] if verb.i > 0 else None
-    if verb.tag_ == "VBG" and before is not None and before.ent_type_ == "PERSON" and not _inside(before, excluded):
-        return before  # `footage of Hillary Clinton asking, “…”`
-    for child in verb.children:
-        if child.dep_ == "agent":
-            objects = [c for c in child.children if c.dep_ == "pobj"]
-            if objects:
-                return objects[0]
-    # Participles and conjuncts take the subject of the verb they hang from, through a
-    # preposition too: `went further, calling it …`, `responded by saying …`.
-    # `X was quick to praise …`: through the adjective (`acomp`) to the verb whose subject it describes
-    if depth < 4 and (verb.dep_ in ("advcl", "xcomp", "conj", "pcomp", "prep") or verb.dep_ == "acomp"
-                      and verb.lemma_.lower() in SPEAKING_ADJECTIVES) and verb.head is not verb:
-        outer = _reporting_ancestor(verb) if (verb.dep_ == "conj" or verb.dep_ == "advcl" and verb.tag_ == "VBG") \
-            and _is_bare_speech_verb(verb) else None
-        # `told the court the situation has reached …, and urged the judges …`; `said the talks would resume,
-        # adding that …` (the parse hangs `adding` on `resume`)
-        if outer is not None:
-            return find_source(outer, excluded, depth + 1)
-        return find_source(verb.head, excluded, depth + 1)
-    if (verb.dep_ == "acl" and verb.head.lemma_.lower() in EVENT_NOUNS and verb.head.dep_ == "pobj"
-            and depth < 4 and verb.head.head.head.pos_ in ("VERB", "AUX")):
-        # `she said at a news conference announcing that …`: the one who spoke at the event
-        return find_source(verb.head.head.head, excluded, depth + 1)
-    if verb.dep_ in ("acl", "relcl") and verb.head.pos_ in ("NOUN", "PROPN"):
-        return verb.head  # `a statement saying that …`, `the minister, speaking to …`
-    if depth == 0 and verb.lemma_.lower() in SPEECH_VERBS:
-        return _neighbour_source(verb, excluded)
-    return None
 
 
 def _phrase_cue(token: Token, source: Token | None) -> Cue | None:
@@ -299,7 +186,7 @@ def _nominal_claim(token: Token, excluded: list[tuple[int, int]]) -> Cue | None:
         t.dep_ == "mark" and t.lower_ == "that" for t in c.children)]
     if not clauses:
         return None
-    holder = next((c for c in token.children if c.dep_ == "poss" and not _inside(c, excluded)), None)
+    holder = next((c for c in token.children if c.dep_ == "poss" and not inside(c, excluded)), None)
     if holder is None:
         for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ in ("by", "from")):
             holder = next((o for o in prep.children if o.dep_ == "pobj"), None)
@@ -315,10 +202,6 @@ def _nominal_claim(token: Token, excluded: list[tuple[int, int]]) -> Cue | None:
         return None
     start, end = trim_span(token.doc, *token_range(content))
     return Cue(token, CLAUSE, start, end, holder) if end > start else None
-
-
-def is_reporting_verb(token: Token) -> bool:
-    return token.pos_ in ("VERB", "AUX") and token.lemma_.lower() in REPORTING_VERBS
 
 
 def find_cues(doc: Doc, excluded: list[tuple[int, int]]) -> list[Cue]:
@@ -347,7 +230,7 @@ def find_cues(doc: Doc, excluded: list[tuple[int, int]]) -> list[Cue]:
             start, end = trim_span(doc, *token_range(content)) if content else (-1, -1)
             cues.append(Cue(token, CLAUSE, start, end, find_source(token, excluded)))
             continue
-        if not is_reporting_verb(token) or _is_passive_without_agent(token) and token.lower_ != "reported" \
+        if not is_reporting_verb(token) or is_passive_without_agent(token) and token.lower_ != "reported" \
                 or shouted_line(token):
             continue
         if token.dep_ == "xcomp" and token.head.lemma_.lower() in WITHHOLDING_VERBS or _reporters_voice(token):

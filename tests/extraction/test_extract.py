@@ -206,7 +206,7 @@ def _parsed(words, heads, deps, pos, ents, lemmas):
     ],
 )
 def test_a_subjectless_speech_verb_takes_the_name_before_its_apposition(name_entity, speaker):
-    from stance.extraction.cues import find_source
+    from stance.extraction.sources import find_source
 
     words = ["“", "Supplies", "ran", "out", ",", "”", "Kravets", ",", "a", "top", "adviser", ",", "said",
              "Friday", "."]

@@ -1,0 +1,139 @@
+"""Who speaks for a reporting verb: its subject, a passive's agent, the subject of the verb a participle or a
+conjoined verb hangs from, or, when the parse gives a speech verb no subject, the name right beside it.
+
+`stance.extraction.cues` finds the cues; this module finds the token naming each cue's source. Words inside
+quotation marks (the `excluded` character spans) never speak for the quote around them.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from stance.extraction.lexicon import (
+    EVENT_NOUNS,
+    PERCEPTION_VERBS,
+    RELAYING_VERBS,
+    REPORTING_VERBS,
+    SPEAKING_ADJECTIVES,
+    SPEECH_VERBS,
+)
+from stance.extraction.nlp import QUOTE_CHARS
+
+
+def is_bare_speech_verb(token: Token) -> bool:
+    """A speech verb with no subject of its own (`… and warned against …`)."""
+    return (token.pos_ == "VERB" and token.lemma_.lower() in SPEECH_VERBS
+            and not any(c.dep_ in ("nsubj", "nsubjpass", "csubj") for c in token.children))
+
+
+def _reporting_ancestor(verb: Token) -> Token | None:
+    """For a speech verb conjoined inside a reported clause, the reporting verb whose content that clause is:
+    `X told the court [the situation has reached …, and urged …]` → `told` (the parse hangs `urged` on `reached`)."""
+    token = verb.head
+    for _ in range(4):
+        if token.head.i == token.i:
+            return None
+        if token.dep_ == "ccomp" and is_reporting_verb(token.head):
+            return token.head
+        token = token.head
+    return None
+
+
+def is_passive_without_agent(verb: Token) -> bool:
+    deps = {c.dep_ for c in verb.children}
+    return "auxpass" in deps and "agent" not in deps
+
+
+def inside(token: Token, excluded: list[tuple[int, int]]) -> bool:
+    return any(a <= token.idx < b for a, b in excluded)
+
+
+def _neighbour_source(verb: Token, excluded: list[tuple[int, int]]) -> Token | None:
+    """When the parse gives a speech verb no subject, the name right beside it speaks:
+    `“…,” Tulsa police Chief Chuck Jordan said`, `“…,” said Jordan`, or a name before its
+    apposition: `“…,” Jordan, the police chief, said`. A date (`said Thursday`) never speaks."""
+    doc = verb.doc
+    if verb.i > 0 and doc[verb.i - 1].text == ",":
+        name = _name_before_apposition(verb, excluded)
+        if name is not None:
+            return name
+    for i in (verb.i - 1, verb.i + 1):
+        if 0 <= i < len(doc):
+            token = doc[i]
+            if (token.pos_ in ("PROPN", "PRON", "NOUN") and not inside(token, excluded) and token.lower_ != "it"
+                    and token.ent_type_ not in ("DATE", "TIME")):
+                return token
+    return None
+
+
+def _name_before_apposition(verb: Token, excluded: list[tuple[int, int]]) -> Token | None:
+    """`NAME, a role, said`: the first person named between the sentence's start (or a quote's
+    closing mark) and the verb, with no other verb between them."""
+    tokens: list[Token] = []
+    for token in reversed(verb.doc[verb.sent.start:verb.i - 1]):
+        if inside(token, excluded) or token.text in QUOTE_CHARS:
+            break
+        if token.pos_ in ("VERB", "AUX"):
+            return None
+        tokens.append(token)
+    people = [t for t in reversed(tokens) if t.ent_type_ == "PERSON"]
+    if not people:
+        return None
+    name = people[0]  # the name's last word: `Chuck Jordan` → `Jordan`
+    while name.i + 1 < verb.i and verb.doc[name.i + 1].ent_iob_ == "I" and verb.doc[name.i + 1].ent_type_ == "PERSON":
+        name = verb.doc[name.i + 1]
+    return name
+
+
+def find_source(verb: Token, excluded: list[tuple[int, int]] = (), depth: int = 0) -> Token | None:
+    """The token naming who speaks: the subject, a passive's agent, or, for a participle or a
+    conjoined verb, the subject of the verb it hangs from. Words inside quotation marks
+    (`excluded`) never speak for the quote around them."""
+    if depth > 0 and verb.lemma_.lower() in RELAYING_VERBS:
+        # `X was quoted by TASS as saying …`: the one quoted speaks, not the agency that quotes
+        quoted = [c for c in verb.children if c.dep_ == "nsubjpass" and not inside(c, excluded)]
+        if quoted:
+            return quoted[0]
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "csubj") and not inside(c, excluded)]
+    if depth > 0 and not subjects and verb.lemma_.lower() in PERCEPTION_VERBS and is_passive_without_agent(verb):
+        # `X was caught claiming …`, `X was heard telling …`: the one caught or heard speaks
+        subjects = [c for c in verb.children if c.dep_ == "nsubjpass" and not inside(c, excluded)]
+    # `Putin had back in May declared …`: the parse may hang the subject on the auxiliary
+    subjects = subjects or [c for a in verb.children if a.dep_ == "aux" for c in a.children
+                            if c.dep_ == "nsubj" and not inside(c, excluded)]
+    if subjects:
+        # two subjects are a misparse (`THE BORROWING Back when …, Mr. McKinley said`): the one nearest the verb
+        return max((c for c in subjects if c.i < verb.i), key=lambda c: c.i, default=subjects[0])
+    before = verb.doc[verb.i - 1] if verb.i > 0 else None
+    if verb.tag_ == "VBG" and before is not None and before.ent_type_ == "PERSON" and not inside(before, excluded):
+        return before  # `footage of Hillary Clinton asking, “…”`
+    for child in verb.children:
+        if child.dep_ == "agent":
+            objects = [c for c in child.children if c.dep_ == "pobj"]
+            if objects:
+                return objects[0]
+    # Participles and conjuncts take the subject of the verb they hang from, through a
+    # preposition too: `went further, calling it …`, `responded by saying …`.
+    # `X was quick to praise …`: through the adjective (`acomp`) to the verb whose subject it describes
+    if depth < 4 and (verb.dep_ in ("advcl", "xcomp", "conj", "pcomp", "prep") or verb.dep_ == "acomp"
+                      and verb.lemma_.lower() in SPEAKING_ADJECTIVES) and verb.head is not verb:
+        outer = _reporting_ancestor(verb) if (verb.dep_ == "conj" or verb.dep_ == "advcl" and verb.tag_ == "VBG") \
+            and is_bare_speech_verb(verb) else None
+        # `told the court the situation has reached …, and urged the judges …`; `said the talks would resume,
+        # adding that …` (the parse hangs `adding` on `resume`)
+        if outer is not None:
+            return find_source(outer, excluded, depth + 1)
+        return find_source(verb.head, excluded, depth + 1)
+    if (verb.dep_ == "acl" and verb.head.lemma_.lower() in EVENT_NOUNS and verb.head.dep_ == "pobj"
+            and depth < 4 and verb.head.head.head.pos_ in ("VERB", "AUX")):
+        # `she said at a news conference announcing that …`: the one who spoke at the event
+        return find_source(verb.head.head.head, excluded, depth + 1)
+    if verb.dep_ in ("acl", "relcl") and verb.head.pos_ in ("NOUN", "PROPN"):
+        return verb.head  # `a statement saying that …`, `the minister, speaking to …`
+    if depth == 0 and verb.lemma_.lower() in SPEECH_VERBS:
+        return _neighbour_source(verb, excluded)
+    return None
+
+
+def is_reporting_verb(token: Token) -> bool:
+    return token.pos_ in ("VERB", "AUX") and token.lemma_.lower() in REPORTING_VERBS
