@@ -19,6 +19,9 @@ from stance.extraction.lexicon import (
 )
 from stance.extraction.nlp import QUOTE_CHARS
 
+# verbs climbed from a participle or a conjunct to the subject it takes (`quick to hail … as … before saying`)
+MAX_CLIMB = 6
+
 
 def is_bare_speech_verb(token: Token) -> bool:
     """A speech verb with no subject of its own (`… and warned against …`)."""
@@ -68,12 +71,14 @@ def _neighbour_source(verb: Token, excluded: list[tuple[int, int]]) -> Token | N
 
 def _name_before_apposition(verb: Token, excluded: list[tuple[int, int]]) -> Token | None:
     """`NAME, a role, said`: the first person named between the sentence's start (or a quote's
-    closing mark) and the verb, with no other verb between them."""
+    closing mark, or an opening participle) and the verb, with no other verb between them."""
     tokens: list[Token] = []
     for token in reversed(verb.doc[verb.sent.start:verb.i - 1]):
         if inside(token, excluded) or token.text in QUOTE_CHARS:
             break
         if token.pos_ in ("VERB", "AUX"):
+            if token.i == verb.sent.start and token.tag_ == "VBG":
+                break  # `Writing in the Post, NAME, a historian, said`: the opening participle is no other verb
             return None
         tokens.append(token)
     people = [t for t in reversed(tokens) if t.ent_type_ == "PERSON"]
@@ -85,6 +90,15 @@ def _name_before_apposition(verb: Token, excluded: list[tuple[int, int]]) -> Tok
     return name
 
 
+def _behind_participle(subject: Token) -> Token | None:
+    """A subject as it names someone: a participle parsed as the subject (`Writing in the Post, Jane Roe, a
+    historian, said`) gives way to the noun it wrongly holds after a comma, or to nobody."""
+    if subject.tag_ != "VBG":
+        return subject
+    return next((c for c in subject.children if c.dep_ in ("npadvmod", "appos", "nsubj") and c.pos_ in (
+        "PROPN", "NOUN") and c.i > subject.i and any(t.text == "," for t in subject.doc[subject.i:c.i])), None)
+
+
 def find_source(verb: Token, excluded: list[tuple[int, int]] = (), depth: int = 0) -> Token | None:
     """The token naming who speaks: the subject, a passive's agent, or, for a participle or a
     conjoined verb, the subject of the verb it hangs from. Words inside quotation marks
@@ -94,13 +108,18 @@ def find_source(verb: Token, excluded: list[tuple[int, int]] = (), depth: int = 
         quoted = [c for c in verb.children if c.dep_ == "nsubjpass" and not inside(c, excluded)]
         if quoted:
             return quoted[0]
-    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "csubj") and not inside(c, excluded)]
+    subjects = [named for c in verb.children if c.dep_ in ("nsubj", "csubj") and not inside(c, excluded)
+                for named in [_behind_participle(c)] if named is not None]
     if depth > 0 and not subjects and verb.lemma_.lower() in PERCEPTION_VERBS and is_passive_without_agent(verb):
         # `X was caught claiming …`, `X was heard telling …`: the one caught or heard speaks
         subjects = [c for c in verb.children if c.dep_ == "nsubjpass" and not inside(c, excluded)]
     # `Putin had back in May declared …`: the parse may hang the subject on the auxiliary
     subjects = subjects or [c for a in verb.children if a.dep_ == "aux" for c in a.children
                             if c.dep_ == "nsubj" and not inside(c, excluded)]
+    if depth > 0 and not subjects and verb.dep_ == "ccomp" and any(c.dep_ == "expl" for c in verb.children) \
+            and depth < MAX_CLIMB:
+        # `ruled out that there would be …, saying …`: `there` speaks for no participle; the verb above does
+        return find_source(verb.head, excluded, depth + 1)
     if subjects:
         # two subjects are a misparse (`THE BORROWING Back when …, Mr. McKinley said`): the one nearest the verb
         return max((c for c in subjects if c.i < verb.i), key=lambda c: c.i, default=subjects[0])
@@ -115,13 +134,14 @@ def find_source(verb: Token, excluded: list[tuple[int, int]] = (), depth: int = 
     # Participles and conjuncts take the subject of the verb they hang from, through a
     # preposition too: `went further, calling it …`, `responded by saying …`.
     # `X was quick to praise …`: through the adjective (`acomp`) to the verb whose subject it describes
-    if depth < 4 and (verb.dep_ in ("advcl", "xcomp", "conj", "pcomp", "prep") or verb.dep_ == "acomp"
+    if depth < MAX_CLIMB and (verb.dep_ in ("advcl", "xcomp", "conj", "pcomp", "prep") or verb.dep_ == "acomp"
                       and verb.lemma_.lower() in SPEAKING_ADJECTIVES) and verb.head is not verb:
         outer = _reporting_ancestor(verb) if (verb.dep_ == "conj" or verb.dep_ == "advcl" and verb.tag_ == "VBG") \
             and is_bare_speech_verb(verb) else None
         # `told the court the situation has reached …, and urged the judges …`; `said the talks would resume,
         # adding that …` (the parse hangs `adding` on `resume`)
-        if outer is not None:
+        # (never a verb inside a quotation: `Reciting …, X became bolder: “We should be thinking …”`)
+        if outer is not None and not inside(outer, excluded):
             return find_source(outer, excluded, depth + 1)
         return find_source(verb.head, excluded, depth + 1)
     if (verb.dep_ == "acl" and verb.head.lemma_.lower() in EVENT_NOUNS and verb.head.dep_ == "pobj"

@@ -222,3 +222,31 @@ def test_a_quote_signed_by_a_name_and_reminded_is_that_persons():
     text = ("Maria Kovac, the co-owner of a Lviv bakery, spoke after the raid.\n\n\"Every child deserves a safe "
             "school,\" Kovac reminded the audience.")
     assert quote_with(quotes_of(text), "Every child deserves")[2:] == ("Maria Kovac", "reminded")
+
+
+@pytest.mark.parametrize("text, fragment, speaker", [
+    # a participle hung on a clause whose subject is `there` belongs to the verb above it
+    ("Finance minister Olga Marchenko ruled out that there would be new taxes, saying the budget could absorb "
+     "the cost of the repairs.", "the budget could absorb", "Olga Marchenko"),
+    ("General Pavel Rudenko denied there was any retreat near the river, insisting the lines had held all week.",
+     "the lines had held all week", "Pavel Rudenko"),
+    # a long way up through prepositions: `quick to praise … as … before saying`
+    ("Governor Irina Savchuk was quick to hail the volunteers as \"inspiring\" before saying that it was a "
+     "\"great honour\" to be welcomed in Kharkiv.", "to be welcomed in Kharkiv", "Irina Savchuk"),
+    # `Writing in X, NAME, a role, said`: the participle is no speaker, the name after it is
+    ("Writing in the Kyiv Post, Taras Hlib, a historian at Lviv University, said that the blockade had failed.",
+     "the blockade had failed", "Taras Hlib"),
+    ("Writing in The Sunday Telegraph, Ostap Melnyk, a lecturer at Kyiv University, said that the sanctions had "
+     "worked.", "the sanctions had worked", "Ostap Melnyk"),
+    # a participle before the subject of a colon line: the quote's own verb is not the line's reporting verb
+    ("Reading out the list of grievances on air, Kovalenko became even bolder: “We should be thinking about "
+     "compensation for every village.”", "compensation for every village", "Kovalenko"),
+])
+def test_a_participle_takes_the_subject_of_the_clause_it_belongs_to(text, fragment, speaker):
+    assert quote_with(quotes_of(text), fragment)[2] == speaker
+
+
+def test_a_participle_parsed_as_the_subject_is_no_speaker():
+    quotes = quotes_of("Writing in The Sunday Times, a scholar at Oxford University, said that the ceasefire would "
+                       "hold until the spring.")
+    assert quote_with(quotes, "the ceasefire would hold")[2] != "Writing"
