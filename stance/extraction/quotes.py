@@ -27,7 +27,7 @@ from stance.extraction.lexicon import PERSON_PRONOUNS, PLURAL_PRONOUNS
 from stance.extraction.mentions import ArticleIndex
 from stance.extraction.nlp import Chunk, gap_is_blank, letters, text_of
 from stance.extraction.parenthetical import is_parenthetical
-from stance.extraction.phrases import phrase_tokens
+from stance.extraction.phrases import names_someone, phrase_tokens
 from stance.extraction.quotemarks import MarkedSpan, find_marked_spans
 from stance.extraction.relay import original_source, relayed
 from stance.records import Article, Quote, Speaker, overlap
@@ -281,8 +281,9 @@ def _colon_introducer(doc: Doc, span: MarkedSpan) -> Token | None:
 def _attach_runs(doc: Doc, spans: list[MarkedSpan], claimed: set[int], found: list[_Found],
                  config: ExtractConfig, index: ArticleIndex, offset: int, cues: list[Cue]) -> None:
     """Cue-less marked spans: signed with a dash (after it, or on a sign-off line under it), introduced by a
-    verbless line ending in a colon that names someone, a quoted run after a speaker's quote, a cue opening the
-    next paragraph, else kept only if long enough to be more than a scare quote or a title."""
+    verbless line ending in a colon that names someone, a quoted run after a speaker's quote, the subject of the
+    sentence a fragment ends (`The chain is looking to sell “…”`), a cue opening the next paragraph, else kept
+    only if long enough to be more than a scare quote or a title."""
     for i, span in enumerate(spans):
         if i in claimed:
             continue
@@ -308,14 +309,37 @@ def _attach_runs(doc: Doc, spans: list[MarkedSpan], claimed: set[int], found: li
             if _paragraph_of(text_of(doc), span.start) - _paragraph_of(text_of(doc), last.start) <= RUN_PARAGRAPHS:
                 found.append(_Found("direct", span.start, span.end, None, last.speaker))
                 continue
+        sentence_like = _starts_sentence(doc, span) and text_of(doc)[span.end - 1:span.end] in ".!?,"
+        kept = words >= config.min_unattributed_words and (sentence_like or not span.single)
+        user = _subject_using(doc, span) if kept else None
+        if user is not None:  # the sentence's own subject, before a cue in the next paragraph
+            speaker = resolve_speaker(user, offset, index, config.antecedent_window)
+            found.append(_Found("direct", span.start, span.end, None, speaker))
+            continue
         cue = _adjacent_cue(doc, span, cues, across_paragraphs=True)
         if cue is not None:
             speaker = resolve_speaker(cue.source, offset, index, config.antecedent_window)
             found.append(_Found("direct", span.start, span.end, cue, speaker))
             continue
-        sentence_like = _starts_sentence(doc, span) and text_of(doc)[span.end - 1:span.end] in ".!?,"
-        if words >= config.min_unattributed_words and (sentence_like or not span.single):
+        if kept:
             found.append(_Found("direct", span.start, span.end, None, Speaker()))
+
+
+def _subject_using(doc: Doc, span: MarkedSpan) -> Token | None:
+    """The subject of the sentence a cue-less quoted fragment ends, when it names someone: the one whose words
+    the sentence quotes (`The chain is looking to sell “its restaurants to a local buyer.”`). Not a quote that
+    opens its sentence, nor a subject that is a thing (`The film lives up to …`) or inside the marks."""
+    opening = doc.char_span(span.open_mark, span.open_mark + 1, alignment_mode="expand")
+    if opening is None or _starts_sentence(doc, span):
+        return None
+    root = opening[0].sent.root
+    subjects = [c for c in root.children if c.dep_ == "nsubj" and c.idx < span.open_mark]
+    if root.pos_ not in ("VERB", "AUX") or root.idx >= span.open_mark or not subjects:
+        return None
+    subject = subjects[0]
+    if subject.pos_ == "PRON" and subject.lower_ not in PERSON_PRONOUNS | PLURAL_PRONOUNS:
+        return None  # `It is a “…”`, `This means “…”`
+    return subject if names_someone(subject) or subject.pos_ == "PROPN" else None
 
 
 def _wordy(spans: list, text: str) -> list:

@@ -250,3 +250,27 @@ def test_a_participle_parsed_as_the_subject_is_no_speaker():
     quotes = quotes_of("Writing in The Sunday Times, a scholar at Oxford University, said that the ceasefire would "
                        "hold until the spring.")
     assert quote_with(quotes, "the ceasefire would hold")[2] != "Writing"
+
+
+@pytest.mark.parametrize("text, fragment, speaker", [
+    ("Talks resumed in Geneva.\n\nThe mayor wants “every district connected to the grid again by the end of the "
+     "month.”", "every district connected", "The mayor"),
+    ("Andriy Sobol runs the largest grain exporter in Odesa.\n\nSobol is hoping to ship “at least two million "
+     "tonnes before the winter storms close the port.”", "two million tonnes", "Andriy Sobol"),
+    # the sentence's own subject, not a cue that opens the next paragraph
+    ("The logistics firm said on Monday it would leave Russia. The company is looking to sell “its entire "
+     "network of depots in Russia to a local buyer.”\n\nFinance Minister Olga Marchenko has promised “a budget "
+     "that puts the army first.”", "its entire network of depots", "The company"),
+])
+def test_a_cueless_quoted_fragment_is_the_words_of_its_sentences_subject(text, fragment, speaker):
+    assert quote_with(quotes_of(text), fragment)[2] == speaker
+
+
+@pytest.mark.parametrize("text, fragment", [
+    ("The documentary lives up to its billing as “the most honest account of the siege there has been yet.”",
+     "the most honest account"),
+    ("It remains what many in the city now regard as “the worst and longest winter of the whole war so far.”",
+     "the worst and longest winter"),
+])
+def test_a_cueless_fragment_whose_subject_is_a_thing_has_no_speaker(text, fragment):
+    assert quote_with(quotes_of(text), fragment)[2] == ""
