@@ -187,8 +187,8 @@ def _missing(source: str | Path, text_like: bool) -> ItemError:
     if text_like:
         shown = " ".join(name.split())
         shown = shown if len(shown) <= 60 else shown[:57] + "..."
-        return ItemError(shown, "not a file name: this looks like article text; to extract from a string, pass "
-                                "stance.Article(article_id, text)")
+        return ItemError(shown, "not a file name: this looks like article text; save it as a .txt file, or in "
+                                "Python pass stance.Article(article_id, text)")
     return ItemError(name, "file not found")
 
 
