@@ -10,6 +10,8 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from stance.extraction.lexicon import (
+    CLAIM_NOUNS,
+    DOCUMENT_NOUNS,
     EVENT_NOUNS,
     PERCEPTION_VERBS,
     RELAYING_VERBS,
@@ -18,6 +20,7 @@ from stance.extraction.lexicon import (
     SPEECH_VERBS,
 )
 from stance.extraction.nlp import QUOTE_CHARS
+from stance.extraction.phrases import names_someone
 
 # verbs climbed from a participle or a conjunct to the subject it takes (`quick to hail … as … before saying`)
 MAX_CLIMB = 6
@@ -78,16 +81,29 @@ def _name_before_apposition(verb: Token, excluded: list[tuple[int, int]]) -> Tok
             break
         if token.pos_ in ("VERB", "AUX"):
             if token.i == verb.sent.start and token.tag_ == "VBG":
-                break  # `Writing in the Post, NAME, a historian, said`: the opening participle is no other verb
+                # `Writing in the Post, NAME, a historian, said`: the opening participle is no other verb, and
+                # names in its own phrase (`Quoting a letter from Jens Stoltenberg, …`) are not the subject
+                commas = [t.i for t in tokens if t.text == ","]
+                tokens = [t for t in tokens if commas and t.i > min(commas)]
+                break
             return None
         tokens.append(token)
-    people = [t for t in reversed(tokens) if t.ent_type_ == "PERSON"]
+    # a possessor is not the one named (`Xi Jinping's special envoy, Li Hui, said`)
+    people = [t for t in reversed(tokens) if t.ent_type_ == "PERSON" and not _possessor(t)]
     if not people:
         return None
     name = people[0]  # the name's last word: `Chuck Jordan` → `Jordan`
     while name.i + 1 < verb.i and verb.doc[name.i + 1].ent_iob_ == "I" and verb.doc[name.i + 1].ent_type_ == "PERSON":
         name = verb.doc[name.i + 1]
     return name
+
+
+def _object_charged(verb: Token, excluded: list[tuple[int, int]]) -> Token | None:
+    """`accused the rebels of trying …`, `thanked the opposition for agreeing …`: the object of the verb above
+    does what the gerund after `of` or `for` says, so it, not that verb's subject, speaks in what hangs from it."""
+    if verb.dep_ != "pcomp" or verb.head.lower_ not in ("of", "for") or verb.tag_ != "VBG":
+        return None
+    return next((c for c in verb.head.head.children if c.dep_ == "dobj" and not inside(c, excluded)), None)
 
 
 def _behind_participle(subject: Token) -> Token | None:
@@ -97,6 +113,15 @@ def _behind_participle(subject: Token) -> Token | None:
         return subject
     return next((c for c in subject.children if c.dep_ in ("npadvmod", "appos", "nsubj") and c.pos_ in (
         "PROPN", "NOUN") and c.i > subject.i and any(t.text == "," for t in subject.doc[subject.i:c.i])), None)
+
+
+def _possessor(token: Token) -> bool:
+    """Whether the name `token` is part of ends in a possessive (`Xi Jinping's`)."""
+    doc = token.doc
+    last = token
+    while last.i + 1 < len(doc) and doc[last.i + 1].ent_iob_ == "I" and doc[last.i + 1].ent_type_ == "PERSON":
+        last = doc[last.i + 1]
+    return any(c.dep_ == "case" for c in last.children) or last.i + 1 < len(doc) and doc[last.i + 1].dep_ == "case"
 
 
 def find_source(verb: Token, excluded: list[tuple[int, int]] = (), depth: int = 0) -> Token | None:
@@ -118,7 +143,11 @@ def find_source(verb: Token, excluded: list[tuple[int, int]] = (), depth: int = 
                             if c.dep_ == "nsubj" and not inside(c, excluded)]
     if depth > 0 and not subjects and verb.dep_ == "ccomp" and any(c.dep_ == "expl" for c in verb.children) \
             and depth < MAX_CLIMB:
-        # `ruled out that there would be …, saying …`: `there` speaks for no participle; the verb above does
+        # `ruled out that there would be …, saying …`: `there` speaks for no participle; the verb above does,
+        # unless what there is can speak (`found that there was a witness, claiming …`: the witness)
+        being = next((c for c in verb.children if c.dep_ == "attr"), None)
+        if being is not None and (names_someone(being) or being.lemma_.lower() in CLAIM_NOUNS | DOCUMENT_NOUNS):
+            return being if names_someone(being) else None
         return find_source(verb.head, excluded, depth + 1)
     if subjects:
         # two subjects are a misparse (`THE BORROWING Back when …, Mr. McKinley said`): the one nearest the verb
@@ -143,6 +172,9 @@ def find_source(verb: Token, excluded: list[tuple[int, int]] = (), depth: int = 
         # (never a verb inside a quotation: `Reciting …, X became bolder: “We should be thinking …”`)
         if outer is not None and not inside(outer, excluded):
             return find_source(outer, excluded, depth + 1)
+        charged = _object_charged(verb, excluded)
+        if charged is not None:
+            return charged
         return find_source(verb.head, excluded, depth + 1)
     if (verb.dep_ == "acl" and verb.head.lemma_.lower() in EVENT_NOUNS and verb.head.dep_ == "pobj"
             and depth < 4 and verb.head.head.head.pos_ in ("VERB", "AUX")):

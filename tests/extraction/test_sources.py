@@ -274,3 +274,26 @@ def test_a_cueless_quoted_fragment_is_the_words_of_its_sentences_subject(text, f
 ])
 def test_a_cueless_fragment_whose_subject_is_a_thing_has_no_speaker(text, fragment):
     assert quote_with(quotes_of(text), fragment)[2] == ""
+
+
+@pytest.mark.parametrize("text, fragment, speaker", [
+    # what there is speaks for the participle when it can (a person), not the one who found it
+    ("Reporters discovered that there was a second witness, claiming that the colonel gave the order to fire.",
+     "the colonel gave the order", "a second witness"),
+    # `accused X of …`, `thanked X for …`: X speaks in what hangs from the gerund
+    ("The minister accused the rebels of trying to derail the talks by claiming that the ceasefire had collapsed.",
+     "the ceasefire had collapsed", "the rebels"),
+    ("The premier thanked the opposition for agreeing to back the bill after saying for weeks that it would vote "
+     "against it.", "it would vote against it", "the opposition"),
+    # past an opening participle, a name inside its own phrase is not the subject
+    ("Quoting a letter from Jens Stoltenberg, the Norwegian foreign minister, Espen Barth Eide, said that the "
+     "alliance would stand firm.", "the alliance would stand firm", "Espen Barth Eide"),
+])
+def test_a_participle_does_not_climb_past_the_one_it_describes(text, fragment, speaker):
+    assert quote_with(quotes_of(text), fragment)[2] == speaker
+
+
+def test_a_name_inside_an_opening_participle_phrase_is_no_speaker():
+    quotes = quotes_of("Citing a report by the researcher Donatella Rovera, the ombudsman, in a statement on "
+                       "Friday, said that the camps were illegal.")
+    assert quote_with(quotes, "the camps were illegal")[2] != "Donatella Rovera"
