@@ -182,14 +182,12 @@ def text_not_path(source: Source) -> bool:
     return False
 
 
-def _missing(source: str | Path, text_like: bool) -> ItemError:
-    name = str(source)
-    if text_like:
-        shown = " ".join(name.split())
-        shown = shown if len(shown) <= 60 else shown[:57] + "..."
-        return ItemError(shown, "not a file name: this looks like article text; save it as a .txt file, or in "
-                                "Python pass stance.Article(article_id, text)")
-    return ItemError(name, "file not found")
+def _text_given(source: str) -> ItemError:
+    """The report for article text given where a path belongs, named by its first words."""
+    shown = " ".join(source.split())
+    shown = shown if len(shown) <= 60 else shown[:57] + "..."
+    return ItemError(shown, "not a file name: this looks like article text; save it as a .txt file, or in "
+                            "Python pass stance.Article(article_id, text)")
 
 
 def _reads_as_text(source: str) -> bool:
@@ -289,7 +287,7 @@ def read_articles(sources: Iterable[Source] | Source) -> Iterator[Article | Item
         elif str(source) == "-":
             yield from read_jsonl_articles(io.TextIOWrapper(sys.stdin.buffer, encoding="utf-8"), "<stdin>")
         elif text_not_path(source):
-            yield _missing(source, text_like=True)
+            yield _text_given(source)
         else:
             path = Path(source)
             if is_dataset_dir(path):
@@ -301,7 +299,8 @@ def read_articles(sources: Iterable[Source] | Source) -> Iterator[Article | Item
                 for file in files:
                     yield read_text_file(file)
             elif not path.exists():
-                yield _missing(source, text_like=isinstance(source, str) and _reads_as_text(source))
+                yield _text_given(source) if isinstance(source, str) and _reads_as_text(source) else \
+                    ItemError(str(path), "file not found")
             elif path.suffix.lower() in TABLE_SUFFIXES:
                 yield from read_table_articles(path)
             else:

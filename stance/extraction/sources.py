@@ -19,7 +19,7 @@ from stance.extraction.lexicon import (
     SPEAKING_ADJECTIVES,
     SPEECH_VERBS,
 )
-from stance.extraction.nlp import QUOTE_CHARS
+from stance.extraction.nlp import QUOTE_CHARS, entity_of
 from stance.extraction.phrases import names_someone
 
 # verbs climbed from a participle or a conjunct to the subject it takes (`quick to hail … as … before saying`)
@@ -118,9 +118,8 @@ def _behind_participle(subject: Token) -> Token | None:
 def _possessor(token: Token) -> bool:
     """Whether the name `token` is part of ends in a possessive (`Xi Jinping's`)."""
     doc = token.doc
-    last = token
-    while last.i + 1 < len(doc) and doc[last.i + 1].ent_iob_ == "I" and doc[last.i + 1].ent_type_ == "PERSON":
-        last = doc[last.i + 1]
+    entity = entity_of(token)
+    last = doc[entity.end - 1] if entity is not None else token
     return any(c.dep_ == "case" for c in last.children) or last.i + 1 < len(doc) and doc[last.i + 1].dep_ == "case"
 
 
