@@ -13,8 +13,10 @@ from spacy.tokens import Doc, Token
 
 from stance.extraction import phrases  # `according to X`, `in X's words`, `citing X`
 from stance.extraction.lexicon import (
+    CITING_VERBS,
     CLAIM_NOUNS,
     COGNITION_VERBS,
+    COMMISSIVE_NOUNS,
     EVALUATIVE_VERBS,
     EVENT_NOUNS,
     PREPOSITIONAL_CUES,
@@ -32,7 +34,7 @@ from stance.extraction.nlp import (
     token_range,
     trim_span,
 )
-from stance.extraction.parenthetical import is_parenthetical, parenthetical_content, puts_it
+from stance.extraction.parenthetical import is_parenthetical, parenthetical_content, parenthetical_source, puts_it
 from stance.extraction.sources import (
     find_source,
     inside,
@@ -163,8 +165,13 @@ def _verb_content(verb: Token) -> tuple[str, list[Token]] | None:
         for obj in (c for c in children if c.dep_ == "dobj" and not between_marks(c)):
             if any(between_marks(t) for t in obj.subtree if t.i < obj.i):
                 return NOMINAL, _subtree(obj)
+    if lemma in CITING_VERBS and not any(c.dep_ == "dobj" and not phrases.cites_a_source(c) for c in children):
+        # `citing two officials`: relayed speech (`phrases.cited_source`); `was cited by Reuters as saying`: the
+        # one cited speaks in the participle; only an object that is neither is what was cited
+        return None
     if lemma in EVALUATIVE_VERBS:
-        parts = [c for c in children if c.dep_ in NOMINAL_DEPS and c.i > verb.i]
+        # `called Friday for talks`: a date the parse took for the object is when, not what
+        parts = [c for c in children if c.dep_ in NOMINAL_DEPS and c.i > verb.i and c.ent_type_ not in ("DATE", "TIME")]
         if lemma in RECEIVING_VERBS and parts and all(c.dep_ == "dobj" and phrases.names_someone(c) for c in parts):
             return None  # `welcomed its new member Finland`, `called the minister`: a greeting, a phone call
         parts += [c for c in children if c.dep_ == "prep" and c.lower_ == "as" and c.i > verb.i]
@@ -182,8 +189,11 @@ def _verb_content(verb: Token) -> tuple[str, list[Token]] | None:
 def _nominal_claim(token: Token, excluded: list[tuple[int, int]]) -> Cue | None:
     """`Moscow's claim that Kyiv shelled the plant`: a claim noun with a that-clause and a named holder (its
     possessor, or `by`/`from` someone)."""
-    clauses = [c for c in token.children if c.dep_ in ("acl", "ccomp") and any(
-        t.dep_ == "mark" and t.lower_ == "that" for t in c.children)]
+    # `his promise to end the war`: a promise, a pledge or a threat may hold an infinitive
+    clauses = [c for c in token.children if c.dep_ in ("acl", "ccomp") and (
+        any(t.dep_ == "mark" and t.lower_ == "that" for t in c.children)
+        or token.lemma_.lower() in COMMISSIVE_NOUNS and c.tag_ == "VB"
+        and any(t.dep_ == "aux" and t.lower_ == "to" for t in c.children))]
     if not clauses:
         return None
     holder = next((c for c in token.children if c.dep_ == "poss" and not inside(c, excluded)), None)
@@ -223,6 +233,14 @@ def find_cues(doc: Doc, excluded: list[tuple[int, int]]) -> list[Cue]:
             if cue:
                 cues.append(cue)
             continue
+        if (held := phrases.held_clause(token)) is not None:
+            # `officials are afraid that …`, `made it clear that …`: held by the subject, when it names someone
+            clause, verb = held
+            source = find_source(verb, excluded)
+            content = [t for t in _clause_content(clause) if not t.is_space]
+            if source is not None and phrases.names_a_source(source) and content:
+                cues.append(Cue(token, CLAUSE, *trim_span(doc, *token_range(content)), source))
+            continue
         if token.i > 0 and doc[token.i - 1].text in "-‐" and not doc[token.i - 1].whitespace_:
             continue  # `so-called`, `self-described`: an adjective, not a cue
         if puts_it(token) and is_parenthetical(token):
@@ -236,6 +254,8 @@ def find_cues(doc: Doc, excluded: list[tuple[int, int]]) -> list[Cue]:
         if token.dep_ == "xcomp" and token.head.lemma_.lower() in WITHHOLDING_VERBS or _reporters_voice(token):
             continue  # `refused to call it an invasion`: words not said; `it is worth noting that`: nobody's
         found = _verb_content(token)
+        if found is None and token.lemma_.lower() in CITING_VERBS:
+            continue  # `citing two officials` cues nothing of its own
         if found is None:
             # may still govern an adjacent quote
             cues.append(Cue(token, CLAUSE, -1, -1, phrases.cited_source(token) or find_source(token, excluded)))
@@ -244,7 +264,7 @@ def find_cues(doc: Doc, excluded: list[tuple[int, int]]) -> list[Cue]:
         lemma = token.lemma_.lower()
         if kind == NOMINAL and lemma in COGNITION_VERBS and lemma not in SPEECH_VERBS | EVALUATIVE_VERBS:
             continue
-        source = phrases.cited_source(token) or find_source(token, excluded)
+        source = phrases.cited_source(token) or parenthetical_source(token) or find_source(token, excluded)
         if lemma in SOMEONES_VERBS and (source is None or not phrases.names_a_source(source)):
             continue  # `The ruins remind us that …`
         for part in _sides(token, [t for t in tokens if not t.is_space]):

@@ -56,8 +56,28 @@ EVALUATIVE_VERBS = _words("""
     praise hail laud commend applaud welcome celebrate emphasize emphasise stress highlight underline
     underscore describe call dub brand label term characterize characterise portray depict liken
     compare dismiss reject deny dispute question ridicule deride belittle mock lament regret blame
-    accuse urge demand request predict warn promise pledge vow threaten reiterate rate
+    accuse urge demand request predict warn promise pledge vow threaten reiterate rate cite
 """)
+
+#: Verbs of evidence, not of saying, in `as shown by X`, `as demonstrated in X's report`.
+EVIDENCE_VERBS = _words("show demonstrate illustrate prove evidence")
+
+#: Adjectives of belief whose that-clause is what the one they describe holds (`officials are afraid that …`,
+#: `came away convinced that …`), as `believe` and `fear` are verbs of it.
+BELIEF_ADJECTIVES = _words("""
+    afraid convinced confident sure certain worried concerned hopeful optimistic pessimistic adamant fearful
+    sceptical skeptical doubtful
+""")
+
+#: `make` with these says what follows: `made it clear that …`, `made the case that …`, `made the point that …`.
+MAKE_IDIOMS = _words("clear plain case point argument")
+
+#: A verb whose object is what is cited (`cited the destruction of the dam as proof`), unless the object is someone
+#: or a document the words come from (`citing two officials`: relayed speech, `phrases.cited_source`).
+CITING_VERBS = _words("cite")
+
+#: Claim nouns whose content may be an infinitive: `his promises to end the war`, `a threat to cut off gas`.
+COMMISSIVE_NOUNS = _words("promise pledge vow threat")
 
 #: Prepositional verbs: `called for X`, `warned of X`, `spoke about X`.
 PREPOSITIONAL_CUES = {
@@ -186,6 +206,7 @@ DOCUMENT_NOUNS = _words("""
     statement report post announcement communique communiqué release letter tweet message note document memo
     readout transcript decree resolution video study survey analysis assessment update briefing bulletin
     declaration order notice filing draft interview speech remarks conversation article column op-ed podcast
+    commentary editorial essay
 """)
 
 #: Evidence that speaks only for whoever it names as its source (`the data provided by border guards`, `figures

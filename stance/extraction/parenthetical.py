@@ -5,8 +5,9 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from stance.extraction.lexicon import PLACING_WORDS
+from stance.extraction.lexicon import EVIDENCE_VERBS, PLACING_WORDS
 from stance.extraction.nlp import is_quote_mark
+from stance.extraction.phrases import authored_document, names_a_source
 
 
 def is_parenthetical(verb: Token) -> bool:
@@ -21,7 +22,24 @@ def is_parenthetical(verb: Token) -> bool:
         return True
     deps = {c.dep_ for c in verb.children} - ({"dobj"} if puts_it(verb) else set())
     return (verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children)
-            and "nsubj" in deps and not deps & {"dobj", "ccomp", "xcomp", "attr", "oprd", "dative", "acomp"})
+            and ("nsubj" in deps or parenthetical_source(verb) is not None)
+            and not deps & {"dobj", "ccomp", "xcomp", "attr", "oprd", "dative", "acomp"})
+
+
+def parenthetical_source(verb: Token) -> Token | None:
+    """Who speaks in a passive `as` clause with no subject: `As reported by Reuters, …` (the agent) or `As stated in
+    the ministry's report, …` (a document that names its author). None for any other verb, and for evidence (`as
+    shown by the data`)."""
+    if verb.tag_ != "VBN" or verb.dep_ != "advcl" or verb.lemma_.lower() in EVIDENCE_VERBS \
+            or any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children) \
+            or not any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children):
+        return None
+    for child in verb.children:
+        if child.dep_ == "agent" or child.dep_ == "prep" and child.lower_ == "in":
+            found = next((c for c in child.children if c.dep_ == "pobj"), None)
+            if found is not None and (names_a_source(found) if child.dep_ == "agent" else authored_document(found)):
+                return found
+    return None
 
 
 def puts_it(verb: Token) -> bool:
@@ -39,7 +57,7 @@ def parenthetical_content(verb: Token) -> list[Token] | None:
     if not is_parenthetical(verb):
         return None
     head = verb.head
-    inner = {t.i for t in verb.subtree}
+    inner = {t.i for t in verb.subtree} - {t.i for c in _leading_clauses(verb) for t in c.subtree}
     tokens = [t for t in head.subtree if t.i not in inner and not t.is_space]
     marks = [t for t in tokens if is_quote_mark(t) and not t.like_num
              and (t.is_punct or t.is_quote or not t.text[0].isalnum())]  # not the apostrophe of `Clarke's`
@@ -53,3 +71,15 @@ def parenthetical_content(verb: Token) -> list[Token] | None:
     if sum(not t.is_punct for t in tokens) < 3:
         return None
     return tokens
+
+
+def _leading_clauses(verb: Token) -> list[Token]:
+    """Clauses the parse hung on a parenthetical verb that stand before its subject: they belong to the clause it
+    reports (`If the talks fail, the minister argues, there are other tools`: what the minister argues begins at
+    `If`)."""
+    if verb.dep_ != "parataxis":
+        return []
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None:
+        return []
+    return [c for c in verb.children if c.dep_ in ("advcl", "ccomp") and c.right_edge.i < subject.left_edge.i]

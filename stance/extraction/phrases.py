@@ -3,6 +3,7 @@
 The first three give a source token and, as content, the larger side of their sentence (`According to X, the
 talks failed`; `“…,” in the words of X`); `stance.extraction.cues` turns them into cues of the kind `according`.
 `citing X` and `quoting X` after a reporting verb pass its words on to X (LABELS.md §6, relayed speech).
+`held_clause` finds a clause reported by a phrase rather than a verb: `are afraid that …`, `made it clear that …`.
 """
 
 from __future__ import annotations
@@ -10,9 +11,11 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from stance.extraction.lexicon import (
+    BELIEF_ADJECTIVES,
     DOCUMENT_NOUNS,
     EVIDENCE_NOUNS,
     GROUP_NOUNS,
+    MAKE_IDIOMS,
     ORGANIZATION_NOUNS,
     ROLE_NOUNS,
     SOMEONE_ENTITIES,
@@ -108,12 +111,12 @@ def cited_source(verb: Token) -> Token | None:
         if child.tag_ == "VBG" and child.lemma_.lower() in ("cite", "quote") and child.dep_ in ("advcl", "xcomp",
                                                                                                   "conj"):
             cited = next((c for c in child.children if c.dep_ == "dobj"), None)
-            if cited is not None and (_a_speaker(cited) or _authored_document(cited)):
+            if cited is not None and (_a_speaker(cited) or authored_document(cited)):
                 return cited
     return None
 
 
-def _authored_document(token: Token) -> bool:
+def authored_document(token: Token) -> bool:
     """`a statement by the navy`, `the ministry's report`, `estimates from the air force`: a document or a piece of
     evidence that names its author (not `citing the release of prisoners`, an event)."""
     return (token.lemma_.lower() in DOCUMENT_NOUNS or evidence_noun(token)) and any(
@@ -129,7 +132,14 @@ def evidence_noun(token: Token) -> bool:
 def names_a_source(token: Token) -> bool:
     """Whether an `according to` object can speak: someone, a name, or an authored document (not `according to the
     constitution`, `according to plan`)."""
-    return names_someone(token) or token.pos_ == "PROPN" or _authored_document(token)
+    return names_someone(token) or token.pos_ == "PROPN" or authored_document(token)
+
+
+def cites_a_source(token: Token) -> bool:
+    """Whether the object of `cite` is where words come from (`citing two officials`, `citing a statement`), not
+    what is cited (`citing the release of prisoners`, `citing Hamas`: a reason)."""
+    return _a_speaker(token) or authored_document(token) or token.lemma_.lower() in DOCUMENT_NOUNS and not any(
+        c.dep_ == "prep" and c.lower_ == "of" for c in token.children)  # not `the release of prisoners`
 
 
 def _a_speaker(token: Token) -> bool:
@@ -138,3 +148,27 @@ def _a_speaker(token: Token) -> bool:
     Russia`: a reason)."""
     return token.ent_type_ == "PERSON" or token.pos_ == "NOUN" and (
         token.lemma_.lower() in ROLE_NOUNS | GROUP_NOUNS | ORGANIZATION_NOUNS or token.lower_ in GROUP_NOUNS)
+
+
+def held_clause(token: Token) -> tuple[Token, Token] | None:
+    """A that-clause reported by a phrase, and the verb whose subject holds it: an adjective of belief (`officials
+    are afraid that …`, `came away convinced that …`: the verb `are`, `came`) or `make` with a word of saying
+    (`made it clear that …`, `made the case that …`: `made`). None for anything else."""
+    if token.lower_ in BELIEF_ADJECTIVES and token.dep_ in ("acomp", "oprd", "advcl", "xcomp") \
+            and token.head.pos_ in ("VERB", "AUX"):
+        clause = _that_clause(token)
+        return (clause, token.head) if clause is not None else None
+    if token.lemma_.lower() != "make" or token.pos_ not in ("VERB", "AUX"):
+        return None
+    for child in token.children:
+        if child.lower_ in MAKE_IDIOMS and child.dep_ in ("dobj", "ccomp", "oprd", "acomp", "xcomp"):
+            clause = _that_clause(child)
+            if clause is not None:
+                return clause, token
+    return None
+
+
+def _that_clause(token: Token) -> Token | None:
+    """The clause opened by `that` that hangs from `token`, whatever the parse called it."""
+    return next((c for c in token.children if c.dep_ in ("ccomp", "advcl", "acl") and c.i > token.i and any(
+        t.dep_ == "mark" and t.lower_ == "that" for t in c.children)), None)

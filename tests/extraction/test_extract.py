@@ -512,6 +512,92 @@ def test_an_as_clause_relaying_someone_elses_words_gives_them_to_the_original_sp
     assert frame["speaker"].tolist() == ["the defence minister"]
 
 
+@pytest.mark.parametrize("text, content, speaker", [
+    ("As reported by Interfax, the convoy reached the border on Sunday.", "the convoy reached the border on Sunday",
+     "Interfax"),
+    ("As stated in the ministry's report, the bridge will reopen in May.", "the bridge will reopen in May",
+     "the ministry"),
+])
+def test_a_passive_as_clause_with_an_agent_or_an_authored_document_reports_the_clause_around_it(
+        text, content, speaker):
+    frame = stance.extract([Article("t", text)])
+    assert frame["text"].tolist() == [content] and frame["speaker"].tolist() == [speaker]
+
+
+@pytest.mark.parametrize("text", [
+    "As shown in the video, the tanks crossed the river.",  # evidence, nobody's statement
+    "As described in the report, the soldiers were moving north.",  # a document that names no author
+])
+def test_a_passive_as_clause_with_no_one_behind_it_is_not_a_quote(text):
+    assert stance.extract([Article("t", text)]).empty
+
+
+@pytest.mark.parametrize("text, content", [
+    ("Because the winter is coming, Olena Bondar said, the grid needs repairs now.",
+     "Because the winter is coming, Olena Bondar said, the grid needs repairs now"),
+    ("When the war ends, the minister said, the country will need billions to rebuild.",
+     "When the war ends, the minister said, the country will need billions to rebuild"),
+])
+def test_a_clause_before_a_parenthetical_cue_belongs_to_what_it_reports(text, content):
+    frame = stance.extract([Article("t", text)])
+    assert frame["text"].tolist() == [content] and frame.iloc[0]["quote_type"] == "indirect"
+
+
+def test_a_date_after_a_prepositional_cue_is_not_what_was_called_for():
+    frame = stance.extract([Article("t", "The mayor called Friday for an inquiry into the blackout.")])
+    assert frame["text"].tolist() == ["an inquiry into the blackout"]
+
+
+@pytest.mark.parametrize("text, content, speaker", [
+    # an adjective of belief with a that-clause, as `believe` and `fear`
+    ("Many officials are afraid that the ceasefire will not hold.", "the ceasefire will not hold", "Many officials"),
+    ("The general came away convinced that the offensive had stalled.", "the offensive had stalled",
+     "The general"),
+    # `make` with a word of saying
+    ("Olena Bondar made it clear that Kyiv would not cede territory.", "Kyiv would not cede territory",
+     "Olena Bondar"),
+    ("The ministry tried to make the case that the sanctions were working.", "the sanctions were working",
+     "The ministry"),
+])
+def test_a_clause_held_by_an_adjective_of_belief_or_made_clear_is_reported_speech(text, content, speaker):
+    frame = stance.extract([Article("t", text)])
+    assert frame["text"].tolist() == [content] and frame["speaker"].tolist() == [speaker]
+
+
+@pytest.mark.parametrize("text", [
+    "It is certain that the bridge will fall.",  # nobody holds it: the reporter's voice
+    "The results made it clear that the vote was rigged.",  # a thing makes nothing clear in words
+    "As shown by the ministry's figures, the front has not moved.",  # evidence, not a statement
+])
+def test_a_clause_nobody_states_is_not_a_quote(text):
+    assert stance.extract([Article("t", text)]).empty
+
+
+@pytest.mark.parametrize("text, content, speaker", [
+    ("The minister cited the destruction of the dam as proof of Russian intent.",
+     "the destruction of the dam as proof of Russian intent", "The minister"),
+    ("Citing the release of prisoners, the envoy said talks had made progress.", "the release of prisoners",
+     "the envoy"),
+])
+def test_what_someone_cites_is_what_they_said(text, content, speaker):
+    quote = find(quotes_of(text), content)
+    assert quote[1] == content and quote[2] == speaker
+
+
+@pytest.mark.parametrize("text", [
+    "The newspaper reported the deal, citing two officials.",  # relayed speech: the officials are a source
+    "The agency described the deal, citing a statement.",  # a document the words come from
+])
+def test_citing_a_source_is_not_itself_a_quote(text):
+    assert not any(q[1].startswith(("two officials", "a statement")) for q in quotes_of(text))
+
+
+def test_a_promise_or_threat_with_an_infinitive_is_its_holders_claim():
+    frame = stance.extract([Article("t", "The governor's threat to cut off water to the city alarmed residents.")])
+    assert frame["text"].tolist() == ["to cut off water to the city"]
+    assert frame["speaker"].tolist() == ["The governor"]
+
+
 def test_quoted_fragments_in_a_clause_with_a_parenthetical_cue_belong_to_its_speaker():
     text = "Most farmers, the minister said, can “plant again by April” and “sell abroad by the summer.”"
     frame = stance.extract([Article("t", text)])
@@ -885,3 +971,9 @@ def test_an_apostrophe_does_not_keep_the_occasion_in_the_report():
 def test_an_it_passive_with_an_agent_is_the_agents_report():
     text = "It was announced by the ministry that the bridge would reopen in May."
     assert [q[1:3] for q in quotes_of(text)] == [("the bridge would reopen in May", "the ministry")]
+
+
+def test_the_noun_a_past_participle_describes_is_acted_on_and_does_not_speak():
+    # `called` here calls an election: whatever the extractor makes of it, the election says nothing
+    frame = stance.extract([Article("t", "A snap election called on Friday for a new parliament drew few voters.")])
+    assert "A snap election" not in set(frame["speaker"]) and "A snap election" not in set(frame["speaker_mention"])
