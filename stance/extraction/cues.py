@@ -165,13 +165,18 @@ def _verb_content(verb: Token) -> tuple[str, list[Token]] | None:
         for obj in (c for c in children if c.dep_ == "dobj" and not between_marks(c)):
             if any(between_marks(t) for t in obj.subtree if t.i < obj.i):
                 return NOMINAL, _subtree(obj)
-    if lemma in CITING_VERBS and not any(c.dep_ == "dobj" and not phrases.cites_a_source(c) for c in children):
+    cited = [c for c in children if c.dep_ == "dobj"]
+    if lemma in CITING_VERBS and (any(c.dep_ == "prep" and c.lower_ == "for" for o in [verb, *cited]
+                                      for c in o.children) or all(phrases.cites_a_source(o) for o in cited)):
         # `citing two officials`: relayed speech (`phrases.cited_source`); `was cited by Reuters as saying`: the
-        # one cited speaks in the participle; only an object that is neither is what was cited
+        # one cited speaks in the participle; `cited the driver for speeding`: a summons or an award
         return None
     if lemma in EVALUATIVE_VERBS:
-        # `called Friday for talks`: a date the parse took for the object is when, not what
-        parts = [c for c in children if c.dep_ in NOMINAL_DEPS and c.i > verb.i and c.ent_type_ not in ("DATE", "TIME")]
+        parts = [c for c in children if c.dep_ in NOMINAL_DEPS and c.i > verb.i]
+        # `called Friday for talks`: the date is when, and what was called for follows (not `called 2022 a …`)
+        if parts and all(c.ent_type_ in ("DATE", "TIME") for c in parts) and any(
+                c.dep_ == "prep" and c.lower_ in PREPOSITIONAL_CUES.get(lemma, ()) for c in children):
+            parts = []
         if lemma in RECEIVING_VERBS and parts and all(c.dep_ == "dobj" and phrases.names_someone(c) for c in parts):
             return None  # `welcomed its new member Finland`, `called the minister`: a greeting, a phone call
         parts += [c for c in children if c.dep_ == "prep" and c.lower_ == "as" and c.i > verb.i]
@@ -207,6 +212,11 @@ def _nominal_claim(token: Token, excluded: list[tuple[int, int]]) -> Cue | None:
     if holder is None or holder.pos_ == "PRON" and (holder.lower_ == "its" or governed and holder.lower_ in (
             "their", "his", "her")):
         return None  # nobody in the sentence holds it, or the verb's content holds it
+    # a that-clause first: `threat to nuke the West and insistence that he is “not bluffing”`
+    clauses.sort(key=lambda c: not any(t.dep_ == "mark" and t.lower_ == "that" for t in c.children))
+    infinitive = not any(t.dep_ == "mark" and t.lower_ == "that" for t in clauses[0].children)
+    if infinitive and not (phrases.names_someone(holder) or holder.pos_ in ("PROPN", "PRON")):
+        return None  # `the drought's threat to destroy crops`: a thing threatens nothing in words
     content = [t for t in _clause_content(clauses[0]) if not t.is_space]
     if not content:
         return None
@@ -236,9 +246,12 @@ def find_cues(doc: Doc, excluded: list[tuple[int, int]]) -> list[Cue]:
         if (held := phrases.held_clause(token)) is not None:
             # `officials are afraid that …`, `made it clear that …`: held by the subject, when it names someone
             clause, verb = held
+            if any(c.dep_ in ("advcl", "parataxis") and is_reporting_verb(c) and is_parenthetical(c)
+                   for a in (verb, *verb.ancestors) for c in a.children):
+                continue  # `As an officer said, the troops were afraid that …`: the officer's words, not a belief
             source = find_source(verb, excluded)
             content = [t for t in _clause_content(clause) if not t.is_space]
-            if source is not None and phrases.names_a_source(source) and content:
+            if source is not None and phrases.holds_a_view(source) and content:
                 cues.append(Cue(token, CLAUSE, *trim_span(doc, *token_range(content)), source))
             continue
         if token.i > 0 and doc[token.i - 1].text in "-‐" and not doc[token.i - 1].whitespace_:

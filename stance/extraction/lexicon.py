@@ -59,8 +59,13 @@ EVALUATIVE_VERBS = _words("""
     accuse urge demand request predict warn promise pledge vow threaten reiterate rate cite
 """)
 
-#: Verbs of evidence, not of saying, in `as shown by X`, `as demonstrated in X's report`.
-EVIDENCE_VERBS = _words("show demonstrate illustrate prove evidence")
+#: Verbs that state what the clause around a passive `as` says: `As reported by Reuters, …`, `As stated in the
+#: ministry's report, …`. Not `as expected by`, `as requested by`, `as promised by` (the clause is the reporter's
+#: fact), nor `as shown by` (evidence).
+STATING_VERBS = _words("""
+    report state note say announce confirm explain mention write tell claim stress outline detail reveal describe
+    disclose observe point remark emphasise emphasize underline
+""")
 
 #: Adjectives of belief whose that-clause is what the one they describe holds (`officials are afraid that …`,
 #: `came away convinced that …`), as `believe` and `fear` are verbs of it.

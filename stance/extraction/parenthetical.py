@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from stance.extraction.lexicon import EVIDENCE_VERBS, PLACING_WORDS
+from stance.extraction.lexicon import PLACING_WORDS, STATING_VERBS
 from stance.extraction.nlp import is_quote_mark
 from stance.extraction.phrases import authored_document, names_a_source
 
@@ -28,16 +28,18 @@ def is_parenthetical(verb: Token) -> bool:
 
 def parenthetical_source(verb: Token) -> Token | None:
     """Who speaks in a passive `as` clause with no subject: `As reported by Reuters, …` (the agent) or `As stated in
-    the ministry's report, …` (a document that names its author). None for any other verb, and for evidence (`as
-    shown by the data`)."""
-    if verb.tag_ != "VBN" or verb.dep_ != "advcl" or verb.lemma_.lower() in EVIDENCE_VERBS \
+    the ministry's report, …` (a document that names its author), for a verb that states (`STATING_VERBS`; not `as
+    expected by analysts`, `as shown by the data`). Not the writer's own outlet (`as reported by this newspaper`)."""
+    if verb.tag_ != "VBN" or verb.dep_ != "advcl" or verb.lemma_.lower() not in STATING_VERBS \
             or any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children) \
             or not any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children):
         return None
     for child in verb.children:
         if child.dep_ == "agent" or child.dep_ == "prep" and child.lower_ == "in":
             found = next((c for c in child.children if c.dep_ == "pobj"), None)
-            if found is not None and (names_a_source(found) if child.dep_ == "agent" else authored_document(found)):
+            own = found is not None and any(c.lower_ in ("this", "our") for c in found.children)
+            if found is not None and not own and (
+                    names_a_source(found) if child.dep_ == "agent" else authored_document(found)):
                 return found
     return None
 
@@ -82,4 +84,7 @@ def _leading_clauses(verb: Token) -> list[Token]:
     subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     if subject is None:
         return []
-    return [c for c in verb.children if c.dep_ in ("advcl", "ccomp") and c.right_edge.i < subject.left_edge.i]
+    # `When reporters pressed him, the minister said, …`: a clause in the past before a verb in the past more
+    # likely tells when it was said
+    return [c for c in verb.children if c.dep_ in ("advcl", "ccomp") and c.right_edge.i < subject.left_edge.i
+            and not (c.tag_ == "VBD" and verb.tag_ == "VBD")]

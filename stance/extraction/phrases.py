@@ -17,6 +17,7 @@ from stance.extraction.lexicon import (
     GROUP_NOUNS,
     MAKE_IDIOMS,
     ORGANIZATION_NOUNS,
+    REPORTING_VERBS,
     ROLE_NOUNS,
     SOMEONE_ENTITIES,
 )
@@ -153,9 +154,12 @@ def _a_speaker(token: Token) -> bool:
 def held_clause(token: Token) -> tuple[Token, Token] | None:
     """A that-clause reported by a phrase, and the verb whose subject holds it: an adjective of belief (`officials
     are afraid that …`, `came away convinced that …`: the verb `are`, `came`) or `make` with a word of saying
-    (`made it clear that …`, `made the case that …`: `made`). None for anything else."""
-    if token.lower_ in BELIEF_ADJECTIVES and token.dep_ in ("acomp", "oprd", "advcl", "xcomp") \
-            and token.head.pos_ in ("VERB", "AUX"):
+    (`made it clear that …`, `made the case that …`: `made`). None for anything else, and None inside what a
+    reporting verb reports (`said the military was afraid that …`: part of the saying, whose content it is)."""
+    if any(a.pos_ in ("VERB", "AUX") and a.lemma_.lower() in REPORTING_VERBS for a in token.ancestors):
+        return None
+    if token.lower_ in BELIEF_ADJECTIVES and token.dep_ in ("acomp", "oprd", "advcl", "xcomp", "ccomp") \
+            and token.head.pos_ in ("VERB", "AUX") and token.head.lemma_.lower() != "make":  # `made sure`: ensured
         clause = _that_clause(token)
         return (clause, token.head) if clause is not None else None
     if token.lemma_.lower() != "make" or token.pos_ not in ("VERB", "AUX"):
@@ -166,6 +170,14 @@ def held_clause(token: Token) -> tuple[Token, Token] | None:
             if clause is not None:
                 return clause, token
     return None
+
+
+def holds_a_view(token: Token) -> bool:
+    """Whether a subject can hold what an adjective or `make` reports: someone or a name (`officials are afraid
+    that`), not `it` (`it seems sure that`) nor the writer (`I am confident that`, outside quotation marks)."""
+    if token.pos_ == "PRON":
+        return token.lower_ in ("he", "she", "they", "who")
+    return names_a_source(token)
 
 
 def _that_clause(token: Token) -> Token | None:

@@ -180,8 +180,12 @@ def find_source(verb: Token, excluded: list[tuple[int, int]] = (), depth: int = 
         # `she said at a news conference announcing that …`: the one who spoke at the event
         return find_source(verb.head.head.head, excluded, depth + 1)
     if verb.dep_ in ("acl", "relcl") and verb.head.pos_ in ("NOUN", "PROPN"):
-        if verb.dep_ == "acl" and verb.tag_ == "VBN":
-            return None  # `a ceasefire called for Friday`, `a war described as …`: what is acted on does not speak
+        if verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.head.dep_ != "ROOT" and not names_someone(verb.head) \
+                and verb.head.pos_ != "PROPN":
+            # `an election called Friday drew …`, `a war described as …`: a thing acted on does not speak (a noun
+            # that is all the sentence has besides is a finite verb's subject the parse missed: `The opposition
+            # called Friday for …`)
+            return None
         return verb.head  # `a statement saying that …`, `the minister, speaking to …`
     if depth == 0 and verb.lemma_.lower() in SPEECH_VERBS:
         return _neighbour_source(verb, excluded)

@@ -548,6 +548,20 @@ def test_a_date_after_a_prepositional_cue_is_not_what_was_called_for():
     assert frame["text"].tolist() == ["an inquiry into the blackout"]
 
 
+@pytest.mark.parametrize("text, content", [
+    ("Putin called 2022 a turning point for Russia.", "2022 a turning point for Russia"),
+    ("The minister described the past year as the hardest since independence.",
+     "the past year as the hardest since independence"),
+])
+def test_a_date_that_is_what_was_named_stays_in_the_content(text, content):
+    assert stance.extract([Article("t", text)])["text"].tolist() == [content]
+
+
+def test_a_clause_in_the_past_before_a_parenthetical_cue_in_the_past_is_not_what_was_said():
+    frame = stance.extract([Article("t", "When reporters pressed him, the minister said, the army had enough shells.")])
+    assert not any(text.startswith("When reporters") for text in frame["text"])
+
+
 @pytest.mark.parametrize("text, content, speaker", [
     # an adjective of belief with a that-clause, as `believe` and `fear`
     ("Many officials are afraid that the ceasefire will not hold.", "the ceasefire will not hold", "Many officials"),
@@ -566,8 +580,16 @@ def test_a_clause_held_by_an_adjective_of_belief_or_made_clear_is_reported_speec
 
 @pytest.mark.parametrize("text", [
     "It is certain that the bridge will fall.",  # nobody holds it: the reporter's voice
+    "It seems sure that the talks will fail.",
+    "I am confident that the line will hold.",  # the writer, outside quotation marks
     "The results made it clear that the vote was rigged.",  # a thing makes nothing clear in words
+    "The army made sure that no civilians were left.",  # `made sure`: ensured
     "As shown by the ministry's figures, the front has not moved.",  # evidence, not a statement
+    "As expected by analysts, the central bank raised interest rates.",  # the reporter's fact, as expected
+    "As requested by Ukraine, the tanks will arrive in March.",
+    "As reported earlier by this newspaper, the deal collapsed.",  # the writer's own outlet
+    "The drought's threat to destroy crops worried farmers.",  # a thing threatens nothing in words
+    "The police cited the driver for speeding.",  # a summons, not a statement
 ])
 def test_a_clause_nobody_states_is_not_a_quote(text):
     assert stance.extract([Article("t", text)]).empty
@@ -973,7 +995,31 @@ def test_an_it_passive_with_an_agent_is_the_agents_report():
     assert [q[1:3] for q in quotes_of(text)] == [("the bridge would reopen in May", "the ministry")]
 
 
+def test_a_name_the_parse_hangs_a_participle_on_still_speaks():
+    # the parse reads `called` as a participle describing the only noun of the sentence
+    frame = stance.extract([Article("t", "Zelenskyy called Tuesday for more air defence.")])
+    assert frame["speaker"].tolist() == ["Zelenskyy"]
+
+
 def test_the_noun_a_past_participle_describes_is_acted_on_and_does_not_speak():
     # `called` here calls an election: whatever the extractor makes of it, the election says nothing
     frame = stance.extract([Article("t", "A snap election called on Friday for a new parliament drew few voters.")])
     assert "A snap election" not in set(frame["speaker"]) and "A snap election" not in set(frame["speaker_mention"])
+
+
+@pytest.mark.parametrize("text, content", [
+    ("A Belarusian officer said that at first the soldiers were afraid that they would be sent to Kursk.",
+     "at first the soldiers were afraid that they would be sent to Kursk"),
+    ("As a Belarusian officer said, at first the soldiers were afraid that they would be sent to Kursk.",
+     "at first the soldiers were afraid that they would be sent to Kursk"),
+])
+def test_a_belief_inside_what_someone_said_is_part_of_their_words(text, content):
+    frame = stance.extract([Article("t", text)])
+    assert frame["speaker"].str.lower().tolist() == ["a belarusian officer"]
+    assert frame["text"].tolist() == [content]
+
+
+def test_a_claim_noun_with_a_that_clause_and_an_infinitive_reports_the_that_clause():
+    text = "The general's threat to march on the capital and insistence that he is not bluffing alarmed the cabinet."
+    frame = stance.extract([Article("t", text)])
+    assert "he is not bluffing" in frame["text"].tolist()
