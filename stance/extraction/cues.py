@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from stance.extraction import phrases  # `according to X`, `in X's words`, `citing X`
+from stance.extraction.labelled import labelled_line
 from stance.extraction.lexicon import (
     CITING_VERBS,
     CLAIM_NOUNS,
@@ -77,8 +78,11 @@ def _clause_content(ccomp: Token) -> list[Token]:
     # `said he would order a review and warned against hackers`: a second speech verb conjoined without a subject
     # of its own is the speaker's next cue, not part of what the first one reports; so is one with its own
     # subject and its own clause (`said “…” and the official added “…”`): a second report, maybe another speaker's.
-    for conj in (t for t in tokens if t.dep_ == "conj" and t.i > ccomp.i
-                 and (is_bare_speech_verb(t) or _is_own_report(t))):
+    # So is a contrast with another's words (`74 percent said they would vote, while 22 percent said …`).
+    for conj in (t for t in tokens if t.i > ccomp.i and (
+            t.dep_ == "conj" and (is_bare_speech_verb(t) or _is_own_report(t))
+            or t.dep_ == "advcl" and _is_own_report(t) and any(
+                c.dep_ == "mark" and c.lower_ in ("while", "whereas") for c in t.children))):
         cut = {t.i for t in conj.subtree} | {c.i for c in conj.head.children if c.dep_ == "cc" and c.i < conj.i}
         tokens = [t for t in tokens if t.i not in cut and t.i < conj.i]
         while tokens and (tokens[-1].dep_ == "cc" or tokens[-1].text in ",;"):  # `… for talks and` (cc misattached)
@@ -107,6 +111,8 @@ def _without_trailing_aside(tokens: list[Token]) -> list[Token]:
         relative = token.dep_ == "relcl" and token.left_edge.lower_ in ("which", "who", "whom", "whose", "where")
         participle = token.dep_ == "advcl" and token.tag_ == "VBG" and all(
             t.dep_ == "advmod" for t in token.doc[token.left_edge.i:token.i])
+        # `…, telling reporters that “…”`: a participle of saying is a report of its own, quotation marks and all
+        speaking = participle and token.lemma_.lower() in SPEECH_VERBS
         occasion = token.dep_ == "prep" and token.lower_ in ("at", "in", "during") and any(
             c.dep_ == "pobj" and c.lemma_.lower() in EVENT_NOUNS for c in token.children)
         # it must run to the end (a name after a comma, `…, Wang Yi`, may hang elsewhere in the parse)
@@ -116,7 +122,8 @@ def _without_trailing_aside(tokens: list[Token]) -> list[Token]:
         first = token.left_edge
         comma = token.doc[first.i - 1] if first.i > 0 else None
         marked = any(is_quote_mark(t) for t in token.doc[first.i:last + 1])
-        if comma is not None and comma.text == "," and comma.i > min(t.i for t in tokens) and not marked:
+        if comma is not None and comma.text == "," and comma.i > min(t.i for t in tokens) and (
+                not marked or speaking):
             return [t for t in tokens if t.i < comma.i]
     return tokens
 
@@ -242,6 +249,11 @@ def find_cues(doc: Doc, excluded: list[tuple[int, int]]) -> list[Cue]:
             cue = _nominal_claim(token, excluded)
             if cue:
                 cues.append(cue)
+            continue
+        if (labelled := labelled_line(token)) is not None:
+            # `Lavrov: West is demonstrating intolerance`: a headline or a transcript line names its speaker
+            source, content = labelled
+            cues.append(Cue(token, CLAUSE, *trim_span(doc, *token_range(content)), source))
             continue
         if (held := phrases.held_clause(token)) is not None:
             # `officials are afraid that …`, `made it clear that …`: held by the subject, when it names someone

@@ -67,6 +67,17 @@ STATING_VERBS = _words("""
     disclose observe point remark emphasise emphasize underline
 """)
 
+#: Words that label a line rather than name who speaks in it: `Report: …`, `Opinion: …`, `Q: …` (a question put,
+#: not a speaker's name), `Ukraine War: …`.
+LINE_LABELS = _words("""
+    report reports poll polls update updates watch exclusive breaking live video videos photo photos picture
+    pictures analysis opinion editorial comment commentary note notes source sources courtesy read more related
+    see also warning correction explainer factbox timeline q a question answer interview transcript so map maps
+    summary background context disclaimer key why how what here war conflict crisis day week special review
+    podcast listen follow subscribe advertisement sponsored credit credits image images edited author
+    clarification erratum addendum postscript ps disclosure caption editor trending top latest new now just
+""")
+
 #: Adjectives of belief whose that-clause is what the one they describe holds (`officials are afraid that …`,
 #: `came away convinced that …`), as `believe` and `fear` are verbs of it.
 BELIEF_ADJECTIVES = _words("""

@@ -106,6 +106,21 @@ def _object_charged(verb: Token, excluded: list[tuple[int, int]]) -> Token | Non
     return next((c for c in verb.head.head.children if c.dep_ == "dobj" and not inside(c, excluded)), None)
 
 
+def _reaction_from(verb: Token, excluded: list[tuple[int, int]]) -> Token | None:
+    """`The plan drew criticism from X, saying …`, `won praise from X, who …`: when a thing's verb gets a reaction
+    from someone, that someone speaks in the participle after it, not the thing."""
+    head = verb.head
+    if verb.dep_ != "advcl" or verb.tag_ != "VBG" or head.pos_ not in ("VERB", "AUX"):
+        return None
+    subject = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None or names_someone(subject) or subject.pos_ in ("PROPN", "PRON"):
+        return None
+    holders = [head, *(c for c in head.children if c.dep_ == "dobj")]
+    return next((o for h in holders for p in h.children if p.dep_ == "prep" and p.lower_ == "from"
+                 for o in p.children if o.dep_ == "pobj" and not inside(o, excluded)
+                 and (names_someone(o) or o.pos_ == "PROPN")), None)
+
+
 def _behind_participle(subject: Token) -> Token | None:
     """A subject as it names someone: a participle parsed as the subject (`Writing in the Post, Jane Roe, a
     historian, said`) gives way to the noun it wrongly holds after a comma, or to nobody."""
@@ -120,7 +135,9 @@ def _possessor(token: Token) -> bool:
     doc = token.doc
     entity = entity_of(token)
     last = doc[entity.end - 1] if entity is not None else token
-    return any(c.dep_ == "case" for c in last.children) or last.i + 1 < len(doc) and doc[last.i + 1].dep_ == "case"
+    # the entity may hold the `'s` itself (`Xi Jinping's` tagged as one PERSON)
+    return last.dep_ == "case" or any(c.dep_ == "case" for c in last.children) or (
+        last.i + 1 < len(doc) and doc[last.i + 1].dep_ == "case")
 
 
 def find_source(verb: Token, excluded: list[tuple[int, int]] = (), depth: int = 0) -> Token | None:
@@ -171,7 +188,7 @@ def find_source(verb: Token, excluded: list[tuple[int, int]] = (), depth: int = 
         # (never a verb inside a quotation: `Reciting …, X became bolder: “We should be thinking …”`)
         if outer is not None and not inside(outer, excluded):
             return find_source(outer, excluded, depth + 1)
-        charged = _object_charged(verb, excluded)
+        charged = _object_charged(verb, excluded) or _reaction_from(verb, excluded)
         if charged is not None:
             return charged
         return find_source(verb.head, excluded, depth + 1)

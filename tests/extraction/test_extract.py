@@ -1023,3 +1023,18 @@ def test_a_claim_noun_with_a_that_clause_and_an_infinitive_reports_the_that_clau
     text = "The general's threat to march on the capital and insistence that he is not bluffing alarmed the cabinet."
     frame = stance.extract([Article("t", text)])
     assert "he is not bluffing" in frame["text"].tolist()
+
+
+def test_a_contrast_with_anothers_words_ends_the_content():
+    text = "The minister said the army would hold the line, while analysts warned that the front was thin."
+    frame = stance.extract([Article("t", text)])
+    assert frame[["speaker", "text"]].values.tolist() == [
+        ["The minister", "the army would hold the line"], ["analysts", "the front was thin"]]
+
+
+def test_a_participle_of_saying_after_the_content_is_a_report_of_its_own():
+    text = "Zelensky said the talks had failed, telling reporters in Kyiv that “Russia does not want peace.”"
+    frame = stance.extract([Article("t", text)])
+    assert frame[["quote_type", "text"]].values.tolist() == [
+        ["indirect", "the talks had failed"], ["direct", "Russia does not want peace."]]
+    assert set(frame["speaker"]) == {"Zelensky"}

@@ -288,6 +288,15 @@ def test_a_cueless_fragment_whose_subject_is_a_thing_has_no_speaker(text, fragme
     # past an opening participle, a name inside its own phrase is not the subject
     ("Quoting a letter from Jens Stoltenberg, the Norwegian foreign minister, Espen Barth Eide, said that the "
      "alliance would stand firm.", "the alliance would stand firm", "Espen Barth Eide"),
+    # nor a possessor the tagger took into one name with its `'s`
+    ("Arriving in Kyiv, Xi Jinping's special envoy, Li Hui, said the talks would continue.",
+     "the talks would continue", "Li Hui"),
+    # a thing that draws a reaction from someone: that someone speaks in the participle after it
+    ("The plan drew criticism from Kaja Kallas, saying it rewarded aggression.", "it rewarded aggression",
+     "Kaja Kallas"),
+    # but someone who draws it speaks for themself
+    ("The minister drew criticism from the opposition, saying the cuts were needed.", "the cuts were needed",
+     "The minister"),
 ])
 def test_a_participle_does_not_climb_past_the_one_it_describes(text, fragment, speaker):
     assert quote_with(quotes_of(text), fragment)[2] == speaker

@@ -1,0 +1,60 @@
+"""Lines labelled with their speaker: a headline or a transcript line `NAME: what they said` (`Lavrov: West is
+demonstrating intolerance`, `US official: Russian missiles hit Poland`, `WALLACE: Do you really see …`). The colon
+attributes the line to the name before it (LABELS.md §1), as `said` would; a label that names no one (`Report:`,
+`Opinion:`, `Ukraine:`, `Stop The Denial:`) attributes nothing."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from stance.extraction.lexicon import CAPITALS, COUNTRIES, LINE_LABELS, ORGANIZATION_NOUNS, ROLE_NOUNS, TITLES
+from stance.extraction.nlp import is_quote_mark, text_of
+from stance.extraction.sources import is_reporting_verb
+
+MAX_LABEL_TOKENS = 4
+MIN_CONTENT_WORDS = 3
+
+
+def labelled_line(colon: Token) -> tuple[Token, list[Token]] | None:
+    """For the colon of a line `NAME: words`, the token naming the speaker and the words after the colon to the
+    line's end; None when the line is anything else."""
+    if colon.text != ":":
+        return None
+    doc = colon.doc
+    text = text_of(doc)
+    line_start = text.rfind("\n", 0, colon.idx) + 1
+    line_end = text.find("\n", colon.idx)
+    line_end = len(text) if line_end < 0 else line_end
+    label = [t for t in doc[:colon.i] if t.idx >= line_start and not t.is_space]
+    content = [t for t in doc[colon.i + 1:] if t.idx < line_end and not t.is_space]
+    if not label or len(label) > MAX_LABEL_TOKENS or not _names_a_speaker(label):
+        return None
+    words = [t for t in content if not t.is_punct]
+    if len(words) < MIN_CONTENT_WORDS or is_quote_mark(content[0]):
+        return None  # `Photo: Reuters`; a quotation is left to the quotation-mark rules
+    if any(is_reporting_verb(t) and any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children) for t in content):
+        return None  # `Davos: Henry Kissinger … now calls it …`: a dateline before a report of its own
+    while content[-1].text == ".":
+        content = content[:-1]
+    return label[-1], content
+
+
+def _names_a_speaker(label: list[Token]) -> bool:
+    """`Lavrov`, `WALLACE`, `Sen. Graham`, `Eric Kaufmann`, `US official`, `British colonel`, `Kremlin`: one
+    capitalised name, a person's or a body's name, or a role; not a country, a date or a section label."""
+    head = label[-1]
+    if any(t.lower_ in LINE_LABELS or t.ent_type_ in ("DATE", "TIME") for t in label):
+        return False
+    if head.lemma_.lower() in ROLE_NOUNS or head.lower_ in ROLE_NOUNS:
+        return all(t.pos_ in ("PROPN", "ADJ", "NOUN") for t in label)  # `US official`, `British colonel`
+    if any(t.lower_ in COUNTRIES or t.lower_ in CAPITALS or t.ent_type_ in ("GPE", "LOC") for t in label):
+        return False  # `Ukraine: …`, `Russia: Clashes erupt …`: a topic; `Kyiv: …`: a dateline
+    if not all(t.text[:1].isupper() for t in label):
+        return False
+    if len(label) == 1:
+        return head.pos_ in ("PROPN", "NOUN") and head.is_alpha and len(head.text) > 1
+    if head.lower_ in ORGANIZATION_NOUNS:
+        return True
+    # a name: the last word a person's or an organisation's, the ones before it the name's or a title
+    return head.ent_type_ in ("PERSON", "ORG") and all(
+        t.ent_type_ == head.ent_type_ or t.lower_.rstrip(".") in TITLES for t in label[:-1])

@@ -1,0 +1,43 @@
+"""Headlines and transcript lines labelled with their speaker (`NAME: words`), on lines written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+import stance
+from stance.records import Article
+
+
+def quotes_of(text: str) -> list[tuple[str, str, str]]:
+    frame = stance.extract([Article("t", text)])
+    return [(row.speaker_mention, row.cue, row.text) for row in frame.itertuples()]
+
+
+@pytest.mark.parametrize("line, mention, content", [
+    ("Stoltenberg: NATO will not be dragged into the war", "Stoltenberg", "NATO will not be dragged into the war"),
+    ("UN envoy: Aid convoys cannot reach the besieged port", "UN envoy", "Aid convoys cannot reach the besieged port"),
+    ("KOVAL: We have heard nothing from Moscow since Friday.", "KOVAL",
+     "We have heard nothing from Moscow since Friday"),
+    ("Pentagon: More air defence batteries are on the way", "Pentagon", "More air defence batteries are on the way"),
+])
+def test_a_line_labelled_with_a_name_is_that_speakers(line, mention, content):
+    assert quotes_of(line + "\n\nThe talks resumed on Monday.") == [(mention, ":", content)]
+
+
+@pytest.mark.parametrize("line", [
+    "Explainer: What the grain deal means for Africa",  # a section label
+    "Poland: Farmers block border crossings again",  # a country as the topic
+    "Winter Is Coming: Ukraine braces for blackouts",  # a headline's phrase, not a name
+    "Photo: Reuters",  # too short to be a statement
+    "Monday: Talks resume in Geneva after a pause",  # a date
+    "The minister made one point: the army will hold the line.",  # a sentence, not a label
+    "Kyiv: Russia launched forty drones at the city overnight",  # a dateline
+    "TRENDING: Grain prices jump after the port strike",
+])
+def test_a_line_whose_label_names_no_one_is_not_a_quote(line):
+    assert all(cue != ":" for _, cue, _ in quotes_of(line))
+
+
+def test_a_dateline_before_a_report_of_its_own_leaves_the_report_to_its_cue():
+    text = "Geneva: Olena Bondar, the envoy, now calls the ceasefire “a dead letter”."
+    assert quotes_of(text) == [("Olena Bondar", "calls", "a dead letter")]
