@@ -78,10 +78,11 @@ def _clause_content(ccomp: Token) -> list[Token]:
     # `said he would order a review and warned against hackers`: a second speech verb conjoined without a subject
     # of its own is the speaker's next cue, not part of what the first one reports; so is one with its own
     # subject and its own clause (`said “…” and the official added “…”`): a second report, maybe another speaker's.
-    # So is a contrast with another's words (`74 percent said they would vote, while 22 percent said …`).
+    # So is a contrast with another's words (`74 percent said they would vote, while 22 percent said …`; not `while
+    # talks continued`, `while it claimed to want peace`: no reported clause of their own).
     for conj in (t for t in tokens if t.i > ccomp.i and (
             t.dep_ == "conj" and (is_bare_speech_verb(t) or _is_own_report(t))
-            or t.dep_ == "advcl" and _is_own_report(t) and any(
+            or t.dep_ == "advcl" and _is_own_report(t) and any(c.dep_ == "ccomp" for c in t.children) and any(
                 c.dep_ == "mark" and c.lower_ in ("while", "whereas") for c in t.children))):
         cut = {t.i for t in conj.subtree} | {c.i for c in conj.head.children if c.dep_ == "cc" and c.i < conj.i}
         tokens = [t for t in tokens if t.i not in cut and t.i < conj.i]
@@ -111,8 +112,11 @@ def _without_trailing_aside(tokens: list[Token]) -> list[Token]:
         relative = token.dep_ == "relcl" and token.left_edge.lower_ in ("which", "who", "whom", "whose", "where")
         participle = token.dep_ == "advcl" and token.tag_ == "VBG" and all(
             t.dep_ == "advmod" for t in token.doc[token.left_edge.i:token.i])
-        # `…, telling reporters that “…”`: a participle of saying is a report of its own, quotation marks and all
-        speaking = participle and token.lemma_.lower() in SPEECH_VERBS
+        # `…, telling reporters that “…”`: a participle of saying is a report of its own, quotation marks and all,
+        # unless someone in the content does the telling (`soldiers went door to door, telling residents: “…”`)
+        speaking = participle and token.lemma_.lower() in SPEECH_VERBS and not any(
+            c.dep_ == "nsubj" and (phrases.names_someone(c) or c.pos_ in ("PROPN", "PRON"))
+            for c in token.head.children)
         occasion = token.dep_ == "prep" and token.lower_ in ("at", "in", "during") and any(
             c.dep_ == "pobj" and c.lemma_.lower() in EVENT_NOUNS for c in token.children)
         # it must run to the end (a name after a comma, `…, Wang Yi`, may hang elsewhere in the parse)

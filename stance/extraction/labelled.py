@@ -32,16 +32,20 @@ def labelled_line(colon: Token) -> tuple[Token, list[Token]] | None:
     words = [t for t in content if not t.is_punct]
     if len(words) < MIN_CONTENT_WORDS or is_quote_mark(content[0]):
         return None  # `Photo: Reuters`; a quotation is left to the quotation-mark rules
-    if any(is_reporting_verb(t) and any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children) for t in content):
-        return None  # `Davos: Henry Kissinger … now calls it …`: a dateline before a report of its own
+    if not any(t.pos_ in ("VERB", "AUX") for t in content):
+        return None  # `Putin: The Making of a Dictator`: a title, no statement
+    if any(is_reporting_verb(t) and any(c.dep_ in ("nsubj", "nsubjpass") and c.ent_type_ == "PERSON"
+                                        for c in t.children) for t in content):
+        return None  # `Davos: Henry Kissinger … now calls it …`: a dateline before a person's report of its own
     while content[-1].text == ".":
         content = content[:-1]
     return label[-1], content
 
 
 def _names_a_speaker(label: list[Token]) -> bool:
-    """`Lavrov`, `WALLACE`, `Sen. Graham`, `Eric Kaufmann`, `US official`, `British colonel`, `Kremlin`: one
-    capitalised name, a person's or a body's name, or a role; not a country, a date or a section label."""
+    """`Lavrov`, `WALLACE`, `Sen. Graham`, `Eric Kaufmann`, `US official`, `British colonel`, `Kremlin`: a person's
+    or a body's name, or a role; not a country, a place, a date, a section label or a word the article names no one
+    by."""
     head = label[-1]
     if any(t.lower_ in LINE_LABELS or t.ent_type_ in ("DATE", "TIME") for t in label):
         return False
@@ -49,12 +53,15 @@ def _names_a_speaker(label: list[Token]) -> bool:
         return all(t.pos_ in ("PROPN", "ADJ", "NOUN") for t in label)  # `US official`, `British colonel`
     if any(t.lower_ in COUNTRIES or t.lower_ in CAPITALS or t.ent_type_ in ("GPE", "LOC") for t in label):
         return False  # `Ukraine: …`, `Russia: Clashes erupt …`: a topic; `Kyiv: …`: a dateline
-    if not all(t.text[:1].isupper() for t in label):
+    if not all(t.text[:1].isupper() or t.lower_ == "of" for t in label):  # `Ministry of Defence`
         return False
-    if len(label) == 1:
-        return head.pos_ in ("PROPN", "NOUN") and head.is_alpha and len(head.text) > 1
     if head.lower_ in ORGANIZATION_NOUNS:
-        return True
+        return True  # `Kremlin`, `Pentagon`, `NATO`
+    if len(label) == 1 and head.ent_type_ not in ("PERSON", "ORG"):
+        # `Lavrov`, `WALLACE` (often untagged in a headline): a name the article gives someone elsewhere, not a
+        # word that labels the line (`Casualties`, `Ceasefire`, `Verdict`)
+        return head.is_alpha and any(e.label_ in ("PERSON", "ORG") and e[-1].lower_ == head.lower_
+                                     for e in head.doc.ents if e.start != head.i)
     # a name: the last word a person's or an organisation's, the ones before it the name's or a title
     return head.ent_type_ in ("PERSON", "ORG") and all(
-        t.ent_type_ == head.ent_type_ or t.lower_.rstrip(".") in TITLES for t in label[:-1])
+        t.ent_type_ == head.ent_type_ or t.lower_.rstrip(".") in TITLES or t.lower_ == "of" for t in label[:-1])

@@ -78,6 +78,13 @@ LINE_LABELS = _words("""
     clarification erratum addendum postscript ps disclosure caption editor trending top latest new now just
 """)
 
+#: Reactions in words that a thing draws from someone, who then speaks in the participle after them: `The plan drew
+#: criticism from X, saying …` (not `a standing ovation`, `applause`, `support`: no words of their own).
+REACTION_NOUNS = _words("""
+    criticism praise condemnation rebuke backlash protest objection complaint warning scorn ridicule outrage
+    denunciation censure
+""")
+
 #: Adjectives of belief whose that-clause is what the one they describe holds (`officials are afraid that …`,
 #: `came away convinced that …`), as `believe` and `fear` are verbs of it.
 BELIEF_ADJECTIVES = _words("""

@@ -14,6 +14,7 @@ from stance.extraction.lexicon import (
     DOCUMENT_NOUNS,
     EVENT_NOUNS,
     PERCEPTION_VERBS,
+    REACTION_NOUNS,
     RELAYING_VERBS,
     REPORTING_VERBS,
     SPEAKING_ADJECTIVES,
@@ -113,9 +114,11 @@ def _reaction_from(verb: Token, excluded: list[tuple[int, int]]) -> Token | None
     if verb.dep_ != "advcl" or verb.tag_ != "VBG" or head.pos_ not in ("VERB", "AUX"):
         return None
     subject = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    if subject is None or names_someone(subject) or subject.pos_ in ("PROPN", "PRON"):
-        return None
-    holders = [head, *(c for c in head.children if c.dep_ == "dobj")]
+    if subject is None or names_someone(subject) or subject.pos_ in ("PROPN", "PRON") or (
+            subject.lemma_.lower() in DOCUMENT_NOUNS | CLAIM_NOUNS):
+        return None  # someone who draws it speaks for themself; so does a report (`The report drew a response …`)
+    reactions = [c for c in head.children if c.dep_ == "dobj" and c.lemma_.lower() in REACTION_NOUNS]
+    holders = [head, *reactions] if reactions else []  # not `drew a standing ovation from lawmakers`
     return next((o for h in holders for p in h.children if p.dep_ == "prep" and p.lower_ == "from"
                  for o in p.children if o.dep_ == "pobj" and not inside(o, excluded)
                  and (names_someone(o) or o.pos_ == "PROPN")), None)

@@ -1032,6 +1032,23 @@ def test_a_contrast_with_anothers_words_ends_the_content():
         ["The minister", "the army would hold the line"], ["analysts", "the front was thin"]]
 
 
+@pytest.mark.parametrize("text, content", [
+    ("Olena Bondar said Ukraine would keep fighting while talks continued in Istanbul.",
+     "Ukraine would keep fighting while talks continued in Istanbul"),  # `while` of time
+    ("The minister said the West was lying while it claimed to want peace.",
+     "the West was lying while it claimed to want peace"),  # no reported clause of its own
+])
+def test_a_while_clause_without_a_report_of_its_own_stays_in_the_content(text, content):
+    assert stance.extract([Article("t", text)])["text"].tolist() == [content]
+
+
+def test_a_participle_of_saying_done_by_someone_in_the_content_stays_in_it():
+    text = "The mayor said Russian soldiers went door to door, telling residents: “Leave or die.”"
+    frame = stance.extract([Article("t", text)])
+    assert frame["speaker"].tolist() == ["The mayor"] and frame["text"].iloc[0].startswith("Russian soldiers")
+    assert "Leave or die" in frame["text"].iloc[0]
+
+
 def test_a_participle_of_saying_after_the_content_is_a_report_of_its_own():
     text = "Zelensky said the talks had failed, telling reporters in Kyiv that “Russia does not want peace.”"
     frame = stance.extract([Article("t", text)])

@@ -294,9 +294,13 @@ def test_a_cueless_fragment_whose_subject_is_a_thing_has_no_speaker(text, fragme
     # a thing that draws a reaction from someone: that someone speaks in the participle after it
     ("The plan drew criticism from Kaja Kallas, saying it rewarded aggression.", "it rewarded aggression",
      "Kaja Kallas"),
-    # but someone who draws it speaks for themself
+    # but someone who draws it speaks for themself, a report too, and a reaction without words says nothing
     ("The minister drew criticism from the opposition, saying the cuts were needed.", "the cuts were needed",
      "The minister"),
+    ("The report drew an angry response from Moscow, saying that troops had executed civilians.",
+     "troops had executed civilians", "The report"),
+    ("The speech drew a standing ovation from lawmakers, saying Ukraine would never surrender.",
+     "Ukraine would never surrender", "The speech"),
 ])
 def test_a_participle_does_not_climb_past_the_one_it_describes(text, fragment, speaker):
     assert quote_with(quotes_of(text), fragment)[2] == speaker
