@@ -25,9 +25,21 @@ def labelled_line(colon: Token) -> tuple[Token, list[Token]] | None:
     line_start = text.rfind("\n", 0, colon.idx) + 1
     line_end = text.find("\n", colon.idx)
     line_end = len(text) if line_end < 0 else line_end
-    label = [t for t in doc[:colon.i] if t.idx >= line_start and not t.is_space]
-    content = [t for t in doc[colon.i + 1:] if t.idx < line_end and not t.is_space]
-    if not label or len(label) > MAX_LABEL_TOKENS or not _names_a_speaker(label):
+    label: list[Token] = []
+    for token in reversed(doc[max(colon.i - MAX_LABEL_TOKENS - 2, 0):colon.i]):  # a label is a few words at most
+        if token.idx < line_start:
+            break
+        if not token.is_space:
+            label.insert(0, token)
+    if not label or label[0].idx - line_start > 1 or len(label) > MAX_LABEL_TOKENS or not _names_a_speaker(label):
+        return None  # the line must start with the label (a space before it at most)
+    content = []
+    for token in doc[colon.i + 1:]:
+        if token.idx >= line_end:
+            break
+        if not token.is_space:
+            content.append(token)
+    if not content:
         return None
     words = [t for t in content if not t.is_punct]
     if len(words) < MIN_CONTENT_WORDS or is_quote_mark(content[0]):

@@ -156,20 +156,19 @@ def held_clause(token: Token) -> tuple[Token, Token] | None:
     are afraid that …`, `came away convinced that …`: the verb `are`, `came`) or `make` with a word of saying
     (`made it clear that …`, `made the case that …`: `made`). None for anything else, and None inside what a
     reporting verb reports (`said the military was afraid that …`: part of the saying, whose content it is)."""
-    if any(a.pos_ in ("VERB", "AUX") and a.lemma_.lower() in REPORTING_VERBS for a in token.ancestors):
-        return None
+    found = None
     if token.lower_ in BELIEF_ADJECTIVES and token.dep_ in ("acomp", "oprd", "advcl", "xcomp", "ccomp") \
             and token.head.pos_ in ("VERB", "AUX") and token.head.lemma_.lower() != "make":  # `made sure`: ensured
         clause = _that_clause(token)
-        return (clause, token.head) if clause is not None else None
-    if token.lemma_.lower() != "make" or token.pos_ not in ("VERB", "AUX"):
+        found = (clause, token.head) if clause is not None else None
+    elif token.lemma_.lower() == "make" and token.pos_ in ("VERB", "AUX"):
+        found = next(((clause, token) for child in token.children if child.lower_ in MAKE_IDIOMS
+                      and child.dep_ in ("dobj", "ccomp", "oprd", "acomp", "xcomp")
+                      for clause in [_that_clause(child)] if clause is not None), None)
+    if found is None or any(a.pos_ in ("VERB", "AUX") and a.lemma_.lower() in REPORTING_VERBS
+                            for a in token.ancestors):
         return None
-    for child in token.children:
-        if child.lower_ in MAKE_IDIOMS and child.dep_ in ("dobj", "ccomp", "oprd", "acomp", "xcomp"):
-            clause = _that_clause(child)
-            if clause is not None:
-                return clause, token
-    return None
+    return found
 
 
 def holds_a_view(token: Token) -> bool:
