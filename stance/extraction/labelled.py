@@ -13,6 +13,8 @@ from stance.extraction.sources import is_reporting_verb
 
 MAX_LABEL_TOKENS = 4
 MIN_CONTENT_WORDS = 3
+MAX_LABEL_CHARS = 120  # from the line's start to the colon
+MAX_LINE_CHARS = 3000  # from the colon to the line's end: a headline or a transcript turn, not a book
 
 
 def labelled_line(colon: Token) -> tuple[Token, list[Token]] | None:
@@ -22,9 +24,16 @@ def labelled_line(colon: Token) -> tuple[Token, list[Token]] | None:
         return None
     doc = colon.doc
     text = text_of(doc)
-    line_start = text.rfind("\n", 0, colon.idx) + 1
-    line_end = text.find("\n", colon.idx)
-    line_end = len(text) if line_end < 0 else line_end
+    # look only as far as a label or a line can reach: a book pasted on one line has a colon every few sentences
+    window = max(colon.idx - MAX_LABEL_CHARS, 0)
+    line_start = text.rfind("\n", window, colon.idx) + 1
+    if line_start == 0 and window > 0:
+        return None
+    line_end = text.find("\n", colon.idx, colon.idx + MAX_LINE_CHARS)
+    if line_end < 0:
+        if colon.idx + MAX_LINE_CHARS < len(text):
+            return None
+        line_end = len(text)
     label: list[Token] = []
     for token in reversed(doc[max(colon.i - MAX_LABEL_TOKENS - 2, 0):colon.i]):  # a label is a few words at most
         if token.idx < line_start:

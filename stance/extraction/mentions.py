@@ -6,6 +6,7 @@ antecedent."""
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 import unicodedata
 from collections.abc import Callable
@@ -30,7 +31,7 @@ from stance.extraction.lexicon import (
     TITLE_ABBREVIATIONS,
     TITLES,
 )
-from stance.extraction.nlp import Chunk, entity_of, text_of
+from stance.extraction.nlp import Chunk, Cover, entity_of, text_of
 
 ORG_LABELS = {"ORG", "GPE", "NORP", "FAC"}
 
@@ -85,11 +86,13 @@ class ArticleIndex:
     places: set[str] = field(default_factory=set)  # normalized single-word place names of the article
     pronoun_subjects: list[tuple[int, str]] = field(default_factory=list)  # (start, lower) of `he said`, `they`
     _quoted_sentences: list[bool] = field(default_factory=list)  # whether each sentence starts inside quote marks
+    _quoted_before: list[int] = field(default_factory=list)  # how many of the sentences before each do (prefix sums)
+    _cover: Cover = field(default_factory=lambda: Cover([]))  # `quoted`, for `in_quote` in log time
 
     # -- building ---------------------------------------------------------------------------
     @classmethod
     def build(cls, chunks: list[Chunk], quoted: list[tuple[int, int]]) -> ArticleIndex:
-        index = cls(quoted=quoted)
+        index = cls(quoted=quoted, _cover=Cover(quoted))
         index.places = _places(chunks)
         for chunk in chunks:
             index.sentence_starts += [chunk.offset + s.start_char for s in chunk.doc.sents]
@@ -111,6 +114,7 @@ class ArticleIndex:
                         index.full_names.setdefault(normalize(name_tokens[-1].text), []).append(
                             (chunk.offset + name_tokens[0].idx, _span_text(name_tokens)))
         index._quoted_sentences = [index.in_quote(s) for s in index.sentence_starts]
+        index._quoted_before = [0, *itertools.accumulate(index._quoted_sentences)]
         for chunk in chunks:
             index._add_mentions(chunk)
             index.pronoun_subjects += [(chunk.offset + t.idx, t.lower_) for t in chunk.doc
@@ -207,7 +211,7 @@ class ArticleIndex:
 
     # -- queries ---------------------------------------------------------------------------
     def in_quote(self, start: int) -> bool:
-        return any(a <= start < b for a, b in self.quoted)
+        return start in self._cover
 
     def surname_known(self, token: Token) -> bool:
         return normalize(token.text) in self.full_names
@@ -282,7 +286,7 @@ class ArticleIndex:
         """Sentences from the one holding `start` to `sentence`, not counting those inside quotation marks (a long
         quotation does not push its speaker out of reach)."""
         first = self.sentence_of(start)
-        return sentence - first - sum(self._quoted_sentences[first + 1:sentence + 1])
+        return sentence - first - (self._quoted_before[max(sentence, first) + 1] - self._quoted_before[first + 1])
 
     def country_before(self, start: int, window: int) -> str:
         """The country named last before `start` (outside quotation marks), within `window` sentences; ''."""

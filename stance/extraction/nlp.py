@@ -7,7 +7,9 @@ its character offset into the article.
 
 from __future__ import annotations
 
+import bisect
 import functools
+import itertools
 import logging
 import re
 from collections.abc import Iterable, Iterator
@@ -216,3 +218,17 @@ def shouted_line(token: Token) -> bool:
     end = text.find("\n", token.idx)
     line = text[text.rfind("\n", 0, token.idx) + 1:end if end >= 0 else len(text)]
     return sum(ch.isalpha() for ch in line) > 3 and not any(ch.islower() for ch in line)
+
+
+class Cover:
+    """Whether an offset lies inside any of some spans (`pos in cover`), in log time; the spans may nest."""
+
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        spans = sorted(spans)
+        self.size = len(spans)
+        self._starts = [a for a, _ in spans]
+        self._reach = list(itertools.accumulate((b for _, b in spans), max))  # the furthest end so far
+
+    def __contains__(self, pos: int) -> bool:
+        i = bisect.bisect_right(self._starts, pos)
+        return i > 0 and self._reach[i - 1] > pos
