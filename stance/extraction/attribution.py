@@ -50,6 +50,12 @@ def _who_antecedent(token: Token) -> Token:
     if verb.dep_ != "relcl":
         return token
     node = verb.head
+    if token.lower_ in ("which", "that") and not _speaker_like(node) and node.lemma_.lower() not in DOCUMENT_NOUNS:
+        # `drew a sharp response from Moscow, which said …`: the nearer noun that can speak, hung one level down
+        nearer = [o for p in node.children if p.dep_ == "prep" for o in p.children
+                  if o.dep_ == "pobj" and o.i < token.i and (_speaker_like(o) or o.ent_type_ == "GPE")]
+        if nearer:
+            return nearer[-1]
     if token.lower_ in ("who", "whom"):
         steps = 0
         while steps < 4 and node.ent_type_ != "PERSON" and node.lemma_.lower() not in ROLE_NOUNS | GROUP_NOUNS:

@@ -310,3 +310,15 @@ def test_a_name_inside_an_opening_participle_phrase_is_no_speaker():
     quotes = quotes_of("Citing a report by the researcher Donatella Rovera, the ombudsman, in a statement on "
                        "Friday, said that the camps were illegal.")
     assert quote_with(quotes, "the camps were illegal")[2] != "Donatella Rovera"
+
+
+@pytest.mark.parametrize("text, fragment, speaker", [
+    # `which` after a reaction that cannot speak takes the nearer noun that can (a capital: its government)
+    ("The plan drew a sharp response from Moscow, which said it was a provocation.", "it was a provocation",
+     "Russia"),
+    # a document still speaks for itself, and through it for its author
+    ("A statement from the ministry, which said the convoy had arrived, was read out.", "the convoy had arrived",
+     "the ministry"),
+])
+def test_which_takes_the_nearer_noun_that_can_speak(text, fragment, speaker):
+    assert quote_with(quotes_of(text), fragment)[2] == speaker
