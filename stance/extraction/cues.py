@@ -176,12 +176,13 @@ def _verb_content(verb: Token) -> tuple[str, list[Token]] | None:
         for obj in (c for c in children if c.dep_ == "dobj" and not between_marks(c)):
             if any(between_marks(t) for t in obj.subtree if t.i < obj.i):
                 return NOMINAL, _subtree(obj)
-    cited = [c for c in children if c.dep_ == "dobj"]
-    if lemma in CITING_VERBS and (any(c.dep_ == "prep" and c.lower_ == "for" for o in [verb, *cited]
-                                      for c in o.children) or all(phrases.cites_a_source(o) for o in cited)):
-        # `citing two officials`: relayed speech (`phrases.cited_source`); `was cited by Reuters as saying`: the
-        # one cited speaks in the participle; `cited the driver for speeding`: a summons or an award
-        return None
+    if lemma in CITING_VERBS:
+        cited = [c for c in children if c.dep_ == "dobj"]
+        if any(c.dep_ == "prep" and c.lower_ == "for" for o in [verb, *cited] for c in o.children) or all(
+                phrases.cites_a_source(o) for o in cited):
+            # `citing two officials`: relayed speech (`phrases.cited_source`); `was cited by Reuters as saying`: the
+            # one cited speaks in the participle; `cited the driver for speeding`: a summons or an award
+            return None
     if lemma in EVALUATIVE_VERBS:
         parts = [c for c in children if c.dep_ in NOMINAL_DEPS and c.i > verb.i]
         # `called Friday for talks`: the date is when, and what was called for follows (not `called 2022 a …`)
@@ -207,8 +208,7 @@ def _nominal_claim(token: Token, excluded: list[tuple[int, int]]) -> Cue | None:
     possessor, or `by`/`from` someone)."""
     # `his promise to end the war`: a promise, a pledge or a threat may hold an infinitive
     clauses = [c for c in token.children if c.dep_ in ("acl", "ccomp") and (
-        any(t.dep_ == "mark" and t.lower_ == "that" for t in c.children)
-        or token.lemma_.lower() in COMMISSIVE_NOUNS and c.tag_ == "VB"
+        phrases.opens_with_that(c) or token.lemma_.lower() in COMMISSIVE_NOUNS and c.tag_ == "VB"
         and any(t.dep_ == "aux" and t.lower_ == "to" for t in c.children))]
     if not clauses:
         return None
@@ -224,11 +224,12 @@ def _nominal_claim(token: Token, excluded: list[tuple[int, int]]) -> Cue | None:
             "their", "his", "her")):
         return None  # nobody in the sentence holds it, or the verb's content holds it
     # a that-clause first: `threat to nuke the West and insistence that he is “not bluffing”`
-    clauses.sort(key=lambda c: not any(t.dep_ == "mark" and t.lower_ == "that" for t in c.children))
-    infinitive = not any(t.dep_ == "mark" and t.lower_ == "that" for t in clauses[0].children)
-    if infinitive and not (phrases.names_someone(holder) or holder.pos_ in ("PROPN", "PRON")):
-        return None  # `the drought's threat to destroy crops`: a thing threatens nothing in words
-    content = [t for t in _clause_content(clauses[0]) if not t.is_space]
+    clause = next((c for c in clauses if phrases.opens_with_that(c)), None)
+    if clause is None:
+        if not (phrases.names_someone(holder) or holder.pos_ in ("PROPN", "PRON")):
+            return None  # `the drought's threat to destroy crops`: a thing threatens nothing in words
+        clause = clauses[0]
+    content = [t for t in _clause_content(clause) if not t.is_space]
     if not content:
         return None
     start, end = trim_span(token.doc, *token_range(content))

@@ -225,7 +225,6 @@ class Cover:
 
     def __init__(self, spans: list[tuple[int, int]]) -> None:
         spans = sorted(spans)
-        self.size = len(spans)
         self._starts = [a for a, _ in spans]
         self._reach = list(itertools.accumulate((b for _, b in spans), max))  # the furthest end so far
 

@@ -181,5 +181,10 @@ def holds_a_view(token: Token) -> bool:
 
 def _that_clause(token: Token) -> Token | None:
     """The clause opened by `that` that hangs from `token`, whatever the parse called it."""
-    return next((c for c in token.children if c.dep_ in ("ccomp", "advcl", "acl") and c.i > token.i and any(
-        t.dep_ == "mark" and t.lower_ == "that" for t in c.children)), None)
+    return next((c for c in token.children if c.dep_ in ("ccomp", "advcl", "acl") and c.i > token.i
+                 and opens_with_that(c)), None)
+
+
+def opens_with_that(clause: Token) -> bool:
+    """Whether a clause's head has `that` as its complementiser (`… that Kyiv shelled the plant`)."""
+    return any(t.dep_ == "mark" and t.lower_ == "that" for t in clause.children)

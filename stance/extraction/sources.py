@@ -118,8 +118,9 @@ def _reaction_from(verb: Token, excluded: list[tuple[int, int]]) -> Token | None
             subject.lemma_.lower() in DOCUMENT_NOUNS | CLAIM_NOUNS):
         return None  # someone who draws it speaks for themself; so does a report (`The report drew a response …`)
     reactions = [c for c in head.children if c.dep_ == "dobj" and c.lemma_.lower() in REACTION_NOUNS]
-    holders = [head, *reactions] if reactions else []  # not `drew a standing ovation from lawmakers`
-    return next((o for h in holders for p in h.children if p.dep_ == "prep" and p.lower_ == "from"
+    if not reactions:
+        return None  # not `drew a standing ovation from lawmakers`
+    return next((o for h in (head, *reactions) for p in h.children if p.dep_ == "prep" and p.lower_ == "from"
                  for o in p.children if o.dep_ == "pobj" and not inside(o, excluded)
                  and (names_someone(o) or o.pos_ == "PROPN")), None)
 
