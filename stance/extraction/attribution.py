@@ -100,8 +100,11 @@ def resolve_speaker(source: Token | None, offset: int, index: ArticleIndex, wind
     speaker = _resolve(source, offset, index, window, exclude)
     if source is None or not (speaker.name or speaker.mention):
         return speaker
-    words = [t for t in mention_tokens(source) if not (t.is_punct and t.text in "-–—―~") and t.dep_ != "case"]
-    if speaker.name.endswith(("'s", "’s")):  # a claim's holder: `Moscow's claim that …`
+    # A possessive marks a holder (`Moscow's claim that …`); on a subject it is part of a name (`McDonald's said`).
+    holder = source.dep_ == "poss" or not source.dep_.startswith("nsubj")
+    words = [t for t in mention_tokens(source) if not (t.is_punct and t.text in "-–—―~")
+             and not (holder and t.dep_ == "case")]
+    if holder:
         speaker = replace(speaker, name=POSSESSIVE.sub("", speaker.name), mention=POSSESSIVE.sub("", speaker.mention))
     return replace(speaker, start=offset + words[0].idx, end=offset + words[-1].idx + len(words[-1].text),
                    resolution=_resolution(source, speaker))

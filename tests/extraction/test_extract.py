@@ -463,6 +463,22 @@ def test_a_claim_noun_with_a_that_clause_reports_its_holders_words(text, content
     assert len(row) == 1 and row.iloc[0]["speaker"] == speaker and row.iloc[0]["quote_type"] == "indirect"
 
 
+@pytest.mark.parametrize("text, name", [
+    ("Kellogg's said on Monday that it would stop selling cereal in Russia.", "Kellogg's"),
+    ("Macy’s said the boycott had cost it sales.", "Macy’s"),
+])
+def test_a_possessive_ending_on_the_subject_is_part_of_the_name(text, name):
+    row = stance.extract([Article("t", text)]).iloc[0]
+    assert (row["speaker"], row["speaker_mention"]) == (name, name)
+    assert text[row["speaker_start"]:row["speaker_end"]] == name
+
+
+def test_a_claim_holders_possessive_is_not_part_of_the_name():
+    text = "Berlin's warning that the pipeline was at risk went unheeded."
+    row = stance.extract([Article("t", text)]).iloc[0]
+    assert row["speaker_mention"] == "Berlin" and text[row["speaker_start"]:row["speaker_end"]] == "Berlin"
+
+
 def test_a_claim_nobody_holds_is_not_a_quote():
     assert stance.extract([Article("t", "The claim that the plant was shelled is false.")]).empty
 
