@@ -21,6 +21,7 @@ from stance.extraction.lexicon import (
     GROUP_NOUNS,
     NEUTER_PRONOUNS,
     ORGANIZATION_NOUNS,
+    PARTITIVES,
     PERSON_PRONOUNS,
     PLURAL_PRONOUNS,
     ROLE_NOUNS,
@@ -96,7 +97,7 @@ def resolve_speaker(source: Token | None, offset: int, index: ArticleIndex, wind
     """The speaker named by a cue's source token (`offset` places the token's Doc in the article), with where its
     mention stands and how it was resolved. A pronoun never takes its antecedent from `exclude` (article offsets
     of the quote itself)."""
-    source = _named_in_apposition(source, index)
+    source = _named_in_apposition(_partitive(source), index)
     speaker = _resolve(source, offset, index, window, exclude)
     if source is None or not (speaker.name or speaker.mention):
         return speaker
@@ -108,6 +109,14 @@ def resolve_speaker(source: Token | None, offset: int, index: ArticleIndex, wind
         speaker = replace(speaker, name=POSSESSIVE.sub("", speaker.name), mention=POSSESSIVE.sub("", speaker.mention))
     return replace(speaker, start=offset + words[0].idx, end=offset + words[-1].idx + len(words[-1].text),
                    resolution=_resolution(source, speaker))
+
+
+def _partitive(source: Token | None) -> Token | None:
+    """`Many of the protesters said`, `two of them`: the part speaks for the group its `of` names."""
+    if source is None or not (source.lower_ in PARTITIVES or source.like_num):
+        return source
+    of = next((c for c in source.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    return next((o for o in of.children if o.dep_ == "pobj"), source) if of is not None else source
 
 
 def _named_in_apposition(source: Token | None, index: ArticleIndex) -> Token | None:

@@ -21,6 +21,9 @@ from stance.extraction.lexicon import (
     EVALUATIVE_VERBS,
     EVENT_NOUNS,
     PREPOSITIONAL_CUES,
+    RAISING_VERBS,
+    REASON_PREPOSITIONS,
+    REASON_VERBS,
     RECEIVING_VERBS,
     SOMEONES_VERBS,
     SPEECH_VERBS,
@@ -183,6 +186,15 @@ def _verb_content(verb: Token) -> tuple[str, list[Token]] | None:
             # `citing two officials`: relayed speech (`phrases.cited_source`); `was cited by Reuters as saying`: the
             # one cited speaks in the participle; `cited the driver for speeding`: a summons or an award
             return None
+    if lemma in REASON_VERBS:
+        judged, reason = _judged_with_reason(verb, lemma)
+        if judged:
+            # read as a clause, quoted words inside make it mixed (`accused Kyiv of planning a “…”`); a reason that
+            # is all quoted words is a direct quote, as a name given is (`accused the West of “hysteria”`)
+            words = [t for t in reason.subtree if t.is_alpha and t is not reason]
+            return (NOMINAL if words and all(between_marks(t) for t in words) else CLAUSE), judged
+        if lemma not in EVALUATIVE_VERBS:
+            return None
     if lemma in EVALUATIVE_VERBS:
         parts = [c for c in children if c.dep_ in NOMINAL_DEPS and c.i > verb.i]
         # `called Friday for talks`: the date is when, and what was called for follows (not `called 2022 a …`)
@@ -201,6 +213,36 @@ def _verb_content(verb: Token) -> tuple[str, list[Token]] | None:
                 if objects:
                     return NOMINAL, objects
     return None
+
+
+def _judged_with_reason(verb: Token, lemma: str) -> tuple[list[Token], Token | None]:
+    """`accused Russia of shelling the plant`, `thanked Trump on Twitter for backing …`: the one judged and the
+    reason (`for`, or `of` after accuse) are the content; `for years` is how long, not why. Not a formula
+    (`Thank you for reading`) nor an intention (`are looking for the men to thank them for …`; but `appeared to
+    blame`)."""
+    judged = next((c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i and (
+        phrases.names_someone(c) or c.pos_ == "PROPN")), None)
+    if judged is None or any(t.dep_ == "prep" and t.lower_ == "as" for t in (*verb.children, *judged.subtree)):
+        return [], None  # `hailed the troops as “our heroes” for …`: what they were called is the content
+    subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+    intended = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) and (
+        verb.head.lemma_.lower() not in RAISING_VERBS)
+    if intended or not subject and verb.dep_ == "ROOT" and judged.lower_ in ("you", "me", "us"):
+        return [], None
+    preposition = REASON_PREPOSITIONS.get(lemma, "for")
+    reasons = [p for p in (*verb.children, *judged.children) if p.dep_ == "prep" and p.lower_ == preposition
+               and p.i > judged.i and any(o.dep_ in ("pobj", "pcomp") and o.ent_type_ not in ("DATE", "TIME")
+                                          for o in p.children)]
+    if not reasons:
+        return [], None
+    tokens = sorted({t.i: t for t in (*_subtree(judged), *_subtree(reasons[0]))}.values(), key=lambda t: t.i)
+    # an infinitive the parser hung on the verb goes on with the reason: `accused Kyiv of planning to use …`
+    later = sorted((c for c in verb.children if c.dep_ in ("advcl", "xcomp") and c.i > tokens[-1].i), key=lambda c: c.i)
+    for clause in later:
+        if clause.left_edge.i != max(t.i for t in tokens) + 1 or clause.left_edge.lower_ != "to":
+            break
+        tokens += _subtree(clause)
+    return tokens, reasons[0]
 
 
 def _nominal_claim(token: Token, excluded: list[tuple[int, int]]) -> Cue | None:

@@ -127,7 +127,24 @@ PREPOSITIONAL_CUES = {
 #: Verbs that take a speech verb as what was not done: `refused to call it an invasion`, `avoid calling it …`.
 WITHHOLDING_VERBS = frozenset({"avoid", "refuse", "decline", "fail", "stop", "cease", "hesitate"})
 
-REPORTING_VERBS = SPEECH_VERBS | COGNITION_VERBS | EVALUATIVE_VERBS | frozenset(PREPOSITIONAL_CUES)
+#: Verbs that judge someone and give the reason after `for` (`of` for accuse): `accused Russia of shelling the
+#: plant`, `thanked Trump for backing …` report a statement, the person with its reason; `thanked the soldiers`,
+#: with no reason, is a gesture (those not among EVALUATIVE_VERBS report only with the reason).
+REASON_VERBS = _words("""
+    accuse blame criticize criticise condemn denounce slam blast lambast rebuke castigate assail praise hail laud
+    commend applaud thank chastise fault scold berate reprimand admonish congratulate
+""")
+REASON_PREPOSITIONS = {"accuse": "of"}
+#: Words for a part of a group, whose `of` names who speaks: `Many of the protesters said`, `one of them`.
+PARTITIVES = _words("""
+    many much some most all several few none one half both each either neither majority part any others rest
+    dozens hundreds thousands number minority
+""")
+
+#: Verbs before an infinitive that still report it as done: `appeared to blame`, `went on to accuse`.
+RAISING_VERBS = _words("appear seem continue proceed go")
+
+REPORTING_VERBS = SPEECH_VERBS | COGNITION_VERBS | EVALUATIVE_VERBS | REASON_VERBS | frozenset(PREPOSITIONAL_CUES)
 
 #: Nouns for a person's office or job: `the president said`, `the minister`.
 ROLE_NOUNS = _words("""

@@ -15,7 +15,8 @@ def quotes_of(text: str) -> list[tuple[str, str, str, str]]:
 
 
 def quote_with(quotes, fragment):
-    hits = [q for q in quotes if fragment in q[1]]
+    """The quote that is `fragment`, else the first that holds it (a quote may nest inside another's)."""
+    hits = [q for q in quotes if q[1] == fragment] or [q for q in quotes if fragment in q[1]]
     assert hits, f"no quote containing {fragment!r} in {quotes}"
     return hits[0]
 
@@ -322,3 +323,43 @@ def test_a_name_inside_an_opening_participle_phrase_is_no_speaker():
 ])
 def test_which_takes_the_nearer_noun_that_can_speak(text, fragment, speaker):
     assert quote_with(quotes_of(text), fragment)[2] == speaker
+
+
+@pytest.mark.parametrize("text, content, speaker", [
+    ("Zelensky accused Russia of shelling the plant.", "Russia of shelling the plant", "Zelensky"),
+    ("The mayor praised the volunteers for their courage under fire.", "the volunteers for their courage under fire",
+     "The mayor"),
+    ("Scholz thanked Kyiv on Monday for returning the prisoners.", "Kyiv on Monday for returning the prisoners",
+     "Scholz"),
+    ("The minister appeared to blame the generals for the retreat.", "the generals for the retreat", "The minister"),
+    ("Moscow has accused Kyiv of planning to flood the valley.", "Kyiv of planning to flood the valley", "Russia"),
+])
+def test_judging_someone_with_a_reason_reports_the_one_judged_and_the_reason(text, content, speaker):
+    assert ("indirect", content, speaker) in [q[:3] for q in quotes_of(text)]
+
+
+def test_a_reason_with_quoted_words_is_a_mixed_quote_and_one_all_quoted_is_direct():
+    quotes = quotes_of("The envoy accused the alliance of “playing with fire” in the Baltic.")
+    assert [q[:2] for q in quotes] == [("mixed", "the alliance of “playing with fire” in the Baltic")]
+    assert [q[:2] for q in quotes_of("The envoy accused the alliance of “provocation”.")] == [("direct", "provocation")]
+    # a name given with `as` stays what the verb reports: `hailed X as “…”`
+    quotes = quotes_of("The general hailed the pilots as “true heroes” for their skill.")
+    assert [q[:2] for q in quotes] == [("direct", "true heroes")]
+
+
+@pytest.mark.parametrize("text", [
+    "Zelensky thanked the American people.",  # a gesture, no reason given
+    "Thank you for reading our coverage of the war.",  # a formula
+    "The ministry is looking for the two drivers to thank them for their bravery.",  # an intention
+    "The senator criticized the plan for years.",  # how long, not why
+])
+def test_judging_verbs_without_a_stated_reason_report_nothing(text):
+    assert quotes_of(text) == []
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Many of the protesters said the war must end.", "the protesters"),
+    ("A majority of voters said the war was going badly.", "voters"),
+])
+def test_a_part_of_a_group_speaks_for_the_group_its_of_names(text, speaker):
+    assert [q[2] for q in quotes_of(text)] == [speaker]
