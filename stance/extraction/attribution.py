@@ -97,7 +97,12 @@ def resolve_speaker(source: Token | None, offset: int, index: ArticleIndex, wind
     """The speaker named by a cue's source token (`offset` places the token's Doc in the article), with where its
     mention stands and how it was resolved. A pronoun never takes its antecedent from `exclude` (article offsets
     of the quote itself)."""
-    source = _named_in_apposition(_partitive(source), index)
+    group = _partitive_group(source)
+    if group is not None and group.lemma_.lower() in DOCUMENT_NOUNS:
+        source = group  # `One of the documents says …`: the documents' author, as for the documents
+    elif group is not None:
+        return _part_of_group(source, group, offset, index, window, exclude)
+    source = _named_in_apposition(source, index)
     speaker = _resolve(source, offset, index, window, exclude)
     if source is None or not (speaker.name or speaker.mention):
         return speaker
@@ -111,12 +116,36 @@ def resolve_speaker(source: Token | None, offset: int, index: ArticleIndex, wind
                    resolution=_resolution(source, speaker))
 
 
-def _partitive(source: Token | None) -> Token | None:
-    """`Many of the protesters said`, `two of them`: the part speaks for the group its `of` names."""
+def _partitive_group(source: Token | None) -> Token | None:
+    """The group a part of it is taken from: `the protesters` in `Many of the protesters said`, `them` in `two of
+    them`; None when the source is no such part."""
     if source is None or not (source.lower_ in PARTITIVES or source.like_num):
-        return source
+        return None
     of = next((c for c in source.children if c.dep_ == "prep" and c.lower_ == "of"), None)
-    return next((o for o in of.children if o.dep_ == "pobj"), source) if of is not None else source
+    return next((o for o in of.children if o.dep_ == "pobj"), None) if of is not None else None
+
+
+def _part_of_group(source: Token, group: Token, offset: int, index: ArticleIndex, window: int,
+                   exclude: tuple[int, int] | None) -> Speaker:
+    """`Many of the protesters said`, `Two of the three judges`, `None of the ministers`: the part speaks, not the
+    whole group, so the speaker is the whole phrase, up to a comma; a pronoun group (`Some of them`) takes its
+    antecedent's name, the phrase staying the mention."""
+    doc = source.doc
+    # `Many of those who fled`: a demonstrative keeps its clause; a noun keeps its own words (`dozens of cars`)
+    end = group.right_edge.i + 1 if group.lower_ in ("those", "these") else mention_tokens(group)[-1].i + 1
+    comma = next((t.i for t in doc[group.i:end] if t.text == ","), end)
+    words = [t for t in doc[source.left_edge.i:comma] if not t.is_space]
+    while words and words[-1].is_punct:
+        words.pop()
+    phrase = words_text(words).strip()
+    start, stop = offset + words[0].idx, offset + words[-1].idx + len(words[-1].text)
+    if group.pos_ == "PRON" and group.lower_ in PLURAL_PRONOUNS | RELATIVE_PRONOUNS:
+        found = _resolve(group, offset, index, window, exclude)
+        return Speaker(found.name if found.name != found.mention else phrase, phrase, "group", "", start, stop,
+                       "pronoun")
+    body = group.ent_type_ in ORG_LABELS or group.lemma_.lower() in ORGANIZATION_NOUNS
+    return Speaker(phrase, phrase, "organization" if body else "group", "", start, stop,
+                   "organisation" if body else "role")
 
 
 def _named_in_apposition(source: Token | None, index: ArticleIndex) -> Token | None:

@@ -18,9 +18,11 @@ from stance.extraction.lexicon import (
     CLAIM_NOUNS,
     COGNITION_VERBS,
     COMMISSIVE_NOUNS,
+    DURATION_NOUNS,
     EVALUATIVE_VERBS,
     EVENT_NOUNS,
     PREPOSITIONAL_CUES,
+    PROPOSING_VERBS,
     RAISING_VERBS,
     REASON_PREPOSITIONS,
     REASON_VERBS,
@@ -173,6 +175,17 @@ def _verb_content(verb: Token) -> tuple[str, list[Token]] | None:
         subtree = _subtree(obj)
         if subtree[0].lower_ in ("that", "whether") and (subtree[0].dep_ == "mark" or _complementiser(subtree[0])):
             return CLAUSE, _clause_content(obj)
+    if lemma in PROPOSING_VERBS:
+        # `proposed holding talks in Istanbul`, `did not rule out sending troops`: a gerund clause with words of its
+        # own is what was put forward or denied (not `stopped talking`: not a speech verb)
+        own = ("dobj", "prep", "attr", "acomp", "ccomp", "dative")
+        gerund = next((c for c in children if c.dep_ in ("xcomp", "ccomp", "dobj") and c.tag_ == "VBG" and c.i > verb.i
+                       and any(g.dep_ in own for g in c.children)), None)
+        if gerund is not None:
+            return CLAUSE, _subtree(gerund)
+        if lemma == "rule":  # `ruled out a ceasefire`: what is ruled out, as `rejected a ceasefire`
+            parts = [t for c in children if c.dep_ == "dobj" and c.i > verb.i for t in _subtree(c)]
+            return (NOMINAL, parts) if parts else None
     if lemma in SPEECH_VERBS:
         # `announced a ‘no limits’ partnership`: quoted words modifying the object are the speaker's (not a title:
         # the object's own head stands outside the marks)
@@ -216,26 +229,35 @@ def _verb_content(verb: Token) -> tuple[str, list[Token]] | None:
 
 
 def _judged_with_reason(verb: Token, lemma: str) -> tuple[list[Token], Token | None]:
-    """`accused Russia of shelling the plant`, `thanked Trump on Twitter for backing …`: the one judged and the
-    reason (`for`, or `of` after accuse) are the content; `for years` is how long, not why. Not a formula
-    (`Thank you for reading`) nor an intention (`are looking for the men to thank them for …`; but `appeared to
-    blame`)."""
-    judged = next((c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i and (
-        phrases.names_someone(c) or c.pos_ == "PROPN")), None)
+    """`accused Russia of shelling the plant`, `thanked allies on Twitter for sending …`, `slammed the budget for
+    failing …`: the one judged and the reason (`for`, `of` after accuse, `on` after congratulate) are the content;
+    `for years`, `for a long time` are how long, not why. Not a formula (`Thank you for reading`), an intention
+    (`are looking for the men to thank them for …`; but `appeared to blame`), a gerund another cue reports
+    (`denied blaming Kyiv for …`: the denial is the statement), nor `hailed X as “…” for …` (the name given is)."""
+    judged = next((c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i), None)
+    if judged is not None and judged.pos_ not in ("NOUN", "PROPN", "PRON"):
+        return [], None
     if judged is None or any(t.dep_ == "prep" and t.lower_ == "as" for t in (*verb.children, *judged.subtree)):
-        return [], None  # `hailed the troops as “our heroes” for …`: what they were called is the content
+        return [], None
     subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
     intended = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) and (
         verb.head.lemma_.lower() not in RAISING_VERBS)
-    if intended or not subject and verb.dep_ == "ROOT" and judged.lower_ in ("you", "me", "us"):
+    reported = verb.tag_ == "VBG" and verb.dep_ in ("xcomp", "ccomp") and is_reporting_verb(verb.head)
+    if intended or reported or not subject and verb.dep_ == "ROOT" and judged.lower_ in ("you", "me", "us"):
         return [], None
-    preposition = REASON_PREPOSITIONS.get(lemma, "for")
-    reasons = [p for p in (*verb.children, *judged.children) if p.dep_ == "prep" and p.lower_ == preposition
-               and p.i > judged.i and any(o.dep_ in ("pobj", "pcomp") and o.ent_type_ not in ("DATE", "TIME")
-                                          for o in p.children)]
+    prepositions = REASON_PREPOSITIONS.get(lemma, ("for",))
+    # the parser may hang the reason on a name (`accused Kyiv of …`); on a common noun it is the noun's own
+    # (`condemned his thirst for revenge`, `praised the support for Ukraine`)
+    someone = judged.pos_ in ("PROPN", "PRON") or phrases.names_someone(judged)
+    reasons = [p for p in (*verb.children, *(judged.children if someone else ())) if p.dep_ == "prep"
+               and p.lower_ in prepositions
+               and p.i > judged.i and any(o.dep_ in ("pobj", "pcomp") and not _how_long(o) for o in p.children)]
     if not reasons:
         return [], None
     tokens = sorted({t.i: t for t in (*_subtree(judged), *_subtree(reasons[0]))}.values(), key=lambda t: t.i)
+    before = verb.doc[tokens[0].i - 1]
+    if is_quote_mark(before) and before.i > verb.i:  # `thanked “every Ukrainian” for …` keeps its opening mark
+        tokens.insert(0, before)
     # an infinitive the parser hung on the verb goes on with the reason: `accused Kyiv of planning to use …`
     later = sorted((c for c in verb.children if c.dep_ in ("advcl", "xcomp") and c.i > tokens[-1].i), key=lambda c: c.i)
     for clause in later:
@@ -243,6 +265,12 @@ def _judged_with_reason(verb: Token, lemma: str) -> tuple[list[Token], Token | N
             break
         tokens += _subtree(clause)
     return tokens, reasons[0]
+
+
+def _how_long(word: Token) -> bool:
+    """`for years`, `for two hours`, `for a long time` (not `for years of shelling`: what the years held)."""
+    return (word.ent_type_ in ("DATE", "TIME") or word.lemma_.lower() in DURATION_NOUNS) and not any(
+        c.dep_ == "prep" and c.lower_ == "of" for c in word.children)
 
 
 def _nominal_claim(token: Token, excluded: list[tuple[int, int]]) -> Cue | None:

@@ -134,17 +134,24 @@ REASON_VERBS = _words("""
     accuse blame criticize criticise condemn denounce slam blast lambast rebuke castigate assail praise hail laud
     commend applaud thank chastise fault scold berate reprimand admonish congratulate
 """)
-REASON_PREPOSITIONS = {"accuse": "of"}
+REASON_PREPOSITIONS = {"accuse": ("of",), "congratulate": ("on", "for")}
 #: Words for a part of a group, whose `of` names who speaks: `Many of the protesters said`, `one of them`.
 PARTITIVES = _words("""
     many much some most all several few none one half both each either neither majority part any others rest
     dozens hundreds thousands number minority
 """)
 
-#: Verbs before an infinitive that still report it as done: `appeared to blame`, `went on to accuse`.
-RAISING_VERBS = _words("appear seem continue proceed go")
+#: Words before an infinitive that still report it as done: `appeared to blame`, `went on to accuse`.
+RAISING_VERBS = _words("appear seem continue proceed go quick swift")
+#: Nouns of time after `for` that say how long, not why: `criticized it for years`, `for a long time`.
+DURATION_NOUNS = _words("time while second minute hour day week month year decade century")
 
-REPORTING_VERBS = SPEECH_VERBS | COGNITION_VERBS | EVALUATIVE_VERBS | REASON_VERBS | frozenset(PREPOSITIONAL_CUES)
+#: Verbs whose gerund clause is what was put forward or denied: `suggested sending troops`, `did not rule out
+#: sending troops`, `denied shelling the plant` (not `continued fueling the conflict`, `footage shows X ejecting`).
+PROPOSING_VERBS = _words("advocate rule suggest propose recommend mention deny admit acknowledge endorse envisage urge")
+
+REPORTING_VERBS = (SPEECH_VERBS | COGNITION_VERBS | EVALUATIVE_VERBS | REASON_VERBS | PROPOSING_VERBS
+                   | frozenset(PREPOSITIONAL_CUES))
 
 #: Nouns for a person's office or job: `the president said`, `the minister`.
 ROLE_NOUNS = _words("""

@@ -333,6 +333,13 @@ def test_which_takes_the_nearer_noun_that_can_speak(text, fragment, speaker):
      "Scholz"),
     ("The minister appeared to blame the generals for the retreat.", "the generals for the retreat", "The minister"),
     ("Moscow has accused Kyiv of planning to flood the valley.", "Kyiv of planning to flood the valley", "Russia"),
+    ("The governor commended the firefighters for their bravery.", "the firefighters for their bravery",
+     "The governor"),
+    ("Critics slammed the budget for failing to curb inflation.", "the budget for failing to curb inflation",
+     "Critics"),
+    ("The Kremlin blamed Ukraine for years of shelling.", "Ukraine for years of shelling", "The Kremlin"),
+    ("The minister was quick to blame the rebels for the attack.", "the rebels for the attack", "The minister"),
+    ("Scholz congratulated Macron on his re-election.", "Macron on his re-election", "Scholz"),
 ])
 def test_judging_someone_with_a_reason_reports_the_one_judged_and_the_reason(text, content, speaker):
     assert ("indirect", content, speaker) in [q[:3] for q in quotes_of(text)]
@@ -342,6 +349,13 @@ def test_a_reason_with_quoted_words_is_a_mixed_quote_and_one_all_quoted_is_direc
     quotes = quotes_of("The envoy accused the alliance of “playing with fire” in the Baltic.")
     assert [q[:2] for q in quotes] == [("mixed", "the alliance of “playing with fire” in the Baltic")]
     assert [q[:2] for q in quotes_of("The envoy accused the alliance of “provocation”.")] == [("direct", "provocation")]
+    quotes = quotes_of("Zelensky thanked “every Ukrainian” for their resilience.")
+    assert [q[:2] for q in quotes] == [("mixed", "“every Ukrainian” for their resilience")]
+
+
+def test_a_judgement_another_cue_reports_is_that_cues_content():
+    quotes = quotes_of("The Kremlin denied blaming Ukraine for the explosion.")
+    assert [q[1:4] for q in quotes] == [("blaming Ukraine for the explosion", "The Kremlin", "denied")]
     # a name given with `as` stays what the verb reports: `hailed X as “…”`
     quotes = quotes_of("The general hailed the pilots as “true heroes” for their skill.")
     assert [q[:2] for q in quotes] == [("direct", "true heroes")]
@@ -352,14 +366,45 @@ def test_a_reason_with_quoted_words_is_a_mixed_quote_and_one_all_quoted_is_direc
     "Thank you for reading our coverage of the war.",  # a formula
     "The ministry is looking for the two drivers to thank them for their bravery.",  # an intention
     "The senator criticized the plan for years.",  # how long, not why
+    "Trump praised Putin for a long time.",
 ])
 def test_judging_verbs_without_a_stated_reason_report_nothing(text):
     assert quotes_of(text) == []
 
 
 @pytest.mark.parametrize("text, speaker", [
-    ("Many of the protesters said the war must end.", "the protesters"),
-    ("A majority of voters said the war was going badly.", "voters"),
+    ("Many of the protesters said the war must end.", "Many of the protesters"),
+    ("Two of the three judges said the law was void.", "Two of the three judges"),
+    ("None of the ministers, who met on Monday, said the deal was dead.", "None of the ministers"),
+    ("Much of the press blamed the army for the defeat.", "Much of the press"),
 ])
-def test_a_part_of_a_group_speaks_for_the_group_its_of_names(text, speaker):
-    assert [q[2] for q in quotes_of(text)] == [speaker]
+def test_a_part_of_a_group_is_named_with_its_group(text, speaker):
+    frame = stance.extract([Article("t", text)])
+    assert frame["speaker"].tolist() == [speaker] and frame["speaker_mention"].tolist() == [speaker]
+    row = frame.iloc[0]
+    assert text[row["speaker_start"]:row["speaker_end"]] == speaker and row["speaker_type"] == "group"
+
+
+def test_a_part_of_a_pronoun_group_takes_the_groups_antecedent():
+    frame = stance.extract([Article("t", "The Ukrainian officials met in Geneva. Two of them said talks would resume.")])
+    assert (frame.iloc[0]["speaker"], frame.iloc[0]["speaker_mention"]) == ("The Ukrainian officials", "Two of them")
+
+
+@pytest.mark.parametrize("text, content, cue", [
+    ("Macron did not rule out sending Western troops to Ukraine.", "sending Western troops to Ukraine", "rule out"),
+    ("Zelensky proposed holding a peace summit in Switzerland.", "holding a peace summit in Switzerland", "proposed"),
+    ("Moscow denied shelling the plant on Friday.", "shelling the plant on Friday", "denied"),
+    ("The envoy suggested lifting the sanctions on fertiliser.", "lifting the sanctions on fertiliser", "suggested"),
+])
+def test_a_gerund_clause_put_forward_or_denied_is_the_content(text, content, cue):
+    assert [(q[0], q[1], q[3]) for q in quotes_of(text)] == [("indirect", content, cue)]
+
+
+@pytest.mark.parametrize("text", [
+    "European leaders continued fueling the conflict with arms.",  # a speech verb's other sense
+    "The footage shows a pilot ejecting from his plane.",
+    "Putin has ruled the country since 2000.",  # `rule` reports only as `rule out`
+    "He stopped talking to reporters after the vote.",
+])
+def test_a_gerund_after_a_verb_that_does_not_put_it_forward_is_no_quote(text):
+    assert quotes_of(text) == []
