@@ -14,6 +14,7 @@ from spacy.tokens import Doc, Token
 from stance.extraction import phrases  # `according to X`, `in X's words`, `citing X`
 from stance.extraction.labelled import labelled_line
 from stance.extraction.lexicon import (
+    ASSERTING_VERBS,
     CITING_VERBS,
     CLAIM_NOUNS,
     COGNITION_VERBS,
@@ -273,6 +274,19 @@ def _how_long(word: Token) -> bool:
         c.dep_ == "prep" and c.lower_ == "of" for c in word.children)
 
 
+def _asserted_by(claim: Token, excluded: list[tuple[int, int]]) -> Token | None:
+    """The subject of a verb that asserts a claim noun as its own: `issued a warning that`, `repeated the claim
+    that`, `stood by its assertion that`, `persisted in arguments that` (not `rejected the claim that`)."""
+    verb = claim.head if claim.dep_ == "dobj" else (
+        claim.head.head if claim.dep_ == "pobj" and claim.head.dep_ == "prep" else None)
+    if verb is None or verb.pos_ not in ("VERB", "AUX") or verb.lemma_.lower() not in ASSERTING_VERBS:
+        return None
+    subject = find_source(verb, excluded)
+    if subject is None or not (phrases.names_a_source(subject) or subject.lower_ in ("he", "she", "they")):
+        return None
+    return subject
+
+
 def _nominal_claim(token: Token, excluded: list[tuple[int, int]]) -> Cue | None:
     """`Moscow's claim that Kyiv shelled the plant`: a claim noun with a that-clause and a named holder (its
     possessor, or `by`/`from` someone)."""
@@ -288,8 +302,11 @@ def _nominal_claim(token: Token, excluded: list[tuple[int, int]]) -> Cue | None:
             holder = next((o for o in prep.children if o.dep_ == "pobj"), None)
             if holder is not None:
                 break
+    if holder is None or holder.pos_ == "PRON" and holder.lower_ in ("its", "their", "his", "her"):
+        # `The ministry issued a warning that …`, `Kyiv stood by its assertion that …`: who asserts it holds it
+        holder = _asserted_by(token, excluded) or holder
     # `rejected his claim that …`, `said his comment that … was a lie`: a reporting verb above the claim reports it
-    governed = [a for a in token.ancestors if is_reporting_verb(a)]
+    governed = [a for a in token.ancestors if is_reporting_verb(a) and a.lemma_.lower() not in ASSERTING_VERBS]
     if holder is None or holder.pos_ == "PRON" and (holder.lower_ == "its" or governed and holder.lower_ in (
             "their", "his", "her")):
         return None  # nobody in the sentence holds it, or the verb's content holds it

@@ -135,6 +135,10 @@ REASON_VERBS = _words("""
     commend applaud thank chastise fault scold berate reprimand admonish congratulate
 """)
 REASON_PREPOSITIONS = {"accuse": ("of",), "congratulate": ("on", "for")}
+#: Verbs whose subject asserts the claim noun it takes as its own: `issued a warning that …`, `repeated the claim
+#: that …`, `stood by its assertion that …`, `persisted in arguments that …` (not `rejected the claim that …`).
+ASSERTING_VERBS = _words("issue repeat reiterate renew voice express deliver stand stick persist maintain echo advance")
+
 #: Words for a part of a group, whose `of` names who speaks: `Many of the protesters said`, `one of them`.
 PARTITIVES = _words("""
     many much some most all several few none one half both each either neither majority part any others rest

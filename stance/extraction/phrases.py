@@ -162,9 +162,13 @@ def held_clause(token: Token) -> tuple[Token, Token] | None:
         clause = _that_clause(token)
         found = (clause, token.head) if clause is not None else None
     elif token.lemma_.lower() == "make" and token.pos_ in ("VERB", "AUX"):
+        # the that-clause may hang on `make` (`made the case to lawmakers that …`), and `clear` may go without
+        # `that` (`made it clear he had misgivings`)
         found = next(((clause, token) for child in token.children if child.lower_ in MAKE_IDIOMS
                       and child.dep_ in ("dobj", "ccomp", "oprd", "acomp", "xcomp")
-                      for clause in [_that_clause(child)] if clause is not None), None)
+                      for clause in [_that_clause(child) or _that_clause(token) or _bare_clause(child)
+                                     or _marked_clause_below(token, child)]
+                      if clause is not None), None)
     if found is None or any(a.pos_ in ("VERB", "AUX") and a.lemma_.lower() in REPORTING_VERBS
                             for a in token.ancestors):
         return None
@@ -183,6 +187,22 @@ def _that_clause(token: Token) -> Token | None:
     """The clause opened by `that` that hangs from `token`, whatever the parse called it."""
     return next((c for c in token.children if c.dep_ in ("ccomp", "advcl", "acl") and c.i > token.i
                  and opens_with_that(c)), None)
+
+
+def _marked_clause_below(verb: Token, word: Token) -> Token | None:
+    """`made the case to both delegations that a truce was near`: a that-clause (marked by `that`, not a relative
+    pronoun) that the parse hung on the object of a preposition of `make`."""
+    return next((c for prep in verb.children if prep.dep_ == "prep" and prep.i > word.i
+                 for o in prep.children if o.dep_ == "pobj"
+                 for c in o.children if c.dep_ in ("relcl", "acl") and opens_with_that(c)), None)
+
+
+def _bare_clause(word: Token) -> Token | None:
+    """`made it clear he had misgivings`: a clause with its own subject right after `clear` or `plain`."""
+    if word.lower_ not in ("clear", "plain"):
+        return None
+    return next((c for c in word.children if c.dep_ in ("ccomp", "advcl") and c.left_edge.i == word.i + 1
+                 and any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)), None)
 
 
 def opens_with_that(clause: Token) -> bool:

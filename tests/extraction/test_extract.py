@@ -479,6 +479,18 @@ def test_a_claim_holders_possessive_is_not_part_of_the_name():
     assert row["speaker_mention"] == "Berlin" and text[row["speaker_start"]:row["speaker_end"]] == "Berlin"
 
 
+@pytest.mark.parametrize("text, content, speaker", [
+    ("Peskov repeated the claim that Kyiv had staged the attack.", "Kyiv had staged the attack", "Peskov"),
+    ("Kyiv stood by its assertion that the dam was blown up from inside.", "the dam was blown up from inside",
+     "Ukraine"),
+    ("Lawmakers persisted in arguments that the vote had been rigged.", "the vote had been rigged",
+     "Lawmakers"),
+])
+def test_a_claim_someone_asserts_as_their_own_is_theirs(text, content, speaker):
+    frame = stance.extract([Article("t", text)])
+    assert frame[["text", "speaker"]].values.tolist() == [[content, speaker]]
+
+
 def test_a_claim_nobody_holds_is_not_a_quote():
     assert stance.extract([Article("t", "The claim that the plant was shelled is false.")]).empty
 
@@ -588,6 +600,9 @@ def test_a_clause_in_the_past_before_a_parenthetical_cue_in_the_past_is_not_what
      "Olena Bondar"),
     ("The ministry tried to make the case that the sanctions were working.", "the sanctions were working",
      "The ministry"),
+    # the that-clause hung on `make`, and `clear` without `that`
+    ("The envoy made the case to both delegations that a truce was near.", "a truce was near", "The envoy"),
+    ("Olena Bondar made it clear she would not resign.", "she would not resign", "Olena Bondar"),
 ])
 def test_a_clause_held_by_an_adjective_of_belief_or_made_clear_is_reported_speech(text, content, speaker):
     frame = stance.extract([Article("t", text)])
@@ -599,6 +614,7 @@ def test_a_clause_held_by_an_adjective_of_belief_or_made_clear_is_reported_speec
     "It seems sure that the talks will fail.",
     "I am confident that the line will hold.",  # the writer, outside quotation marks
     "The results made it clear that the vote was rigged.",  # a thing makes nothing clear in words
+    "The rain made it clear the match would be delayed.",
     "The army made sure that no civilians were left.",  # `made sure`: ensured
     "As shown by the ministry's figures, the front has not moved.",  # evidence, not a statement
     "As expected by analysts, the central bank raised interest rates.",  # the reporter's fact, as expected
