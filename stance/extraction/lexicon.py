@@ -312,6 +312,10 @@ TITLE_ABBREVIATIONS = {"gen": "general", "col": "colonel", "lt": "lieutenant", "
 # security service, `the Pentagon chief` for the defence secretary.
 HEAD_ROLES = frozenset({"chief", "head", "leader", "boss", "director", "chair", "chairman", "chairwoman",
                         "secretary", "minister"})
+# Words for one kind of office used for each other: `the diplomat` for the ambassador named before, `his top general`
+# for the commander.
+ROLE_FAMILIES = (HEAD_ROLES, frozenset({"diplomat", "ambassador", "envoy", "emissary", "consul"}),
+                 frozenset({"general", "commander", "admiral", "marshal"}))
 
 # Evaluative verbs with a second sense that takes a person, a group or a place as its object and says nothing:
 # welcoming a guest or a new member, calling someone on the phone. `welcomed the decision` and `called him a liar`

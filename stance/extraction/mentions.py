@@ -19,13 +19,13 @@ from stance.extraction.lexicon import (
     COUNTRIES,
     GENDERED_WORDS,
     GROUP_NOUNS,
-    HEAD_ROLES,
     NEUTER_PRONOUNS,
     ORGANIZATION_NOUNS,
     PERSON_PRONOUNS,
     PLURAL_PRONOUNS,
     PRONOUN_GENDERS,
     REPORTING_VERBS,
+    ROLE_FAMILIES,
     ROLE_NOUNS,
     SPEECH_VERBS,
     TITLE_ABBREVIATIONS,
@@ -397,4 +397,4 @@ def _same_role(role: str, words: set[str]) -> bool:
     """Whether a role noun (`governor`, `chief`) names a person whose recorded role has these words."""
     role = TITLE_ABBREVIATIONS.get(role, role)
     words = {TITLE_ABBREVIATIONS.get(w, w) for w in words}
-    return role in words or (role in HEAD_ROLES and bool(words & HEAD_ROLES))
+    return role in words or any(role in family and words & family for family in ROLE_FAMILIES)

@@ -816,6 +816,11 @@ def test_a_mark_between_words_of_a_name_leaves_one_space():
     ("Gen. Valerii Zaluzhnyi toured the front. The General said the line would hold.", "Valerii Zaluzhnyi"),
     # a lone honorific as the speaker: the person named just before
     ("Miss Olena Bondar arrived late at the hearing. “I am sorry,” Miss said.", "Olena Bondar"),
+    # a word for the same kind of office: `the diplomat` for the ambassador, `the general` for the commander
+    ("Ambassador Taras Kachka met the delegation on Monday. “The talks went well,” the diplomat said.",
+     "Taras Kachka"),
+    ("Army commander Oleksandr Syrskyi toured the front. The general said the line would hold.",
+     "Oleksandr Syrskyi"),
 ])
 def test_a_lone_title_or_role_refers_back_to_the_person_it_was_given_to(text, speaker):
     frame = stance.extract([Article("t", text)])
