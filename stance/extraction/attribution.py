@@ -8,6 +8,7 @@ fullest name of that person in the article.
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import replace
 
 from spacy.tokens import Token
@@ -28,15 +29,8 @@ from stance.extraction.lexicon import (
     SPEECH_VERBS,
     TITLES,
 )
-from stance.extraction.mentions import (
-    ORG_LABELS,
-    POSSESSIVE,
-    ArticleIndex,
-    Mention,
-    mention_tokens,
-    normalize,
-    words_text,
-)
+from stance.extraction.mentions import ORG_LABELS, ArticleIndex, Mention, mention_tokens
+from stance.extraction.names import POSSESSIVE, normalize, words_text
 from stance.extraction.nlp import entity_of
 from stance.extraction.phrases import evidence_noun
 from stance.records import Speaker
@@ -102,6 +96,13 @@ def resolve_speaker(source: Token | None, offset: int, index: ArticleIndex, wind
         source = group  # `One of the documents says …`: the documents' author, as for the documents
     elif group is not None:
         return _part_of_group(source, group, offset, index, window, exclude)
+    named = _named_after_role(source)
+    if named:
+        words = [t for t in source.doc[source.left_edge.i:named[-1].i + 1] if not t.is_space]
+        mention = words_text(words)
+        return replace(_person(index.canonical_name(named, offset + named[0].idx), mention, index),
+                       start=offset + words[0].idx, end=offset + words[-1].idx + len(words[-1].text),
+                       resolution="name")
     source = _named_in_apposition(source, index)
     speaker = _resolve(source, offset, index, window, exclude)
     if source is None or not (speaker.name or speaker.mention):
@@ -146,6 +147,29 @@ def _part_of_group(source: Token, group: Token, offset: int, index: ArticleIndex
     body = group.ent_type_ in ORG_LABELS or group.lemma_.lower() in ORGANIZATION_NOUNS
     return Speaker(phrase, phrase, "organization" if body else "group", "", start, stop,
                    "organisation" if body else "role")
+
+
+def _named_after_role(source: Token | None) -> list[Token]:
+    """`Head of the Presidential Office Andriy Yermak said`, `Commander of the Ground Forces Oleksandr Syrskyi`: a
+    role whose `of` phrase ends in a person's name (two words or more, after the body it heads) is that person;
+    the name's words, else []."""
+    if source is None or source.lemma_.lower() not in ROLE_NOUNS or not any(
+            c.dep_ == "prep" and c.lower_ == "of" for c in source.children):
+        return []
+    doc, last = source.doc, source.right_edge
+    run = list(itertools.takewhile(lambda t: t.pos_ == "PROPN" and t.i > source.i + 1 and normalize(t.text) not in (
+        ROLE_NOUNS | TITLES | ORGANIZATION_NOUNS | GROUP_NOUNS), reversed(doc[source.i + 1:last.i + 1])))[::-1]
+    if len(run) < 2:
+        return []
+    person = entity_of(last)
+    if person is not None and person.label_ == "PERSON" and person.end - 1 == last.i and person.start > source.i:
+        return [t for t in person if t.i >= run[0].i] if len(person) >= 2 else []  # not `Amnesty International`
+    # untagged, the name must follow a common noun of the body it heads (`the Security Service Vasyl Maliuk`), not
+    # another name in a list of bodies (`the heads of the IMF, … and UN World Food Program`)
+    before = doc[run[0].i - 1]
+    if last.dep_ != "conj" and normalize(before.text) in ORGANIZATION_NOUNS and not before.is_upper:
+        return run
+    return []
 
 
 def _named_in_apposition(source: Token | None, index: ArticleIndex) -> Token | None:

@@ -19,13 +19,10 @@ from stance.extraction.lexicon import (
     CLAIM_NOUNS,
     COGNITION_VERBS,
     COMMISSIVE_NOUNS,
-    DURATION_NOUNS,
     EVALUATIVE_VERBS,
     EVENT_NOUNS,
     PREPOSITIONAL_CUES,
     PROPOSING_VERBS,
-    RAISING_VERBS,
-    REASON_PREPOSITIONS,
     REASON_VERBS,
     RECEIVING_VERBS,
     SOMEONES_VERBS,
@@ -42,6 +39,7 @@ from stance.extraction.nlp import (
     trim_span,
 )
 from stance.extraction.parenthetical import is_parenthetical, parenthetical_content, parenthetical_source, puts_it
+from stance.extraction.reasons import judged_with_reason
 from stance.extraction.sources import (
     find_source,
     inside,
@@ -201,7 +199,7 @@ def _verb_content(verb: Token) -> tuple[str, list[Token]] | None:
             # one cited speaks in the participle; `cited the driver for speeding`: a summons or an award
             return None
     if lemma in REASON_VERBS:
-        judged, reason = _judged_with_reason(verb, lemma)
+        judged, reason = judged_with_reason(verb, lemma)
         if judged:
             # read as a clause, quoted words inside make it mixed (`accused Kyiv of planning a “…”`); a reason that
             # is all quoted words is a direct quote, as a name given is (`accused the West of “hysteria”`)
@@ -227,51 +225,6 @@ def _verb_content(verb: Token) -> tuple[str, list[Token]] | None:
                 if objects:
                     return NOMINAL, objects
     return None
-
-
-def _judged_with_reason(verb: Token, lemma: str) -> tuple[list[Token], Token | None]:
-    """`accused Russia of shelling the plant`, `thanked allies on Twitter for sending …`, `slammed the budget for
-    failing …`: the one judged and the reason (`for`, `of` after accuse, `on` after congratulate) are the content;
-    `for years`, `for a long time` are how long, not why. Not a formula (`Thank you for reading`), an intention
-    (`are looking for the men to thank them for …`; but `appeared to blame`), a gerund another cue reports
-    (`denied blaming Kyiv for …`: the denial is the statement), nor `hailed X as “…” for …` (the name given is)."""
-    judged = next((c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i), None)
-    if judged is not None and judged.pos_ not in ("NOUN", "PROPN", "PRON"):
-        return [], None
-    if judged is None or any(t.dep_ == "prep" and t.lower_ == "as" for t in (*verb.children, *judged.subtree)):
-        return [], None
-    subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
-    intended = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) and (
-        verb.head.lemma_.lower() not in RAISING_VERBS)
-    reported = verb.tag_ == "VBG" and verb.dep_ in ("xcomp", "ccomp") and is_reporting_verb(verb.head)
-    if intended or reported or not subject and verb.dep_ == "ROOT" and judged.lower_ in ("you", "me", "us"):
-        return [], None
-    prepositions = REASON_PREPOSITIONS.get(lemma, ("for",))
-    # the parser may hang the reason on a name (`accused Kyiv of …`); on a common noun it is the noun's own
-    # (`condemned his thirst for revenge`, `praised the support for Ukraine`)
-    someone = judged.pos_ in ("PROPN", "PRON") or phrases.names_someone(judged)
-    reasons = [p for p in (*verb.children, *(judged.children if someone else ())) if p.dep_ == "prep"
-               and p.lower_ in prepositions
-               and p.i > judged.i and any(o.dep_ in ("pobj", "pcomp") and not _how_long(o) for o in p.children)]
-    if not reasons:
-        return [], None
-    tokens = sorted({t.i: t for t in (*_subtree(judged), *_subtree(reasons[0]))}.values(), key=lambda t: t.i)
-    before = verb.doc[tokens[0].i - 1]
-    if is_quote_mark(before) and before.i > verb.i:  # `thanked “every Ukrainian” for …` keeps its opening mark
-        tokens.insert(0, before)
-    # an infinitive the parser hung on the verb goes on with the reason: `accused Kyiv of planning to use …`
-    later = sorted((c for c in verb.children if c.dep_ in ("advcl", "xcomp") and c.i > tokens[-1].i), key=lambda c: c.i)
-    for clause in later:
-        if clause.left_edge.i != max(t.i for t in tokens) + 1 or clause.left_edge.lower_ != "to":
-            break
-        tokens += _subtree(clause)
-    return tokens, reasons[0]
-
-
-def _how_long(word: Token) -> bool:
-    """`for years`, `for two hours`, `for a long time` (not `for years of shelling`: what the years held)."""
-    return (word.ent_type_ in ("DATE", "TIME") or word.lemma_.lower() in DURATION_NOUNS) and not any(
-        c.dep_ == "prep" and c.lower_ == "of" for c in word.children)
 
 
 def _asserted_by(claim: Token, excluded: list[tuple[int, int]]) -> Token | None:

@@ -8,7 +8,6 @@ from __future__ import annotations
 import bisect
 import itertools
 import re
-import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -31,31 +30,18 @@ from stance.extraction.lexicon import (
     TITLE_ABBREVIATIONS,
     TITLES,
 )
-from stance.extraction.nlp import Chunk, Cover, entity_of, text_of
+from stance.extraction.names import (
+    POSSESSIVE,
+    name_words,
+    normalize,
+    person_tagged_as_body,
+    span_text,
+    titled,
+    words_text,
+)
+from stance.extraction.nlp import Chunk, Cover, entity_of
 
 ORG_LABELS = {"ORG", "GPE", "NORP", "FAC"}
-
-
-POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
-
-
-def normalize(word: str) -> str:
-    """Case-, accent- and apostrophe-insensitive form of a name token: `O’Brien` → `obrien`."""
-    word = POSSESSIVE.sub("", word.strip())
-    word = unicodedata.normalize("NFKD", word)
-    return "".join(c for c in word if c.isalnum()).casefold()
-
-
-def _name_tokens(tokens: list[Token]) -> list[Token]:
-    """Strip titles, possessive endings and punctuation around a person's name."""
-    tokens = [t for t in tokens if not t.is_punct and t.dep_ != "case" and t.text not in ("'s", "’s")]
-    while len(tokens) > 1 and normalize(tokens[0].text) in TITLES:
-        tokens = tokens[1:]
-    # A role the tagger put inside the name (`intelligence chief Major-General Petro Lysenko`): the name after it.
-    roles = [i for i, t in enumerate(tokens[:-1]) if normalize(t.text) in ROLE_NOUNS | TITLES and t.i > tokens[0].i]
-    if roles and len(tokens) - roles[-1] - 1 >= 2 and all(t.pos_ == "PROPN" for t in tokens[roles[-1] + 1:]):
-        tokens = tokens[roles[-1] + 1:]
-    return tokens
 
 
 @dataclass
@@ -97,22 +83,22 @@ class ArticleIndex:
         for chunk in chunks:
             index.sentence_starts += [chunk.offset + s.start_char for s in chunk.doc.sents]
             for ent in chunk.doc.ents:
-                if ent.label_ == "PERSON" or _person_tagged_as_body(ent):
-                    name_tokens = _name_tokens(list(ent))
+                if ent.label_ == "PERSON" or person_tagged_as_body(ent):
+                    name_tokens = name_words(list(ent))
                     if len(name_tokens) >= 2:
-                        name = _span_text(name_tokens)
+                        name = span_text(name_tokens)
                         surname = normalize(name_tokens[-1].text)
                         index.full_names.setdefault(surname, []).append((chunk.offset + ent.start_char, name))
             for token in chunk.doc:
                 # A name the tagger missed, speaking (`chief Major-General Petro Lysenko said`), after a title
                 # (`And from Defence Minister Rustem Umerov:`) or with a role beside it (`Kyrylo Budanov, head of …`)
                 if token.pos_ == "PROPN" and not token.ent_type_ and token.dep_ not in ("compound", "flat"):
-                    name_tokens = _name_tokens(mention_tokens(token))
+                    name_tokens = name_words(mention_tokens(token))
                     named = len(name_tokens) >= 2 and all(t.pos_ == "PROPN" and t.text[:1].isupper()
                                                           and not t.ent_type_ for t in name_tokens)
-                    if named and (_speaks(token) or _titled(token, name_tokens)):
+                    if named and (_speaks(token) or titled(token, name_tokens)):
                         index.full_names.setdefault(normalize(name_tokens[-1].text), []).append(
-                            (chunk.offset + name_tokens[0].idx, _span_text(name_tokens)))
+                            (chunk.offset + name_tokens[0].idx, span_text(name_tokens)))
         index._quoted_sentences = [index.in_quote(s) for s in index.sentence_starts]
         index._quoted_before = [0, *itertools.accumulate(index._quoted_sentences)]
         for chunk in chunks:
@@ -222,10 +208,10 @@ class ArticleIndex:
     def canonical_name(self, tokens: list[Token], start: int) -> str:
         """The fullest name the article gives this person: the nearest earlier full name with the
         same surname (or the first later one); a full name that is alone keeps itself."""
-        tokens = _name_tokens(tokens)
+        tokens = name_words(tokens)
         if not tokens:
             return ""
-        name = _span_text(tokens)
+        name = span_text(tokens)
         candidates = self.full_names.get(normalize(tokens[-1].text), [])
         if len(tokens) >= 2:
             first = normalize(tokens[0].text)
@@ -355,42 +341,6 @@ def _places(chunks: list[Chunk]) -> set[str]:
                 for token in ent:
                     votes[normalize(token.text)] = votes.get(normalize(token.text), 0) - 1
     return {normalize(w) for w in [*CAPITALS, *COUNTRIES] if " " not in w} | {w for w, n in votes.items() if n > 0}
-
-
-def _titled(head: Token, name_tokens: list[Token]) -> bool:
-    """Whether a role or a title stands right before a name (`Defence Minister Rustem Umerov`) or in apposition
-    to it (`Kyrylo Budanov, head of the service`)."""
-    first = name_tokens[0]
-    return (first.i > 0 and normalize(first.doc[first.i - 1].text) in ROLE_NOUNS | TITLES
-            or any(c.dep_ == "appos" and c.lemma_.lower() in ROLE_NOUNS for c in head.children))
-
-
-def _person_tagged_as_body(ent) -> bool:
-    """A person's name the tagger took for an organisation, known by the role beside it: `intelligence chief
-    Major-General Kyrylo Budanov`, `Florian Philippot, leader of the Patriots`."""
-    if ent.label_ != "ORG":
-        return False
-    tokens = _name_tokens(list(ent))
-    if not 2 <= len(tokens) <= 3 or not all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in tokens):
-        return False
-    if any(normalize(t.text) in ORGANIZATION_NOUNS | ROLE_NOUNS | GROUP_NOUNS for t in tokens):
-        return False
-    before = ent.doc[ent.start - 1] if ent.start > 0 else None
-    titled = len(tokens) < len([t for t in ent if not t.is_punct]) or (
-        before is not None and normalize(before.text) in ROLE_NOUNS | TITLES)
-    appos = any(c.dep_ == "appos" and c.lemma_.lower() in ROLE_NOUNS for c in ent.root.children)
-    return titled or appos
-
-
-def _span_text(tokens: list[Token]) -> str:
-    """The article's own text from the first to the last token (keeps `Park Geun-hye` whole)."""
-    doc = tokens[0].doc
-    return text_of(doc)[tokens[0].idx:tokens[-1].idx + len(tokens[-1].text)]
-
-
-def words_text(tokens: list[Token]) -> str:
-    """The text of a run of tokens, with their own spacing."""
-    return "".join(t.text_with_ws for t in tokens).strip()
 
 
 def _same_role(role: str, words: set[str]) -> bool:

@@ -827,6 +827,22 @@ def test_a_lone_title_or_role_refers_back_to_the_person_it_was_given_to(text, sp
     assert frame["speaker"].tolist()[-1] == speaker
 
 
+@pytest.mark.parametrize("text, speaker", [
+    ("Head of the Presidential Office Andriy Yermak said the talks were off.", "Andriy Yermak"),
+    ("Commander of the Ground Forces Oleksandr Pavliuk said the line was holding.", "Oleksandr Pavliuk"),
+    ("Polish Armed Forces Chief of Staff Wieslaw Kukula warned that Russia was preparing.", "Wieslaw Kukula"),
+])
+def test_a_role_whose_of_phrase_ends_in_a_name_is_that_person(text, speaker):
+    row = stance.extract([Article("t", text)]).iloc[0]
+    assert row["speaker"] == speaker and row["speaker_type"] == "person"
+    assert text[row["speaker_start"]:row["speaker_end"]].endswith(speaker)
+
+
+def test_a_role_over_a_body_without_a_name_stays_the_role():
+    frame = stance.extract([Article("t", "The head of the Security Service said the drones were destroyed.")])
+    assert frame["speaker"].tolist() == ["The head"]
+
+
 @pytest.mark.parametrize("text, fragment, speaker", [
     ("As the general put it, the front line is holding for now.", "the front line is holding for now",
      "the general"),

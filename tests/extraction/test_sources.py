@@ -386,7 +386,8 @@ def test_a_part_of_a_group_is_named_with_its_group(text, speaker):
 
 
 def test_a_part_of_a_pronoun_group_takes_the_groups_antecedent():
-    frame = stance.extract([Article("t", "The Ukrainian officials met in Geneva. Two of them said talks would resume.")])
+    text = "The Ukrainian officials met in Geneva. Two of them said talks would resume."
+    frame = stance.extract([Article("t", text)])
     assert (frame.iloc[0]["speaker"], frame.iloc[0]["speaker_mention"]) == ("The Ukrainian officials", "Two of them")
 
 

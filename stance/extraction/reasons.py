@@ -1,0 +1,60 @@
+"""Verbs that judge someone and give the reason: `accused Russia of shelling the plant`, `thanked allies for sending
+air defences`. The one judged and the reason are what was said (LABELS.md §1: a source, a cue and a content)."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from stance.extraction import phrases
+from stance.extraction.lexicon import DURATION_NOUNS, RAISING_VERBS, REASON_PREPOSITIONS
+from stance.extraction.nlp import is_quote_mark
+from stance.extraction.sources import is_reporting_verb
+
+
+def _words(token: Token) -> list[Token]:
+    return list(token.subtree)
+
+
+def judged_with_reason(verb: Token, lemma: str) -> tuple[list[Token], Token | None]:
+    """`accused Russia of shelling the plant`, `thanked allies on Twitter for sending …`, `slammed the budget for
+    failing …`: the one judged and the reason (`for`, `of` after accuse, `on` after congratulate) are the content;
+    `for years`, `for a long time` are how long, not why. Not a formula (`Thank you for reading`), an intention
+    (`are looking for the men to thank them for …`; but `appeared to blame`), a gerund another cue reports
+    (`denied blaming Kyiv for …`: the denial is the statement), nor `hailed X as “…” for …` (the name given is)."""
+    judged = next((c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i), None)
+    if judged is not None and judged.pos_ not in ("NOUN", "PROPN", "PRON"):
+        return [], None
+    if judged is None or any(t.dep_ == "prep" and t.lower_ == "as" for t in (*verb.children, *judged.subtree)):
+        return [], None
+    subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+    intended = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) and (
+        verb.head.lemma_.lower() not in RAISING_VERBS)
+    reported = verb.tag_ == "VBG" and verb.dep_ in ("xcomp", "ccomp") and is_reporting_verb(verb.head)
+    if intended or reported or not subject and verb.dep_ == "ROOT" and judged.lower_ in ("you", "me", "us"):
+        return [], None
+    prepositions = REASON_PREPOSITIONS.get(lemma, ("for",))
+    # the parser may hang the reason on a name (`accused Kyiv of …`); on a common noun it is the noun's own
+    # (`condemned his thirst for revenge`, `praised the support for Ukraine`)
+    someone = judged.pos_ in ("PROPN", "PRON") or phrases.names_someone(judged)
+    reasons = [p for p in (*verb.children, *(judged.children if someone else ())) if p.dep_ == "prep"
+               and p.lower_ in prepositions
+               and p.i > judged.i and any(o.dep_ in ("pobj", "pcomp") and not _how_long(o) for o in p.children)]
+    if not reasons:
+        return [], None
+    tokens = sorted({t.i: t for t in (*_words(judged), *_words(reasons[0]))}.values(), key=lambda t: t.i)
+    before = verb.doc[tokens[0].i - 1]
+    if is_quote_mark(before) and before.i > verb.i:  # `thanked “every Ukrainian” for …` keeps its opening mark
+        tokens.insert(0, before)
+    # an infinitive the parser hung on the verb goes on with the reason: `accused Kyiv of planning to use …`
+    later = sorted((c for c in verb.children if c.dep_ in ("advcl", "xcomp") and c.i > tokens[-1].i), key=lambda c: c.i)
+    for clause in later:
+        if clause.left_edge.i != max(t.i for t in tokens) + 1 or clause.left_edge.lower_ != "to":
+            break
+        tokens += _words(clause)
+    return tokens, reasons[0]
+
+
+def _how_long(word: Token) -> bool:
+    """`for years`, `for two hours`, `for a long time` (not `for years of shelling`: what the years held)."""
+    return (word.ent_type_ in ("DATE", "TIME") or word.lemma_.lower() in DURATION_NOUNS) and not any(
+        c.dep_ == "prep" and c.lower_ == "of" for c in word.children)
