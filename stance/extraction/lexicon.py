@@ -139,6 +139,11 @@ REASON_PREPOSITIONS = {"accuse": ("of",), "congratulate": ("on", "for")}
 #: that …`, `stood by its assertion that …`, `persisted in arguments that …` (not `rejected the claim that …`).
 ASSERTING_VERBS = _words("issue repeat reiterate renew voice express deliver stand stick persist maintain echo advance")
 
+#: Platforms words are posted on, which the tagger sometimes takes for a person (`wrote on Twitter, adding that he
+#: …`): never a person a pronoun refers to. Lower case, compared by `names.normalize`.
+PLATFORMS = frozenset({"twitter", "x", "telegram", "facebook", "instagram", "youtube", "tiktok", "vkontakte", "vk",
+                       "truthsocial", "whatsapp", "weibo", "wechat", "threads", "substack", "rumble", "gab"})
+
 #: Words for a part of a group, whose `of` names who speaks: `Many of the protesters said`, `one of them`.
 PARTITIVES = _words("""
     many much some most all several few none one half both each either neither majority part any others rest

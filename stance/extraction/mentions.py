@@ -21,6 +21,7 @@ from stance.extraction.lexicon import (
     NEUTER_PRONOUNS,
     ORGANIZATION_NOUNS,
     PERSON_PRONOUNS,
+    PLATFORMS,
     PLURAL_PRONOUNS,
     PRONOUN_GENDERS,
     REPORTING_VERBS,
@@ -113,8 +114,8 @@ class ArticleIndex:
         for ent in doc.ents:
             head = ent.root
             start = chunk.offset + ent.start_char
-            if ent.label_ == "PERSON" and normalize(ent.text) in self.places:
-                continue  # a place the tagger took for a person: `Kiev is being …`
+            if ent.label_ == "PERSON" and normalize(ent.text) in self.places | PLATFORMS:
+                continue  # a place or a platform the tagger took for a person: `Kiev is being …`, `on Twitter`
             if ent.label_ == "PERSON" or (self.surname_known(head) and ent.label_ in ORG_LABELS):
                 name = self.canonical_name(list(ent), start)
                 if name:

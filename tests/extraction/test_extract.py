@@ -1108,3 +1108,9 @@ def test_a_participle_of_saying_after_the_content_is_a_report_of_its_own():
     assert frame[["quote_type", "text"]].values.tolist() == [
         ["indirect", "the talks had failed"], ["direct", "Russia does not want peace."]]
     assert set(frame["speaker"]) == {"Zelensky"}
+
+
+def test_a_platform_the_tagger_takes_for_a_person_is_no_antecedent():
+    text = "Taras Bondar spoke on Monday. In a post on Twitter, he said talks would fail."
+    frame = stance.extract([Article("t", text)])
+    assert frame["speaker"].str.endswith("Bondar").tolist() == [True]
