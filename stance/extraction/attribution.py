@@ -283,7 +283,10 @@ def _resolve(source: Token | None, offset: int, index: ArticleIndex, window: int
     if source.ent_type_ in ORG_LABELS or (source.pos_ == "PROPN" and head_lemma in ORGANIZATION_NOUNS):
         return Speaker(mention, mention, "organization", _appositive(source))
     if head_lemma in ROLE_NOUNS and source.tag_ in ("NN", "NNP"):
-        found = index.antecedent(start, {"person"}, window * 4, role=head_lemma)
+        # `A senior Western diplomat said`, `one general`: an unnamed source, never the one named before
+        indefinite = any(c.dep_ in ("det", "nummod") and c.lower_ in ("a", "an", "another", "one", "some", "any")
+                         for c in source.children)
+        found = None if indefinite else index.antecedent(start, {"person"}, window * 4, role=head_lemma)
         if found:
             return _person(found.name, mention, index)
         return Speaker(mention, mention, "person", _appositive(source))

@@ -828,6 +828,15 @@ def test_a_lone_title_or_role_refers_back_to_the_person_it_was_given_to(text, sp
 
 
 @pytest.mark.parametrize("text, speaker", [
+    ("Ambassador Taras Kachka met the delegation on Monday. A senior Western diplomat said the talks were stuck.",
+     "A senior Western diplomat"),
+    ("Army commander Oleksandr Syrskyi toured the front. One general said the line would not hold.", "One general"),
+])
+def test_an_unnamed_role_is_a_new_source_not_the_person_named_before(text, speaker):
+    assert stance.extract([Article("t", text)])["speaker"].tolist() == [speaker]
+
+
+@pytest.mark.parametrize("text, speaker", [
     ("Head of the Presidential Office Andriy Yermak said the talks were off.", "Andriy Yermak"),
     ("Commander of the Ground Forces Oleksandr Pavliuk said the line was holding.", "Oleksandr Pavliuk"),
     ("Polish Armed Forces Chief of Staff Wieslaw Kukula warned that Russia was preparing.", "Wieslaw Kukula"),
