@@ -108,7 +108,7 @@ def resolve_speaker(source: Token | None, offset: int, index: ArticleIndex, wind
     if source is None or not (speaker.name or speaker.mention):
         return speaker
     # A possessive marks a holder (`Moscow's claim that …`); on a subject it is part of a name (`McDonald's said`).
-    holder = source.dep_ == "poss" or not source.dep_.startswith("nsubj")
+    holder = source.dep_ == "poss"
     words = [t for t in mention_tokens(source) if not (t.is_punct and t.text in "-–—―~")
              and not (holder and t.dep_ == "case")]
     if holder:
@@ -157,6 +157,11 @@ def _named_after_role(source: Token | None) -> list[Token]:
             c.dep_ == "prep" and c.lower_ == "of" for c in source.children):
         return []
     doc, last = source.doc, source.right_edge
+    # the name hangs from the role's own `of` phrase, not from a clause inside it (`The head of the delegation that
+    # met Vladimir Putin said`)
+    path = [last, *itertools.takewhile(lambda a: a.i != source.i, last.ancestors)]
+    if any(t.dep_ not in ("pobj", "prep", "compound", "flat", "appos", "nmod", "amod") for t in path):
+        return []
     run = list(itertools.takewhile(lambda t: t.pos_ == "PROPN" and t.i > source.i + 1 and normalize(t.text) not in (
         ROLE_NOUNS | TITLES | ORGANIZATION_NOUNS | GROUP_NOUNS), reversed(doc[source.i + 1:last.i + 1])))[::-1]
     if len(run) < 2:

@@ -21,8 +21,8 @@ from stance.extraction.lexicon import (
     COMMISSIVE_NOUNS,
     EVALUATIVE_VERBS,
     EVENT_NOUNS,
+    GERUND_VERBS,
     PREPOSITIONAL_CUES,
-    PROPOSING_VERBS,
     REASON_VERBS,
     RECEIVING_VERBS,
     SOMEONES_VERBS,
@@ -174,7 +174,7 @@ def _verb_content(verb: Token) -> tuple[str, list[Token]] | None:
         subtree = _subtree(obj)
         if subtree[0].lower_ in ("that", "whether") and (subtree[0].dep_ == "mark" or _complementiser(subtree[0])):
             return CLAUSE, _clause_content(obj)
-    if lemma in PROPOSING_VERBS:
+    if lemma in GERUND_VERBS:
         # `proposed holding talks in Istanbul`, `did not rule out sending troops`: a gerund clause with words of its
         # own is what was put forward or denied (not `stopped talking`: not a speech verb)
         own = ("dobj", "prep", "attr", "acomp", "ccomp", "dative")
@@ -203,7 +203,7 @@ def _verb_content(verb: Token) -> tuple[str, list[Token]] | None:
         if judged:
             # read as a clause, quoted words inside make it mixed (`accused Kyiv of planning a “…”`); a reason that
             # is all quoted words is a direct quote, as a name given is (`accused the West of “hysteria”`)
-            words = [t for t in reason.subtree if t.is_alpha and t is not reason]
+            words = [t for t in reason.subtree if t.is_alpha and t.i != reason.i]
             return (NOMINAL if words and all(between_marks(t) for t in words) else CLAUSE), judged
         if lemma not in EVALUATIVE_VERBS:
             return None
@@ -232,11 +232,13 @@ def _asserted_by(claim: Token, excluded: list[tuple[int, int]]) -> Token | None:
     that`, `stood by its assertion that`, `persisted in arguments that` (not `rejected the claim that`)."""
     verb = claim.head if claim.dep_ == "dobj" else (
         claim.head.head if claim.dep_ == "pobj" and claim.head.dep_ == "prep" else None)
-    if verb is None or verb.pos_ not in ("VERB", "AUX") or verb.lemma_.lower() not in ASSERTING_VERBS:
-        return None
+    lemma = verb.lemma_.lower() if verb is not None else ""
+    if verb is None or verb.pos_ not in ("VERB", "AUX") or lemma not in ASSERTING_VERBS or lemma in EVALUATIVE_VERBS:
+        return None  # `reiterated his claim that …`: an evaluative verb reports the claim noun itself
     subject = find_source(verb, excluded)
-    if subject is None or not (phrases.names_a_source(subject) or subject.lower_ in ("he", "she", "they")):
-        return None
+    if subject is None or not (subject.lower_ in ("he", "she", "they") if subject.pos_ == "PRON"
+                               else phrases.names_a_source(subject)):
+        return None  # not `It repeated the claim that …`
     return subject
 
 
@@ -255,11 +257,13 @@ def _nominal_claim(token: Token, excluded: list[tuple[int, int]]) -> Cue | None:
             holder = next((o for o in prep.children if o.dep_ == "pobj"), None)
             if holder is not None:
                 break
+    asserted = None
     if holder is None or holder.pos_ == "PRON" and holder.lower_ in ("its", "their", "his", "her"):
-        # `The ministry issued a warning that …`, `Kyiv stood by its assertion that …`: who asserts it holds it
-        holder = _asserted_by(token, excluded) or holder
+        # `Peskov repeated the claim that …`, `Kyiv stood by its assertion that …`: who asserts it holds it
+        asserted = _asserted_by(token, excluded)
+        holder = asserted or holder
     # `rejected his claim that …`, `said his comment that … was a lie`: a reporting verb above the claim reports it
-    governed = [a for a in token.ancestors if is_reporting_verb(a) and a.lemma_.lower() not in ASSERTING_VERBS]
+    governed = [] if asserted is not None else [a for a in token.ancestors if is_reporting_verb(a)]
     if holder is None or holder.pos_ == "PRON" and (holder.lower_ == "its" or governed and holder.lower_ in (
             "their", "his", "her")):
         return None  # nobody in the sentence holds it, or the verb's content holds it

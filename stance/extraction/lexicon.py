@@ -150,16 +150,18 @@ PARTITIVES = _words("""
     dozens hundreds thousands number minority
 """)
 
-#: Words before an infinitive that still report it as done: `appeared to blame`, `went on to accuse`.
+#: Verbs (of raising) and adjectives before an infinitive that still report it as done: `appeared to blame`, `was
+#: quick to accuse`.
 RAISING_VERBS = _words("appear seem continue proceed go quick swift")
 #: Nouns of time after `for` that say how long, not why: `criticized it for years`, `for a long time`.
 DURATION_NOUNS = _words("time while second minute hour day week month year decade century")
 
 #: Verbs whose gerund clause is what was put forward or denied: `suggested sending troops`, `did not rule out
 #: sending troops`, `denied shelling the plant` (not `continued fueling the conflict`, `footage shows X ejecting`).
-PROPOSING_VERBS = _words("advocate rule suggest propose recommend mention deny admit acknowledge endorse envisage urge")
+GERUND_VERBS = _words("advocate rule suggest propose recommend mention deny admit acknowledge endorse envisage urge")
 
-REPORTING_VERBS = (SPEECH_VERBS | COGNITION_VERBS | EVALUATIVE_VERBS | REASON_VERBS | PROPOSING_VERBS
+# (`rule` reports only as `rule out`, which `sources.is_reporting_verb` checks; it is not among these.)
+REPORTING_VERBS = (SPEECH_VERBS | COGNITION_VERBS | EVALUATIVE_VERBS | REASON_VERBS | (GERUND_VERBS - {"rule"})
                    | frozenset(PREPOSITIONAL_CUES))
 
 #: Nouns for a person's office or job: `the president said`, `the minister`.
@@ -321,6 +323,9 @@ HEAD_ROLES = frozenset({"chief", "head", "leader", "boss", "director", "chair", 
 # for the commander.
 ROLE_FAMILIES = (HEAD_ROLES, frozenset({"diplomat", "ambassador", "envoy", "emissary", "consul"}),
                  frozenset({"general", "commander", "admiral", "marshal"}))
+# Titles in which `general` is no officer: `Secretary General`, `Attorney General`.
+CIVIL_GENERALS = frozenset({"secretary", "attorney", "surgeon", "governor", "solicitor", "inspector", "consul",
+                            "director", "postmaster", "prosecutor"})
 
 # Evaluative verbs with a second sense that takes a person, a group or a place as its object and says nothing:
 # welcoming a guest or a new member, calling someone on the phone. `welcomed the decision` and `called him a liar`

@@ -15,6 +15,7 @@ from spacy.tokens import Token
 
 from stance.extraction.lexicon import (
     CAPITALS,
+    CIVIL_GENERALS,
     COUNTRIES,
     GENDERED_WORDS,
     GROUP_NOUNS,
@@ -348,4 +349,6 @@ def _same_role(role: str, words: set[str]) -> bool:
     """Whether a role noun (`governor`, `chief`) names a person whose recorded role has these words."""
     role = TITLE_ABBREVIATIONS.get(role, role)
     words = {TITLE_ABBREVIATIONS.get(w, w) for w in words}
+    if words & CIVIL_GENERALS:
+        words = words - {"general"}  # `Secretary General Antonio Guterres` is not `the commander`
     return role in words or any(role in family and words & family for family in ROLE_FAMILIES)

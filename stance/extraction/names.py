@@ -25,13 +25,16 @@ def normalize(word: str) -> str:
 def name_words(tokens: list[Token]) -> list[Token]:
     """Strip titles, possessive endings and punctuation around a person's name."""
     tokens = [t for t in tokens if not t.is_punct and t.dep_ != "case" and t.text not in ("'s", "’s")]
+    titled_first = bool(tokens) and normalize(tokens[0].text) in ROLE_NOUNS | TITLES
     while len(tokens) > 1 and normalize(tokens[0].text) in TITLES:
         tokens = tokens[1:]
     # A role the tagger put inside the name (`intelligence chief Major-General Petro Lysenko`): the name after it.
     roles = [i for i, t in enumerate(tokens[:-1]) if normalize(t.text) in ROLE_NOUNS | TITLES and t.i > tokens[0].i]
-    # after a role and a body (`Chief of Staff Wieslaw Kukula`), the name is the run of names that ends the words
+    # after a role and a body (`Chief of Staff Wieslaw Kukula`, the role maybe stripped as a title above), the name is
+    # the run of names that ends the words
+    after = tokens[roles[-1] + 1:] if roles else tokens if titled_first and any(t.pos_ == "ADP" for t in tokens) else []
     run = list(itertools.takewhile(lambda t: t.pos_ == "PROPN" and normalize(t.text) not in ROLE_NOUNS | TITLES
-                                   | ORGANIZATION_NOUNS, reversed(tokens[roles[-1] + 1:]))) if roles else []
+                                   | ORGANIZATION_NOUNS, reversed(after)))
     if len(run) >= 2:
         tokens = run[::-1]
     return tokens

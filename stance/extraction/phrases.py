@@ -166,7 +166,7 @@ def held_clause(token: Token) -> tuple[Token, Token] | None:
         # `that` (`made it clear he had misgivings`)
         found = next(((clause, token) for child in token.children if child.lower_ in MAKE_IDIOMS
                       and child.dep_ in ("dobj", "ccomp", "oprd", "acomp", "xcomp")
-                      for clause in [_that_clause(child) or _that_clause(token) or _bare_clause(child)
+                      for clause in [_that_clause(child) or _stated_clause(token) or _bare_clause(child)
                                      or _marked_clause_below(token, child)]
                       if clause is not None), None)
     if found is None or any(a.pos_ in ("VERB", "AUX") and a.lemma_.lower() in REPORTING_VERBS
@@ -187,6 +187,12 @@ def _that_clause(token: Token) -> Token | None:
     """The clause opened by `that` that hangs from `token`, whatever the parse called it."""
     return next((c for c in token.children if c.dep_ in ("ccomp", "advcl", "acl") and c.i > token.i
                  and opens_with_that(c)), None)
+
+
+def _stated_clause(verb: Token) -> Token | None:
+    """A that-clause on `make` itself (`made the case to lawmakers that …`), not a purpose (`so that everyone …`)."""
+    clause = _that_clause(verb)
+    return None if clause is None or any(c.lower_ in ("so", "such") for c in clause.children) else clause
 
 
 def _marked_clause_below(verb: Token, word: Token) -> Token | None:

@@ -159,12 +159,6 @@ def find_quotes_in_chunk(chunk: Chunk, spans: list[MarkedSpan], index: ArticleIn
                 continue
             claimed.update(touched)
             found.append(item)
-    # `Ukraine will demand “full withdrawal,” the minister said`: the marks quote the one whose cue, after them,
-    # reports a mixed quote holding both the fragment and the inner cue; that cue does not take the fragment
-    # (not `according to X` after it, whose relay is `relay`'s to sort out).
-    found = [f for f in found if not (f.kind == "direct" and any(
-        g.kind == "mixed" and g.cue is not f.cue and g.cue.kind != ACCORDING and g.cue.token.idx >= f.end
-        and g.start <= f.start and f.end <= g.end + 1 and g.start <= f.cue.token.idx < g.end for g in found))]
     # Marked spans no content claimed take the cue right beside them (`“…,” he said`); a nominal
     # cue's own object then gives way to the quote after it (`who called the operation “…”`).
     for i, span in enumerate(spans):

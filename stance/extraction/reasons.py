@@ -11,7 +11,7 @@ from stance.extraction.nlp import is_quote_mark
 from stance.extraction.sources import is_reporting_verb
 
 
-def _words(token: Token) -> list[Token]:
+def _subtree(token: Token) -> list[Token]:
     return list(token.subtree)
 
 
@@ -41,7 +41,7 @@ def judged_with_reason(verb: Token, lemma: str) -> tuple[list[Token], Token | No
                and p.i > judged.i and any(o.dep_ in ("pobj", "pcomp") and not _how_long(o) for o in p.children)]
     if not reasons:
         return [], None
-    tokens = sorted({t.i: t for t in (*_words(judged), *_words(reasons[0]))}.values(), key=lambda t: t.i)
+    tokens = sorted({t.i: t for t in (*_subtree(judged), *_subtree(reasons[0]))}.values(), key=lambda t: t.i)
     before = verb.doc[tokens[0].i - 1]
     if is_quote_mark(before) and before.i > verb.i:  # `thanked “every Ukrainian” for …` keeps its opening mark
         tokens.insert(0, before)
@@ -50,7 +50,7 @@ def judged_with_reason(verb: Token, lemma: str) -> tuple[list[Token], Token | No
     for clause in later:
         if clause.left_edge.i != max(t.i for t in tokens) + 1 or clause.left_edge.lower_ != "to":
             break
-        tokens += _words(clause)
+        tokens += _subtree(clause)
     return tokens, reasons[0]
 
 

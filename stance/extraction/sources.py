@@ -216,5 +216,5 @@ def find_source(verb: Token, excluded: list[tuple[int, int]] = (), depth: int = 
 def is_reporting_verb(token: Token) -> bool:
     """A verb that may report speech; `rule` only as `rule out` (not `rule the country`, `ruled that`)."""
     lemma = token.lemma_.lower()
-    return token.pos_ in ("VERB", "AUX") and lemma in REPORTING_VERBS and (
-        lemma != "rule" or any(c.dep_ == "prt" and c.lower_ == "out" for c in token.children))
+    return token.pos_ in ("VERB", "AUX") and (lemma in REPORTING_VERBS or lemma == "rule" and any(
+        c.dep_ == "prt" and c.lower_ == "out" for c in token.children))

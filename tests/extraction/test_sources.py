@@ -409,12 +409,3 @@ def test_a_gerund_clause_put_forward_or_denied_is_the_content(text, content, cue
 ])
 def test_a_gerund_after_a_verb_that_does_not_put_it_forward_is_no_quote(text):
     assert quotes_of(text) == []
-
-
-@pytest.mark.parametrize("text, speaker", [
-    ("Ukraine will demand “full withdrawal,” the minister said on Monday.", "the minister"),
-    ("The government keeps calling for “a just peace,” Olena Bondar, an adviser, wrote on Twitter.", "Olena Bondar"),
-])
-def test_a_fragment_inside_someones_mixed_quote_is_theirs_not_the_inner_cues(text, speaker):
-    quotes = quotes_of(text)
-    assert [(q[0], q[2]) for q in quotes] == [("mixed", speaker)]
