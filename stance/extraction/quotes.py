@@ -150,6 +150,7 @@ def find_quotes_in_chunk(chunk: Chunk, spans: list[MarkedSpan], index: ArticleIn
     cues = find_cues(doc, [(m.start, m.end) for m in spans])
     found: list[_Found] = []
     claimed: set[int] = set()
+    signed = _signed_after_colon(doc, spans, cues)
     for cue in cues:
         if cue.start < 0:
             continue
@@ -157,6 +158,8 @@ def find_quotes_in_chunk(chunk: Chunk, spans: list[MarkedSpan], index: ArticleIn
             touched = [i for i, m in enumerate(spans) if overlap((item.start, item.end), (m.start, m.end))]
             if item.kind == "direct" and touched and touched[0] in claimed:
                 continue
+            if item.kind != "indirect" and any(i in signed and cue.token.idx < spans[i].open_mark for i in touched):
+                continue  # `NPR reports Russia's response: “…,” Kremlin spokesman X said`: X's words
             claimed.update(touched)
             found.append(item)
     # Marked spans no content claimed take the cue right beside them (`“…,” he said`); a nominal
@@ -188,6 +191,24 @@ def find_quotes_in_chunk(chunk: Chunk, spans: list[MarkedSpan], index: ArticleIn
         if source is not None:
             item.speaker = resolve_speaker(source, chunk.offset, index, config.antecedent_window)
     return found
+
+
+def _signed_after_colon(doc: Doc, spans: list[MarkedSpan], cues: list[Cue]) -> set[int]:
+    """Marked spans opened after a colon and signed right after their comma by a cue with its own subject
+    (`…: “The question is outrageous,” Kremlin spokesman X said`): the signer's words, not the words of the cue
+    before the colon. Without the colon (`Zelensky said the attack was “a crime,” Reuters reported`) the quote stays
+    with the cue whose content holds it."""
+    text = text_of(doc)
+    signed = set()
+    for i, span in enumerate(spans):
+        if not span.closed or not text[:span.open_mark].rstrip().endswith(":") or not text[
+                span.start:span.close_mark].rstrip().endswith(","):
+            continue
+        cue = _adjacent_cue(doc, span, cues)
+        if cue is not None and cue.token.idx > span.close_mark and cue.source is not None and (
+                cue.source.dep_ in ("nsubj", "nsubjpass")):
+            signed.add(i)
+    return signed
 
 
 def _parenthetical_cue(span: MarkedSpan, cues: list[Cue]) -> Cue | None:

@@ -409,3 +409,13 @@ def test_a_gerund_clause_put_forward_or_denied_is_the_content(text, content, cue
 ])
 def test_a_gerund_after_a_verb_that_does_not_put_it_forward_is_no_quote(text):
     assert quotes_of(text) == []
+
+
+def test_a_quote_after_a_colon_signed_after_its_comma_is_the_signers():
+    text = ("The agency then reported Moscow's reaction to the ruling: “The decision is void,” Kremlin spokesman "
+            "Dmitry Peskov said.")
+    assert [(q[0], q[1], q[2]) for q in quotes_of(text) if q[0] != "indirect"] == [
+        ("direct", "The decision is void,", "Dmitry Peskov")]
+    # without the colon the quote stays with the cue whose clause holds it (a relay's signature does not take it)
+    quotes = quotes_of("Zelensky said the attack was “a crime,” Reuters reported.")
+    assert ("Zelensky", "said") in [(q[2], q[3]) for q in quotes]
