@@ -194,20 +194,16 @@ def find_quotes_in_chunk(chunk: Chunk, spans: list[MarkedSpan], index: ArticleIn
 
 
 def _signed_after_colon(doc: Doc, spans: list[MarkedSpan], cues: list[Cue]) -> set[int]:
-    """Marked spans opened after a colon and signed right after their comma by a cue with its own subject
-    (`…: “The question is outrageous,” Kremlin spokesman X said`): the signer's words, not the words of the cue
-    before the colon. Without the colon (`Zelensky said the attack was “a crime,” Reuters reported`) the quote stays
-    with the cue whose content holds it."""
-    text = text_of(doc)
-    signed = set()
+    """Marked spans after a colon signed right after their comma by a cue with a subject (`…: “…,” X said`): X's
+    words, not the cue's before the colon (without the colon, `… “a crime,” Reuters reported`, the quote stays)."""
+    text, signed = text_of(doc), set()
     for i, span in enumerate(spans):
-        if not span.closed or not text[:span.open_mark].rstrip().endswith(":") or not text[
+        if span.closed and text[:span.open_mark].rstrip().endswith(":") and text[
                 span.start:span.close_mark].rstrip().endswith(","):
-            continue
-        cue = _adjacent_cue(doc, span, cues)
-        if cue is not None and cue.token.idx > span.close_mark and cue.source is not None and (
-                cue.source.dep_ in ("nsubj", "nsubjpass")):
-            signed.add(i)
+            cue = _adjacent_cue(doc, span, cues)
+            if cue is not None and cue.token.idx > span.close_mark and cue.source is not None and (
+                    cue.source.dep_ in ("nsubj", "nsubjpass")):
+                signed.add(i)
     return signed
 
 
