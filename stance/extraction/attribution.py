@@ -117,6 +117,12 @@ def resolve_speaker(source: Token | None, offset: int, index: ArticleIndex, wind
                    resolution=_resolution(source, speaker))
 
 
+def _unnamed(noun: Token) -> bool:
+    """A noun brought in as someone new: `a senior Western diplomat`, `one general`, `another official`."""
+    return any(c.dep_ in ("det", "nummod") and c.lower_ in ("a", "an", "another", "one", "some", "any")
+               for c in noun.children)
+
+
 def _partitive_group(source: Token | None) -> Token | None:
     """The group a part of it is taken from: `the protesters` in `Many of the protesters said`, `them` in `two of
     them`; None when the source is no such part."""
@@ -289,10 +295,10 @@ def _resolve(source: Token | None, offset: int, index: ArticleIndex, window: int
         return Speaker(mention, mention, "organization", _appositive(source))
     if head_lemma in ROLE_NOUNS and source.tag_ in ("NN", "NNP"):
         # `A senior Western diplomat said`, `one general`: an unnamed source, never the one named before
-        indefinite = any(c.dep_ in ("det", "nummod") and c.lower_ in ("a", "an", "another", "one", "some", "any")
-                         for c in source.children)
-        found = None if indefinite else index.antecedent(start, {"person"}, window * 4, role=head_lemma)
-        if found:
+        found = None if _unnamed(source) else index.antecedent(start, {"person"}, window * 4, role=head_lemma)
+        # `The diplomat said` after `A senior Western diplomat said`: the unnamed one, met since the named one
+        if found and not any(_unnamed(t) and t.lemma_.lower() == head_lemma for t in source.doc[:source.i]
+                             if found.start < offset + t.idx):
             return _person(found.name, mention, index)
         return Speaker(mention, mention, "person", _appositive(source))
     if source.tag_ in ("NNS", "NNPS") and (head_lemma in GROUP_NOUNS or source.lower_ in GROUP_NOUNS):

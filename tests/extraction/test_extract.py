@@ -844,6 +844,12 @@ def test_an_unnamed_role_is_a_new_source_not_the_person_named_before(text, speak
     assert stance.extract([Article("t", text)])["speaker"].tolist() == [speaker]
 
 
+def test_the_role_after_an_unnamed_one_is_not_the_person_named_before_it():
+    text = ("Ambassador Taras Kachka arrived in Kyiv. A senior Western diplomat said the talks were stuck. "
+            "The diplomat said a deal was far off.")
+    assert "Taras Kachka" not in stance.extract([Article("t", text)])["speaker"].tolist()
+
+
 @pytest.mark.parametrize("text, speaker", [
     ("Head of the Presidential Office Andriy Yermak said the talks were off.", "Andriy Yermak"),
     ("Commander of the Ground Forces Oleksandr Pavliuk said the line was holding.", "Oleksandr Pavliuk"),
