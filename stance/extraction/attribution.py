@@ -30,7 +30,7 @@ from stance.extraction.lexicon import (
     TITLES,
 )
 from stance.extraction.mentions import ORG_LABELS, ArticleIndex, Mention, mention_tokens
-from stance.extraction.names import POSSESSIVE, normalize, words_text
+from stance.extraction.names import POSSESSIVE, normalize, trailing_names, words_text
 from stance.extraction.nlp import entity_of
 from stance.extraction.phrases import evidence_noun
 from stance.records import Speaker
@@ -101,8 +101,7 @@ def resolve_speaker(source: Token | None, offset: int, index: ArticleIndex, wind
         words = [t for t in source.doc[source.left_edge.i:named[-1].i + 1] if not t.is_space]
         mention = words_text(words)
         return replace(_person(index.canonical_name(named, offset + named[0].idx), mention, index),
-                       start=offset + words[0].idx, end=offset + words[-1].idx + len(words[-1].text),
-                       resolution="name")
+                       **_extent(words, offset), resolution="name")
     source = _named_in_apposition(source, index)
     speaker = _resolve(source, offset, index, window, exclude)
     if source is None or not (speaker.name or speaker.mention):
@@ -113,8 +112,12 @@ def resolve_speaker(source: Token | None, offset: int, index: ArticleIndex, wind
              and not (holder and t.dep_ == "case")]
     if holder:
         speaker = replace(speaker, name=POSSESSIVE.sub("", speaker.name), mention=POSSESSIVE.sub("", speaker.mention))
-    return replace(speaker, start=offset + words[0].idx, end=offset + words[-1].idx + len(words[-1].text),
-                   resolution=_resolution(source, speaker))
+    return replace(speaker, **_extent(words, offset), resolution=_resolution(source, speaker))
+
+
+def _extent(words: list[Token], offset: int) -> dict[str, int]:
+    """A mention's `start` and `end` in the article, from its first and last word (`offset` places their Doc)."""
+    return {"start": offset + words[0].idx, "end": offset + words[-1].idx + len(words[-1].text)}
 
 
 def _unnamed(noun: Token) -> bool:
@@ -145,14 +148,13 @@ def _part_of_group(source: Token, group: Token, offset: int, index: ArticleIndex
     while words and words[-1].is_punct:
         words.pop()
     phrase = words_text(words).strip()
-    start, stop = offset + words[0].idx, offset + words[-1].idx + len(words[-1].text)
     if group.pos_ == "PRON" and group.lower_ in PLURAL_PRONOUNS | RELATIVE_PRONOUNS:
         found = _resolve(group, offset, index, window, exclude)
-        return Speaker(found.name if found.name != found.mention else phrase, phrase, "group", "", start, stop,
-                       "pronoun")
+        return Speaker(found.name if found.name != found.mention else phrase, phrase, "group",
+                       **_extent(words, offset), resolution="pronoun")
     body = group.ent_type_ in ORG_LABELS or group.lemma_.lower() in ORGANIZATION_NOUNS
-    return Speaker(phrase, phrase, "organization" if body else "group", "", start, stop,
-                   "organisation" if body else "role")
+    return Speaker(phrase, phrase, "organization" if body else "group", **_extent(words, offset),
+                   resolution="organisation" if body else "role")
 
 
 def _named_after_role(source: Token | None) -> list[Token]:
@@ -168,8 +170,7 @@ def _named_after_role(source: Token | None) -> list[Token]:
     path = [last, *itertools.takewhile(lambda a: a.i != source.i, last.ancestors)]
     if any(t.dep_ not in ("pobj", "prep", "compound", "flat", "appos", "nmod", "amod") for t in path):
         return []
-    run = list(itertools.takewhile(lambda t: t.pos_ == "PROPN" and t.i > source.i + 1 and normalize(t.text) not in (
-        ROLE_NOUNS | TITLES | ORGANIZATION_NOUNS | GROUP_NOUNS), reversed(doc[source.i + 1:last.i + 1])))[::-1]
+    run = trailing_names(list(doc[source.i + 1:last.i + 1]))
     if len(run) < 2:
         return []
     person = entity_of(last)

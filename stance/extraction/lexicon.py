@@ -136,8 +136,9 @@ REASON_VERBS = _words("""
 """)
 REASON_PREPOSITIONS = {"accuse": ("of",), "congratulate": ("on", "for")}
 #: Verbs whose subject asserts the claim noun it takes as its own: `issued a warning that …`, `repeated the claim
-#: that …`, `stood by its assertion that …`, `persisted in arguments that …` (not `rejected the claim that …`).
-ASSERTING_VERBS = _words("issue repeat reiterate renew voice express deliver stand stick persist maintain echo advance")
+#: that …`, `stood by its assertion that …`, `persisted in arguments that …` (not `rejected the claim that …`; nor
+#: `reiterated his claim that …`: an evaluative verb reports the claim noun itself, so none is listed here).
+ASSERTING_VERBS = _words("issue repeat renew voice express deliver stand stick persist maintain echo advance")
 
 #: Platforms words are posted on, which the tagger sometimes takes for a person (`wrote on Twitter, adding that he
 #: …`): never a person a pronoun refers to. Lower case, compared by `names.normalize`.

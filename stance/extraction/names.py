@@ -33,11 +33,18 @@ def name_words(tokens: list[Token]) -> list[Token]:
     # after a role and a body (`Chief of Staff Wieslaw Kukula`, the role maybe stripped as a title above), the name is
     # the run of names that ends the words
     after = tokens[roles[-1] + 1:] if roles else tokens if titled_first and any(t.pos_ == "ADP" for t in tokens) else []
-    run = list(itertools.takewhile(lambda t: t.pos_ == "PROPN" and normalize(t.text) not in ROLE_NOUNS | TITLES
-                                   | ORGANIZATION_NOUNS, reversed(after)))
+    run = trailing_names(after)
     if len(run) >= 2:
-        tokens = run[::-1]
+        tokens = run
     return tokens
+
+
+def trailing_names(tokens: list[Token]) -> list[Token]:
+    """The run of names that ends the words, in order: proper nouns that are no role, title, body or group word
+    (`Wieslaw Kukula` of `Chief of Staff Wieslaw Kukula`)."""
+    run = itertools.takewhile(lambda t: t.pos_ == "PROPN" and normalize(t.text) not in (
+        ROLE_NOUNS | TITLES | ORGANIZATION_NOUNS | GROUP_NOUNS), reversed(tokens))
+    return list(run)[::-1]
 
 
 def titled(head: Token, name_tokens: list[Token]) -> bool:

@@ -22,9 +22,8 @@ def judged_with_reason(verb: Token, lemma: str) -> tuple[list[Token], Token | No
     (`are looking for the men to thank them for …`; but `appeared to blame`), a gerund another cue reports
     (`denied blaming Kyiv for …`: the denial is the statement), nor `hailed X as “…” for …` (the name given is)."""
     judged = next((c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i), None)
-    if judged is not None and judged.pos_ not in ("NOUN", "PROPN", "PRON"):
-        return [], None
-    if judged is None or any(t.dep_ == "prep" and t.lower_ == "as" for t in (*verb.children, *judged.subtree)):
+    if judged is None or judged.pos_ not in ("NOUN", "PROPN", "PRON") or any(
+            t.dep_ == "prep" and t.lower_ == "as" for t in (*verb.children, *judged.subtree)):
         return [], None
     subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
     intended = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) and (
@@ -48,7 +47,7 @@ def judged_with_reason(verb: Token, lemma: str) -> tuple[list[Token], Token | No
     # an infinitive the parser hung on the verb goes on with the reason: `accused Kyiv of planning to use …`
     later = sorted((c for c in verb.children if c.dep_ in ("advcl", "xcomp") and c.i > tokens[-1].i), key=lambda c: c.i)
     for clause in later:
-        if clause.left_edge.i != max(t.i for t in tokens) + 1 or clause.left_edge.lower_ != "to":
+        if clause.left_edge.i != tokens[-1].i + 1 or clause.left_edge.lower_ != "to":
             break
         tokens += _subtree(clause)
     return tokens, reasons[0]

@@ -494,6 +494,14 @@ def test_a_claim_someone_asserts_as_their_own_is_theirs(text, content, speaker):
     assert frame[["text", "speaker"]].values.tolist() == [[content, speaker]]
 
 
+def test_no_asserting_verb_is_an_evaluative_one():
+    # an evaluative verb reports the claim noun itself (`reiterated his claim that …`); were it also an asserting
+    # verb, the claim noun would report a second, nested quote
+    from stance.extraction.lexicon import ASSERTING_VERBS, EVALUATIVE_VERBS
+
+    assert not ASSERTING_VERBS & EVALUATIVE_VERBS
+
+
 def test_a_claim_nobody_holds_is_not_a_quote():
     assert stance.extract([Article("t", "The claim that the plant was shelled is false.")]).empty
 
