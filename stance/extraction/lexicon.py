@@ -138,7 +138,25 @@ REASON_PREPOSITIONS = {"accuse": ("of",), "congratulate": ("on", "for")}
 #: Verbs whose subject asserts the claim noun it takes as its own: `issued a warning that …`, `repeated the claim
 #: that …`, `stood by its assertion that …`, `persisted in arguments that …` (not `rejected the claim that …`; nor
 #: `reiterated his claim that …`: an evaluative verb reports the claim noun itself, so none is listed here).
-ASSERTING_VERBS = _words("issue repeat renew voice express deliver stand stick persist maintain echo advance")
+ASSERTING_VERBS = _words("""
+    issue repeat renew voice express deliver stand stick persist maintain echo advance give offer make sound unveil
+    submit send
+""")
+#: Feelings someone voices, whose that-clause is then what they said (`voiced concern that the bridge could
+#: collapse`, `expressed hope that talks would resume`); a feeling only held (`his fear that …`) is not said.
+FEELING_NOUNS = _words("concern hope fear doubt confidence optimism regret frustration scepticism skepticism worry")
+#: (Not `raise`: `the build-up raised fears that …` is an event's effect; nor `share`: a view held, not said.)
+VOICING_VERBS = _words("voice express air repeat renew reiterate echo")
+#: Nouns of asking, whose `for` phrase is what was asked for: `Kyiv renewed its call for a no-fly zone`,
+#: `Zelensky's appeal for more air defence`, `unveiled a proposal for a joint headquarters`. Not `demand`, which
+#: in news is as often a market's (`robust demand for foreign currency from exporting firms`).
+CALL_NOUNS = _words("call appeal plea request proposal")
+#: Verbs that take a claim noun as their object, so that `the promise that he would keep` and `comments that you
+#: won't hear` are relative clauses.
+CLAIM_OBJECT_VERBS = _words("""
+    make keep issue give deliver break fulfil fulfill honour honor send sign repeat hear accept verify confirm
+    believe see read ignore reject deny dismiss heed answer receive
+""")
 
 #: Platforms words are posted on, which the tagger sometimes takes for a person (`wrote on Twitter, adding that he
 #: …`): never a person a pronoun refers to. Lower case, compared by `names.normalize`.

@@ -169,10 +169,20 @@ def held_clause(token: Token) -> tuple[Token, Token] | None:
                       for clause in [_that_clause(child) or _stated_clause(token) or _bare_clause(child)
                                      or _marked_clause_below(token, child)]
                       if clause is not None), None)
-    if found is None or any(a.pos_ in ("VERB", "AUX") and a.lemma_.lower() in REPORTING_VERBS
-                            for a in token.ancestors):
+    if found is None or _reported_above(token):
         return None
     return found
+
+
+def _reported_above(token: Token) -> bool:
+    """Whether a reporting verb above `token` reports it; a verb it is conjoined to does not (`promised a veto and
+    attempted to make the case that …`: two things done, the second not part of the promise)."""
+    while token.head.i != token.i:
+        conjoined = token.dep_ == "conj"
+        token = token.head
+        if not conjoined and token.pos_ in ("VERB", "AUX") and token.lemma_.lower() in REPORTING_VERBS:
+            return True
+    return False
 
 
 def holds_a_view(token: Token) -> bool:
@@ -200,6 +210,14 @@ def _marked_clause_below(verb: Token, word: Token) -> Token | None:
     pronoun) that the parse hung on the object of a preposition of `make`."""
     return next((c for prep in verb.children if prep.dep_ == "prep" and prep.i > word.i
                  for o in prep.children if o.dep_ == "pobj"
+                 for c in o.children if c.dep_ in ("relcl", "acl") and opens_with_that(c)), None)
+
+
+def clause_to_someone(verb: Token) -> Token | None:
+    """`yelling to the officers that her husband was unarmed`: a that-clause (marked by `that`) that the parse hung
+    on the one spoken to (not `responded to a war that …`, `pointed to reports that …`: no one is spoken to)."""
+    return next((c for prep in verb.children if prep.dep_ == "prep" and prep.lower_ == "to" and prep.i > verb.i
+                 for o in prep.children if o.dep_ == "pobj" and names_someone(o)
                  for c in o.children if c.dep_ in ("relcl", "acl") and opens_with_that(c)), None)
 
 

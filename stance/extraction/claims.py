@@ -1,0 +1,134 @@
+"""Nouns that carry what someone said: `Moscow's claim that Kyiv shelled the plant`, `Peskov repeated the claim that
+…`, `the mayor voiced concern that the bridge could collapse`, `Kyiv renewed its call for a no-fly zone`.
+
+The noun is the cue. Its holder (a possessor, `by`/`from` someone, or the subject of a verb that asserts the noun
+as its own) is the source, and its that-clause, infinitive or `for` phrase is the content.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from stance.extraction import phrases
+from stance.extraction.contents import CLAUSE, NOMINAL, clause_content, subtree
+from stance.extraction.lexicon import (
+    ASSERTING_VERBS,
+    CALL_NOUNS,
+    CLAIM_NOUNS,
+    CLAIM_OBJECT_VERBS,
+    COMMISSIVE_NOUNS,
+    FEELING_NOUNS,
+    VOICING_VERBS,
+)
+from stance.extraction.nlp import token_range, trim_span
+from stance.extraction.sources import find_source, inside, is_reporting_verb
+
+CUE_NOUNS = CLAIM_NOUNS | FEELING_NOUNS | CALL_NOUNS
+
+
+def asserted_by(claim: Token, excluded: list[tuple[int, int]], verbs: frozenset[str] = ASSERTING_VERBS
+                ) -> Token | None:
+    """The subject of a verb that asserts a claim noun as its own: `issued a warning that`, `repeated the claim
+    that`, `stood by its assertion that`, `persisted in arguments that` (not `rejected the claim that`)."""
+    verb = claim.head if claim.dep_ == "dobj" else (
+        claim.head.head if claim.dep_ == "pobj" and claim.head.dep_ == "prep" else None)
+    if verb is None or verb.pos_ not in ("VERB", "AUX") or verb.lemma_.lower() not in verbs:
+        return None
+    subject = find_source(verb, excluded)
+    if subject is None or not (subject.lower_ in ("he", "she", "they") if subject.pos_ == "PRON"
+                               else phrases.names_a_source(subject)):
+        return None  # not `It repeated the claim that …`
+    return subject
+
+
+def _misparsed_complement(clause: Token) -> bool:
+    """`issued a warning that more strikes would follow`: the parse makes `that` the object of a relative clause.
+    It is the complementiser when the clause has a subject of its own and cannot take `that` as its object: it has
+    an object already (`the claim that Kyiv shelled the plant`), or a modal, a named subject and a verb that takes
+    no claim as its object (`would follow`). `the claim that he made` and `the promise that he would keep` stay
+    relative clauses."""
+    that = clause.doc[clause.left_edge.i]
+    if clause.dep_ != "relcl" or that.lower_ != "that" or that.head.i != clause.i or that.dep_ != "dobj":
+        return False
+    children = [c for c in clause.children if c.i != that.i]
+    subject = next((c for c in children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None:
+        return False
+    has_object = any(c.dep_ in ("dobj", "attr", "acomp", "oprd") for c in children)
+    # `a warning that more strikes would follow` (not `the promises that Moscow anticipates receiving`: `that` is
+    # the object of the verb below; nor `comments that you won't hear`)
+    modal = any(c.dep_ == "aux" and c.tag_ == "MD" for c in children) and subject.pos_ != "PRON" and not any(
+        c.dep_ in ("xcomp", "ccomp") for c in children)
+    return has_object or modal and clause.lemma_.lower() not in CLAIM_OBJECT_VERBS
+
+
+def _clauses(token: Token) -> list[Token]:
+    """The that-clauses of a claim noun (`his promise to end the war`: a promise, a pledge or a threat may hold an
+    infinitive)."""
+    return [c for c in token.children if c.dep_ in ("acl", "ccomp") and (
+        phrases.opens_with_that(c) or token.lemma_.lower() in COMMISSIVE_NOUNS and c.tag_ == "VB"
+        and any(t.dep_ == "aux" and t.lower_ == "to" for t in c.children)) or _misparsed_complement(c)]
+
+
+def _asked_for(token: Token) -> list[Token]:
+    """What a call asks for: `call for a no-fly zone`, `call for the United States to accept more refugees`, `made
+    a plea for more air defence` (where the parse hangs `for` on the verb)."""
+    beside = [c for c in token.head.children if c.i > token.i] if token.dep_ == "dobj" else []
+    for child in (*token.children, *beside):
+        if child.dep_ == "prep" and child.lower_ == "for":
+            asked = [t for c in child.children if c.dep_ in ("pobj", "pcomp") for t in subtree(c)]
+            after = token.doc[asked[-1].i + 1] if asked and asked[-1].i + 1 < len(token.doc) else None
+            if after is not None and after.lower_ == "to" and after.dep_ == "aux" and after.head.left_edge.i == after.i:
+                asked += subtree(after.head)  # `for the armies to pull back`, the infinitive hung on the verb
+            return asked
+        if child.dep_ in ("advcl", "acl") and any(c.dep_ == "mark" and c.lower_ == "for" for c in child.children):
+            return [t for t in subtree(child) if not (t.dep_ == "mark" and t.head.i == child.i)]
+    return []
+
+
+def _holder(token: Token, excluded: list[tuple[int, int]]) -> tuple[Token | None, bool]:
+    """Who holds a claim noun, and whether a verb asserting it says so (`Kyiv stood by its assertion that …`)."""
+    lemma = token.lemma_.lower()
+    if lemma in FEELING_NOUNS and lemma not in CLAIM_NOUNS:
+        return asserted_by(token, excluded, VOICING_VERBS), True  # a feeling counts only when voiced
+    holder = next((c for c in token.children if c.dep_ == "poss" and not inside(c, excluded)), None)
+    if holder is None:
+        for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ in ("by", "from")):
+            holder = next((o for o in prep.children if o.dep_ == "pobj"), None)
+            if holder is not None:
+                break
+    if holder is None or holder.pos_ == "PRON" and holder.lower_ in ("its", "their", "his", "her"):
+        asserted = asserted_by(token, excluded)
+        if asserted is not None:
+            return asserted, True
+    return holder, False
+
+
+def nominal_claim(token: Token, excluded: list[tuple[int, int]]) -> tuple[str, int, int, Token] | None:
+    """A claim noun with its content and a named holder: the kind of content, its character span, the holder."""
+    clauses = _clauses(token)
+    asked = [] if clauses or token.lemma_.lower() not in CALL_NOUNS else _asked_for(token)
+    if not clauses and not asked:
+        return None
+    holder, asserted = _holder(token, excluded)
+    # `rejected his claim that …`, `said his comment that … was a lie`: a reporting verb above the claim reports it
+    governed = not asserted and any(is_reporting_verb(a) for a in token.ancestors)
+    if holder is None or holder.pos_ == "PRON" and (holder.lower_ == "its" or governed and holder.lower_ in (
+            "their", "his", "her")):
+        return None  # nobody in the sentence holds it, or the verb's content holds it
+    if asked:
+        kind, content = NOMINAL, asked
+    else:
+        kind = CLAUSE
+        # a that-clause first: `threat to nuke the West and insistence that he is “not bluffing”`
+        clause = next((c for c in clauses if phrases.opens_with_that(c) or c.dep_ == "relcl"), None)
+        if clause is None:
+            if not (phrases.names_someone(holder) or holder.pos_ in ("PROPN", "PRON")):
+                return None  # `the drought's threat to destroy crops`: a thing threatens nothing in words
+            clause = clauses[0]
+        content = [t for t in clause_content(clause) if not (t.lower_ == "that" and t.i == clause.left_edge.i)]
+    content = [t for t in content if not t.is_space]
+    if not content:
+        return None
+    start, end = trim_span(token.doc, *token_range(content))
+    return (kind, start, end, holder) if end > start else None

@@ -1,0 +1,99 @@
+"""What a cue reports: where a reported clause begins and ends.
+
+`stance.extraction.cues` finds a cue and the clause it governs; this module cuts that clause to what the source
+said. It drops the complementiser, a second report conjoined to the first (`said … and the official added …`), and
+what the reporter adds after a comma (a non-restrictive relative clause, an apposition, a participle clause, the
+occasion, a concession).
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from stance.extraction import phrases
+from stance.extraction.lexicon import EVENT_NOUNS, SPEECH_VERBS
+from stance.extraction.nlp import is_quote_mark
+from stance.extraction.sources import is_bare_speech_verb
+
+#: The kinds of content a cue takes: a reported clause, a noun phrase (`called for talks`), `according to X`'s side.
+CLAUSE, NOMINAL, ACCORDING = "clause", "nominal", "according"
+
+
+def subtree(token: Token) -> list[Token]:
+    return list(token.subtree)
+
+
+def clause_content(ccomp: Token) -> list[Token]:
+    tokens = subtree(ccomp)
+    # `said he would order a review and warned against hackers`: a second speech verb conjoined without a subject
+    # of its own is the speaker's next cue, not part of what the first one reports; so is one with its own
+    # subject and its own clause (`said “…” and the official added “…”`): a second report, maybe another speaker's.
+    # So is a contrast with another's words (`74 percent said they would vote, while 22 percent said …`; not `while
+    # talks continued`, `while it claimed to want peace`: no reported clause of their own).
+    for conj in (t for t in tokens if t.i > ccomp.i and (
+            t.dep_ == "conj" and (is_bare_speech_verb(t) or is_own_report(t))
+            or t.dep_ == "advcl" and is_own_report(t) and any(c.dep_ == "ccomp" for c in t.children) and any(
+                c.dep_ == "mark" and c.lower_ in ("while", "whereas") for c in t.children))):
+        cut = {t.i for t in conj.subtree} | {c.i for c in conj.head.children if c.dep_ == "cc" and c.i < conj.i}
+        tokens = [t for t in tokens if t.i not in cut and t.i < conj.i]
+        while tokens and (tokens[-1].dep_ == "cc" or tokens[-1].text in ",;"):  # `… for talks and` (cc misattached)
+            tokens.pop()
+        break
+    tokens = without_trailing_aside(tokens)
+    # `told them this weekend he would …`: a date the parse hung on the reported clause is the telling's
+    while tokens and tokens[0].ent_type_ in ("DATE", "TIME") and "npadvmod" in (tokens[0].dep_, tokens[0].head.dep_):
+        tokens = tokens[1:]
+    # Drop the complementiser: the content is what follows `that`.
+    # (also `that` tagged as a subordinator that the parse made the reported clause's object: `shouting to the
+    # medics that his friend was …`)
+    while tokens and ((tokens[0].lower_ == "that" and (complementiser(tokens[0]) or tokens[0].tag_ == "IN" and (
+            tokens[0].head.i == ccomp.i and ccomp.dep_ == "ccomp"))) or tokens[0].is_punct or tokens[0].is_space):
+        tokens = tokens[1:]
+    return tokens
+
+
+def without_trailing_aside(tokens: list[Token], apposition: bool = True) -> list[Token]:
+    """What ends a content after a comma and is the reporter's, not the report: a non-restrictive relative clause
+    (`said he expects Clinton to recover from pneumonia, which forced her to leave …`), an apposition (`… Mr.
+    Trump, the presumed Putin favorite`), a participle clause (`…, citing the strategic importance of …`), the
+    occasion (`…, at a meeting in Moscow`), a concession (`said paying no taxes was smart, although he again
+    refused to …`). Words in quotation marks are never cut."""
+    if not tokens:
+        return tokens
+    last = max(t.i for t in tokens)
+    for token in tokens:
+        relative = token.dep_ == "relcl" and token.left_edge.lower_ in ("which", "who", "whom", "whose", "where")
+        participle = token.dep_ == "advcl" and token.tag_ == "VBG" and all(
+            t.dep_ == "advmod" for t in token.doc[token.left_edge.i:token.i])
+        # `…, telling reporters that “…”`: a participle of saying is a report of its own, quotation marks and all,
+        # unless someone in the content does the telling (`soldiers went door to door, telling residents: “…”`)
+        speaking = participle and token.lemma_.lower() in SPEECH_VERBS and not any(
+            c.dep_ == "nsubj" and (phrases.names_someone(c) or c.pos_ in ("PROPN", "PRON"))
+            for c in token.head.children)
+        occasion = token.dep_ == "prep" and token.lower_ in ("at", "in", "during") and any(
+            c.dep_ == "pobj" and c.lemma_.lower() in EVENT_NOUNS for c in token.children)
+        # it must run to the end (a name after a comma, `…, Wang Yi`, may hang elsewhere in the parse)
+        concession = token.dep_ == "advcl" and any(
+            c.dep_ == "mark" and c.lower_ in ("although", "though") for c in token.children)
+        ends = all(t.is_punct or t.pos_ == "PROPN" for t in token.doc[token.right_edge.i + 1:last + 1])
+        if not ends or not (relative or participle or occasion or concession or apposition and token.dep_ == "appos"):
+            continue
+        first = token.left_edge
+        comma = token.doc[first.i - 1] if first.i > 0 else None
+        marked = any(is_quote_mark(t) for t in token.doc[first.i:last + 1])
+        if comma is not None and comma.text == "," and comma.i > min(t.i for t in tokens) and (
+                not marked or speaking):
+            return [t for t in tokens if t.i < comma.i]
+    return tokens
+
+
+def complementiser(that: Token) -> bool:
+    """`that` opening a reported clause, also where the parse calls it an adverb (not `that much`)."""
+    after = that.doc[that.i + 1] if that.i + 1 < len(that.doc) else None
+    return that.dep_ == "mark" or (that.dep_ == "advmod" and after is not None and after.pos_ not in ("ADJ", "ADV"))
+
+
+def is_own_report(token: Token) -> bool:
+    """A speech verb with its own subject (`… and the official added “we …”`, `… and Democrats accused the GOP`)."""
+    return (token.pos_ == "VERB" and token.lemma_.lower() in SPEECH_VERBS
+            and any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children))

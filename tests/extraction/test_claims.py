@@ -1,0 +1,104 @@
+"""Nouns that carry what someone said (`stance.extraction.claims`) and what a content leaves to the reporter
+(`stance.extraction.contents`). Sentences of the project's own."""
+
+import pytest
+
+import stance
+from stance.records import Article
+
+
+def quotes_of(text: str) -> list[list[str]]:
+    frame = stance.extract([Article("t", text)])
+    return frame[["text", "speaker", "cue"]].values.tolist()
+
+
+@pytest.mark.parametrize("text, content, speaker, cue", [
+    # a feeling voiced is said
+    ("The governor voiced concern that the dam could give way.", "the dam could give way", "The governor",
+     "concern"),
+    ("Peskov expressed hope that the prisoner exchange would go ahead.", "the prisoner exchange would go ahead",
+     "Peskov", "hope"),
+    # a claim noun given, offered or made by someone is theirs
+    ("The commander gave assurances that the bridge would be held.", "the bridge would be held", "The commander",
+     "assurances"),
+    ("The embassy offered assurances that the convoy was carrying only food.", "the convoy was carrying only food",
+     "The embassy", "assurances"),
+    # the parse takes `that` for a relative pronoun; the clause has a subject and a modal, or an object, of its own
+    ("The ministry issued a warning that more strikes would follow.", "more strikes would follow", "The ministry",
+     "warning"),
+    ("The mayor repeated her claim that soldiers looted the museum.", "soldiers looted the museum", "The mayor",
+     "claim"),
+    # what a call, an appeal or a plea asks for
+    ("Kyiv renewed its call for a no-fly zone over the west of the country.",
+     "a no-fly zone over the west of the country", "Ukraine", "call"),
+    ("The Red Cross's appeal for safe passage out of the city went unanswered.", "safe passage out of the city",
+     "The Red Cross", "appeal"),
+    ("Zelensky made a plea for more air defence systems.", "more air defence systems", "Zelensky", "plea"),
+    ("The envoy issued a call for the two armies to pull back from the river.",
+     "the two armies to pull back from the river", "The envoy", "call"),
+])
+def test_a_noun_of_saying_gives_the_holders_words(text, content, speaker, cue):
+    assert quotes_of(text) == [[content, speaker, cue]]
+
+
+@pytest.mark.parametrize("text", [
+    "Her fear that the war would spread kept her awake.",  # a feeling held, not voiced
+    "The build-up of troops raised fears that an attack was coming.",  # an event's effect
+    "Many share the worry that prices will rise.",
+    "It was a promise that he would keep.",  # relative clauses: `that` is the object
+    "These are comments that you won't hear on television.",
+    "The claim that he made turned out to be false.",
+    "Calls for a ceasefire grew louder.",  # nobody holds them
+    "The rouble fell amid strong demand for foreign currency from importers.",  # a market's demand
+    "He took a call from the minister.",
+])
+def test_a_noun_nobody_is_said_to_voice_is_not_a_quote(text):
+    assert quotes_of(text) == []
+
+
+@pytest.mark.parametrize("text, content", [
+    # a concession after the content is the reporter's
+    ("The general claimed that the offensive was on schedule, although he again declined to give figures.",
+     "the offensive was on schedule"),
+    ("The ministry said the convoy had crossed the border, though it is unclear who escorted it.",
+     "the convoy had crossed the border"),
+    # a non-restrictive relative clause after what someone is said to have named
+    ("The senator praised the defence minister's plan to rebuild the air force, which would cost billions.",
+     "the defence minister's plan to rebuild the air force"),
+])
+def test_what_the_reporter_adds_after_a_comma_is_not_the_quote(text, content):
+    assert [row[0] for row in quotes_of(text)] == [content]
+
+
+def test_an_apposition_still_names_what_was_criticised():
+    # `criticized X, the …`: the apposition names the object, which is the content
+    (row,) = quotes_of("The president criticized Ivan Petrov, the former head of the central bank.")
+    assert row[0] == "Ivan Petrov, the former head of the central bank"
+
+
+def test_a_concession_holding_its_own_report_keeps_that_report():
+    rows = quotes_of("Maria Zakharova said the talks had failed, although she noted that both sides would meet again.")
+    assert [row[:2] for row in rows] == [["the talks had failed", "Maria Zakharova"],
+                                         ["both sides would meet again", "Maria Zakharova"]]
+
+
+@pytest.mark.parametrize("text, content, speaker", [
+    # a verb conjoined to a reporting verb is not inside what that verb reports
+    ("The ministry promised an inquiry and tried to make the case to donors that the funds were safe.",
+     "the funds were safe", "The ministry"),
+    # the parse hangs the that-clause on the one spoken to
+    ("The soldier was shouting to the medics that his friend was still breathing.", "his friend was still breathing",
+     "The soldier"),
+])
+def test_a_clause_the_parse_hangs_elsewhere_is_still_reported(text, content, speaker):
+    assert [row[:2] for row in quotes_of(text)] == [[content, speaker]]
+
+
+def test_a_clause_inside_what_is_reported_is_part_of_it():
+    # `said` reports the whole clause, `made it clear` and all: one quote, not two
+    rows = quotes_of("The envoy said the army had promised help and made it clear that it would stay.")
+    assert [row[0] for row in rows] == ["the army had promised help and made it clear that it would stay"]
+
+
+def test_a_relative_clause_on_the_one_spoken_to_is_not_a_quote():
+    assert quotes_of("The general spoke to the soldiers that remained in the town.") == []
