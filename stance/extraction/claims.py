@@ -80,7 +80,9 @@ def _asked_for(token: Token) -> list[Token]:
             after = token.doc[asked[-1].i + 1] if asked and asked[-1].i + 1 < len(token.doc) else None
             if after is not None and after.lower_ == "to" and after.dep_ == "aux" and after.head.left_edge.i == after.i:
                 asked += subtree(after.head)  # `for the armies to pull back`, the infinitive hung on the verb
-            return asked
+            # `a proposal for closer cooperation that would create a joint headquarters`: what the proposal would do
+            return asked + [t for c in token.children if c.dep_ == "relcl" and asked and c.i > asked[-1].i
+                            and c.left_edge.i == asked[-1].i + 1 for t in subtree(c)]
         if child.dep_ in ("advcl", "acl") and any(c.dep_ == "mark" and c.lower_ == "for" for c in child.children):
             return [t for t in subtree(child) if not (t.dep_ == "mark" and t.head.i == child.i)]
     return []

@@ -12,11 +12,12 @@ from spacy.tokens import Token
 
 from stance.extraction import phrases
 from stance.extraction.lexicon import EVENT_NOUNS, SPEECH_VERBS
-from stance.extraction.nlp import is_quote_mark
+from stance.extraction.nlp import between_marks, is_quote_mark
 from stance.extraction.sources import is_bare_speech_verb
 
 #: The kinds of content a cue takes: a reported clause, a noun phrase (`called for talks`), `according to X`'s side.
 CLAUSE, NOMINAL, ACCORDING = "clause", "nominal", "according"
+DASHES = ("-", "–", "—")
 
 
 def subtree(token: Token) -> list[Token]:
@@ -57,9 +58,11 @@ def without_trailing_aside(tokens: list[Token], apposition: bool = True) -> list
     (`said he expects Clinton to recover from pneumonia, which forced her to leave …`), an apposition (`… Mr.
     Trump, the presumed Putin favorite`), a participle clause (`…, citing the strategic importance of …`), the
     occasion (`…, at a meeting in Moscow`), a concession (`said paying no taxes was smart, although he again
-    refused to …`). Words in quotation marks are never cut."""
+    refused to …`), and what follows a last spaced dash (`said he had begun making calls - there are two from each
+    district`). Words in quotation marks are never cut."""
     if not tokens:
         return tokens
+    tokens = _before_last_dash(tokens)
     last = max(t.i for t in tokens)
     for token in tokens:
         relative = token.dep_ == "relcl" and token.left_edge.lower_ in ("which", "who", "whom", "whose", "where")
@@ -85,6 +88,19 @@ def without_trailing_aside(tokens: list[Token], apposition: bool = True) -> list
                 not marked or speaking):
             return [t for t in tokens if t.i < comma.i]
     return tokens
+
+
+def _before_last_dash(tokens: list[Token]) -> list[Token]:
+    """A content cut at a spaced dash that opens its last stretch: not one of a pair around an aside inside it, not
+    before quoted words, not before the content's fourth word."""
+    dashes = [t for t in tokens if t.text in DASHES and t.i > 0 and t.doc[t.i - 1].whitespace_ and t.whitespace_]
+    if len(dashes) != 1:
+        return tokens
+    dash = dashes[0]
+    words = [t for t in tokens if t.i < dash.i and t.is_alpha]
+    if len(words) < 4 or any(is_quote_mark(t) for t in tokens if t.i > dash.i) or between_marks(dash):
+        return tokens
+    return [t for t in tokens if t.i < dash.i]
 
 
 def complementiser(that: Token) -> bool:

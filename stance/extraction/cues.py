@@ -16,6 +16,7 @@ from stance.extraction.claims import CUE_NOUNS, nominal_claim
 from stance.extraction.contents import (
     ACCORDING,
     CLAUSE,
+    DASHES,
     NOMINAL,
     clause_content,
     complementiser,
@@ -89,12 +90,22 @@ def _verb_content(verb: Token) -> tuple[str, list[Token]] | None:
     # sentence; it is not what the verb reports
     clauses = [c for c in children if c.dep_ == "ccomp" and not (
         c.i < verb.i and any(t.text == ":" for t in verb.doc[c.right_edge.i + 1:verb.i]))]
+    # `said he doesn't want to … — a controversial proposal he has raised`: a second clause after a dash is the
+    # reporter's aside
+    clauses = clauses[:1] + [c for c in clauses[1:] if verb.doc[c.left_edge.i - 1].text not in DASHES]
     if clauses:
         return CLAUSE, [t for c in clauses for t in clause_content(c)]
     if lemma in SPEECH_VERBS:
         around = parenthetical_content(verb)
         if around:
             return CLAUSE, around
+        # `said having Trump on the ticket puts senators at risk`: the parse makes the gerund subject the verb's
+        # complement and hangs the clause's own verb below it
+        gerund = next((c for c in children if c.dep_ == "xcomp" and c.tag_ == "VBG" and c.left_edge.i == verb.i + 1
+                       and not is_reporting_verb(c)  # `continues insisting …`: the gerund is the cue
+                       and any(g.dep_ == "ccomp" and g.tag_ in ("VBZ", "VBD", "VBP") for g in c.children)), None)
+        if gerund is not None:
+            return CLAUSE, subtree(gerund)
         # `yelling to the officers that her husband was unarmed`: the parse hangs the clause on the officers
         below = phrases.clause_to_someone(verb)
         if below is not None:

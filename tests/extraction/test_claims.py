@@ -102,3 +102,35 @@ def test_a_clause_inside_what_is_reported_is_part_of_it():
 
 def test_a_relative_clause_on_the_one_spoken_to_is_not_a_quote():
     assert quotes_of("The general spoke to the soldiers that remained in the town.") == []
+
+
+@pytest.mark.parametrize("text, content", [
+    # what follows a last spaced dash is the reporter's aside
+    ("The governor said the evacuation had begun - buses have been leaving since dawn.",
+     "the evacuation had begun"),
+    ("Shoigu suggested that Kyiv could use a dirty bomb — an explosive laced with radioactive material.",
+     "Kyiv could use a dirty bomb"),
+])
+def test_what_follows_a_last_dash_is_the_reporters(text, content):
+    assert [row[0] for row in quotes_of(text)] == [content]
+
+
+@pytest.mark.parametrize("text, content", [
+    # a pair of dashes around an aside inside the content, and a dash before quoted words, stay
+    ("The envoy said the plan – a ceasefire followed by talks – would be presented on Monday.",
+     "the plan – a ceasefire followed by talks – would be presented on Monday"),
+    ("The mayor said the city was ready - “we will not be caught out again.”",
+     "the city was ready - “we will not be caught out again"),
+])
+def test_a_dash_inside_the_content_or_before_quoted_words_stays(text, content):
+    assert [row[0] for row in quotes_of(text)][0].startswith(content)
+
+
+def test_a_gerund_subject_opens_the_reported_clause():
+    (row,) = quotes_of("The senator said having the president on the ballot puts every seat at risk.")
+    assert row[:2] == ["having the president on the ballot puts every seat at risk", "The senator"]
+
+
+def test_a_reporting_gerund_is_its_own_cue():
+    rows = quotes_of("The minister continues insisting the strikes hit only military targets.")
+    assert [row[0] for row in rows] == ["the strikes hit only military targets"]
