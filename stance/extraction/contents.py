@@ -24,7 +24,19 @@ def subtree(token: Token) -> list[Token]:
     return list(token.subtree)
 
 
+def _relayed(ccomp: Token) -> Token | None:
+    """`Zelensky said the attack was a crime, Reuters reported`: the parse makes the relaying verb the content of
+    `said` and hangs what was said below it, before a comma; that clause is the content."""
+    if ccomp.head.i >= ccomp.i or not is_own_report(ccomp) or between_marks(ccomp):
+        return None  # (not quoted words: `blamed the media for focusing on “he said this, he tweeted that”`)
+    subject = next(c for c in ccomp.children if c.dep_ in ("nsubj", "nsubjpass"))
+    return next((c for c in ccomp.children if c.dep_ == "ccomp" and ccomp.head.i < c.left_edge.i
+                 and c.right_edge.i < subject.i and any(t.text == "," for t in c.doc[c.right_edge.i:subject.i])),
+                None)
+
+
 def clause_content(ccomp: Token) -> list[Token]:
+    ccomp = _relayed(ccomp) or ccomp
     tokens = subtree(ccomp)
     # `said he would order a review and warned against hackers`: a second speech verb conjoined without a subject
     # of its own is the speaker's next cue, not part of what the first one reports; so is one with its own

@@ -40,6 +40,7 @@ from stance.extraction.lexicon import (
 )
 from stance.extraction.nlp import (
     between_marks,
+    closing_mark,
     shouted_line,
     text_of,
     token_range,
@@ -236,6 +237,7 @@ def find_cues(doc: Doc, excluded: list[tuple[int, int]]) -> list[Cue]:
             continue  # `The ruins remind us that …`
         for part in _sides(token, [t for t in tokens if not t.is_space]):
             start, end = trim_span(doc, *token_range(part))
+            end = closing_mark(doc, start, end)
             if end > start:
                 cues.append(Cue(token, kind, start, end, source))
     return cues

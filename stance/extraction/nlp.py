@@ -182,6 +182,19 @@ def trim_span(doc: Doc, start: int, end: int) -> tuple[int, int]:
             return start, end
 
 
+def closing_mark(doc: Doc, start: int, end: int) -> int:
+    """The end of a content that leaves a quoted fragment open, moved past the fragment's closing mark when the
+    parse hung the mark on the next clause (`said the attack was “a crime,” Reuters reported`)."""
+    text = text_of(doc)
+    span = text[start:end]
+    if span.count("“") <= span.count("”") and span.count('"') % 2 == 0:
+        return end
+    after = end
+    while after < min(len(text), end + 3) and text[after] in ",. ":
+        after += 1
+    return after + 1 if after < len(text) and text[after] in '”"' else end
+
+
 def token_range(tokens: list[Token]) -> tuple[int, int]:
     first = min(tokens, key=lambda t: t.i)
     last = max(tokens, key=lambda t: t.i)

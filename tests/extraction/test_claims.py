@@ -134,3 +134,21 @@ def test_a_gerund_subject_opens_the_reported_clause():
 def test_a_reporting_gerund_is_its_own_cue():
     rows = quotes_of("The minister continues insisting the strikes hit only military targets.")
     assert [row[0] for row in rows] == ["the strikes hit only military targets"]
+
+
+def test_a_statement_an_agency_relays_is_the_speakers_and_ends_before_the_agency():
+    # LABELS.md §6: relayed speech belongs to its original speaker
+    assert quotes_of("Zelensky said the strike on the market was a war crime, Reuters reported.") == [
+        ["the strike on the market was a war crime", "Zelensky", "said"]]
+
+
+def test_a_mixed_quote_keeps_the_closing_mark_of_its_fragment():
+    (row,) = quotes_of("The minister said the strike was “a war crime,” the agency reported.")
+    assert row[:2] == ["the strike was “a war crime,”", "The minister"]
+    (row,) = quotes_of("The mayor said the city would rebuild “stronger than before.”")
+    assert row[0] == "the city would rebuild “stronger than before.”"
+
+
+def test_quoted_words_never_relay_the_statement_around_them():
+    (row,) = quotes_of("The senator said voters are tired of hearing “she said this, he tweeted that.”")
+    assert row[:2] == ["voters are tired of hearing “she said this, he tweeted that.”", "The senator"]
