@@ -118,6 +118,16 @@ def _verb_content(verb: Token) -> tuple[str, list[Token]] | None:
         words = subtree(obj)
         if words[0].lower_ in ("that", "whether") and (words[0].dep_ == "mark" or complementiser(words[0])):
             return CLAUSE, clause_content(obj)
+    if lemma == "say":
+        # `Stone says the increase in polarization that Bloomberg decries also makes …`: `say` takes a clause, so an
+        # object right after it with a finite verb hung on it is a clause the parse missed (not `said a prayer`, nor
+        # a relative clause: `said the words that everyone remembers`)
+        said = next((c for c in children if c.dep_ == "dobj" and c.left_edge.i == verb.i + 1), None)
+        if said is not None and any(
+                c.dep_ in ("relcl", "acl", "ccomp") and c.tag_ in ("VBZ", "VBD", "VBP") and not any(
+                    g.tag_ in ("WDT", "WP") and g.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj") for g in c.children)
+                for c in said.children):
+            return CLAUSE, subtree(said)
     if lemma in GERUND_VERBS:
         # `proposed holding talks in Istanbul`, `did not rule out sending troops`: a gerund clause with words of its
         # own is what was put forward or denied (not `stopped talking`: not a speech verb)

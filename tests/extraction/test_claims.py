@@ -152,3 +152,13 @@ def test_a_mixed_quote_keeps_the_closing_mark_of_its_fragment():
 def test_quoted_words_never_relay_the_statement_around_them():
     (row,) = quotes_of("The senator said voters are tired of hearing “she said this, he tweeted that.”")
     assert row[:2] == ["voters are tired of hearing “she said this, he tweeted that.”", "The senator"]
+
+
+def test_say_with_an_object_that_carries_a_finite_verb_reports_a_clause():
+    # the tagger takes `decries` for a noun, so the parse makes the clause an object with a relative clause
+    (row,) = quotes_of("Stone says the increase in polarization that Bloomberg decries also makes his election "
+                       "even less likely.")
+    assert row[:2] == ["the increase in polarization that Bloomberg decries also makes his election even less likely",
+                       "Stone"]
+    # a real relative clause on the object of `say` is not a report
+    assert quotes_of("She said the words that everyone remembers.") == []
