@@ -10,7 +10,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from stance.extraction import phrases
-from stance.extraction.contents import CLAUSE, NOMINAL, clause_content, subtree
+from stance.extraction.contents import CLAUSE, NOMINAL, clause_content, subtree, without_trailing_aside
 from stance.extraction.lexicon import (
     ASSERTING_VERBS,
     CALL_NOUNS,
@@ -62,12 +62,21 @@ def _misparsed_complement(clause: Token) -> bool:
     return has_object or modal and clause.lemma_.lower() not in CLAIM_OBJECT_VERBS
 
 
+def _takes_the_noun(clause: Token) -> bool:
+    """`assurances that the troops never received`, `claims that no one could verify`: a that-clause whose verb takes
+    a claim as its object and has none of its own is a relative clause the parse took for the claim's content."""
+    return clause.lemma_.lower() in CLAIM_OBJECT_VERBS and not any(  # (`that the bridge would be held`: passive)
+        c.dep_ in ("dobj", "ccomp", "xcomp", "attr", "acomp", "oprd", "prep", "nsubjpass", "auxpass")
+        for c in clause.children)
+
+
 def _clauses(token: Token) -> list[Token]:
-    """The that-clauses of a claim noun (`his promise to end the war`: a promise, a pledge or a threat may hold an
-    infinitive)."""
+    """The that-clauses of a claim noun (`his promise to end the war`: a promise, a pledge, a threat or a proposal
+    may hold an infinitive)."""
     return [c for c in token.children if c.dep_ in ("acl", "ccomp") and (
-        phrases.opens_with_that(c) or token.lemma_.lower() in COMMISSIVE_NOUNS and c.tag_ == "VB"
-        and any(t.dep_ == "aux" and t.lower_ == "to" for t in c.children)) or _misparsed_complement(c)]
+        phrases.opens_with_that(c) and not _takes_the_noun(c) or token.lemma_.lower() in COMMISSIVE_NOUNS
+        and c.tag_ == "VB" and any(t.dep_ == "aux" and t.lower_ == "to" for t in c.children))
+        or _misparsed_complement(c)]
 
 
 def _asked_for(token: Token) -> list[Token]:
@@ -118,8 +127,8 @@ def nominal_claim(token: Token, excluded: list[tuple[int, int]]) -> tuple[str, i
     if holder is None or holder.pos_ == "PRON" and (holder.lower_ == "its" or governed and holder.lower_ in (
             "their", "his", "her")):
         return None  # nobody in the sentence holds it, or the verb's content holds it
-    if asked:
-        kind, content = NOMINAL, asked
+    if asked:  # `a call for a no-fly zone, which NATO has rejected`: the relative clause is the reporter's
+        kind, content = NOMINAL, without_trailing_aside(asked, apposition=False)
     else:
         kind = CLAUSE
         # a that-clause first: `threat to nuke the West and insistence that he is “not bluffing”`

@@ -88,8 +88,10 @@ def without_trailing_aside(tokens: list[Token], apposition: bool = True) -> list
         occasion = token.dep_ == "prep" and token.lower_ in ("at", "in", "during") and any(
             c.dep_ == "pobj" and c.lemma_.lower() in EVENT_NOUNS for c in token.children)
         # it must run to the end (a name after a comma, `…, Wang Yi`, may hang elsewhere in the parse)
+        # (not the speaker's own hedge: `would hold the line, although it might have to give up ground`)
         concession = token.dep_ == "advcl" and any(
-            c.dep_ == "mark" and c.lower_ in ("although", "though") for c in token.children)
+            c.dep_ == "mark" and c.lower_ in ("although", "though") for c in token.children) and not any(
+            c.dep_ == "aux" and c.tag_ == "MD" for c in token.children)
         ends = all(t.is_punct or t.pos_ == "PROPN" for t in token.doc[token.right_edge.i + 1:last + 1])
         if not ends or not (relative or participle or occasion or concession or apposition and token.dep_ == "appos"):
             continue

@@ -33,6 +33,7 @@ from stance.extraction.lexicon import (
     PREPOSITIONAL_CUES,
     REASON_VERBS,
     RECEIVING_VERBS,
+    SAYING_VERBS,
     SOMEONES_VERBS,
     SPEECH_VERBS,
     SUBORDINATORS,
@@ -89,8 +90,16 @@ def _verb_content(verb: Token) -> tuple[str, list[Token]] | None:
     children = list(verb.children)
     # `Almayadeen reports: X said that …`: a clause before a colon that precedes the verb introduces the
     # sentence; it is not what the verb reports
+    # (nor a report of its own before the verb: `Zelensky said the attack was a crime, the agency said` relays
+    # Zelensky's words, which are his, LABELS.md §6; `…, “Russia will pay,” he added`: the quoted words are added)
+    relayed = [c for c in children if c.dep_ == "ccomp" and c.i < verb.i and _relayed_report(c)]
     clauses = [c for c in children if c.dep_ == "ccomp" and not (
-        c.i < verb.i and any(t.text == ":" for t in verb.doc[c.right_edge.i + 1:verb.i]))]
+        c.i < verb.i and any(t.text == ":" for t in verb.doc[c.right_edge.i + 1:verb.i]))
+        and c not in relayed and not any(c.left_edge.i == r.i + 1 for r in relayed)]
+    if not clauses and verb.dep_ == "ccomp" and verb.head.i > verb.i and _relayed_report(verb):
+        # `An official said discussions were “still dynamic,” it said`: the parse hangs the official's clause on
+        # the verb that relays it
+        clauses = [c for c in verb.head.children if c.dep_ == "ccomp" and c.left_edge.i == verb.i + 1]
     # `said he doesn't want to … — a controversial proposal he has raised`: a second clause after a dash is the
     # reporter's aside
     clauses = clauses[:1] + [c for c in clauses[1:] if verb.doc[c.left_edge.i - 1].text not in DASHES]
@@ -251,6 +260,14 @@ def find_cues(doc: Doc, excluded: list[tuple[int, int]]) -> list[Cue]:
             if end > start:
                 cues.append(Cue(token, kind, start, end, source))
     return cues
+
+
+def _relayed_report(clause: Token) -> bool:
+    """A clause that is someone's report of its own (`Zelensky said the attack was a crime`), outside quotation
+    marks: a plain verb of saying with a subject that names a source (not `Those discussions are continuing`)."""
+    subject = next((c for c in clause.children if c.dep_ == "nsubj"), None)
+    return (clause.lemma_.lower() in SAYING_VERBS and subject is not None and not between_marks(clause)
+            and (subject.pos_ in ("PROPN", "PRON") or phrases.names_a_source(subject)))
 
 
 def _reporters_voice(verb: Token) -> bool:

@@ -100,7 +100,7 @@ MAKE_IDIOMS = _words("clear plain case point argument")
 CITING_VERBS = _words("cite")
 
 #: Claim nouns whose content may be an infinitive: `his promises to end the war`, `a threat to cut off gas`.
-COMMISSIVE_NOUNS = _words("promise pledge vow threat")
+COMMISSIVE_NOUNS = _words("promise pledge vow threat proposal")
 
 #: Prepositional verbs: `called for X`, `warned of X`, `spoke about X`.
 PREPOSITIONAL_CUES = {
@@ -140,11 +140,20 @@ REASON_PREPOSITIONS = {"accuse": ("of",), "congratulate": ("on", "for")}
 #: `reiterated his claim that …`: an evaluative verb reports the claim noun itself, so none is listed here).
 ASSERTING_VERBS = _words("""
     issue repeat renew voice express deliver stand stick persist maintain echo advance give offer make sound unveil
-    submit send
+    submit send put
+""")
+#: Plain verbs of saying: a clause with one of these and a named subject, before another cue, is a report of its own
+#: that the later cue relays (`Zelensky said the attack was a crime, the agency said`), not the later cue's content.
+SAYING_VERBS = _words("""
+    say tell add state claim declare insist warn write note explain argue announce report stress tweet confirm
+    reply respond admit acknowledge
 """)
 #: Feelings someone voices, whose that-clause is then what they said (`voiced concern that the bridge could
 #: collapse`, `expressed hope that talks would resume`); a feeling only held (`his fear that …`) is not said.
-FEELING_NOUNS = _words("concern hope fear doubt confidence optimism regret frustration scepticism skepticism worry")
+FEELING_NOUNS = _words("""
+    concern hope fear doubt confidence optimism regret frustration scepticism skepticism worry alarm dismay anger
+    outrage disappointment satisfaction
+""")
 #: (Not `raise`: `the build-up raised fears that …` is an event's effect; nor `share`: a view held, not said.)
 VOICING_VERBS = _words("voice express air repeat renew reiterate echo")
 #: Nouns of asking, whose `for` phrase is what was asked for: `Kyiv renewed its call for a no-fly zone`,
@@ -155,7 +164,7 @@ CALL_NOUNS = _words("call appeal plea request proposal")
 #: won't hear` are relative clauses.
 CLAIM_OBJECT_VERBS = _words("""
     make keep issue give deliver break fulfil fulfill honour honor send sign repeat hear accept verify confirm
-    believe see read ignore reject deny dismiss heed answer receive
+    believe see read ignore reject deny dismiss heed answer receive hold share
 """)
 
 #: Platforms words are posted on, which the tagger sometimes takes for a person (`wrote on Twitter, adding that he
@@ -316,7 +325,7 @@ PLACING_WORDS = frozenset({"on", "onto", "into", "under", "over", "back", "down"
 CLAIM_NOUNS = frozenset({"claim", "statement", "assertion", "warning", "promise", "pledge", "demand", "accusation",
                          "allegation", "denial", "suggestion", "insistence", "threat", "announcement", "admission",
                          "assurance", "argument", "belief", "view", "prediction", "charge", "vow", "comment",
-                         "remark", "message"})
+                         "remark", "message", "alert"})
 
 
 # Words that tell a person's gender when they stand before the name or in its role: `Mrs. Clinton`, `the spokeswoman`.

@@ -162,3 +162,51 @@ def test_say_with_an_object_that_carries_a_finite_verb_reports_a_clause():
                        "Stone"]
     # a real relative clause on the object of `say` is not a report
     assert quotes_of("She said the words that everyone remembers.") == []
+
+
+@pytest.mark.parametrize("text, content, speaker", [
+    # a statement relayed by another cue after it is its own speaker's, once (LABELS.md §6)
+    ("Zelensky said the attack was a crime, the agency said.", "the attack was a crime", "Zelensky"),
+    ("Kuleba said the talks had stalled, his office said in a statement.", "the talks had stalled", "Kuleba"),
+    # the parse may hang the relayed speaker's clause on the relaying verb
+    ("An Indonesian official said the draft was still being negotiated and might change, it said.",
+     "the draft was still being negotiated and might change", "An Indonesian official"),
+])
+def test_a_relayed_statement_is_one_quote_of_its_own_speaker(text, content, speaker):
+    assert [row[:2] for row in quotes_of(text)] == [[content, speaker]]
+
+
+def test_quoted_words_after_a_statement_belong_to_the_cue_after_them():
+    rows = quotes_of("Zelensky said the attack was a crime, “Russia will pay for this,” he added.")
+    assert [row[:2] for row in rows] == [["the attack was a crime", "Zelensky"],
+                                         ["Russia will pay for this,", "Zelensky"]]
+
+
+def test_a_clause_that_is_not_a_report_is_still_what_the_later_cue_says():
+    # `continuing`, `called for` with a thing as subject: no one's report, so the minister said it
+    (row,) = quotes_of("Those discussions are continuing, the minister said.")
+    assert row[:2] == ["Those discussions are continuing", "the minister"]
+
+
+@pytest.mark.parametrize("text", [
+    "The general gave assurances that the troops never received.",  # a relative clause the parse calls content
+    "He expressed the hope that they had long held.",
+    "Officials made claims that no one could verify.",
+])
+def test_a_clause_whose_verb_takes_the_claim_is_relative(text):
+    assert quotes_of(text) == []
+
+
+@pytest.mark.parametrize("text, content, speaker", [
+    ("The minister voiced alarm that the dam could fail.", "the dam could fail", "The minister"),
+    ("Poland put forward a proposal to send peacekeepers to the border.", "to send peacekeepers to the border",
+     "Poland"),
+    ("Kyiv renewed its call for a no-fly zone, which NATO has repeatedly rejected.", "a no-fly zone", "Ukraine"),
+])
+def test_more_nouns_of_saying(text, content, speaker):
+    assert [row[:2] for row in quotes_of(text)] == [[content, speaker]]
+
+
+def test_a_hedge_in_the_speakers_own_concession_stays():
+    (row,) = quotes_of("The commander said the army would hold the line, although it might have to give up ground.")
+    assert row[0] == "the army would hold the line, although it might have to give up ground"
