@@ -93,7 +93,10 @@ def without_trailing_aside(tokens: list[Token], apposition: bool = True) -> list
             c.dep_ == "mark" and c.lower_ in ("although", "though") for c in token.children) and not any(
             c.dep_ == "aux" and c.tag_ == "MD" for c in token.children)
         ends = all(t.is_punct or t.pos_ == "PROPN" for t in token.doc[token.right_edge.i + 1:last + 1])
-        if not ends or not (relative or participle or occasion or concession or apposition and token.dep_ == "appos"):
+        # `…, according to Reuters`: who passed the statement on
+        relay = token.lower_ == "according" and token.dep_ == "prep"
+        if not ends or not (relative or participle or occasion or concession or relay
+                            or apposition and token.dep_ == "appos"):
             continue
         first = token.left_edge
         comma = token.doc[first.i - 1] if first.i > 0 else None

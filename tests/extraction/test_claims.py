@@ -210,3 +210,20 @@ def test_more_nouns_of_saying(text, content, speaker):
 def test_a_hedge_in_the_speakers_own_concession_stays():
     (row,) = quotes_of("The commander said the army would hold the line, although it might have to give up ground.")
     assert row[0] == "the army would hold the line, although it might have to give up ground"
+
+
+def test_according_to_after_a_statement_only_says_who_passed_it_on():
+    assert quotes_of("Zelensky said the attack was a crime, according to Reuters.") == [
+        ["the attack was a crime", "Zelensky", "said"]]
+    # with no statement of its own before it, the phrase names the source
+    assert quotes_of("The attack was a crime, according to Reuters.") == [
+        ["The attack was a crime", "Reuters", "according to"]]
+    # nor does a statement after a leading phrase take it over
+    (row,) = quotes_of("According to the air force, the missiles can fly more than 50 kilometres.")
+    assert row[:2] == ["the missiles can fly more than 50 kilometres", "the air force"]
+
+
+def test_a_that_clause_on_the_one_shouted_at_is_reported():
+    (row,) = quotes_of("The sergeant yelled at the recruits that the enemy was close.")
+    assert row[:2] == ["the enemy was close", "The sergeant"]
+    assert quotes_of("He looked at the soldiers that remained in the town.") == []
