@@ -200,7 +200,7 @@ def find_cues(doc: Doc, excluded: list[tuple[int, int]]) -> list[Cue]:
             cue = _phrase_cue(token, phrases.according_source(token))
             # `Zelensky said the attack was a crime, according to Reuters`: the statement is Zelensky's, and the
             # phrase only says who passed it on (LABELS.md §6)
-            if cue and not any(cue.start <= t.idx < cue.end and t.i < token.i and _relayed_report(t) for t in doc):
+            if cue and not any(cue.start <= t.idx < cue.end and _relayed_report(t) for t in doc[:token.i]):
                 cues.append(cue)
             continue
         if token.lower_ == "in" and (cue := _phrase_cue(token, phrases.words_source(token))):
