@@ -30,6 +30,7 @@ from stance.extraction.lexicon import (
     COGNITION_VERBS,
     EVALUATIVE_VERBS,
     GERUND_VERBS,
+    NEGATABLE_VERBS,
     PREPOSITIONAL_CUES,
     REASON_VERBS,
     RECEIVING_VERBS,
@@ -238,8 +239,11 @@ def find_cues(doc: Doc, excluded: list[tuple[int, int]]) -> list[Cue]:
         if not is_reporting_verb(token) or is_passive_without_agent(token) and token.lower_ != "reported" \
                 or shouted_line(token):
             continue
-        if token.dep_ == "xcomp" and token.head.lemma_.lower() in WITHHOLDING_VERBS or _reporters_voice(token):
+        withheld = token.head if token.dep_ == "conj" else token  # `declined to confirm or deny that …`
+        if withheld.dep_ == "xcomp" and withheld.head.lemma_.lower() in WITHHOLDING_VERBS or _reporters_voice(token):
             continue  # `refused to call it an invasion`: words not said; `it is worth noting that`: nobody's
+        if _negated(token, excluded):
+            continue  # `did not say that the deal was dead`, `did not blame Kyiv for …`: nothing was stated
         found = _verb_content(token)
         if found is None and token.lemma_.lower() in CITING_VERBS:
             continue  # `citing two officials` cues nothing of its own
@@ -270,6 +274,25 @@ def _relayed_report(clause: Token) -> bool:
     subject = next((c for c in clause.children if c.dep_ == "nsubj"), None)
     return (clause.lemma_.lower() in SAYING_VERBS and subject is not None and not between_marks(clause)
             and (subject.pos_ in ("PROPN", "PRON") or phrases.names_a_source(subject)))
+
+
+def _negated(verb: Token, excluded: list[tuple[int, int]]) -> bool:
+    """A verb of saying or judging that is denied (`did not say that …`, `never blamed Kyiv`, `would not confirm
+    or deny …`) attributes no statement to its subject. Not a verb of belief, whose denial is a view held (`does
+    not believe the talks will work`), nor one of refusal, whose denial is a statement of its own (`did not rule
+    out sending troops`), nor `not only … but`."""
+    if verb.dep_ == "conj" and any(c.lower_ in ("or", "nor") for c in verb.head.children if c.dep_ == "cc") \
+            and not any(c.dep_ in ("nsubj", "nsubjpass", "neg") for c in verb.children):
+        verb = verb.head  # `would not confirm or deny that …`: neither
+    lemma = verb.lemma_.lower()
+    if lemma in COGNITION_VERBS or lemma in NEGATABLE_VERBS:
+        return False
+    doc = verb.doc
+    # the word itself before the verb, outside quotation marks (`“Probably not,” Moore said` denies nothing), and
+    # not `whether or not`
+    return any(c.dep_ == "neg" and c.i < verb.i and not any(a <= c.idx < b for a, b in excluded)
+               and not between_marks(c) and doc[c.i + 1].lower_ != "only"
+               and not (c.i > 0 and doc[c.i - 1].lower_ == "or") for c in verb.children)
 
 
 def _reporters_voice(verb: Token) -> bool:

@@ -188,6 +188,9 @@ DURATION_NOUNS = _words("time while second minute hour day week month year decad
 #: sending troops`, `denied shelling the plant` (not `continued fueling the conflict`, `footage shows X ejecting`).
 GERUND_VERBS = _words("advocate rule suggest propose recommend mention deny admit acknowledge endorse envisage urge")
 
+#: Verbs of refusing or denying: their denial is itself a statement (`did not rule out talks`, `did not deny that …`).
+NEGATABLE_VERBS = _words("deny reject dismiss rule exclude dispute contest question challenge hide conceal")
+
 # (`rule` reports only as `rule out`, which `sources.is_reporting_verb` checks; it is not among these.)
 REPORTING_VERBS = (SPEECH_VERBS | COGNITION_VERBS | EVALUATIVE_VERBS | REASON_VERBS | (GERUND_VERBS - {"rule"})
                    | frozenset(PREPOSITIONAL_CUES))

@@ -1,0 +1,39 @@
+"""Reporting verbs that state nothing, passive reports with their agent, and what a verb's content leaves to the
+reporter (`stance.extraction.cues`). Sentences of the project's own."""
+
+import pytest
+
+import stance
+from stance.records import Article
+
+
+def quotes_of(text: str) -> list[list[str]]:
+    frame = stance.extract([Article("t", text)])
+    return frame[["text", "speaker", "cue"]].values.tolist()
+
+
+@pytest.mark.parametrize("text", [
+    "The minister did not say that the deal was dead.",
+    "Biden never blamed Kyiv for the strike on the bridge.",
+    "The spokesman would not confirm or deny that the convoy had been hit.",
+    "Peskov declined to confirm or deny that talks had begun.",
+    "The general has not yet condemned the shelling of the port.",
+    "The governor did not explain why the sirens had stayed silent.",
+])
+def test_a_denied_verb_of_saying_or_judging_states_nothing(text):
+    assert quotes_of(text) == []
+
+
+@pytest.mark.parametrize("text, content, speaker, cue", [
+    # the denial of a belief is a view held, and the denial of a refusal a statement
+    ("The envoy does not believe that the talks will work.", "the talks will work", "The envoy", "believe"),
+    ("Peskov did not rule out talks with Kyiv.", "talks with Kyiv", "Peskov", "rule out"),
+    ("The general did not deny that his troops had crossed the river.", "his troops had crossed the river",
+     "The general", "deny"),
+    # the negation is the content's, or the speaker's words, not the cue's
+    ("The minister said the deal was not dead.", "the deal was not dead", "The minister", "said"),
+    ("“Probably not,” the minister said.", "Probably not,", "the minister", "said"),
+    ("The envoy not only criticised the deal but said it was a betrayal.", "it was a betrayal", "The envoy", "said"),
+])
+def test_a_negation_that_is_not_the_cues_keeps_the_quote(text, content, speaker, cue):
+    assert [content, speaker, cue] in quotes_of(text)
