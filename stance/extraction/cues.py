@@ -49,7 +49,7 @@ from stance.extraction.nlp import (
     trim_span,
 )
 from stance.extraction.parenthetical import is_parenthetical, parenthetical_content, parenthetical_source, puts_it
-from stance.extraction.reasons import judged_with_reason
+from stance.extraction.reasons import judged_with_reason, passive_reason
 from stance.extraction.sources import (
     find_source,
     is_passive_without_agent,
@@ -163,6 +163,8 @@ def _verb_content(verb: Token) -> tuple[str, list[Token]] | None:
             # one cited speaks in the participle; `cited the driver for speeding`: a summons or an award
             return None
     if lemma in REASON_VERBS:
+        if passive := passive_reason(verb, lemma):
+            return CLAUSE, passive
         judged, reason = judged_with_reason(verb, lemma)
         if judged:
             # read as a clause, quoted words inside make it mixed (`accused Kyiv of planning a “…”`); a reason that

@@ -57,3 +57,20 @@ def _how_long(word: Token) -> bool:
     """`for years`, `for two hours`, `for a long time` (not `for years of shelling`: what the years held)."""
     return (word.ent_type_ in ("DATE", "TIME") or word.lemma_.lower() in DURATION_NOUNS) and not any(
         c.dep_ == "prep" and c.lower_ == "of" for c in word.children)
+
+
+def passive_reason(verb: Token, lemma: str) -> list[Token]:
+    """`Russia was accused by Kyiv of shelling the plant`, `The army was blamed by investigators for the fire`: in a
+    passive with its agent, what the agent said is the reason (the one judged stands before the cue, which a
+    content never holds). Not a passive without an agent (`was accused of …`: by whom is not said)."""
+    children = list(verb.children)
+    if not any(c.dep_ == "auxpass" for c in children) or not any(c.dep_ == "nsubjpass" for c in children):
+        return []
+    if not any(c.dep_ == "agent" for c in children):
+        return []
+    prepositions = REASON_PREPOSITIONS.get(lemma, ("for",))
+    for prep in (c for c in children if c.dep_ == "prep" and c.lower_ in prepositions and c.i > verb.i):
+        objects = [o for o in prep.children if o.dep_ in ("pobj", "pcomp") and not _how_long(o)]
+        if objects:
+            return [t for o in objects for t in _subtree(o)]
+    return []

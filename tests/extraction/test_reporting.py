@@ -37,3 +37,16 @@ def test_a_denied_verb_of_saying_or_judging_states_nothing(text):
 ])
 def test_a_negation_that_is_not_the_cues_keeps_the_quote(text, content, speaker, cue):
     assert [content, speaker, cue] in quotes_of(text)
+
+
+@pytest.mark.parametrize("text, content, speaker", [
+    ("Russia was accused by Kyiv of shelling the nuclear plant.", "shelling the nuclear plant", "Ukraine"),
+    ("The battalion was accused of war crimes by the village council.", "war crimes", "the village council"),
+    ("The hacker was accused by the FBI of running the botnet.", "running the botnet", "the FBI"),
+])
+def test_a_passive_judgement_with_its_agent_gives_the_agents_reason(text, content, speaker):
+    assert quotes_of(text) == [[content, speaker, "accused"]]
+
+
+def test_a_passive_judgement_without_an_agent_is_nobodys():
+    assert quotes_of("Russia was accused of shelling the nuclear plant.") == []
