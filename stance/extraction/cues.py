@@ -264,18 +264,24 @@ def find_cues(doc: Doc, excluded: list[tuple[int, int]]) -> list[Cue]:
             continue  # `The ruins remind us that …`
         for part in _sides(token, [t for t in tokens if not t.is_space]):
             start, end = trim_span(doc, *token_range(part))
-            end = closing_mark(doc, start, end)
             if end > start:
                 cues.append(Cue(token, kind, start, end, source))
-    return cues
+    # however a content was found, a quoted fragment it leaves open ends at its closing mark (`said the attack was
+    # “a crime,” Reuters reported`, `repeated his claim that Kyiv was “a terrorist state,” the ministry said`)
+    return [Cue(c.token, c.kind, c.start, closing_mark(doc, c.start, c.end), c.source) if c.end > c.start >= 0 else c
+            for c in cues]
 
 
 def _relayed_report(clause: Token) -> bool:
     """A clause that is someone's report of its own (`Zelensky said the attack was a crime`), outside quotation
-    marks: a plain verb of saying with a subject that names a source (not `Those discussions are continuing`)."""
+    marks: a plain verb of saying, or a verb voicing a claim noun with its content, with a subject that names a
+    source (not `Those discussions are continuing`)."""
     subject = next((c for c in clause.children if c.dep_ == "nsubj"), None)
-    return (clause.lemma_.lower() in SAYING_VERBS and subject is not None and not between_marks(clause)
-            and (subject.pos_ in ("PROPN", "PRON") or phrases.names_a_source(subject)))
+    if subject is None or between_marks(clause) or not (subject.pos_ in ("PROPN", "PRON")
+                                                        or phrases.names_a_source(subject)):
+        return False
+    return clause.lemma_.lower() in SAYING_VERBS or any(
+        c.dep_ == "dobj" and c.lemma_.lower() in CLAIM_NOUNS and nominal_claim(c, []) for c in clause.children)
 
 
 def _negated(verb: Token, excluded: list[tuple[int, int]]) -> bool:

@@ -50,3 +50,22 @@ def test_a_passive_judgement_with_its_agent_gives_the_agents_reason(text, conten
 
 def test_a_passive_judgement_without_an_agent_is_nobodys():
     assert quotes_of("Russia was accused of shelling the nuclear plant.") == []
+
+
+@pytest.mark.parametrize("text, content, speaker, cue", [
+    # a claim voiced, relayed by an office: one quote, the claimant's, with its quoted fragment closed
+    ("Lavrov repeated his claim that Kyiv was “a terrorist state,” the ministry said.",
+     "Kyiv was “a terrorist state,”", "Lavrov", "claim"),
+    ("The mayor repeated her claim that soldiers looted the museum, the agency reported.",
+     "soldiers looted the museum", "The mayor", "claim"),
+    # a fragment left open by an `according to` content ends at its mark too
+    ("According to the ministry, the strike was “a gross violation,” and talks were off.",
+     "the strike was “a gross violation,” and talks were off", "the ministry", "According to"),
+])
+def test_a_relayed_claim_is_the_claimants_and_ends_at_its_closing_mark(text, content, speaker, cue):
+    assert quotes_of(text) == [[content, speaker, cue]]
+
+
+def test_a_claim_voiced_without_its_content_is_the_relaying_sources_report():
+    assert quotes_of("Lavrov repeated his claim, the ministry said.") == [
+        ["Lavrov repeated his claim", "the ministry", "said"]]
