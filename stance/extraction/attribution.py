@@ -26,6 +26,7 @@ from stance.extraction.lexicon import (
     PERSON_PRONOUNS,
     PLURAL_PRONOUNS,
     ROLE_NOUNS,
+    ROLE_PREPOSITIONS,
     SPEECH_VERBS,
     TITLES,
 )
@@ -159,10 +160,11 @@ def _part_of_group(source: Token, group: Token, offset: int, index: ArticleIndex
 
 def _named_after_role(source: Token | None) -> list[Token]:
     """`Head of the Presidential Office Andriy Yermak said`, `Commander of the Ground Forces Oleksandr Syrskyi`: a
-    role whose `of` phrase ends in a person's name (two words or more, after the body it heads) is that person;
-    the name's words, else []."""
+    role whose `of` phrase ends in a person's name (two words or more, after the body it heads) is that person, as
+    is one whose `to` or `for` phrase runs the place it serves into a name (`Russia's ambassador to Washington
+    Anatoly Antonov`); the name's words, else []."""
     if source is None or source.lemma_.lower() not in ROLE_NOUNS or not any(
-            c.dep_ == "prep" and c.lower_ == "of" for c in source.children):
+            c.dep_ == "prep" and c.lower_ in ROLE_PREPOSITIONS for c in source.children):
         return []
     doc, last = source.doc, source.right_edge
     # the name hangs from the role's own `of` phrase, not from a clause inside it (`The head of the delegation that
@@ -172,6 +174,13 @@ def _named_after_role(source: Token | None) -> list[Token]:
         return []
     run = trailing_names(list(doc[source.i + 1:last.i + 1]))
     if len(run) < 2:
+        return []
+    # `ambassador to Washington Anatoly Antonov`, `envoy for Ukraine Kurt Volker`: the tagger runs the place the
+    # role serves into the name (only then is a `to` or `for` phrase the role's holder: `an aide to President X`,
+    # `a spokeswoman for X` speak for X)
+    if len(run) >= 3 and normalize(run[0].text) in COUNTRIES | CAPITALS.keys():
+        return run[1:]
+    if not any(c.dep_ == "prep" and c.lower_ == "of" for c in source.children):
         return []
     person = entity_of(last)
     if person is not None and person.label_ == "PERSON" and person.end - 1 == last.i and person.start > source.i:

@@ -195,6 +195,10 @@ NEGATABLE_VERBS = _words("deny reject dismiss rule exclude dispute contest quest
 REPORTING_VERBS = (SPEECH_VERBS | COGNITION_VERBS | EVALUATIVE_VERBS | REASON_VERBS | (GERUND_VERBS - {"rule"})
                    | frozenset(PREPOSITIONAL_CUES))
 
+#: Prepositions after a role that say whose role it is: `head of the service`, `ambassador to Washington`, `envoy
+#: for Ukraine`.
+ROLE_PREPOSITIONS = frozenset({"of", "to", "for"})
+
 #: Nouns for a person's office or job: `the president said`, `the minister`.
 ROLE_NOUNS = _words("""
     president minister premier chancellor secretary spokesman spokeswoman spokesperson chief head leader

@@ -69,3 +69,15 @@ def test_a_relayed_claim_is_the_claimants_and_ends_at_its_closing_mark(text, con
 def test_a_claim_voiced_without_its_content_is_the_relaying_sources_report():
     assert quotes_of("Lavrov repeated his claim, the ministry said.") == [
         ["Lavrov repeated his claim", "the ministry", "said"]]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # the tagger runs the place the role serves into the holder's name
+    ("Russia's ambassador to Washington Anatoly Antonov said the aid would change nothing.", "Anatoly Antonov"),
+    ("The special envoy for Ukraine Kurt Volker said the talks had stalled.", "Kurt Volker"),
+    # a `to` or `for` phrase that names someone else says whom the role serves
+    ("An aide to President Volodymyr Zelensky said the talks had stalled.", "An aide"),
+    ("A spokeswoman for Hillary Clinton says the campaign helped nobody.", "A spokeswoman"),
+])
+def test_a_role_with_the_place_it_serves_before_a_name_is_that_persons(text, speaker):
+    assert [q[1] for q in quotes_of(text)] == [speaker]
