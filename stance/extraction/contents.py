@@ -13,7 +13,7 @@ from spacy.tokens import Token
 from stance.extraction import phrases
 from stance.extraction.lexicon import EVENT_NOUNS, SPEECH_VERBS
 from stance.extraction.nlp import between_marks, is_quote_mark
-from stance.extraction.sources import is_bare_speech_verb
+from stance.extraction.sources import is_bare_speech_verb, reaction_just_before
 
 #: The kinds of content a cue takes: a reported clause, a noun phrase (`called for talks`), `according to X`'s side.
 CLAUSE, NOMINAL, ACCORDING = "clause", "nominal", "according"
@@ -45,6 +45,8 @@ def clause_content(ccomp: Token) -> list[Token]:
     # talks continued`, `while it claimed to want peace`: no reported clause of their own).
     for conj in (t for t in tokens if t.i > ccomp.i and (
             t.dep_ == "conj" and (is_bare_speech_verb(t) or is_own_report(t))
+            # `…, which drew criticism from X, saying …`: X's words (`sources.reaction_just_before`)
+            or t.dep_ == "advcl" and t.tag_ == "VBG" and is_bare_speech_verb(t) and reaction_just_before(t) is not None
             or t.dep_ == "advcl" and is_own_report(t) and any(c.dep_ == "ccomp" for c in t.children) and any(
                 c.dep_ == "mark" and c.lower_ in ("while", "whereas") for c in t.children))):
         cut = {t.i for t in conj.subtree} | {c.i for c in conj.head.children if c.dep_ == "cc" and c.i < conj.i}

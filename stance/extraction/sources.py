@@ -125,6 +125,28 @@ def _reaction_from(verb: Token, excluded: list[tuple[int, int]]) -> Token | None
                  and (names_someone(o) or o.pos_ == "PROPN")), None)
 
 
+def reaction_just_before(verb: Token, excluded: list[tuple[int, int]] = ()) -> Token | None:
+    """`…, which drew criticism from President X, saying …`: the parse hangs the participle on the main verb, but
+    it follows right after the one a relative clause says a reaction came from (`from X`, the last words before
+    its comma), who speaks in it."""
+    doc = verb.doc
+    comma = verb.left_edge.i - 1
+    if comma < 1 or doc[comma].text != ",":
+        return None
+    last = doc[comma - 1]
+    source = last if last.dep_ == "pobj" else None
+    if source is None or source.head.lower_ != "from" or inside(source, excluded) or not (
+            names_someone(source) or source.pos_ == "PROPN"):
+        return None
+    reacted = source.head.head  # `drew criticism from X` or `criticism from X`
+    if reacted.lemma_.lower() in REACTION_NOUNS:
+        reacted = reacted.head
+    reactions = [c for c in reacted.children if c.dep_ == "dobj" and c.lemma_.lower() in REACTION_NOUNS]
+    # only in a relative clause about a thing: in a reported clause (`said the plan had drawn criticism from
+    # Kyiv, adding …`) the participle goes on with the report
+    return source if reactions and reacted.dep_ == "relcl" and reacted.i < source.i else None
+
+
 def _behind_participle(subject: Token) -> Token | None:
     """A subject as it names someone: a participle parsed as the subject (`Writing in the Post, Jane Roe, a
     historian, said`) gives way to the noun it wrongly holds after a comma, or to nobody."""
@@ -185,6 +207,8 @@ def find_source(verb: Token, excluded: list[tuple[int, int]] = (), depth: int = 
     # `X was quick to praise …`: through the adjective (`acomp`) to the verb whose subject it describes
     if depth < MAX_CLIMB and (verb.dep_ in ("advcl", "xcomp", "conj", "pcomp", "prep") or verb.dep_ == "acomp"
                       and verb.lemma_.lower() in SPEAKING_ADJECTIVES) and verb.head is not verb:
+        if verb.dep_ == "advcl" and verb.tag_ == "VBG" and (reacting := reaction_just_before(verb, excluded)):
+            return reacting
         outer = _reporting_ancestor(verb) if (verb.dep_ == "conj" or verb.dep_ == "advcl" and verb.tag_ == "VBG") \
             and is_bare_speech_verb(verb) else None
         # `told the court the situation has reached …, and urged the judges …`; `said the talks would resume,

@@ -81,3 +81,19 @@ def test_a_claim_voiced_without_its_content_is_the_relaying_sources_report():
 ])
 def test_a_role_with_the_place_it_serves_before_a_name_is_that_persons(text, speaker):
     assert [q[1] for q in quotes_of(text)] == [speaker]
+
+
+def test_a_participle_after_a_reaction_in_a_relative_clause_is_the_reacting_persons():
+    text = ("Europe paid twice the price for gas, which drew a sharp rebuke from Hungary's foreign minister, saying it "
+            "was a scandal.")
+    assert quotes_of(text) == [["it was a scandal", "Hungary's foreign minister", "saying"]]
+    text = ("Bloomberg reported that Europe lost a trillion dollars by shunning Russian gas, which drew criticism from "
+            "President Emmanuel Macron, saying it must stop.")
+    assert quotes_of(text) == [["Europe lost a trillion dollars by shunning Russian gas", "Bloomberg", "reported"],
+                               ["it must stop", "Emmanuel Macron", "saying"]]
+
+
+def test_a_participle_after_a_reaction_inside_a_report_goes_on_with_the_report():
+    assert quotes_of("The minister said the plan had drawn criticism from Kyiv, adding that it would go ahead.") == [
+        ["the plan had drawn criticism from Kyiv", "The minister", "said"],
+        ["it would go ahead", "The minister", "adding"]]
