@@ -112,14 +112,21 @@ def split_chunks(text: str, max_chars: int) -> list[tuple[int, int]]:
 MARK_FORMS = str.maketrans({"＂": '"', "＇": "'", "‹": "‘", "›": "’"})
 
 
+# `the withdrawal of [Russian] troops`, `[the Kremlin] will`: words an editor put into a sentence, between words (not
+# `[W]e`, part of a word, nor `[of Europe].”`, which ends a quote)
+EDITORIAL = re.compile(r"(?<![^\s“\"‘(])\[([^\[\]\n]{1,60})\](?= \w)")
+
+
 def parseable(text: str) -> str:
     """`text` as the parser and the mark scanner read it: fullwidth marks and single guillemets as the marks they
     stand for (`MARK_FORMS`), and an invisible character (a zero-width space, a directional mark, a byte-order
     mark: `records.INVISIBLE`) that is not inside a word as a space, so that `\u200fSybiha` parses as the name
-    it is. One character for one, so every offset stays an offset into the text as read."""
+    it is, and an editor's brackets (`the withdrawal of [Russian] troops`) as spaces around the words they hold,
+    which the parser otherwise reads as a break in the sentence. One character for one, so every offset stays an
+    offset into the text as read."""
     from stance.records import INVISIBLE
 
-    text = text.translate(MARK_FORMS)
+    text = EDITORIAL.sub(lambda m: f" {m.group(1)} ", text.translate(MARK_FORMS))
     if not INVISIBLE.search(text):
         return text
 
@@ -129,6 +136,17 @@ def parseable(text: str) -> str:
         return match.group() if inside else " "
 
     return INVISIBLE.sub(replace, text)
+
+
+def with_brackets(text: str, start: int, end: int) -> tuple[int, int]:
+    """A span that ends or starts inside an editor's brackets, which the parser read as spaces (`parseable`),
+    takes the bracket it leaves out: `the Ukraine [people]`, not `the Ukraine [people`."""
+    span = text[start:end]
+    if span.count("[") > span.count("]") and text[end:end + 1] == "]":
+        end += 1
+    if span.count("]") > span.count("[") and start > 0 and text[start - 1] == "[":
+        start -= 1
+    return start, end
 
 
 PARSE_BATCH_CHARS = 200_000  # characters parsed together at most: the parser's working memory follows it

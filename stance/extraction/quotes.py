@@ -25,7 +25,7 @@ from stance.extraction.confidence import attribution_confidence
 from stance.extraction.cues import ACCORDING, CLAUSE, MIN_NOMINAL_TOKENS, NOMINAL, Cue, find_cues
 from stance.extraction.lexicon import PERSON_PRONOUNS, PLURAL_PRONOUNS
 from stance.extraction.mentions import ArticleIndex
-from stance.extraction.nlp import Chunk, gap_is_blank, letters, text_of
+from stance.extraction.nlp import Chunk, gap_is_blank, letters, text_of, with_brackets
 from stance.extraction.parenthetical import is_parenthetical
 from stance.extraction.phrases import names_someone, phrase_tokens
 from stance.extraction.quotemarks import MarkedSpan, find_marked_spans
@@ -388,7 +388,7 @@ def extract_article(article: Article, chunks: list[Chunk], config: ExtractConfig
     seen: set[tuple[int, int]] = set()
     for chunk, spans in zip(chunks, marked):
         for item in find_quotes_in_chunk(chunk, spans, index, config):
-            start, end = chunk.offset + item.start, chunk.offset + item.end
+            start, end = with_brackets(article.text, chunk.offset + item.start, chunk.offset + item.end)
             if (start, end) in seen or end <= start:
                 continue
             seen.add((start, end))

@@ -4,6 +4,7 @@ reporter (`stance.extraction.cues`). Sentences of the project's own."""
 import pytest
 
 import stance
+from stance.extraction.nlp import parseable
 from stance.records import Article
 
 
@@ -97,3 +98,34 @@ def test_a_participle_after_a_reaction_inside_a_report_goes_on_with_the_report()
     assert quotes_of("The minister said the plan had drawn criticism from Kyiv, adding that it would go ahead.") == [
         ["the plan had drawn criticism from Kyiv", "The minister", "said"],
         ["it would go ahead", "The minister", "adding"]]
+
+
+@pytest.mark.parametrize("text, bracketed", [
+    ("of [Russian] troops,", "of  Russian  troops,"),
+    ("“[The Kremlin] will", "“ The Kremlin  will"),
+    ("[W]e are", "[W]e are"),  # part of a word
+    ("the continent [of Europe].”", "the continent [of Europe].”"),  # it ends the quote
+    ("See [1] and [2].", "See  1  and [2]."),
+])
+def test_an_editors_brackets_between_words_are_read_as_spaces(text, bracketed):
+    assert parseable(text) == bracketed
+
+
+@pytest.mark.parametrize("text", [
+    "The council is continuing to demand an “end of the shelling and the return of [Ukrainian] children,” Olena "
+    "Bondar, an aide to the mayor, wrote on Telegram, adding that she hopes the talks will work.",
+    "The ministry keeps asking for the “release of [our] prisoners,” Taras Melnyk, a spokesman for the army, said.",
+    "They are demanding the “withdrawal of [Russian] forces from the plant,” Ivan Petrenko, the director, told us.",
+])
+def test_an_editors_brackets_do_not_change_the_parse_of_the_sentence_they_stand_in(nlp, text):
+    def parse(words: str) -> list[tuple[str, str, str]]:
+        return [(t.text, t.dep_, t.head.text) for t in nlp(parseable(words)) if not t.is_space and t.text not in "[]"]
+
+    assert parse(text) == parse(text.replace("[", "").replace("]", ""))
+
+
+def test_a_span_that_would_start_inside_an_editors_brackets_keeps_the_opening_one():
+    assert quotes_of("The minister praised [the troops] for holding the line.") == [
+        ["[the troops] for holding the line", "The minister", "praised"]]
+    assert quotes_of("The minister said [Russian] troops would leave.") == [
+        ["[Russian] troops would leave", "The minister", "said"]]
