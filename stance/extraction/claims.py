@@ -72,11 +72,32 @@ def _takes_the_noun(clause: Token) -> bool:
 
 def _clauses(token: Token) -> list[Token]:
     """The that-clauses of a claim noun (`his promise to end the war`: a promise, a pledge, a threat or a proposal
-    may hold an infinitive)."""
-    return [c for c in token.children if c.dep_ in ("acl", "ccomp") and (
+    may hold an infinitive), and one the parse hung on the verb (`claim_hung_on_verb`)."""
+    own = [c for c in token.children if c.dep_ in ("acl", "ccomp") and (
         phrases.opens_with_that(c) and not _takes_the_noun(c) or token.lemma_.lower() in COMMISSIVE_NOUNS
         and c.tag_ == "VB" and any(t.dep_ == "aux" and t.lower_ == "to" for t in c.children))
         or _misparsed_complement(c)]
+    hung = claim_hung_on_verb(token)
+    return own or ([hung] if hung is not None else [])
+
+
+def claim_hung_on_verb(token: Token) -> Token | None:
+    """`echoes Modi's message to Putin that the era of war is over`: the parse hangs the that-clause of a claim noun
+    someone named holds on the verb whose object the noun is; the clause, when only prepositional phrases stand
+    between the noun and it."""
+    if token.dep_ != "dobj" or token.lemma_.lower() not in CLAIM_NOUNS or not any(
+            c.dep_ == "poss" and c.pos_ == "PROPN" for c in token.children):
+        return None
+    clause = next((c for c in token.head.children if c.dep_ == "ccomp" and c.i > token.i
+                   and phrases.opens_with_that(c)), None)
+    if clause is None:
+        return None
+    between = token.doc[token.right_edge.i + 1:clause.left_edge.i]
+    if any(t.pos_ in ("VERB", "AUX") or t.is_punct for t in between) or not all(
+            t.dep_ == "prep" or any(a.dep_ == "prep" and a.head.i in (token.i, token.head.i) for a in [t, *t.ancestors])
+            for t in between):
+        return None
+    return clause
 
 
 def _asked_for(token: Token) -> list[Token]:

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from stance.extraction import phrases  # `according to X`, `in X's words`, `citing X`
-from stance.extraction.claims import CUE_NOUNS, nominal_claim
+from stance.extraction.claims import CUE_NOUNS, claim_hung_on_verb, nominal_claim
 from stance.extraction.contents import (
     ACCORDING,
     CLAUSE,
@@ -94,9 +94,12 @@ def _verb_content(verb: Token) -> tuple[str, list[Token]] | None:
     # (nor a report of its own before the verb: `Zelensky said the attack was a crime, the agency said` relays
     # Zelensky's words, which are his, LABELS.md §6; `…, “Russia will pay,” he added`: the quoted words are added)
     relayed = [c for c in children if c.dep_ == "ccomp" and c.i < verb.i and _relayed_report(c)]
+    # (nor a clause the parse hung on the verb that its object, someone's claim, holds: `echoes Modi's message that
+    # …` is Modi's)
+    claimed = {h.i for c in children if (h := claim_hung_on_verb(c)) is not None}
     clauses = [c for c in children if c.dep_ == "ccomp" and not (
         c.i < verb.i and any(t.text == ":" for t in verb.doc[c.right_edge.i + 1:verb.i]))
-        and c not in relayed and not any(c.left_edge.i == r.i + 1 for r in relayed)]
+        and c not in relayed and not any(c.left_edge.i == r.i + 1 for r in relayed) and c.i not in claimed]
     if not clauses and verb.dep_ == "ccomp" and verb.head.i > verb.i and _relayed_report(verb):
         # `An official said discussions were “still dynamic,” it said`: the parse hangs the official's clause on
         # the verb that relays it

@@ -227,3 +227,14 @@ def test_a_that_clause_on_the_one_shouted_at_is_reported():
     (row,) = quotes_of("The sergeant yelled at the recruits that the enemy was close.")
     assert row[:2] == ["the enemy was close", "The sergeant"]
     assert quotes_of("He looked at the soldiers that remained in the town.") == []
+
+
+@pytest.mark.parametrize("text, content, speaker", [
+    # the parse hangs the that-clause of someone's claim on the verb whose object the claim is
+    ("The communique echoes Modi's message to Putin that the era of war is over.", "the era of war is over", "Modi"),
+    ("The draft repeats Scholz's warning to Moscow that any attack would be answered.",
+     "any attack would be answered", "Scholz"),
+])
+def test_a_claims_clause_hung_on_the_verb_is_the_claim_holders(text, content, speaker):
+    assert [content, speaker] in [q[:2] for q in quotes_of(text)]
+    assert all(q[1] == speaker for q in quotes_of(text) if q[0] == content)
