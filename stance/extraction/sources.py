@@ -89,6 +89,11 @@ def _name_before_apposition(verb: Token, excluded: list[tuple[int, int]]) -> Tok
                 break
             return None
         tokens.append(token)
+    opening = verb.doc[verb.sent.start]
+    if opening.pos_ == "ADP" and opening.dep_ == "prep":
+        # `In his interview with Penn, NAME, a banker, declares`: names in an opening phrase are not the subject
+        commas = [t.i for t in tokens if t.text == ","]
+        tokens = [t for t in tokens if commas and t.i > min(commas)]
     # a possessor is not the one named (`Xi Jinping's special envoy, Li Hui, said`)
     people = [t for t in reversed(tokens) if t.ent_type_ == "PERSON" and not _possessor(t)]
     if not people:

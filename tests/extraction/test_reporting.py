@@ -129,3 +129,26 @@ def test_a_span_that_would_start_inside_an_editors_brackets_keeps_the_opening_on
         ["[the troops] for holding the line", "The minister", "praised"]]
     assert quotes_of("The minister said [Russian] troops would leave.") == [
         ["[Russian] troops would leave", "The minister", "said"]]
+
+
+def test_a_name_in_an_opening_phrase_is_not_the_subject(nlp):
+    # the misparse, written out: the speaker hangs as an apposition on the name in the opening phrase, and the
+    # verb is left without a subject
+    from spacy.tokens import Doc
+
+    from stance.extraction.sources import find_source
+
+    words = ["In", "his", "talk", "with", "Hartmann", ",", "energy", "chief", "Herman", "Halushchenko", ",",
+             "admits", ":", "“", "The", "grid", "is", "failing", ".", "”"]
+    heads = [11, 2, 0, 2, 3, 4, 7, 9, 9, 4, 11, 11, 11, 16, 15, 16, 11, 16, 11, 11]
+    deps = ["prep", "poss", "pobj", "prep", "pobj", "punct", "compound", "compound", "compound", "appos", "punct",
+            "ROOT", "punct", "punct", "det", "nsubj", "ccomp", "acomp", "punct", "punct"]
+    pos = ["ADP", "PRON", "NOUN", "ADP", "PROPN", "PUNCT", "NOUN", "NOUN", "PROPN", "PROPN", "PUNCT", "VERB",
+           "PUNCT", "PUNCT", "DET", "NOUN", "AUX", "VERB", "PUNCT", "PUNCT"]
+    ents = ["O", "O", "O", "O", "B-PERSON", "O", "O", "O", "B-PERSON", "I-PERSON", *["O"] * 10]
+    lemmas = [{"admits": "admit", "is": "be"}.get(w, w.lower()) for w in words]
+    doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, pos=pos, ents=ents, lemmas=lemmas,
+              sent_starts=[True, *[False] * 19])
+    assert find_source(doc[11]).text == "Halushchenko"
+    assert [q[1] for q in quotes_of("In Kyiv, Olena Bondar, the mayor's aide, said the water was back.")] == [
+        "Olena Bondar"]
