@@ -200,3 +200,25 @@ def find_marked_spans(text: str) -> list[MarkedSpan]:
     spans = [s for s in spans if s.end > s.start]
     spans.sort(key=lambda s: s.start)
     return spans
+
+
+# A word before the marks that introduces a work by its title: `author of “…”`, `a book titled “…”`, `the film “…”`.
+TITLE_INTRODUCERS = frozenset({"of", "titled", "entitled", "book", "books", "film", "documentary", "novel", "memoir",
+                               "album", "song", "article", "essay", "op-ed", "column", "headline", "programme",
+                               "program", "series", "show", "play", "poem", "report", "study", "paper", "podcast"})
+TITLE_WORDS = 14  # a title is short
+
+
+def is_title(text: str, span: MarkedSpan) -> bool:
+    """Whether marked words are the title of a work (`author of "Spies: The Epic Intelligence War"`, `the documentary
+    “Superpower”`), which LABELS.md §1 does not count as a quote: words in title case, no more than a title's
+    length, right after a word that introduces a title. Not a name given (`called it “A Crime”`)."""
+    words = re.findall(r"[^\W\d_][\w'’-]*", text[span.start:span.end])
+    if not words or len(words) > TITLE_WORDS or any(ch in text[span.start:span.end] for ch in ".!?"):
+        return False
+    major = [w for i, w in enumerate(words) if i == 0 or len(w) >= 4]
+    if sum(w[0].isupper() for w in major) < 0.75 * len(major):
+        return False
+    line = max(span.open_mark - 40, text.rfind("\n", 0, span.open_mark) + 1, 0)
+    before = re.findall(r"[\w'’-]+", text[line:span.open_mark])
+    return bool(before) and before[-1].lower() in TITLE_INTRODUCERS

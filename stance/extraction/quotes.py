@@ -28,7 +28,7 @@ from stance.extraction.mentions import ArticleIndex
 from stance.extraction.nlp import Chunk, gap_is_blank, letters, text_of, with_brackets
 from stance.extraction.parenthetical import is_parenthetical
 from stance.extraction.phrases import names_someone, phrase_tokens
-from stance.extraction.quotemarks import MarkedSpan, find_marked_spans
+from stance.extraction.quotemarks import MarkedSpan, find_marked_spans, is_title
 from stance.extraction.relay import original_source, relayed
 from stance.records import Article, Quote, Speaker, overlap
 
@@ -361,8 +361,8 @@ def _subject_using(doc: Doc, span: MarkedSpan) -> Token | None:
 
 def _wordy(spans: list, text: str) -> list:
     """Marked spans that hold a letter: a phone number, a figure or a date in marks (`"0800 500 225"`, `“1,200”`)
-    is never a quote, nor makes the sentence around it a mixed one."""
-    return [s for s in spans if any(ch.isalpha() for ch in text[s.start:s.end])]
+    is never a quote, nor makes the sentence around it a mixed one; nor is the title of a work."""
+    return [s for s in spans if any(ch.isalpha() for ch in text[s.start:s.end]) and not is_title(text, s)]
 
 
 def _cue_offsets(cue: Cue | None, offset: int) -> tuple[int | None, int | None]:

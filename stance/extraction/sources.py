@@ -60,7 +60,11 @@ def _neighbour_source(verb: Token, excluded: list[tuple[int, int]]) -> Token | N
     `“…,” Tulsa police Chief Chuck Jordan said`, `“…,” said Jordan`, or a name before its
     apposition: `“…,” Jordan, the police chief, said`. A date (`said Thursday`) never speaks."""
     doc = verb.doc
-    if verb.i > 0 and doc[verb.i - 1].text == ",":
+    before = verb.i - 1
+    if before > 0 and doc[before].text in QUOTE_CHARS and not any(a - 2 <= doc[before].idx <= b + 1
+                                                                    for a, b in excluded):
+        before -= 1  # a title's closing mark: `NAME, author of “Spies,” said`
+    if before >= 0 and doc[before].text == ",":
         name = _name_before_apposition(verb, excluded)
         if name is not None:
             return name
@@ -78,7 +82,9 @@ def _name_before_apposition(verb: Token, excluded: list[tuple[int, int]]) -> Tok
     closing mark, or an opening participle) and the verb, with no other verb between them."""
     tokens: list[Token] = []
     for token in reversed(verb.doc[verb.sent.start:verb.i - 1]):
-        if inside(token, excluded) or token.text in QUOTE_CHARS:
+        # (a quote's closing mark ends the scan; a title's marks do not: `NAME, author of “Spies,” said`)
+        if inside(token, excluded) or token.text in QUOTE_CHARS and any(
+                a - 2 <= token.idx <= b + 1 for a, b in excluded):
             break
         if token.pos_ in ("VERB", "AUX"):
             if token.i == verb.sent.start and token.tag_ == "VBG":

@@ -152,3 +152,17 @@ def test_a_name_in_an_opening_phrase_is_not_the_subject(nlp):
     assert find_source(doc[11]).text == "Halushchenko"
     assert [q[1] for q in quotes_of("In Kyiv, Olena Bondar, the mayor's aide, said the water was back.")] == [
         "Olena Bondar"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the title of a work is not a quote, and does not hide the name before it
+    ("Writing in The Observer, Mark Harlow, a historian and author of \"The Long Retreat: Armies in Winter,\" said "
+     "that the army had failed to prepare.", [["the army had failed to prepare", "Mark Harlow", "said"]]),
+    ("The documentary “Winter on Fire” shows the square at night, the reviewer wrote.",
+     [["The documentary “Winter on Fire” shows the square at night", "the reviewer", "wrote"]]),
+    # a name given, and words in title case with nothing that introduces a title, are quotes
+    ("Zelensky called it “A Crime Against Humanity,” and left.", [["A Crime Against Humanity,", "Zelensky", "called"]]),
+    ("“Glory To Ukraine,” the crowd chanted.", [["Glory To Ukraine,", "the crowd", "chanted"]]),
+])
+def test_the_title_of_a_work_is_not_a_quote(text, expected):
+    assert quotes_of(text) == expected
