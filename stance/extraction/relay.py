@@ -9,7 +9,7 @@ from typing import Protocol
 from spacy.tokens import Doc, Token
 
 from stance.extraction.cues import ACCORDING, Cue
-from stance.extraction.lexicon import SPEECH_VERBS
+from stance.extraction.lexicon import SPEECH_VERBS, SUBORDINATORS
 from stance.extraction.nlp import text_of
 from stance.extraction.parenthetical import is_parenthetical
 from stance.extraction.phrases import names_a_source
@@ -61,8 +61,13 @@ def original_source(doc: Doc, item: Found) -> Token | None:
     for token in span:
         if token.head.i < span.start or token.head.i >= span.end or token.head.i == token.i:
             subjects = [c for c in token.children if c.dep_ == "nsubj" and span.start <= c.i < span.end]
+            # (the reported clause follows the verb; one opened by `after`, `when`, … is a misparsed adverbial:
+            # `after the story has circulated for days, audiences repeat it`)
             if (token.pos_ == "VERB" and token.lemma_.lower() in SPEECH_VERBS and subjects
-                    and subjects[0].pos_ != "PRON" and any(c.dep_ == "ccomp" for c in token.children)):
+                    and subjects[0].pos_ != "PRON" and any(
+                        c.dep_ == "ccomp" and c.i > token.i and not any(
+                            m.dep_ == "mark" and m.lower_ in SUBORDINATORS for m in c.children)
+                        for c in token.children)):
                 return subjects[0]
             return None  # only the quote's first clause can relay
     return None

@@ -166,3 +166,27 @@ def test_a_name_in_an_opening_phrase_is_not_the_subject(nlp):
 ])
 def test_the_title_of_a_work_is_not_a_quote(text, expected):
     assert quotes_of(text) == expected
+
+
+def test_an_adverbial_clause_inside_an_organisations_quote_does_not_make_it_a_relayed_report(nlp):
+    # the misparse, written out: `after the story spread, viewers repeat it` with `spread` as the reported clause
+    # of `repeat`; the quote stays the company's
+    from types import SimpleNamespace
+
+    from spacy.tokens import Doc
+
+    from stance.extraction.relay import original_source
+    from stance.records import Speaker
+
+    words = ["After", "the", "story", "spread", ",", "viewers", "repeat", "it"]
+    heads = [3, 2, 3, 6, 6, 6, 6, 6]
+    deps = ["mark", "det", "nsubj", "ccomp", "punct", "nsubj", "ROOT", "dobj"]
+    pos = ["SCONJ", "DET", "NOUN", "VERB", "PUNCT", "NOUN", "VERB", "PRON"]
+    lemmas = ["after", "the", "story", "spread", ",", "viewer", "repeat", "it"]
+    doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, pos=pos, lemmas=lemmas)
+    company = Speaker("the company", type="organization")
+    item = SimpleNamespace(kind="direct", start=0, end=len(doc.text), speaker=company)
+    assert original_source(doc, item) is None
+    # a reporting clause with a named subject inside an organisation's quote still passes the words on
+    assert [q[1] for q in quotes_of('Reuters noted that "A senior official said on Wednesday Moscow was ready to '
+                                    'talk."')] == ["A senior official"]
