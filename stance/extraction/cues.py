@@ -31,6 +31,7 @@ from stance.extraction.lexicon import (
     EVALUATIVE_VERBS,
     GERUND_VERBS,
     NEGATABLE_VERBS,
+    PERSONAL_REASON_VERBS,
     PREPOSITIONAL_CUES,
     REASON_VERBS,
     RECEIVING_VERBS,
@@ -165,7 +166,7 @@ def _verb_content(verb: Token) -> tuple[str, list[Token]] | None:
             # `citing two officials`: relayed speech (`phrases.cited_source`); `was cited by Reuters as saying`: the
             # one cited speaks in the participle; `cited the driver for speeding`: a summons or an award
             return None
-    if lemma in REASON_VERBS:
+    if lemma in REASON_VERBS or lemma in PERSONAL_REASON_VERBS and _a_person_speaks(verb):
         if passive := passive_reason(verb, lemma):
             return CLAUSE, passive
         judged, reason = judged_with_reason(verb, lemma)
@@ -285,6 +286,13 @@ def _relayed_report(clause: Token) -> bool:
         return False
     return clause.lemma_.lower() in SAYING_VERBS or any(
         c.dep_ == "dobj" and c.lemma_.lower() in CLAIM_NOUNS and nominal_claim(c, []) for c in clause.children)
+
+
+def _a_person_speaks(verb: Token) -> bool:
+    """Whether the verb's subject is a named person or `he`/`she` (`Trump attacked Clinton for …`), for verbs that
+    judge in words only when a person does them (`Russian forces attacked the town for the third time` does not)."""
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    return subject is not None and (subject.ent_type_ == "PERSON" or subject.lower_ in ("he", "she"))
 
 
 def _negated(verb: Token, excluded: list[tuple[int, int]]) -> bool:

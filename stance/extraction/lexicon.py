@@ -188,6 +188,10 @@ DURATION_NOUNS = _words("time while second minute hour day week month year decad
 #: sending troops`, `denied shelling the plant` (not `continued fueling the conflict`, `footage shows X ejecting`).
 GERUND_VERBS = _words("advocate rule suggest propose recommend mention deny admit acknowledge endorse envisage urge")
 
+#: Verbs that judge someone in words, giving the reason, only when a person does them: `Trump attacked Clinton for her
+#: support of …` (not `the army attacked the town for the third time`).
+PERSONAL_REASON_VERBS = _words("attack")
+
 #: Verbs of refusing or denying: their denial is itself a statement (`did not rule out talks`, `did not deny that …`).
 NEGATABLE_VERBS = _words("deny reject dismiss rule exclude dispute contest question challenge hide conceal")
 

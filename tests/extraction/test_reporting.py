@@ -190,3 +190,16 @@ def test_an_adverbial_clause_inside_an_organisations_quote_does_not_make_it_a_re
     # a reporting clause with a named subject inside an organisation's quote still passes the words on
     assert [q[1] for q in quotes_of('Reuters noted that "A senior official said on Wednesday Moscow was ready to '
                                     'talk."')] == ["A senior official"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Zelensky attacked the West for its slow delivery of tanks.",
+     [["the West for its slow delivery of tanks", "Zelensky", "attacked"]]),
+    ("She attacked her rivals for accepting donations from abroad.",
+     [["her rivals for accepting donations from abroad", "She", "attacked"]]),
+    # an army attacks in deeds, and `for hours` says how long
+    ("Russian forces attacked the town for the third time.", []),
+    ("He attacked the convoy for hours.", []),
+])
+def test_a_person_attacking_someone_for_a_reason_judges_them_in_words(text, expected):
+    assert quotes_of(text) == expected
