@@ -192,6 +192,9 @@ GERUND_VERBS = _words("advocate rule suggest propose recommend mention deny admi
 #: support of …` (not `the army attacked the town for the third time`).
 PERSONAL_REASON_VERBS = _words("attack")
 
+#: Verbs by which a thing shows something (`the flight data show that …`): evidence, not words.
+SHOWING_VERBS = _words("show indicate suggest reveal prove demonstrate confirm")
+
 #: Verbs of refusing or denying: their denial is itself a statement (`did not rule out talks`, `did not deny that …`).
 NEGATABLE_VERBS = _words("deny reject dismiss rule exclude dispute contest question challenge hide conceal")
 

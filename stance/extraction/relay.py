@@ -9,10 +9,10 @@ from typing import Protocol
 from spacy.tokens import Doc, Token
 
 from stance.extraction.cues import ACCORDING, Cue
-from stance.extraction.lexicon import SPEECH_VERBS, SUBORDINATORS
+from stance.extraction.lexicon import SHOWING_VERBS, SPEECH_VERBS, SUBORDINATORS
 from stance.extraction.nlp import text_of
 from stance.extraction.parenthetical import is_parenthetical
-from stance.extraction.phrases import names_a_source
+from stance.extraction.phrases import names_a_source, names_someone
 from stance.records import Speaker
 
 
@@ -38,15 +38,30 @@ def _drop_relaying(found: list[Found]) -> list[Found]:
     """`According to the report, the ministry said that …`: the `according to` content that holds another cue with
     its own source gives way to that cue's quote (its source is the one who spoke). So does an `as` clause's
     (`As the agency reported, the minister called for …`) and a report's (`Almayadeen reports: X said that …`)."""
-    def relays(item: Found) -> bool:
+    def inside(other: Found, item: Found) -> bool:
+        return (other is not item and other.cue is not None and other.cue.kind != ACCORDING
+                and other.cue.source is not None and item.start <= other.start and other.end <= item.end
+                and item.start <= other.cue.source.idx < item.end)
+
+    def relaying(item: Found) -> bool:
         return item.cue is not None and (item.cue.kind == ACCORDING or item.cue.token.dep_ == "advcl"
                                          and is_parenthetical(item.cue.token)
-                                         or item.cue.token.lemma_.lower() == "report") and any(
-            other is not item and other.cue is not None and other.cue.kind != ACCORDING
-            and other.cue.source is not None and item.start <= other.start and other.end <= item.end
-            and item.start <= other.cue.source.idx < item.end for other in found)
+                                         or item.cue.token.lemma_.lower() == "report")
 
-    return [item for item in found if not relays(item)]
+    # `According to the ministry, the flight data show that …`: what a thing shows is no one's words; the
+    # relayed statement is the ministry's, whole
+    shown = {id(other) for item in found if relaying(item) and item.cue.kind == ACCORDING for other in found
+             if inside(other, item) and _shown(other.cue)}
+    found = [item for item in found if id(item) not in shown]
+    return [item for item in found if not (relaying(item) and any(inside(other, item) for other in found))]
+
+
+def _shown(cue: Cue) -> bool:
+    """Whether a cue is a thing showing something (`the flight data show that …`, `satellite images indicate …`):
+    a verb of showing whose subject is no one (not `the minister`, `Kyiv`, `it`)."""
+    source = cue.source
+    return cue.token.lemma_.lower() in SHOWING_VERBS and source is not None and not (
+        source.pos_ in ("PRON", "PROPN") or names_someone(source))
 
 
 def original_source(doc: Doc, item: Found) -> Token | None:

@@ -203,3 +203,16 @@ def test_an_adverbial_clause_inside_an_organisations_quote_does_not_make_it_a_re
 ])
 def test_a_person_attacking_someone_for_a_reason_judges_them_in_words(text, expected):
     assert quotes_of(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # what a thing shows is the relaying source's statement, whole
+    ("According to the ministry, the flight data of one of the drones show that it was launched from a cargo ship.",
+     [["the flight data of one of the drones show that it was launched from a cargo ship", "the ministry",
+       "According to"]]),
+    # someone who speaks inside an `according to` content still speaks
+    ("According to the report, the minister said that the bridge was hit twice.",
+     [["the bridge was hit twice", "the minister", "said"]]),
+])
+def test_what_a_thing_shows_inside_an_according_to_content_is_the_sources_statement(text, expected):
+    assert quotes_of(text) == expected
