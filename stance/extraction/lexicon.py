@@ -122,6 +122,8 @@ PREPOSITIONAL_CUES = {
     "cast": {"as"},
     "paint": {"as"},
     "frame": {"as"},
+    "present": {"as"},
+    "bill": {"as"},
 }
 
 #: Verbs that take a speech verb as what was not done: `refused to call it an invasion`, `avoid calling it …`.

@@ -216,3 +216,14 @@ def test_a_person_attacking_someone_for_a_reason_judges_them_in_words(text, expe
 ])
 def test_what_a_thing_shows_inside_an_according_to_content_is_the_sources_statement(text, expected):
     assert quotes_of(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The Kremlin presented the referendum as the will of the people.",
+     [["the will of the people", "The Kremlin", "presented"]]),
+    ("Organisers billed the summit as a turning point for the region.",
+     [["a turning point for the region", "Organisers", "billed"]]),
+    ("The minister presented his plan on Monday.", []),  # no `as`: an act
+])
+def test_presenting_or_billing_something_as_something_names_it(text, expected):
+    assert quotes_of(text) == expected
