@@ -215,9 +215,11 @@ def find_source(verb: Token, excluded: list[tuple[int, int]] = (), depth: int = 
                 return objects[0]
     # Participles and conjuncts take the subject of the verb they hang from, through a
     # preposition too: `went further, calling it …`, `responded by saying …`.
-    # `X was quick to praise …`: through the adjective (`acomp`) to the verb whose subject it describes
+    # `X was quick to praise …`: through the adjective (`acomp`) to the verb whose subject it describes; `aside
+    # from saying …`, `apart from saying …`: through the adverb that holds the preposition
     if depth < MAX_CLIMB and (verb.dep_ in ("advcl", "xcomp", "conj", "pcomp", "prep") or verb.dep_ == "acomp"
-                      and verb.lemma_.lower() in SPEAKING_ADJECTIVES) and verb.head is not verb:
+                      and verb.lemma_.lower() in SPEAKING_ADJECTIVES or depth > 0 and verb.dep_ == "advmod"
+                      and any(c.dep_ == "prep" for c in verb.children)) and verb.head is not verb:
         if verb.dep_ == "advcl" and verb.tag_ == "VBG" and (reacting := reaction_just_before(verb, excluded)):
             return reacting
         outer = _reporting_ancestor(verb) if (verb.dep_ == "conj" or verb.dep_ == "advcl" and verb.tag_ == "VBG") \

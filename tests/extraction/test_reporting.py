@@ -227,3 +227,16 @@ def test_what_a_thing_shows_inside_an_according_to_content_is_the_sources_statem
 ])
 def test_presenting_or_billing_something_as_something_names_it(text, expected):
     assert quotes_of(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # through the adverb that holds the preposition, to the one who speaks
+    ("The governor refuses to discuss candidates, aside from saying he wants a diverse list.",
+     [["he wants a diverse list", "The governor", "saying"]]),
+    ("Apart from saying the talks had stalled, Peskov gave no details.",
+     [["the talks had stalled", "Peskov", "saying"]]),
+    # `stopped short of calling`: words not said
+    ("The minister stopped short of calling the strike a war crime.", []),
+])
+def test_a_participle_behind_an_adverbs_preposition_speaks_for_the_subject(text, expected):
+    assert quotes_of(text) == expected
