@@ -10,6 +10,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from stance.extraction.lexicon import (
+    CITING_VERBS,
     CLAIM_NOUNS,
     DOCUMENT_NOUNS,
     EVENT_NOUNS,
@@ -17,6 +18,7 @@ from stance.extraction.lexicon import (
     REACTION_NOUNS,
     RELAYING_VERBS,
     REPORTING_VERBS,
+    ROLE_NOUNS,
     SPEAKING_ADJECTIVES,
     SPEECH_VERBS,
 )
@@ -203,8 +205,14 @@ def find_source(verb: Token, excluded: list[tuple[int, int]] = (), depth: int = 
             return being if names_someone(being) else None
         return find_source(verb.head, excluded, depth + 1)
     if subjects:
-        # two subjects are a misparse (`THE BORROWING Back when …, Mr. McKinley said`): the one nearest the verb
-        return max((c for c in subjects if c.i < verb.i), key=lambda c: c.i, default=subjects[0])
+        # two subjects are a misparse (`THE BORROWING Back when …, Mr. McKinley said`): the one nearest the verb,
+        # unless it is a role set off after a name (`Ban Ki-moon, the secretary general of the UN, vowed`: the
+        # parse makes the apposition a second subject)
+        before = sorted((c for c in subjects if c.i < verb.i), key=lambda c: c.i)
+        if len(before) >= 2 and before[-1].lemma_.lower() in ROLE_NOUNS and before[-2].pos_ == "PROPN" and any(
+                t.text == "," for t in verb.doc[before[-2].i:before[-1].left_edge.i]):
+            return before[-2]
+        return before[-1] if before else subjects[0]
     before = verb.doc[verb.i - 1] if verb.i > 0 else None
     if verb.tag_ == "VBG" and before is not None and before.ent_type_ == "PERSON" and not inside(before, excluded):
         return before  # `footage of Hillary Clinton asking, “…”`
@@ -222,8 +230,11 @@ def find_source(verb: Token, excluded: list[tuple[int, int]] = (), depth: int = 
                       and any(c.dep_ == "prep" for c in verb.children)) and verb.head is not verb:
         if verb.dep_ == "advcl" and verb.tag_ == "VBG" and (reacting := reaction_just_before(verb, excluded)):
             return reacting
+        # (`said geopolitical factors have contributed …, citing …`: a participle of citing too)
+        bare = is_bare_speech_verb(verb) or verb.lemma_.lower() in CITING_VERBS and not any(
+            c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
         outer = _reporting_ancestor(verb) if (verb.dep_ == "conj" or verb.dep_ == "advcl" and verb.tag_ == "VBG") \
-            and is_bare_speech_verb(verb) else None
+            and bare else None
         # `told the court the situation has reached …, and urged the judges …`; `said the talks would resume,
         # adding that …` (the parse hangs `adding` on `resume`)
         # (never a verb inside a quotation: `Reciting …, X became bolder: “We should be thinking …”`)

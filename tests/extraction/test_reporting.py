@@ -240,3 +240,28 @@ def test_presenting_or_billing_something_as_something_names_it(text, expected):
 ])
 def test_a_participle_behind_an_adverbs_preposition_speaks_for_the_subject(text, expected):
     assert quotes_of(text) == expected
+
+
+def test_a_role_the_parse_makes_a_second_subject_after_a_name_gives_way_to_the_name(nlp):
+    # the misparse, written out: `NAME, the secretary general of the alliance, vowed …` with both as subjects
+    from spacy.tokens import Doc
+
+    from stance.extraction.sources import find_source
+
+    words = ["Jens", "Halvorsen", ",", "the", "secretary", "general", "of", "the", "alliance", ",", "vowed", "to",
+             "stay"]
+    heads = [1, 10, 10, 5, 5, 10, 5, 8, 6, 5, 10, 12, 10]
+    deps = ["compound", "nsubj", "punct", "det", "compound", "nsubj", "prep", "det", "pobj", "punct", "ROOT", "aux",
+            "xcomp"]
+    pos = ["PROPN", "PROPN", "PUNCT", "DET", "NOUN", "NOUN", "ADP", "DET", "NOUN", "PUNCT", "VERB", "PART", "VERB"]
+    lemmas = [w.lower() for w in words[:10]] + ["vow", "to", "stay"]
+    doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, pos=pos, lemmas=lemmas)
+    assert find_source(doc[10]).text == "Halvorsen"
+
+
+@pytest.mark.parametrize("text", [
+    "Military analysts said economic factors have contributed to the decline, citing the rising cost of fuel.",
+    "Security experts said political pressures have added to the delay, citing the elections in both countries.",
+])
+def test_a_participle_of_citing_after_a_reported_clause_is_the_reporters(text):
+    assert {q[1] for q in quotes_of(text)} == {text.split(" said")[0]}
