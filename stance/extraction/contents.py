@@ -97,8 +97,12 @@ def without_trailing_aside(tokens: list[Token], apposition: bool = True) -> list
         ends = all(t.is_punct or t.pos_ == "PROPN" for t in token.doc[token.right_edge.i + 1:last + 1])
         # `…, according to Reuters`: who passed the statement on
         relay = token.lower_ == "according" and token.dep_ == "prep"
-        if not ends or not (relative or participle or occasion or concession or relay
-                            or apposition and token.dep_ == "appos"):
+        # (an apposition: `… Mr. Trump, the presumed Putin favorite`, `Rep. X, a former governor and ambassador`;
+        # not a list of things the parse took for one, `called for tax fairness, the closure of loopholes and higher
+        # taxes`)
+        aside = token.dep_ == "appos" and (token.head.pos_ == "PROPN" or not any(
+            c.dep_ == "conj" for c in (*token.children, *token.head.children) if c.i > token.i))
+        if not ends or not (relative or participle or occasion or concession or relay or apposition and aside):
             continue
         first = token.left_edge
         comma = token.doc[first.i - 1] if first.i > 0 else None

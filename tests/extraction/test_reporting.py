@@ -265,3 +265,15 @@ def test_a_role_the_parse_makes_a_second_subject_after_a_name_gives_way_to_the_n
 ])
 def test_a_participle_of_citing_after_a_reported_clause_is_the_reporters(text):
     assert {q[1] for q in quotes_of(text)} == {text.split(" said")[0]}
+
+
+@pytest.mark.parametrize("text, content", [
+    # a list of things the parse took for an apposition stays whole
+    ("The spokesman said the president has long called for tax fairness, the closure of loopholes and higher "
+     "taxes on the rich.",
+     "the president has long called for tax fairness, the closure of loopholes and higher taxes on the rich"),
+    # an apposition to a name, roles joined by `and` included, is the reporter's
+    ("Putin said he would meet Mr. Trump, the presumed favourite of the Kremlin.", "he would meet Mr. Trump"),
+])
+def test_a_list_is_not_cut_as_an_apposition(text, content):
+    assert quotes_of(text)[0][0] == content
