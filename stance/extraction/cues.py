@@ -30,6 +30,7 @@ from stance.extraction.lexicon import (
     COGNITION_VERBS,
     EVALUATIVE_VERBS,
     GERUND_VERBS,
+    LIKENING_VERBS,
     NEGATABLE_VERBS,
     PERSONAL_REASON_VERBS,
     PREPOSITIONAL_CUES,
@@ -185,7 +186,10 @@ def _verb_content(verb: Token) -> tuple[str, list[Token]] | None:
             parts = []
         if lemma in RECEIVING_VERBS and parts and all(c.dep_ == "dobj" and phrases.names_someone(c) for c in parts):
             return None  # `welcomed its new member Finland`, `called the minister`: a greeting, a phone call
-        parts += [c for c in children if c.dep_ == "prep" and c.lower_ == "as" and c.i > verb.i]
+        # `described the raid as …`; `likened the refugees to a “vicious snake”`
+        likening = ("to",) if lemma in LIKENING_VERBS else ()
+        parts += [c for c in children if c.dep_ == "prep" and (c.lower_ == "as" or c.lower_ in likening)
+                  and c.i > verb.i]
         if parts:
             return NOMINAL, [t for c in parts for t in subtree(c)]
     for prep in PREPOSITIONAL_CUES.get(lemma, ()):

@@ -194,6 +194,10 @@ GERUND_VERBS = _words("advocate rule suggest propose recommend mention deny admi
 #: support of …` (not `the army attacked the town for the third time`).
 PERSONAL_REASON_VERBS = _words("attack")
 
+#: Verbs that say what someone or something is like, through `to`: `likened the refugees to a snake` (not
+#: `compared the figures with last year's`).
+LIKENING_VERBS = _words("liken")
+
 #: Verbs by which a thing shows something (`the flight data show that …`): evidence, not words.
 SHOWING_VERBS = _words("show indicate suggest reveal prove demonstrate confirm")
 

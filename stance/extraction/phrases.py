@@ -78,6 +78,10 @@ def phrase_content(token: Token) -> tuple[int, int] | None:
     if token.lower_ != "according":  # `In the words of X, the war …`: the phrase ends at its comma, whatever the parse
         comma = next((t.i for t in token.subtree if t.i > token.i and t.text == ","), None)
         phrase = [i for i in phrase if comma is None or i < comma]
+    elif token.dep_ == "ROOT" and token.i == sentence.start:
+        # `According to Rush Limbaugh, the move reeks of …` parsed with the whole sentence under the phrase: it ends
+        # at the comma after its source (past an apposition, `According to X, a professor at Yale, …`)
+        phrase = [i for i in phrase if i < _after_leading_phrase(token)]
     # `“…,” in the words of the mayor, who visited …`: a clause about the source is not its words
     words = [t for t in sentence if not t.is_space and not any(a.dep_ in ("relcl", "acl") and a.head.i in phrase
                                                                for a in (t, *t.ancestors))]
@@ -89,6 +93,20 @@ def phrase_content(token: Token) -> tuple[int, int] | None:
     start, end = trim_span(token.doc, *token_range(side))
     end = end - 1 if text_of(token.doc)[end - 1:end] in ".!?" else end
     return start, end
+
+
+def _after_leading_phrase(token: Token) -> int:
+    """Where a sentence-opening phrase ends: the first comma after its object that is not followed by an apposition
+    (`a professor at Yale,`), else the sentence's end."""
+    doc, end = token.doc, token.sent.end
+    commas = [t.i for t in doc[token.i:end] if t.text == ","]
+    for k, comma in enumerate(commas):
+        after = doc[comma + 1:commas[k + 1]] if k + 1 < len(commas) else None
+        if after is not None and after[0].lower_ in ("a", "an", "the") and any(
+                t.lemma_.lower() in ROLE_NOUNS for t in after):
+            continue
+        return comma
+    return end
 
 
 def names_someone(obj: Token) -> bool:

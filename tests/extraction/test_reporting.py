@@ -277,3 +277,24 @@ def test_a_participle_of_citing_after_a_reported_clause_is_the_reporters(text):
 ])
 def test_a_list_is_not_cut_as_an_apposition(text, content):
     assert quotes_of(text)[0][0] == content
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the parse may hang the whole sentence under a leading `according to`: the phrase ends at its comma
+    ("According to conservative radio host Dan Miller, the decision reeks of fear and desperation.",
+     [["the decision reeks of fear and desperation", "Dan Miller", "According to"]]),
+    ("According to Smith, a professor at Yale, the decision reeks of fear and desperation.",
+     [["the decision reeks of fear and desperation", "Smith", "According to"]]),
+])
+def test_a_leading_according_to_phrase_ends_at_the_comma_after_its_source(text, expected):
+    assert quotes_of(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("At a rally, the senator likened the refugees to a “vicious snake” in a song.",
+     [["vicious snake", "the senator", "likened"]]),
+    ("The host likened the channel to the BBC of the Cold War.",
+     [["the channel to the BBC of the Cold War", "The host", "likened"]]),
+])
+def test_likening_someone_to_something_names_them(text, expected):
+    assert quotes_of(text) == expected
