@@ -29,6 +29,7 @@ from stance.extraction.lexicon import (
     CLAIM_NOUNS,
     COGNITION_VERBS,
     EVALUATIVE_VERBS,
+    EXHORTING_VERBS,
     GERUND_VERBS,
     LIKENING_VERBS,
     NEGATABLE_VERBS,
@@ -143,6 +144,14 @@ def _verb_content(verb: Token) -> tuple[str, list[Token]] | None:
                     g.tag_ in ("WDT", "WP") and g.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj") for g in c.children)
                 for c in said.children):
             return CLAUSE, subtree(said)
+    if lemma in EXHORTING_VERBS:
+        # `exhorted Republicans to “vote your conscience”`, `implored her to bring it back`: who is urged and to do
+        # what (not `begged forgiveness`)
+        urged = next((c for c in children if c.dep_ == "dobj" and c.i > verb.i), None)
+        deed = next((c for c in children if c.dep_ == "xcomp" and urged is not None and c.i > urged.i and any(
+            a.dep_ == "aux" and a.lower_ == "to" for a in c.children)), None)
+        if deed is not None:
+            return NOMINAL, [t for c in (urged, deed) for t in subtree(c)]
     if lemma in GERUND_VERBS:
         # `proposed holding talks in Istanbul`, `did not rule out sending troops`: a gerund clause with words of its
         # own is what was put forward or denied (not `stopped talking`: not a speech verb)

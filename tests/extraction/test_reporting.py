@@ -298,3 +298,14 @@ def test_a_leading_according_to_phrase_ends_at_the_comma_after_its_source(text, 
 ])
 def test_likening_someone_to_something_names_them(text, expected):
     assert quotes_of(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ('The senator exhorted delegates to "vote your conscience" in his speech.',
+     [["vote your conscience", "The senator", "exhorted"]]),
+    ("Two speechwriters implored her to bring the line back.",
+     [["her to bring the line back", "Two speechwriters", "implored"]]),
+    ("The prisoner begged forgiveness.", []),  # no one urged to do anything
+])
+def test_urging_someone_to_do_something_is_a_quote(text, expected):
+    assert quotes_of(text) == expected
