@@ -197,8 +197,15 @@ def _verb_content(verb: Token) -> tuple[str, list[Token]] | None:
             return None  # `welcomed its new member Finland`, `called the minister`: a greeting, a phone call
         # `described the raid as …`; `likened the refugees to a “vicious snake”`
         likening = ("to",) if lemma in LIKENING_VERBS else ()
-        parts += [c for c in children if c.dep_ == "prep" and (c.lower_ == "as" or c.lower_ in likening)
-                  and c.i > verb.i]
+        likened = [c for c in children if c.dep_ == "prep" and (c.lower_ == "as" or c.lower_ in likening)
+                   and c.i > verb.i]
+        compared = [c for c in children if c.dep_ == "dobj"]
+        if lemma == "compare" and not (compared and (likened or any(
+                t.dep_ == "prep" and t.lower_ == "to" for c in compared for t in c.subtree))):
+            # `compared the figures with last year's`, `12% compared to 11% a year ago`: a comparison, not what
+            # someone is called (`compared Putin to Hitler`)
+            return None
+        parts += likened
         if parts:
             return NOMINAL, [t for c in parts for t in subtree(c)]
     for prep in PREPOSITIONAL_CUES.get(lemma, ()):

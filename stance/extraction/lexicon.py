@@ -199,9 +199,9 @@ PERSONAL_REASON_VERBS = _words("attack")
 #: encourages investors to hold assets longer`).
 EXHORTING_VERBS = _words("exhort implore beg entreat")
 
-#: Verbs that say what someone or something is like, through `to`: `likened the refugees to a snake` (not
-#: `compared the figures with last year's`).
-LIKENING_VERBS = _words("liken")
+#: Verbs that say what someone or something is like, through `to`: `likened the refugees to a snake`, `compared
+#: Putin to Hitler` (`compare` only so: not `compared the figures with last year's`).
+LIKENING_VERBS = _words("liken compare")
 
 #: Verbs by which a thing shows something (`the flight data show that …`): evidence, not words.
 SHOWING_VERBS = _words("show indicate suggest reveal prove demonstrate confirm")

@@ -309,3 +309,13 @@ def test_likening_someone_to_something_names_them(text, expected):
 ])
 def test_urging_someone_to_do_something_is_a_quote(text, expected):
     assert quotes_of(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Zelensky compared Putin to Hitler.", [["Putin to Hitler", "Zelensky", "compared"]]),
+    # a comparison of data, or `compared to` between figures, says what nobody is called
+    ("The ministry compared the figures with last year's.", []),
+    ("Food prices rose 12% in May, compared to 9% in the same month last year.", []),
+])
+def test_comparing_someone_to_something_names_them_but_a_comparison_of_data_does_not(text, expected):
+    assert quotes_of(text) == expected
