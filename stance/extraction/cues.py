@@ -207,7 +207,13 @@ def _verb_content(verb: Token) -> tuple[str, list[Token]] | None:
             return None
         parts += likened
         if parts:
-            return NOMINAL, [t for c in parts for t in subtree(c)]
+            # a relative clause set off after what someone is likened to is the reporter's (`compared X to its own
+            # history under apartheid, which restricted Blacks to “homelands”`), quoted words and all (not after
+            # `as`: `described the war as a proxy war, which the West would wage “to the last Ukrainian”`)
+            aside = {t.i for c in likened if c.lower_ != "as" for r in c.subtree
+                     if r.dep_ == "relcl" and r.left_edge.i > 0 and verb.doc[r.left_edge.i - 1].text == ","
+                     for t in r.subtree}
+            return NOMINAL, [t for c in parts for t in subtree(c) if t.i not in aside]
     for prep in PREPOSITIONAL_CUES.get(lemma, ()):
         for child in children:
             if child.dep_ == "prep" and child.lower_ == prep:

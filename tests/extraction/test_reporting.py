@@ -313,6 +313,9 @@ def test_urging_someone_to_do_something_is_a_quote(text, expected):
 
 @pytest.mark.parametrize("text, expected", [
     ("Zelensky compared Putin to Hitler.", [["Putin to Hitler", "Zelensky", "compared"]]),
+    # a relative clause after what someone is likened to is the reporter's, scare quotes and all
+    ("The party compared the new border rules to the old pass laws, which confined workers to “reserves”.",
+     [["the new border rules to the old pass laws", "The party", "compared"]]),
     # a comparison of data, or `compared to` between figures, says what nobody is called
     ("The ministry compared the figures with last year's.", []),
     ("Food prices rose 12% in May, compared to 9% in the same month last year.", []),
