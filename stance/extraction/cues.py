@@ -148,8 +148,8 @@ def _verb_content(verb: Token) -> tuple[str, list[Token]] | None:
         # `exhorted Republicans to “vote your conscience”`, `implored her to bring it back`: who is urged and to do
         # what (not `begged forgiveness`)
         urged = next((c for c in children if c.dep_ == "dobj" and c.i > verb.i), None)
-        deed = next((c for c in children if c.dep_ == "xcomp" and urged is not None and c.i > urged.i and any(
-            a.dep_ == "aux" and a.lower_ == "to" for a in c.children)), None)
+        deed = next((c for c in children if c.dep_ in ("xcomp", "advcl") and urged is not None and c.i > urged.i
+                     and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)), None)
         if deed is not None:
             return NOMINAL, [t for c in (urged, deed) for t in subtree(c)]
     if lemma in GERUND_VERBS:
@@ -230,7 +230,11 @@ def find_cues(doc: Doc, excluded: list[tuple[int, int]]) -> list[Cue]:
         if any(a <= token.idx < b for a, b in excluded):
             continue
         if token.lower_ == "according" and token.dep_ in ("prep", "advcl", "advmod", "ROOT"):
-            cue = _phrase_cue(token, phrases.according_source(token))
+            source = phrases.according_source(token)
+            if source is not None and source.tag_ == "NN" and not any(True for _ in source.children) and not (
+                    phrases.names_someone(source)):
+                continue  # `According to plan, …`, `according to tradition`: no one's words
+            cue = _phrase_cue(token, source)
             # `Zelensky said the attack was a crime, according to Reuters`: the statement is Zelensky's, and the
             # phrase only says who passed it on (LABELS.md §6)
             if cue and not any(cue.start <= t.idx < cue.end and _relayed_report(t) for t in doc[:token.i]):
@@ -309,7 +313,7 @@ def _relayed_report(clause: Token) -> bool:
     marks: a plain verb of saying, or a verb voicing a claim noun with its content, with a subject that names a
     source (not `Those discussions are continuing`)."""
     subject = next((c for c in clause.children if c.dep_ == "nsubj"), None)
-    if subject is None or between_marks(clause) or not (subject.pos_ in ("PROPN", "PRON")
+    if subject is None or between_marks(clause) or _negated(clause, []) or not (subject.pos_ in ("PROPN", "PRON")
                                                         or phrases.names_a_source(subject)):
         return False
     return clause.lemma_.lower() in SAYING_VERBS or any(

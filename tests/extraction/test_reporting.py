@@ -322,3 +322,19 @@ def test_urging_someone_to_do_something_is_a_quote(text, expected):
 ])
 def test_comparing_someone_to_something_names_them_but_a_comparison_of_data_does_not(text, expected):
     assert quotes_of(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a denial inside another's report is that report's content (found by a blind review)
+    ("Scholz never said Germany would send the missiles, his spokesman insisted.",
+     [["Scholz never said Germany would send the missiles", "his spokesman", "insisted"]]),
+    # `according to plan`: no one's words
+    ("According to plan, the convoy left the city at dawn.", []),
+    ("According to police, three people died in the strike.", [["three people died in the strike", "police",
+                                                                 "According to"]]),
+    # the parse may make the infinitive an adverbial clause
+    ("The mayor exhorted residents to stay in shelters.", [["residents to stay in shelters", "The mayor",
+                                                            "exhorted"]]),
+])
+def test_what_a_blind_review_of_these_rules_found(text, expected):
+    assert quotes_of(text) == expected
