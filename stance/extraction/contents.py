@@ -102,11 +102,19 @@ def without_trailing_aside(tokens: list[Token], apposition: bool = True) -> list
         # taxes`)
         aside = token.dep_ == "appos" and (token.head.pos_ == "PROPN" or not any(
             c.dep_ == "conj" for c in (*token.children, *token.head.children) if c.i > token.i))
-        if not ends or not (relative or participle or occasion or concession or relay or apposition and aside):
-            continue
+        # `… “fragile and dangerous,” before leaving Kyiv`: what the speaker did next, after the quoted words end
         first = token.left_edge
-        comma = token.doc[first.i - 1] if first.i > 0 else None
-        marked = any(is_quote_mark(t) for t in token.doc[first.i:last + 1])
+        doc = token.doc
+        after_quote = first.i > 1 and is_quote_mark(doc[first.i - 1]) and doc[first.i - 2].text == ","
+        timing = after_quote and token.dep_ == "prep" and token.lower_ in ("before", "after") and any(
+            c.dep_ == "pcomp" and c.tag_ == "VBG" for c in token.children)
+        if not ends or not (relative or participle or occasion or concession or relay or timing
+                            or apposition and aside):
+            continue
+        marked = any(is_quote_mark(t) for t in doc[first.i:last + 1])
+        if after_quote and first.i - 1 > min(t.i for t in tokens) and (not marked or speaking):
+            return [t for t in tokens if t.i < first.i]  # the quoted words keep their closing mark
+        comma = doc[first.i - 1] if first.i > 0 else None
         if comma is not None and comma.text == "," and comma.i > min(t.i for t in tokens) and (
                 not marked or speaking):
             return [t for t in tokens if t.i < comma.i]

@@ -338,3 +338,15 @@ def test_comparing_someone_to_something_names_them_but_a_comparison_of_data_does
 ])
 def test_what_a_blind_review_of_these_rules_found(text, expected):
     assert quotes_of(text) == expected
+
+
+@pytest.mark.parametrize("text, content", [
+    # what the speaker did after the quoted words is the reporter's
+    ("The inspector warned that the site was “fragile and potentially dangerous,” before leaving the city.",
+     "the site was “fragile and potentially dangerous,”"),
+    # without quoted words to end on, `before …` may be the speaker's own plan
+    ("He said the army would withdraw before regrouping in the east.",
+     "the army would withdraw before regrouping in the east"),
+])
+def test_a_deed_after_the_closing_mark_is_not_part_of_the_content(text, content):
+    assert quotes_of(text)[0][0] == content
