@@ -74,6 +74,23 @@ class Cue:
     source: Token | None
 
     @property
+    def says_little(self) -> bool:
+        """A nominal content too short to be a statement (`praised him`, `condemned it`), unless it is what a call
+        asks for (`called for a ceasefire`, `appealed for calm`)."""
+        short = len(text_of(self.token.doc)[self.start:self.end].split()) < MIN_NOMINAL_TOKENS
+        return self.kind == NOMINAL and short and not self._asks_for
+
+    @property
+    def _asks_for(self) -> bool:
+        # (not with an object of its own: `pushing war for profit` says why)
+        if any(c.dep_ == "dobj" for c in self.token.children):
+            return False
+        return any(
+            c.dep_ == "prep" and c.lower_ == "for" and c.idx <= self.start and any(
+                o.dep_ in ("pobj", "pcomp") and o.pos_ != "PRON" for o in c.children)
+            for c in self.token.children) and self.token.lemma_.lower() in PREPOSITIONAL_CUES
+
+    @property
     def text(self) -> str:
         if self.kind == ACCORDING:
             words = phrases.phrase_tokens(self.token)  # as the article writes it: `In Hertling's words`

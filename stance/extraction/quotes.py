@@ -22,7 +22,7 @@ from spacy.tokens import Doc, Token
 from stance.config import ExtractConfig
 from stance.extraction.attribution import resolve_speaker
 from stance.extraction.confidence import attribution_confidence
-from stance.extraction.cues import ACCORDING, CLAUSE, MIN_NOMINAL_TOKENS, NOMINAL, Cue, find_cues
+from stance.extraction.cues import ACCORDING, CLAUSE, NOMINAL, Cue, find_cues
 from stance.extraction.lexicon import PERSON_PRONOUNS, PLURAL_PRONOUNS
 from stance.extraction.mentions import ArticleIndex
 from stance.extraction.nlp import Chunk, gap_is_blank, letters, text_of, with_brackets
@@ -68,7 +68,7 @@ def _classify_cue(doc: Doc, cue: Cue, spans: list[MarkedSpan]) -> list[_Found]:
         return []  # `call 212 416 4552`, `rose to 40`: digits and signs say nothing
     touched = [m for m in spans if overlap(content, (m.start, m.end)) > 0]
     if not touched:
-        if cue.kind == NOMINAL and len(text_of(doc)[cue.start:cue.end].split()) < MIN_NOMINAL_TOKENS:
+        if cue.says_little:
             return []
         return [_Found("indirect", cue.start, cue.end, cue)]
     text = text_of(doc)

@@ -350,3 +350,16 @@ def test_what_a_blind_review_of_these_rules_found(text, expected):
 ])
 def test_a_deed_after_the_closing_mark_is_not_part_of_the_content(text, content):
     assert quotes_of(text)[0][0] == content
+
+
+@pytest.mark.parametrize("text, expected", [
+    # what a call asks for is a statement however short
+    ("The Pope called for peace.", [["peace", "The Pope", "called"]]),
+    ("The opposition called for free elections.", [["free elections", "The opposition", "called"]]),
+    ("A top official appealed for calm.", [["calm", "A top official", "appealed"]]),
+    # a short object says nothing, and `for` after an object says why
+    ("She called for him.", []),
+    ("The empire keeps pushing war for profit.", []),
+])
+def test_what_a_call_asks_for_is_a_quote_however_short(text, expected):
+    assert quotes_of(text) == expected
