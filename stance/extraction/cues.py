@@ -55,6 +55,7 @@ from stance.extraction.parenthetical import is_parenthetical, parenthetical_cont
 from stance.extraction.reasons import judged_with_reason, passive_reason
 from stance.extraction.sources import (
     find_source,
+    inside,
     is_passive_without_agent,
     is_reporting_verb,
 )
@@ -216,12 +217,13 @@ def _verb_content(verb: Token) -> tuple[str, list[Token]] | None:
         likening = ("to",) if lemma in LIKENING_VERBS else ()
         likened = [c for c in children if c.dep_ == "prep" and (c.lower_ == "as" or c.lower_ in likening)
                    and c.i > verb.i]
-        compared = [c for c in children if c.dep_ == "dobj"]
-        if lemma == "compare" and not (compared and (likened or any(
-                t.dep_ == "prep" and t.lower_ == "to" for c in compared for t in c.subtree))):
+        if lemma == "compare":
             # `compared the figures with last year's`, `12% compared to 11% a year ago`: a comparison, not what
             # someone is called (`compared Putin to Hitler`)
-            return None
+            compared = [c for c in children if c.dep_ == "dobj"]
+            if not (compared and (likened or any(t.dep_ == "prep" and t.lower_ == "to"
+                                                  for c in compared for t in c.subtree))):
+                return None
         parts += likened
         if parts:
             # a relative clause set off after what someone is likened to is the reporter's (`compared X to its own
@@ -248,7 +250,7 @@ def find_cues(doc: Doc, excluded: list[tuple[int, int]]) -> list[Cue]:
             continue
         if token.lower_ == "according" and token.dep_ in ("prep", "advcl", "advmod", "ROOT"):
             source = phrases.according_source(token)
-            if source is not None and source.tag_ == "NN" and not any(True for _ in source.children) and not (
+            if source is not None and source.tag_ == "NN" and not list(source.children) and not (
                     phrases.names_someone(source)):
                 continue  # `According to plan, …`, `according to tradition`: no one's words
             cue = _phrase_cue(token, source)
@@ -358,9 +360,9 @@ def _negated(verb: Token, excluded: list[tuple[int, int]]) -> bool:
     doc = verb.doc
     # the word itself before the verb, outside quotation marks (`“Probably not,” Moore said` denies nothing), and
     # not `whether or not`
-    return any(c.dep_ == "neg" and c.i < verb.i and not any(a <= c.idx < b for a, b in excluded)
-               and not between_marks(c) and doc[c.i + 1].lower_ != "only"
-               and not (c.i > 0 and doc[c.i - 1].lower_ == "or") for c in verb.children)
+    return any(c.dep_ == "neg" and c.i < verb.i and not inside(c, excluded) and not between_marks(c)
+               and doc[c.i + 1].lower_ != "only" and not (c.i > 0 and doc[c.i - 1].lower_ == "or")
+               for c in verb.children)
 
 
 def _reporters_voice(verb: Token) -> bool:

@@ -57,14 +57,18 @@ def inside(token: Token, excluded: list[tuple[int, int]]) -> bool:
     return any(a <= token.idx < b for a, b in excluded)
 
 
+def _marks_a_quote(mark: Token, excluded: list[tuple[int, int]]) -> bool:
+    """Whether a quotation mark opens or closes one of the `excluded` quotes (not a title's mark)."""
+    return any(a - 2 <= mark.idx <= b + 1 for a, b in excluded)
+
+
 def _neighbour_source(verb: Token, excluded: list[tuple[int, int]]) -> Token | None:
     """When the parse gives a speech verb no subject, the name right beside it speaks:
     `“…,” Tulsa police Chief Chuck Jordan said`, `“…,” said Jordan`, or a name before its
     apposition: `“…,” Jordan, the police chief, said`. A date (`said Thursday`) never speaks."""
     doc = verb.doc
     before = verb.i - 1
-    if before > 0 and doc[before].text in QUOTE_CHARS and not any(a - 2 <= doc[before].idx <= b + 1
-                                                                    for a, b in excluded):
+    if before > 0 and doc[before].text in QUOTE_CHARS and not _marks_a_quote(doc[before], excluded):
         before -= 1  # a title's closing mark: `NAME, author of “Spies,” said`
     if before >= 0 and doc[before].text == ",":
         name = _name_before_apposition(verb, excluded)
@@ -85,8 +89,7 @@ def _name_before_apposition(verb: Token, excluded: list[tuple[int, int]]) -> Tok
     tokens: list[Token] = []
     for token in reversed(verb.doc[verb.sent.start:verb.i - 1]):
         # (a quote's closing mark ends the scan; a title's marks do not: `NAME, author of “Spies,” said`)
-        if inside(token, excluded) or token.text in QUOTE_CHARS and any(
-                a - 2 <= token.idx <= b + 1 for a, b in excluded):
+        if inside(token, excluded) or token.text in QUOTE_CHARS and _marks_a_quote(token, excluded):
             break
         if token.pos_ in ("VERB", "AUX"):
             if token.i == verb.sent.start and token.tag_ == "VBG":
