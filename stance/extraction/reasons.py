@@ -73,4 +73,11 @@ def passive_reason(verb: Token, lemma: str) -> list[Token]:
         objects = [o for o in prep.children if o.dep_ in ("pobj", "pcomp") and not _how_long(o)]
         if objects:
             return [t for o in objects for t in _subtree(o)]
+    # the parse may hang the reason on the agent (`was accused by Western governments of targeting …`); there only a
+    # gerund is the reason: `by the head of the army`, `by groups for human rights` are the agent's own words
+    agents = [o for c in children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"]
+    for prep in (p for o in agents for p in o.children if p.dep_ == "prep" and p.lower_ in prepositions):
+        gerunds = [o for o in prep.children if o.dep_ == "pcomp" and o.tag_ == "VBG"]
+        if gerunds:
+            return [t for o in gerunds for t in _subtree(o)]
     return []

@@ -44,6 +44,9 @@ def test_a_negation_that_is_not_the_cues_keeps_the_quote(text, content, speaker,
     ("Russia was accused by Kyiv of shelling the nuclear plant.", "shelling the nuclear plant", "Ukraine"),
     ("The battalion was accused of war crimes by the village council.", "war crimes", "the village council"),
     ("The hacker was accused by the FBI of running the botnet.", "running the botnet", "the FBI"),
+    # the parse hangs the gerund on the agent
+    ("Russia was accused by Western governments of deliberately targeting civilian infrastructure.",
+     "deliberately targeting civilian infrastructure", "Western governments"),
 ])
 def test_a_passive_judgement_with_its_agent_gives_the_agents_reason(text, content, speaker):
     assert quotes_of(text) == [[content, speaker, "accused"]]
@@ -51,6 +54,15 @@ def test_a_passive_judgement_with_its_agent_gives_the_agents_reason(text, conten
 
 def test_a_passive_judgement_without_an_agent_is_nobodys():
     assert quotes_of("Russia was accused of shelling the nuclear plant.") == []
+
+
+@pytest.mark.parametrize("text", [
+    # a phrase on the agent that is no gerund is the agent's own description
+    "Moscow was criticised by groups for human rights.",
+    "The mayor was praised by the head of the agency.",
+])
+def test_a_noun_phrase_on_the_agent_is_no_reason(text):
+    assert quotes_of(text) == []
 
 
 @pytest.mark.parametrize("text, content, speaker, cue", [
@@ -363,3 +375,19 @@ def test_a_deed_after_the_closing_mark_is_not_part_of_the_content(text, content)
 ])
 def test_what_a_call_asks_for_is_a_quote_however_short(text, expected):
     assert quotes_of(text) == expected
+
+
+@pytest.mark.parametrize("text, content", [
+    # the parse takes the list's first item for what is called for and the rest for the verb's object or a `dep`
+    ("The minister called for sanctions on oligarchs, tighter export controls and a ban on Russian oil.",
+     "sanctions on oligarchs, tighter export controls and a ban on Russian oil"),
+    ("Zelensky called for more weapons, more sanctions and a tribunal.", "more weapons, more sanctions and a tribunal"),
+    # a clause after the comma is not the list's
+    ("She called for calm, saying the situation was under control.", "calm"),
+])
+def test_a_list_called_for_is_one_content(text, content):
+    assert quotes_of(text)[0][0] == content
+
+
+def test_an_object_before_the_call_phrase_is_what_someone_is_called():
+    assert quotes_of("The senator called the plan a betrayal of Ukraine.")[0][0] == "the plan a betrayal of Ukraine"
