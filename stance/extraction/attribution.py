@@ -196,11 +196,17 @@ def _named_after_role(source: Token | None) -> list[Token]:
 def _named_in_apposition(source: Token | None, index: ArticleIndex) -> Token | None:
     """A noun whose apposition names a person gives way to the name: `said a nurse, Olena Kovalenko` and
     `A plumber, Taras Melnyk, said` are that person's words (a role noun also takes a known surname)."""
-    if source is None or source.pos_ != "NOUN" or source.lemma_.lower() in DOCUMENT_NOUNS:
+    # the tagger may take a role for an adjective (`his top general, Wieslaw Kukula, said`)
+    if source is None or not (source.pos_ == "NOUN" or source.pos_ == "ADJ" and source.lower_ in ROLE_NOUNS) or (
+            source.lemma_.lower() in DOCUMENT_NOUNS):
         return source
     role = source.lemma_.lower() in ROLE_NOUNS | GROUP_NOUNS
+    # after a role, a full name the tagger left untyped is the person too (`his top general, Chief of Staff
+    # Wieslaw Kukula`)
     names = [c for c in source.children if c.dep_ == "appos" and c.pos_ == "PROPN"
-             and (c.ent_type_ == "PERSON" or role and index.surname_known(c))]
+             and (c.ent_type_ == "PERSON" or role and (index.surname_known(c) or not c.ent_type_ and any(
+                 g.dep_ == "compound" and g.pos_ == "PROPN" and not g.ent_type_ and g.i == c.i - 1
+                 for g in c.children)))]
     # the parse sometimes makes the name a second subject of the verb: `A volunteer, Taras Melnyk, who …, said`
     names += [c for c in source.head.children if c.dep_ == source.dep_ and c.i > source.i and c.pos_ == "PROPN"
               and c.ent_type_ == "PERSON" and c.left_edge.i > source.i + 1

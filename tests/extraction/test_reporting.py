@@ -391,3 +391,26 @@ def test_a_list_called_for_is_one_content(text, content):
 
 def test_an_object_before_the_call_phrase_is_what_someone_is_called():
     assert quotes_of("The senator called the plan a betrayal of Ukraine.")[0][0] == "the plan a betrayal of Ukraine"
+
+
+@pytest.mark.parametrize("ents, expected", [
+    # a full name in apposition to a role is the person, even where the tagger left it untyped
+    (["O"] * 9, "Sadowski"),
+    # not a name the tagger typed as something else (`the company's owner, Acme Holdings`)
+    (["O", "O", "O", "O", "B-ORG", "I-ORG", "O", "O", "O"], "general"),
+])
+def test_a_role_the_tagger_took_for_an_adjective_gives_way_to_the_name_after_it(nlp, ents, expected):
+    # the misparse, written out: `his top general, Marek Sadowski, has alleged` with `general` an adjective
+    from types import SimpleNamespace
+
+    from spacy.tokens import Doc
+
+    from stance.extraction.attribution import _named_in_apposition
+    words = ["his", "top", "general", ",", "Marek", "Sadowski", ",", "has", "alleged"]
+    heads = [2, 2, 8, 2, 5, 2, 2, 8, 8]
+    deps = ["poss", "amod", "nsubj", "punct", "compound", "appos", "punct", "aux", "ROOT"]
+    pos = ["PRON", "ADJ", "ADJ", "PUNCT", "PROPN", "PROPN", "PUNCT", "AUX", "VERB"]
+    doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, pos=pos, ents=ents,
+              lemmas=[w.lower() for w in words])
+    index = SimpleNamespace(surname_known=lambda token: False)
+    assert _named_in_apposition(doc[2], index).text == expected
