@@ -8,7 +8,6 @@ fullest name of that person in the article.
 
 from __future__ import annotations
 
-import itertools
 from dataclasses import replace
 
 from spacy.tokens import Token
@@ -26,12 +25,11 @@ from stance.extraction.lexicon import (
     PERSON_PRONOUNS,
     PLURAL_PRONOUNS,
     ROLE_NOUNS,
-    ROLE_PREPOSITIONS,
     SPEECH_VERBS,
     TITLES,
 )
 from stance.extraction.mentions import ORG_LABELS, ArticleIndex, Mention, mention_tokens
-from stance.extraction.names import POSSESSIVE, normalize, trailing_names, words_text
+from stance.extraction.names import POSSESSIVE, named_after_role, normalize, words_text
 from stance.extraction.nlp import entity_of
 from stance.extraction.phrases import evidence_noun
 from stance.records import Speaker
@@ -97,7 +95,7 @@ def resolve_speaker(source: Token | None, offset: int, index: ArticleIndex, wind
         source = group  # `One of the documents says …`: the documents' author, as for the documents
     elif group is not None:
         return _part_of_group(source, group, offset, index, window, exclude)
-    named = _named_after_role(source)
+    named = named_after_role(source)
     if named:
         words = [t for t in source.doc[source.left_edge.i:named[-1].i + 1] if not t.is_space]
         mention = words_text(words)
@@ -156,41 +154,6 @@ def _part_of_group(source: Token, group: Token, offset: int, index: ArticleIndex
     body = group.ent_type_ in ORG_LABELS or group.lemma_.lower() in ORGANIZATION_NOUNS
     return Speaker(phrase, phrase, "organization" if body else "group", **_extent(words, offset),
                    resolution="organisation" if body else "role")
-
-
-def _named_after_role(source: Token | None) -> list[Token]:
-    """`Head of the Presidential Office Andriy Yermak said`, `Commander of the Ground Forces Oleksandr Syrskyi`: a
-    role whose `of` phrase ends in a person's name (two words or more, after the body it heads) is that person, as
-    is one whose `to` or `for` phrase runs the place it serves into a name (`Russia's ambassador to Washington
-    Anatoly Antonov`); the name's words, else []."""
-    if source is None or source.lemma_.lower() not in ROLE_NOUNS or not any(
-            c.dep_ == "prep" and c.lower_ in ROLE_PREPOSITIONS for c in source.children):
-        return []
-    doc, last = source.doc, source.right_edge
-    # the name hangs from the role's own `of` phrase, not from a clause inside it (`The head of the delegation that
-    # met Vladimir Putin said`)
-    path = [last, *itertools.takewhile(lambda a: a.i != source.i, last.ancestors)]
-    if any(t.dep_ not in ("pobj", "prep", "compound", "flat", "appos", "nmod", "amod") for t in path):
-        return []
-    run = trailing_names(list(doc[source.i + 1:last.i + 1]))
-    if len(run) < 2:
-        return []
-    # `ambassador to Washington Anatoly Antonov`, `envoy for Ukraine Kurt Volker`: the tagger runs the place the
-    # role serves into the name (only then is a `to` or `for` phrase the role's holder: `an aide to President X`,
-    # `a spokeswoman for X` speak for X)
-    if len(run) >= 3 and normalize(run[0].text) in COUNTRIES | CAPITALS.keys():
-        return run[1:]
-    if not any(c.dep_ == "prep" and c.lower_ == "of" for c in source.children):
-        return []
-    person = entity_of(last)
-    if person is not None and person.label_ == "PERSON" and person.end - 1 == last.i and person.start > source.i:
-        return [t for t in person if t.i >= run[0].i] if len(person) >= 2 else []  # not `Amnesty International`
-    # untagged, the name must follow a common noun of the body it heads (`the Security Service Vasyl Maliuk`), not
-    # another name in a list of bodies (`the heads of the IMF, … and UN World Food Program`)
-    before = doc[run[0].i - 1]
-    if last.dep_ != "conj" and normalize(before.text) in ORGANIZATION_NOUNS and not before.is_upper:
-        return run
-    return []
 
 
 def _named_in_apposition(source: Token | None, index: ArticleIndex) -> Token | None:
@@ -339,7 +302,8 @@ def _author(document: Token, start: int, index: ArticleIndex, window: int) -> To
     for child in document.children:
         if evidence and child.dep_ != "acl" and not any(_compiler(o) for o in [child, *child.children]):
             continue
-        if child.dep_ == "poss" and child.pos_ != "PRON":
+        # not a date's (`Monday's announcement by the Pentagon`): that says when
+        if child.dep_ == "poss" and child.pos_ != "PRON" and child.ent_type_ not in ("DATE", "TIME"):
             return child
         # `an interview with X`: the one interviewed speaks
         if child.dep_ == "prep" and (child.lower_ in ("from", "by", "of") or child.lower_ == "with" and

@@ -9,8 +9,16 @@ import unicodedata
 
 from spacy.tokens import Token
 
-from stance.extraction.lexicon import GROUP_NOUNS, ORGANIZATION_NOUNS, ROLE_NOUNS, TITLES
-from stance.extraction.nlp import text_of
+from stance.extraction.lexicon import (
+    CAPITALS,
+    COUNTRIES,
+    GROUP_NOUNS,
+    ORGANIZATION_NOUNS,
+    ROLE_NOUNS,
+    ROLE_PREPOSITIONS,
+    TITLES,
+)
+from stance.extraction.nlp import entity_of, text_of
 
 POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
 
@@ -81,3 +89,49 @@ def span_text(tokens: list[Token]) -> str:
 def words_text(tokens: list[Token]) -> str:
     """The text of a run of tokens, with their own spacing."""
     return "".join(t.text_with_ws for t in tokens).strip()
+
+
+def named_after_role(source: Token | None) -> list[Token]:
+    """`Head of the Presidential Office Andriy Yermak said`, `Commander of the Ground Forces Oleksandr Syrskyi`: a
+    role whose `of` phrase ends in a person's name (two words or more, after the body it heads) is that person, as
+    is one whose `to` or `for` phrase runs the place it serves into a name (`Russia's ambassador to Washington
+    Anatoly Antonov`); the name's words, else []."""
+    if source is None or source.lemma_.lower() not in ROLE_NOUNS or not any(
+            c.dep_ == "prep" and c.lower_ in ROLE_PREPOSITIONS for c in source.children):
+        return []
+    doc, last = source.doc, source.right_edge
+    # the name hangs from the role's own `of` phrase, not from a clause inside it (`The head of the delegation that
+    # met Vladimir Putin said`)
+    path = [last, *itertools.takewhile(lambda a: a.i != source.i, last.ancestors)]
+    if any(t.dep_ not in ("pobj", "prep", "compound", "flat", "appos", "nmod", "amod") for t in path):
+        return []
+    run = trailing_names(list(doc[source.i + 1:last.i + 1]))
+    if len(run) < 2:
+        return []
+    # `ambassador to Washington Anatoly Antonov`, `envoy for Ukraine Kurt Volker`: the tagger runs the place the
+    # role serves into the name (only then is a `to` or `for` phrase the role's holder: `an aide to President X`,
+    # `a spokeswoman for X` speak for X)
+    if len(run) >= 3 and normalize(run[0].text) in COUNTRIES | CAPITALS.keys():
+        return run[1:]
+    if not any(c.dep_ == "prep" and c.lower_ == "of" for c in source.children):
+        return []
+    person = entity_of(last)
+    if person is not None and person.label_ == "PERSON" and person.end - 1 == last.i and person.start > source.i:
+        return [t for t in person if t.i >= run[0].i] if len(person) >= 2 else []  # not `Amnesty International`
+    # untagged, the name must follow a common noun of the body it heads (`the Security Service Vasyl Maliuk`), not
+    # another name in a list of bodies (`the heads of the IMF, … and UN World Food Program`)
+    before = doc[run[0].i - 1]
+    if last.dep_ != "conj" and normalize(before.text) in ORGANIZATION_NOUNS and not before.is_upper:
+        return run
+    return []
+
+
+def role_holder(token: Token) -> list[Token]:
+    """The name's words when `token` ends a name that ends a role's own phrase, whatever the tagger took it for
+    (`Russia's ambassador to Washington Anatoly Antonov`, tagged as one organisation); else []."""
+    role = next((a for a in token.ancestors if normalize(a.text) in ROLE_NOUNS), None)
+    if role is None or any(t.dep_ == "appos" for t in (role, *role.ancestors)) or any(
+            c.dep_ == "appos" for c in role.children):
+        return []  # `Margarita Simonyan, the editor-in-chief of the media group Rossiya Segodnya`: the role is hers
+    run = named_after_role(role)
+    return run if token in run else []

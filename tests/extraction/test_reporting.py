@@ -414,3 +414,36 @@ def test_a_role_the_tagger_took_for_an_adjective_gives_way_to_the_name_after_it(
               lemmas=[w.lower() for w in words])
     index = SimpleNamespace(surname_known=lambda token: False)
     assert _named_in_apposition(doc[2], index).text == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a role whose phrase runs the place it serves into the name records that person's role, so a word for the same
+    # office refers back to them
+    ("Washington keeps pouring money into the conflict, Russia's ambassador to Washington Anatoly Antonov has said. "
+     "“The money is wasted on war,” the diplomat told journalists.", ["Anatoly Antonov", "Anatoly Antonov"]),
+    ("Berlin keeps sending tanks, Ukraine's ambassador to Germany Oleksii Makeiev said on Monday. “We need more of "
+     "them,” the diplomat added.", ["Oleksii Makeiev", "Oleksii Makeiev"]),
+    # an aide to someone is not that someone, nor is `the aide` later
+    ("Kyiv wants a deal, an aide to President Volodymyr Zelensky said. “We are ready,” the aide added.",
+     ["an aide", "the aide"]),
+])
+def test_a_role_served_in_a_place_refers_back_to_its_holder(text, expected):
+    assert [q[1] for q in quotes_of(text)] == expected
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # a date's possessive says when, and the document's `by` phrase who
+    ("Monday’s announcement by the Pentagon said that the U.S. will send more aid.", "the Pentagon"),
+    ("The ministry's statement said the talks were over.", "The ministry"),
+])
+def test_a_documents_date_is_not_its_author(text, speaker):
+    assert [q[1] for q in quotes_of(text)] == [speaker]
+
+
+def test_a_role_in_apposition_to_a_person_is_theirs_not_the_name_in_its_phrase():
+    # `the editor-in-chief of the media group Rossiya Segodnya` is Simonyan's role; the body's name never becomes a
+    # person that `The head` could refer back to
+    text = ("The West has resorted to lies, said Margarita Simonyan, the editor-in-chief of the state media group "
+            "Rossiya Segodnya. The head of the media group stressed that the names of the attackers are known.")
+    speakers = [q[1] for q in quotes_of(text)]
+    assert speakers[0] == "Margarita Simonyan" and "Rossiya Segodnya" not in speakers
