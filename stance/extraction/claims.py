@@ -7,6 +7,8 @@ as its own) is the source, and its that-clause, infinitive or `for` phrase is th
 
 from __future__ import annotations
 
+import itertools
+
 from spacy.tokens import Token
 
 from stance.extraction import phrases
@@ -18,9 +20,10 @@ from stance.extraction.lexicon import (
     CLAIM_OBJECT_VERBS,
     COMMISSIVE_NOUNS,
     FEELING_NOUNS,
+    PREPOSITIONAL_CUES,
     VOICING_VERBS,
 )
-from stance.extraction.nlp import token_range, trim_span
+from stance.extraction.nlp import between_marks, token_range, trim_span
 from stance.extraction.sources import find_source, inside, is_reporting_verb
 
 CUE_NOUNS = CLAIM_NOUNS | FEELING_NOUNS | CALL_NOUNS
@@ -118,6 +121,21 @@ def _asked_for(token: Token) -> list[Token]:
     return []
 
 
+def _quoted_words_of(token: Token) -> list[Token]:
+    """`Mr Johnson's threat of “coordinated and severe economic sanctions”`, `Biden's warning of “swift and severe
+    consequences”`: a claim noun's `of` phrase in quotation marks is the holder's own words (not `the threat of
+    nuclear war`, which names a danger)."""
+    if token.lemma_.lower() not in CLAIM_NOUNS:
+        return []
+    for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"):
+        for obj in (o for o in prep.children if o.dep_ == "pobj" and between_marks(o)):
+            # the quoted words, up to what the reporter adds after them (`… “swift consequences” for any attack`)
+            words = list(itertools.takewhile(lambda t: between_marks(t) or not t.is_alpha, subtree(obj)))
+            if any(t.is_alpha for t in words):
+                return words
+    return []
+
+
 def _holder(token: Token, excluded: list[tuple[int, int]]) -> tuple[Token | None, bool]:
     """Who holds a claim noun, and whether a verb asserting it says so (`Kyiv stood by its assertion that …`)."""
     lemma = token.lemma_.lower()
@@ -140,7 +158,8 @@ def nominal_claim(token: Token, excluded: list[tuple[int, int]]) -> tuple[str, i
     """A claim noun with its content and a named holder: the kind of content, its character span, the holder."""
     clauses = _clauses(token)
     asked = [] if clauses or token.lemma_.lower() not in CALL_NOUNS else _asked_for(token)
-    if not clauses and not asked:
+    quoted = [] if clauses or asked else _quoted_words_of(token)
+    if not clauses and not asked and not quoted:
         return None
     holder, asserted = _holder(token, excluded)
     # `rejected his claim that …`, `said his comment that … was a lie`: a reporting verb above the claim reports it
@@ -148,7 +167,11 @@ def nominal_claim(token: Token, excluded: list[tuple[int, int]]) -> tuple[str, i
     if holder is None or holder.pos_ == "PRON" and (holder.lower_ == "its" or governed and holder.lower_ in (
             "their", "his", "her")):
         return None  # nobody in the sentence holds it, or the verb's content holds it
-    if asked:  # `a call for a no-fly zone, which NATO has rejected`: the relative clause is the reporter's
+    if quoted:
+        if not (phrases.names_someone(holder) or holder.pos_ in ("PROPN", "PRON")):
+            return None  # `the storm's threat of “total destruction”`: a thing says nothing
+        kind, content = NOMINAL, quoted
+    elif asked:  # `a call for a no-fly zone, which NATO has rejected`: the relative clause is the reporter's
         kind, content = NOMINAL, without_trailing_aside(asked, apposition=False)
     else:
         kind = CLAUSE
@@ -164,3 +187,28 @@ def nominal_claim(token: Token, excluded: list[tuple[int, int]]) -> tuple[str, i
         return None
     start, end = trim_span(token.doc, *token_range(content))
     return (kind, start, end, holder) if end > start else None
+
+
+def quoted_claims_first(cues: list, spans: list) -> list:
+    """The cues in order, but a claim noun whose content is all quoted words first, so that it claims them before a
+    verb whose content holds the noun (`vowed to cut off gas in response to Mr Johnson's threat of “…”`: Johnson's
+    words, not the senator's)."""
+    first = [c for c in cues if c.kind == NOMINAL and c.token.pos_ == "NOUN" and c.start >= 0
+             and any(m.open_mark <= c.start and c.end <= m.close_mark + 1 for m in spans)]
+    return first + [c for c in cues if c not in first]
+
+
+def list_called_for(verb: Token, lemma: str, parts: list[Token] = ()) -> list[Token]:
+    """`called for sanctions on oligarchs, tighter export controls and a ban on oil`: the parse takes the list's
+    first item for what is called for and the rest, after the comma, for the verb's object (or a loose `dep`); the
+    list is one content. Not an object that does not follow the call's phrase and a comma (`called the plan a
+    betrayal`), nor a clause after the comma (`called for calm, saying …`)."""
+    for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in PREPOSITIONAL_CUES.get(lemma, ())):
+        objects = [t for c in prep.children if c.dep_ in ("pobj", "pcomp") for t in subtree(c)]
+        if not objects or objects[-1].i + 2 >= len(verb.doc) or verb.doc[objects[-1].i + 1].text != ",":
+            continue
+        rest = [c for c in (*parts, *verb.children) if c.dep_ in ("dobj", "dep") and c.pos_ in ("NOUN", "PROPN")
+                and c.left_edge.i == objects[-1].i + 2]
+        if rest:
+            return objects + [verb.doc[objects[-1].i + 1]] + list(subtree(rest[0]))
+    return []

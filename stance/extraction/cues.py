@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from stance.extraction import phrases  # `according to X`, `in X's words`, `citing X`
-from stance.extraction.claims import CUE_NOUNS, claim_hung_on_verb, nominal_claim
+from stance.extraction.claims import CUE_NOUNS, claim_hung_on_verb, list_called_for, nominal_claim
 from stance.extraction.contents import (
     ACCORDING,
     CLAUSE,
@@ -225,7 +225,7 @@ def _verb_content(verb: Token) -> tuple[str, list[Token]] | None:
                                                   for c in compared for t in c.subtree))):
                 return None
         parts += likened
-        if parts and (listed := _list_split_from_call(verb, lemma, parts)):
+        if parts and (listed := list_called_for(verb, lemma, parts)):
             return NOMINAL, listed
         if parts:
             # a relative clause set off after what someone is likened to is the reporter's (`compared X to its own
@@ -240,24 +240,8 @@ def _verb_content(verb: Token) -> tuple[str, list[Token]] | None:
             if child.dep_ == "prep" and child.lower_ == prep:
                 objects = [t for c in child.children if c.dep_ in ("pobj", "pcomp") for t in subtree(c)]
                 if objects:
-                    return NOMINAL, _list_split_from_call(verb, lemma) or objects
+                    return NOMINAL, list_called_for(verb, lemma) or objects
     return None
-
-
-def _list_split_from_call(verb: Token, lemma: str, parts: list[Token] = ()) -> list[Token]:
-    """`called for sanctions on oligarchs, tighter export controls and a ban on oil`: the parse takes the list's
-    first item for what is called for and the rest, after the comma, for the verb's object (or a loose `dep`); the
-    list is one content. Not an object that does not follow the call's phrase and a comma (`called the plan a
-    betrayal`), nor a clause after the comma (`called for calm, saying …`)."""
-    for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in PREPOSITIONAL_CUES.get(lemma, ())):
-        objects = [t for c in prep.children if c.dep_ in ("pobj", "pcomp") for t in subtree(c)]
-        if not objects or objects[-1].i + 2 >= len(verb.doc) or verb.doc[objects[-1].i + 1].text != ",":
-            continue
-        rest = [c for c in (*parts, *verb.children) if c.dep_ in ("dobj", "dep") and c.pos_ in ("NOUN", "PROPN")
-                and c.left_edge.i == objects[-1].i + 2]
-        if rest:
-            return objects + [verb.doc[objects[-1].i + 1]] + list(subtree(rest[0]))
-    return []
 
 
 def find_cues(doc: Doc, excluded: list[tuple[int, int]]) -> list[Cue]:

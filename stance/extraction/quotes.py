@@ -1,14 +1,14 @@
 """Find the quotes of one parsed article: direct, indirect and mixed, each with its speaker.
 
-Quotation marks are found in the text first (`stance.quotemarks`), cues in the parse
-(`stance.cues`); this module decides which marked spans are quotes and of what type:
+Quotation marks are found in the text first (`stance.quotemarks`), cues in the parse (`stance.cues`); this module
+decides which marked spans are quotes and of what type:
 
 - a cue whose content lies (almost) inside quotation marks claims those marks: a direct quote;
 - a naming or evaluative cue (`calling it “A” and a “B”`, `praised X as a “B”`) claims each quoted fragment;
 - a that-clause holding quoted fragments and more words than its subject is one mixed quote;
-- a marked span with no cue of its own takes the cue right beside it (`“…,” he said`), the
-  cue before a colon, or continues the previous quote's run (a quoted paragraph after a
-  speaker's line); a short one with none of these is a scare quote or a title, not a quote.
+- a marked span with no cue of its own takes the cue right beside it (`“…,” he said`), the cue before a colon, or
+  continues the previous quote's run (a quoted paragraph after a speaker's line); a short one with none of these is
+  a scare quote or a title, not a quote.
 """
 
 from __future__ import annotations
@@ -21,6 +21,7 @@ from spacy.tokens import Doc, Token
 
 from stance.config import ExtractConfig
 from stance.extraction.attribution import resolve_speaker
+from stance.extraction.claims import quoted_claims_first
 from stance.extraction.confidence import attribution_confidence
 from stance.extraction.cues import ACCORDING, CLAUSE, NOMINAL, Cue, find_cues
 from stance.extraction.lexicon import PERSON_PRONOUNS, PLURAL_PRONOUNS
@@ -68,9 +69,7 @@ def _classify_cue(doc: Doc, cue: Cue, spans: list[MarkedSpan]) -> list[_Found]:
         return []  # `call 212 416 4552`, `rose to 40`: digits and signs say nothing
     touched = [m for m in spans if overlap(content, (m.start, m.end)) > 0]
     if not touched:
-        if cue.says_little:
-            return []
-        return [_Found("indirect", cue.start, cue.end, cue)]
+        return [] if cue.says_little else [_Found("indirect", cue.start, cue.end, cue)]
     text = text_of(doc)
     first = min(touched, key=lambda m: m.open_mark)
     colon = text.rfind(":", cue.start, first.open_mark)
@@ -151,7 +150,7 @@ def find_quotes_in_chunk(chunk: Chunk, spans: list[MarkedSpan], index: ArticleIn
     found: list[_Found] = []
     claimed: set[int] = set()
     signed = _signed_after_colon(doc, spans, cues)
-    for cue in cues:
+    for cue in quoted_claims_first(cues, spans):
         if cue.start < 0:
             continue
         for item in _classify_cue(doc, cue, spans):

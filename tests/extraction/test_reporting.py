@@ -447,3 +447,19 @@ def test_a_role_in_apposition_to_a_person_is_theirs_not_the_name_in_its_phrase()
             "Rossiya Segodnya. The head of the media group stressed that the names of the attackers are known.")
     speakers = [q[1] for q in quotes_of(text)]
     assert speakers[0] == "Margarita Simonyan" and "Rossiya Segodnya" not in speakers
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a claim noun's `of` phrase in quotation marks is its holder's words, even inside another's report
+    ("Last night, a Russian senator vowed to cut off Europe’s gas in response to Mr Johnson’s threat of “coordinated "
+     "and severe economic sanctions”.",
+     [["coordinated and severe economic sanctions", "Johnson", "threat"]]),
+    ("The Kremlin rejected Biden's warning of “swift and severe consequences” for any attack.",
+     [["swift and severe consequences", "Biden", "warning"]]),
+    # without a holder it names a danger, and a thing holds no words
+    ("The threat of “nuclear war” hangs over Europe, the minister said.",
+     [["The threat of “nuclear war” hangs over Europe", "the minister", "said"]]),
+    ("Analysts watched the storm's threat of “total destruction” in the port.", []),
+])
+def test_quoted_words_of_a_claim_noun_are_its_holders(text, expected):
+    assert quotes_of(text) == expected
