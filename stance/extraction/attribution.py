@@ -316,6 +316,11 @@ def _author(document: Token, start: int, index: ArticleIndex, window: int) -> To
             agents = [o for a in child.children if a.dep_ == "agent" for o in a.children if o.dep_ == "pobj"]
             if agents and (not evidence or _compiler(agents[0])):
                 return agents[0]
+            # `a report published in the Financial Times`: the outlet, by name (not `published in March`)
+            outlets = [o for p in child.children if p.dep_ == "prep" and p.lower_ in ("in", "on", "by")
+                       for o in p.children if o.dep_ == "pobj" and o.ent_type_ in ("ORG", "PERSON")]
+            if outlets and not evidence:
+                return outlets[0]
     if evidence:
         return None  # `according to estimates`: nobody's, not the person named before
     found = index.antecedent(start, {"organization", "person"}, 1)

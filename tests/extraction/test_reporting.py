@@ -463,3 +463,15 @@ def test_a_role_in_apposition_to_a_person_is_theirs_not_the_name_in_its_phrase()
 ])
 def test_quoted_words_of_a_claim_noun_are_its_holders(text, expected):
     assert quotes_of(text) == expected
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # a document published in an outlet named is the outlet's
+    ("According to a report published in the Financial Times, the ministry plans to cut spending.",
+     "the Financial Times"),
+    ("An article published on Meduza said the army was short of shells.", "Meduza"),
+    # not when the phrase says when
+    ("A report published in March said the army was short of shells.", "A report"),
+])
+def test_a_document_published_in_an_outlet_is_the_outlets(text, speaker):
+    assert [q[1] for q in quotes_of(text)] == [speaker]
