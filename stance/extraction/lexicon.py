@@ -205,6 +205,9 @@ LIKENING_VERBS = _words("liken compare")
 
 #: Verbs by which a thing shows something (`the flight data show that …`): evidence, not words.
 SHOWING_VERBS = _words("show indicate suggest reveal prove demonstrate confirm")
+#: Verbs of setting out what a document or a deed holds: a participle of them beside a deed is part of the deed
+#: (`sent a memo, clarifying how …`), not a statement of its own.
+EXPOSITORY_VERBS = _words("clarify explain detail outline specify describe")
 
 #: Verbs of refusing or denying: their denial is itself a statement (`did not rule out talks`, `did not deny that …`).
 NEGATABLE_VERBS = _words("deny reject dismiss rule exclude dispute contest question challenge hide conceal")

@@ -9,10 +9,11 @@ from typing import Protocol
 from spacy.tokens import Doc, Token
 
 from stance.extraction.cues import ACCORDING, Cue
-from stance.extraction.lexicon import SHOWING_VERBS, SPEECH_VERBS, SUBORDINATORS
+from stance.extraction.lexicon import EXPOSITORY_VERBS, SHOWING_VERBS, SPEECH_VERBS, SUBORDINATORS
 from stance.extraction.nlp import text_of
 from stance.extraction.parenthetical import is_parenthetical
 from stance.extraction.phrases import names_a_source, names_someone
+from stance.extraction.sources import is_reporting_verb
 from stance.records import Speaker
 
 
@@ -50,8 +51,10 @@ def _drop_relaying(found: list[Found]) -> list[Found]:
 
     # `According to the ministry, the flight data show that …`: what a thing shows is no one's words; the
     # relayed statement is the ministry's, whole
+    # (`According to Reuters, the Pentagon sent a memo …, clarifying how …`: a participle beside a deed is part of
+    # the deed the source reports)
     shown = {id(other) for item in found if relaying(item) and item.cue.kind == ACCORDING for other in found
-             if inside(other, item) and _shown(other.cue)}
+             if inside(other, item) and (_shown(other.cue) or _beside_a_deed(other.cue))}
     found = [item for item in found if id(item) not in shown]
     return [item for item in found if not (relaying(item) and any(inside(other, item) for other in found))]
 
@@ -62,6 +65,14 @@ def _shown(cue: Cue) -> bool:
     source = cue.source
     return cue.token.lemma_.lower() in SHOWING_VERBS and source is not None and not (
         source.pos_ in ("PRON", "PROPN") or names_someone(source))
+
+
+def _beside_a_deed(cue: Cue) -> bool:
+    """Whether a cue is a participle setting out what a deed holds, beside a verb that reports nothing (`sent a
+    memo, clarifying how …`; not `left the talks, saying they were a farce`: the leaver's words)."""
+    token = cue.token
+    return token.tag_ == "VBG" and token.dep_ in ("advcl", "xcomp") and token.lemma_.lower() in EXPOSITORY_VERBS and (
+        token.head.pos_ == "VERB" and not is_reporting_verb(token.head))
 
 
 def original_source(doc: Doc, item: Found) -> Token | None:

@@ -475,3 +475,16 @@ def test_quoted_words_of_a_claim_noun_are_its_holders(text, expected):
 ])
 def test_a_document_published_in_an_outlet_is_the_outlets(text, speaker):
     assert [q[1] for q in quotes_of(text)] == [speaker]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a participle setting out what a deed holds is part of the deed the source reports
+    ("According to the broadcaster, the ministry issued new rules, explaining how conscripts would be called up.",
+     [["the ministry issued new rules, explaining how conscripts would be called up", "the broadcaster",
+       "According to"]]),
+    # a participle of saying is the doer's own statement (LABELS.md §6)
+    ("According to the agency, the minister left the talks, saying they were a farce.",
+     [["they were a farce", "the minister", "saying"]]),
+])
+def test_a_participle_beside_a_reported_deed(text, expected):
+    assert quotes_of(text) == expected
