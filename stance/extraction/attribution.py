@@ -13,6 +13,7 @@ from dataclasses import replace
 from spacy.tokens import Token
 
 from stance.extraction.lexicon import (
+    AUTHORING_VERBS,
     CAPITALS,
     COUNTRIES,
     COUNTRY_NOUNS,
@@ -321,6 +322,11 @@ def _author(document: Token, start: int, index: ArticleIndex, window: int) -> To
                        for o in p.children if o.dep_ == "pobj" and o.ent_type_ in ("ORG", "PERSON")]
             if outlets and not evidence:
                 return outlets[0]
+    # `The outlet spearheaded an investigation that revealed …`, `The ministry published a report that said …`
+    if document.dep_ == "dobj" and document.head.lemma_.lower() in AUTHORING_VERBS:
+        maker = next((c for c in document.head.children if c.dep_ == "nsubj"), None)
+        if maker is not None and _compiler(maker):
+            return maker
     if evidence:
         return None  # `according to estimates`: nobody's, not the person named before
     found = index.antecedent(start, {"organization", "person"}, 1)

@@ -369,8 +369,11 @@ def _negated(verb: Token, excluded: list[tuple[int, int]]) -> bool:
 
 def _reporters_voice(verb: Token) -> bool:
     """A speech or thought verb that gives nobody's words: `it is worth noting that`, `it should be noted that`, an
-    imperative (`ask yourself whether …`, `Consider that …`), a question to the reader (`Do you know where …?`)."""
+    imperative (`ask yourself whether …`, `Consider that …`), a question to the reader (`Do you know where …?`), an
+    editor's note (`(emphasis added)`)."""
     children = {c.dep_: c for c in verb.children}
+    if any(c.dep_ in ("nsubj", "nsubjpass") and c.lemma_.lower() in ("emphasis", "italics") for c in verb.children):
+        return True
     passive_it = children.get("nsubjpass") is not None and children["nsubjpass"].lower_ == "it"
     if verb.head.lower_ == "worth" or passive_it and "agent" not in children:  # not `It was announced by X that`
         return True

@@ -326,8 +326,11 @@ DOCUMENT_NOUNS = _words("""
 #: Evidence that speaks only for whoever it names as its source (`the data provided by border guards`, `figures
 #: from the UN`); with no source named it stays the speaker itself, never the person named before it.
 EVIDENCE_NOUNS = _words("""
-    data datum statistic estimate estimation finding poll figures
+    data datum statistic estimate estimation finding poll figures investigation inquiry
 """)
+
+#: Verbs whose subject made the document that is their object (`The outlet spearheaded an investigation that …`).
+AUTHORING_VERBS = _words("publish release issue conduct carry lead spearhead launch commission produce compile")
 
 #: Passive verbs of perceiving whose subject is the one who speaks in the participle after them: `X was caught
 #: claiming …`, `was heard telling …`.

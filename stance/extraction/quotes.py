@@ -31,6 +31,7 @@ from stance.extraction.parenthetical import is_parenthetical
 from stance.extraction.phrases import names_someone, phrase_tokens
 from stance.extraction.quotemarks import MarkedSpan, find_marked_spans, is_title
 from stance.extraction.relay import original_source, relayed
+from stance.extraction.signed import TRANSCRIPT_LABEL, colon_introducer, dash_source, sign_off
 from stance.records import Article, Quote, Speaker, overlap
 
 logger = logging.getLogger(__name__)
@@ -239,61 +240,6 @@ def _colon_cue(doc: Doc, span: MarkedSpan, cues: list[Cue]) -> Cue | None:
     return None
 
 
-_DASH_SOURCE = re.compile(r"(?:[^\S\n]|,)*[―—–][^\S\n]*([^\n,.;(]{2,80})")
-_TRANSCRIPT_LABEL = re.compile(r"([A-Z][A-Z.'’ -]{1,40}):\s")
-
-
-def _dash_source(doc: Doc, span: MarkedSpan) -> Token | None:
-    """The name after a dash that signs a quote: `“…” ― Carla Sanchez`."""
-    close = span.close_mark + 1 if span.closed else span.end
-    match = _DASH_SOURCE.match(text_of(doc), close)
-    if not match or not match.group(1)[:1].isupper():
-        return None
-    name = doc.char_span(match.start(1), match.end(1), alignment_mode="contract")
-    if name is None or not any(t.pos_ == "PROPN" or t.ent_type_ == "PERSON" for t in name):
-        return None
-    return name.root
-
-
-# A sign-off line under a quote: `“…”` then, on its own line, `- Defence Minister Rustem Umerov` or `— Umerov`.
-_SIGN_OFF = re.compile(r"[^\S\n]*\n\s*[-―—–~][^\S\n]*([^\n]{2,80}?)[^\S\n]*(?:\n|$)")
-
-
-def _named_person(doc: Doc, start: int, end: int) -> Token | None:
-    """The person a short verbless stretch of text names (`Defence Minister Rustem Umerov`), else None."""
-    words = doc.char_span(start, end, alignment_mode="expand")
-    if words is None or any(t.pos_ in ("VERB", "AUX") for t in words):
-        return None
-    names = [t for t in words if t.ent_type_ == "PERSON" or t.pos_ == "PROPN"]
-    return names[-1] if names else None
-
-
-def _sign_off(doc: Doc, span: MarkedSpan) -> Token | None:
-    """The person named on a dash line right under a quote that ends its paragraph."""
-    if not span.closed:
-        return None
-    match = _SIGN_OFF.match(text_of(doc), span.close_mark + 1)
-    if not match or not match.group(1)[:1].isupper():
-        return None
-    return _named_person(doc, match.start(1), match.end(1))
-
-
-def _colon_introducer(doc: Doc, span: MarkedSpan) -> Token | None:
-    """The person named in a verbless introduction ending in a colon, in the line before a quote that opens a
-    paragraph: `And from Defence Minister Rustem Umerov:`."""
-    text = text_of(doc)
-    line_start = text.rfind("\n", 0, span.open_mark) + 1
-    if not gap_is_blank(text, line_start, span.open_mark):
-        return None
-    before = text[:line_start].rstrip()
-    if not before.endswith(":"):
-        return None
-    start = text.rfind("\n", 0, len(before)) + 1
-    if len(before) - start > 120:
-        return None
-    return _named_person(doc, start, len(before) - 1)
-
-
 def _attach_runs(doc: Doc, spans: list[MarkedSpan], claimed: set[int], found: list[_Found],
                  config: ExtractConfig, index: ArticleIndex, offset: int, cues: list[Cue]) -> None:
     """Cue-less marked spans: signed with a dash (after it, or on a sign-off line under it), introduced by a
@@ -303,7 +249,7 @@ def _attach_runs(doc: Doc, spans: list[MarkedSpan], claimed: set[int], found: li
     for i, span in enumerate(spans):
         if i in claimed:
             continue
-        label = _TRANSCRIPT_LABEL.match(text_of(doc), span.start)
+        label = TRANSCRIPT_LABEL.match(text_of(doc), span.start)
         if label:  # a transcript's `WALLACE: …` names its speaker
             name = label.group(1).strip()
             speaker = Speaker(index.canonical_name_text(name, offset + span.start), name, "person",
@@ -311,7 +257,7 @@ def _attach_runs(doc: Doc, spans: list[MarkedSpan], claimed: set[int], found: li
                               resolution="name")
             found.append(_Found("direct", span.start, span.end, None, speaker))
             continue
-        signer = _dash_source(doc, span) or _sign_off(doc, span) or _colon_introducer(doc, span)
+        signer = dash_source(doc, span) or sign_off(doc, span) or colon_introducer(doc, span)
         if signer is not None:
             speaker = resolve_speaker(signer, offset, index, config.antecedent_window)
             found.append(_Found("direct", span.start, span.end, None, speaker))

@@ -488,3 +488,32 @@ def test_a_document_published_in_an_outlet_is_the_outlets(text, speaker):
 ])
 def test_a_participle_beside_a_reported_deed(text, expected):
     assert quotes_of(text) == expected
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # an investigation is a document: its author speaks through it
+    ("The independent outlet spearheaded an investigation that revealed the general had fled.",
+     "The independent outlet"),
+    ("An investigation by the UN found that the strike killed 20 civilians.", "the UN"),
+])
+def test_an_investigation_speaks_for_who_made_it(text, speaker):
+    assert [q[1] for q in quotes_of(text)] == [speaker]
+
+
+def test_an_editors_note_is_no_cue():
+    text = ("In the words of Jeremy Jurgens, the forum's director:\n\n“I believe that there will be another crisis. "
+            "It will be more significant.” (emphasis added)")
+    assert [q[1] for q in quotes_of(text)] == ["Jeremy Jurgens"]
+    # someone's `added` beside the word stays a cue
+    assert quotes_of("The emphasis, he added, was on defence.")[0][1:] == ["he", "added"]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # a relative clause on the name is not the introduction's verb, and only the colon's sentence is read
+    ("A renewed fear campaign, a warning of an impending danger? In the words of Jeremy Jurgens, who is the WEF’s "
+     "Managing Director:\n\n“I believe that there will be another crisis.” (emphasis added)", "Jeremy Jurgens"),
+    ("And from Defence Minister Rustem Umerov, who visited the front on Monday:\n\n“We will hold the line.”",
+     "Rustem Umerov"),
+])
+def test_a_colon_introduction_with_a_relative_clause_names_the_speaker(text, speaker):
+    assert [q[1] for q in quotes_of(text)] == [speaker]

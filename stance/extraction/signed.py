@@ -1,0 +1,69 @@
+"""Quotes signed or introduced outside any cue: a dash after the quote (`“…” ― Carla Sanchez`), a sign-off line
+under it (`- Defence Minister Rustem Umerov`), a verbless line ending in a colon before it (`And from Defence
+Minister Rustem Umerov:`), and a transcript's speaker label (`WALLACE: …`)."""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc, Token
+
+from stance.extraction.nlp import gap_is_blank, text_of
+from stance.extraction.quotemarks import MarkedSpan
+
+_DASH_SOURCE = re.compile(r"(?:[^\S\n]|,)*[―—–][^\S\n]*([^\n,.;(]{2,80})")
+TRANSCRIPT_LABEL = re.compile(r"([A-Z][A-Z.'’ -]{1,40}):\s")
+
+
+def dash_source(doc: Doc, span: MarkedSpan) -> Token | None:
+    """The name after a dash that signs a quote: `“…” ― Carla Sanchez`."""
+    close = span.close_mark + 1 if span.closed else span.end
+    match = _DASH_SOURCE.match(text_of(doc), close)
+    if not match or not match.group(1)[:1].isupper():
+        return None
+    name = doc.char_span(match.start(1), match.end(1), alignment_mode="contract")
+    if name is None or not any(t.pos_ == "PROPN" or t.ent_type_ == "PERSON" for t in name):
+        return None
+    return name.root
+
+
+# A sign-off line under a quote: `“…”` then, on its own line, `- Defence Minister Rustem Umerov` or `— Umerov`.
+_SIGN_OFF = re.compile(r"[^\S\n]*\n\s*[-―—–~][^\S\n]*([^\n]{2,80}?)[^\S\n]*(?:\n|$)")
+
+
+def _named_person(doc: Doc, start: int, end: int) -> Token | None:
+    """The person a short verbless stretch of text names (`Defence Minister Rustem Umerov`), else None."""
+    words = doc.char_span(start, end, alignment_mode="expand")
+    # a relative clause on the name is not the line's verb (`In the words of X, who is the forum's director:`)
+    words = [t for t in words or () if not any(a.dep_ == "relcl" for a in (t, *t.ancestors))]
+    if not words or any(t.pos_ in ("VERB", "AUX") for t in words):
+        return None
+    names = [t for t in words if t.ent_type_ == "PERSON" or t.pos_ == "PROPN"]
+    return names[-1] if names else None
+
+
+def sign_off(doc: Doc, span: MarkedSpan) -> Token | None:
+    """The person named on a dash line right under a quote that ends its paragraph."""
+    if not span.closed:
+        return None
+    match = _SIGN_OFF.match(text_of(doc), span.close_mark + 1)
+    if not match or not match.group(1)[:1].isupper():
+        return None
+    return _named_person(doc, match.start(1), match.end(1))
+
+
+def colon_introducer(doc: Doc, span: MarkedSpan) -> Token | None:
+    """The person named in a verbless introduction ending in a colon, in the line before a quote that opens a
+    paragraph: `And from Defence Minister Rustem Umerov:`."""
+    text = text_of(doc)
+    line_start = text.rfind("\n", 0, span.open_mark) + 1
+    if not gap_is_blank(text, line_start, span.open_mark):
+        return None
+    before = text[:line_start].rstrip()
+    if not before.endswith(":"):
+        return None
+    start = max(text.rfind("\n", 0, len(before)) + 1, doc.char_span(len(before) - 1, len(before),
+                                                                    alignment_mode="expand").sent.start_char)
+    if len(before) - start > 120:
+        return None
+    return _named_person(doc, start, len(before) - 1)
