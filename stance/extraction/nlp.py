@@ -117,16 +117,22 @@ MARK_FORMS = str.maketrans({"＂": '"', "＇": "'", "‹": "‘", "›": "’"})
 EDITORIAL = re.compile(r"(?<![^\s“\"‘(])\[([^\[\]\n]{1,60})\](?= \w)")
 
 
+#: A line break inside a sentence (`pointing out that Russia\n\nwas not invited`): a word or a comma before it and a
+#: lower-case word after it, as in text copied from a page that wraps its lines; not a byline (`\n\n by Ethan Huff`).
+BROKEN_LINE = re.compile(r"(?<=[a-z,])[^\S\n]*\n\s*(?=[a-z])(?!by\s)")
+
+
 def parseable(text: str) -> str:
     """`text` as the parser and the mark scanner read it: fullwidth marks and single guillemets as the marks they
     stand for (`MARK_FORMS`), and an invisible character (a zero-width space, a directional mark, a byte-order
     mark: `records.INVISIBLE`) that is not inside a word as a space, so that `\u200fSybiha` parses as the name
     it is, and an editor's brackets (`the withdrawal of [Russian] troops`) as spaces around the words they hold,
-    which the parser otherwise reads as a break in the sentence. One character for one, so every offset stays an
-    offset into the text as read."""
+    which the parser otherwise reads as a break in the sentence, and a line break inside a sentence
+    (`BROKEN_LINE`) as spaces. One character for one, so every offset stays an offset into the text as read."""
     from stance.records import INVISIBLE
 
     text = EDITORIAL.sub(lambda m: f" {m.group(1)} ", text.translate(MARK_FORMS))
+    text = BROKEN_LINE.sub(lambda m: " " * len(m.group()), text)
     if not INVISIBLE.search(text):
         return text
 

@@ -517,3 +517,18 @@ def test_an_editors_note_is_no_cue():
 ])
 def test_a_colon_introduction_with_a_relative_clause_names_the_speaker(text, speaker):
     assert [q[1] for q in quotes_of(text)] == [speaker]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a line break inside a sentence (a word before it, a lower-case word after it) does not end the sentence
+    ("According to Mettan, the countries of the Global South\n\nmay end up sending their representatives.",
+     [["the countries of the Global South\n\nmay end up sending their representatives", "Mettan", "According to"]]),
+    ("The lawmaker suggests that Western support\n\nfor the regime is weakening.",
+     [["Western support\n\nfor the regime is weakening", "The lawmaker", "suggests"]]),
+    # a new paragraph opens with a capital, and a byline is no sentence's end
+    ("The talks failed.\n\nThe minister said nothing more.", []),
+    ("Kremlin says talks with Kyiv are over \n\n by Anna Petrova\n\nThe war goes on.",
+     [["talks with Kyiv are over", "Kremlin", "says"]]),
+])
+def test_a_line_broken_inside_a_sentence_is_read_as_one_sentence(text, expected):
+    assert quotes_of(text) == expected
