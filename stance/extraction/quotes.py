@@ -279,6 +279,12 @@ def _attach_runs(doc: Doc, spans: list[MarkedSpan], claimed: set[int], found: li
             found.append(_Found("direct", span.start, span.end, None, speaker))
             continue
         cue = _adjacent_cue(doc, span, cues, across_paragraphs=True)
+        paragraph = _paragraph_of(text_of(doc), span.start)
+        here = [f for f in previous if _paragraph_of(text_of(doc), f.start) == paragraph]
+        if cue is not None and here and _paragraph_of(text_of(doc), cue.token.idx) != paragraph:
+            # a fragment after someone's quote in its paragraph is theirs, not the next paragraph's speaker's
+            found.append(_Found("direct", span.start, span.end, None, max(here, key=lambda f: f.end).speaker))
+            continue
         if cue is not None:
             speaker = resolve_speaker(cue.source, offset, index, config.antecedent_window)
             found.append(_Found("direct", span.start, span.end, cue, speaker))

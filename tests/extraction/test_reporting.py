@@ -532,3 +532,13 @@ def test_a_colon_introduction_with_a_relative_clause_names_the_speaker(text, spe
 ])
 def test_a_line_broken_inside_a_sentence_is_read_as_one_sentence(text, expected):
     assert quotes_of(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a cue-less fragment after someone's quote in its own paragraph is theirs, not the next paragraph's speaker's
+    ('According to Volker, NATO investigators have been collecting evidence for months. This includes intercepted '
+     'calls between commanders, "anything that indicates responsibility." \n\nLater in the interview, Smith pressed '
+     'Volker on rumours, saying the trials were a sham.', ["Volker", "Volker", "Smith"]),
+])
+def test_a_fragment_after_a_quote_in_its_paragraph_is_that_speakers(text, expected):
+    assert [q[1] for q in quotes_of(text)] == expected
