@@ -7,8 +7,8 @@ from spacy.tokens import Token
 
 from stance.extraction import phrases
 from stance.extraction.lexicon import DURATION_NOUNS, RAISING_VERBS, REASON_PREPOSITIONS
-from stance.extraction.nlp import is_quote_mark
-from stance.extraction.sources import is_reporting_verb
+from stance.extraction.nlp import between_marks, is_quote_mark
+from stance.extraction.sources import find_source, is_reporting_verb
 
 
 def _subtree(token: Token) -> list[Token]:
@@ -81,3 +81,21 @@ def passive_reason(verb: Token, lemma: str) -> list[Token]:
         if gerunds:
             return [t for o in gerunds for t in _subtree(o)]
     return []
+
+
+def characterised(verb: Token, excluded: list[tuple[int, int]]) -> tuple[list[Token], Token] | None:
+    """Someone casting someone as quoted words, with any verb: `Trump openly admires Putin as a “strong leader”`,
+    `Reid has been pounding Trump as a “con artist”` (the one cast and the words are the content, the subject the
+    source). Not words without marks (`admires Putin as a leader`), nor a thing's (`The law treats them as
+    “residents”`)."""
+    cast = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    as_ = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "as" and cast is not None
+                and c.i > cast.i), None)
+    named = [o for o in as_.children if o.dep_ == "pobj"] if as_ is not None else []
+    words = [t for o in named for t in o.subtree if t.is_alpha and t.dep_ != "det"]
+    if not words or not all(between_marks(t) for t in words):
+        return None
+    source = find_source(verb, excluded)
+    if source is None or not (phrases.names_someone(source) or source.pos_ in ("PROPN", "PRON")):
+        return None
+    return [*cast.subtree, as_, *(t for o in named for t in o.subtree)], source

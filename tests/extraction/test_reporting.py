@@ -542,3 +542,15 @@ def test_a_line_broken_inside_a_sentence_is_read_as_one_sentence(text, expected)
 ])
 def test_a_fragment_after_a_quote_in_its_paragraph_is_that_speakers(text, expected):
     assert [q[1] for q in quotes_of(text)] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # someone casting someone as quoted words, with any verb, gives those words
+    ("Orban openly admires the Russian president as a “strong leader.”", [["strong leader.", "Orban", "admires"]]),
+    ("Critics dismissed the plan as “a fantasy.”", [["a fantasy.", "Critics", "dismissed"]]),
+    # not without marks, nor a thing's casting
+    ("Orban openly admires the Russian president as a strong leader.", []),
+    ("The law treats them as “residents.”", []),
+])
+def test_casting_someone_as_quoted_words_quotes_them(text, expected):
+    assert quotes_of(text) == expected
