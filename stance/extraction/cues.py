@@ -45,7 +45,7 @@ from stance.extraction.lexicon import (
 )
 from stance.extraction.nlp import between_marks, closing_mark, shouted_line, text_of, token_range, trim_span
 from stance.extraction.parenthetical import is_parenthetical, parenthetical_content, parenthetical_source, puts_it
-from stance.extraction.reasons import characterised, judged_with_reason, passive_reason
+from stance.extraction.reasons import characterised, judged_with_reason, passive_reason, words_used
 from stance.extraction.sources import (
     find_source,
     inside,
@@ -286,7 +286,8 @@ def find_cues(doc: Doc, excluded: list[tuple[int, int]]) -> list[Cue]:
             start, end = trim_span(doc, *token_range(content)) if content else (-1, -1)
             cues.append(Cue(token, CLAUSE, start, end, find_source(token, excluded)))
             continue
-        if token.pos_ == "VERB" and not is_reporting_verb(token) and (named := characterised(token, excluded)):
+        if token.pos_ == "VERB" and not is_reporting_verb(token) and (named := characterised(token, excluded)
+                                                                    or words_used(token, excluded)):
             cues.append(Cue(token, NOMINAL, *trim_span(doc, *token_range(named[0])), named[1]))
             continue
         if not is_reporting_verb(token) or is_passive_without_agent(token) and token.lower_ != "reported" \

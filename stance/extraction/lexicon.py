@@ -329,7 +329,9 @@ EVIDENCE_NOUNS = _words("""
     data datum statistic estimate estimation finding poll figures investigation inquiry
 """)
 
-#: Verbs whose subject made the document that is their object (`The outlet spearheaded an investigation that …`).
+#: Nouns for words someone uses (`used the phrase “Islamic terrorism”`); verbs whose subject made the document that
+#: is their object (`The outlet spearheaded an investigation that …`).
+WORD_NOUNS = _words("phrase term word words expression slogan label epithet")
 AUTHORING_VERBS = _words("publish release issue conduct carry lead spearhead launch commission produce compile")
 
 #: Passive verbs of perceiving whose subject is the one who speaks in the participle after them: `X was caught

@@ -6,7 +6,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from stance.extraction import phrases
-from stance.extraction.lexicon import DURATION_NOUNS, RAISING_VERBS, REASON_PREPOSITIONS
+from stance.extraction.lexicon import DURATION_NOUNS, RAISING_VERBS, REASON_PREPOSITIONS, WITHHOLDING_VERBS, WORD_NOUNS
 from stance.extraction.nlp import between_marks, is_quote_mark
 from stance.extraction.sources import find_source, is_reporting_verb
 
@@ -99,3 +99,25 @@ def characterised(verb: Token, excluded: list[tuple[int, int]]) -> tuple[list[To
     if source is None or not (phrases.names_someone(source) or source.pos_ in ("PROPN", "PRON")):
         return None
     return [*cast.subtree, as_, *(t for o in named for t in o.subtree)], source
+
+
+def words_used(verb: Token, excluded: list[tuple[int, int]]) -> tuple[list[Token], Token] | None:
+    """Someone using words, quoted right after a noun for words: `Trump has used the phrase “Islamic terrorism”`,
+    `coined the term “…”` (the quoted words are the content, the user the source; however the parse hangs them).
+    Not words avoided or banned."""
+    doc = verb.doc
+    withheld = WITHHOLDING_VERBS | {"refusal", "reluctance"}
+    if verb.lemma_.lower() not in ("use", "coin", "employ", "invoke", "adopt") or any(
+            c.dep_ == "neg" for c in verb.children) or verb.i > 1 and doc[verb.i - 1].lower_ == "to" and (
+            doc[verb.i - 2].lemma_.lower() in withheld):
+        return None  # `his refusal to use the words “…”`, `refused to use`, `did not use the word “…”`
+    noun = next((t for t in doc[verb.i + 1:verb.sent.end - 1] if t.lemma_.lower() in WORD_NOUNS
+                 and verb in (t.head, t.head.head) and is_quote_mark(doc[t.i + 1])), None)
+    if noun is None:
+        return None
+    close = next((t for t in doc[noun.i + 2:verb.sent.end] if is_quote_mark(t)), None)
+    source = find_source(verb, excluded)
+    if close is None or close.i == noun.i + 2 or source is None or not (
+            phrases.names_someone(source) or source.pos_ in ("PROPN", "PRON")):
+        return None
+    return list(doc[noun.i + 1:close.i + 1]), source

@@ -554,3 +554,20 @@ def test_a_fragment_after_a_quote_in_its_paragraph_is_that_speakers(text, expect
 ])
 def test_casting_someone_as_quoted_words_quotes_them(text, expected):
     assert quotes_of(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # someone using words quoted after a noun for words, however the parse hangs them
+    ("Trump has used the phrase “Islamic terrorism” often in his campaign.",
+     [["Islamic terrorism", "Trump", "used"]]),
+    ("The minister coined the term “special military operation” in February.",
+     [["special military operation", "The minister", "coined"]]),
+    ("The ministry uses the term “liberated” for occupied towns.", [["liberated", "The ministry", "uses"]]),
+    # words avoided or refused are not said
+    ("He avoided the word “war” in his speech.", []),
+    ("Senator Grills General On His Refusal To Use The Words ‘Russian Invasion.’", []),
+    ("The envoy refused to use the words “Russian aggression” at the meeting.", []),
+    ("The minister did not use the word “war” once.", []),
+])
+def test_words_someone_uses_are_their_words(text, expected):
+    assert quotes_of(text) == expected
