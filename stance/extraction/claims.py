@@ -190,11 +190,13 @@ def nominal_claim(token: Token, excluded: list[tuple[int, int]]) -> tuple[str, i
 
 
 def quoted_claims_first(cues: list, spans: list) -> list:
-    """The cues in order, but a claim noun whose content is all quoted words first, so that it claims them before a
+    """The cues in order, but a claim noun whose content holds quoted words first, so that it claims them before a
     verb whose content holds the noun (`vowed to cut off gas in response to Mr Johnson's threat of “…”`: Johnson's
-    words, not the senator's)."""
-    first = [c for c in cues if c.kind == NOMINAL and c.token.pos_ == "NOUN" and c.start >= 0
-             and any(m.open_mark <= c.start and c.end <= m.close_mark + 1 for m in spans)]
+    words, not the senator's; `rejected the senator's claim that the war would be over “in a week”`: one quote,
+    the senator's)."""
+    first = [c for c in cues if c.token.pos_ == "NOUN" and c.token.lemma_.lower() in CUE_NOUNS and c.start >= 0
+             and any(c.start <= m.open_mark and m.close_mark < c.end + 1 or m.open_mark <= c.start < c.end
+                     <= m.close_mark + 1 for m in spans if m.closed)]
     return first + [c for c in cues if c not in first]
 
 

@@ -358,7 +358,7 @@ PLACING_WORDS = frozenset({"on", "onto", "into", "under", "over", "back", "down"
 CLAIM_NOUNS = frozenset({"claim", "statement", "assertion", "warning", "promise", "pledge", "demand", "accusation",
                          "allegation", "denial", "suggestion", "insistence", "threat", "announcement", "admission",
                          "assurance", "argument", "belief", "view", "prediction", "charge", "vow", "comment",
-                         "remark", "message", "alert"})
+                         "remark", "message", "alert", "interjection", "quip", "retort", "boast", "jibe"})
 
 
 # Words that tell a person's gender when they stand before the name or in its role: `Mrs. Clinton`, `the spokeswoman`.

@@ -91,8 +91,8 @@ def characterised(verb: Token, excluded: list[tuple[int, int]]) -> tuple[list[To
     cast = next((c for c in verb.children if c.dep_ == "dobj"), None)
     as_ = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "as" and cast is not None
                 and c.i > cast.i), None)
-    named = [o for o in as_.children if o.dep_ == "pobj"] if as_ is not None else []
-    words = [t for o in named for t in o.subtree if t.is_alpha and t.dep_ != "det"]
+    named = [o for o in as_.children if not o.is_punct] if as_ is not None else []  # `as “false”` parses as amod
+    words = [t for o in named for t in o.subtree if t.is_alpha and t.dep_ not in ("det", "cc")]
     if not words or not all(between_marks(t) for t in words):
         return None
     source = find_source(verb, excluded)

@@ -571,3 +571,18 @@ def test_casting_someone_as_quoted_words_quotes_them(text, expected):
 ])
 def test_words_someone_uses_are_their_words(text, expected):
     assert quotes_of(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a claim noun whose content holds quoted words claims them before the verb whose object it is: one quote
+    ("He rejected the senator's claim that the war would be over “in a week.”",
+     [["the war would be over “in a week.”", "the senator", "claim"]]),
+    # more nouns of saying
+    ("Biden answered Mr. Trump's interjection that not paying taxes made him “smart.”",
+     [["not paying taxes made him “smart.”", "Trump", "interjection"]]),
+    # quoted words joined by `or` are cast as they are
+    ("Lena Hart rated the speech as “false” or “pants on fire.”",
+     [["false", "Lena Hart", "rated"], ["pants on fire.", "Lena Hart", "rated"]]),
+])
+def test_quoted_words_inside_a_claim_noun_are_one_quote(text, expected):
+    assert quotes_of(text) == expected
