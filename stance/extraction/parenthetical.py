@@ -53,12 +53,21 @@ def puts_it(verb: Token) -> bool:
                         for c in verb.children))
 
 
+def reported_head(verb: Token) -> Token:
+    """The verb of the clause a parenthetical verb reports: its head, past an auxiliary the parse may hang it on
+    (`were`, not `paid`, in `The workers, the minister said, were “well paid”`)."""
+    head = verb.head
+    while head.dep_ in ("aux", "auxpass") and head.head is not head:
+        head = head.head
+    return head
+
+
 def parenthetical_content(verb: Token) -> list[Token] | None:
     """The clause a parenthetical speech verb (`is_parenthetical`) reports, the parenthesis included when it
     stands inside (spans are contiguous). A sentence with quotation marks is left to the direct-quote rules."""
     if not is_parenthetical(verb):
         return None
-    head = verb.head
+    head = reported_head(verb)
     inner = {t.i for t in verb.subtree} - {t.i for c in _leading_clauses(verb) for t in c.subtree}
     tokens = [t for t in head.subtree if t.i not in inner and not t.is_space]
     marks = [t for t in tokens if is_quote_mark(t) and not t.like_num

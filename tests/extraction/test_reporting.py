@@ -586,3 +586,13 @@ def test_words_someone_uses_are_their_words(text, expected):
 ])
 def test_quoted_words_inside_a_claim_noun_are_one_quote(text, expected):
     assert quotes_of(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the parse hangs the parenthetical verb on the auxiliary: the clause it reports is still the main verb's
+    ("The workers, the minister said on Monday, were “well paid.”", [["well paid.", "the minister", "said"]]),
+    ("The workers, the minister said, were well paid by the state.",
+     [["The workers, the minister said, were well paid by the state", "the minister", "said"]]),
+])
+def test_a_parenthetical_verb_hung_on_an_auxiliary_reports_the_whole_clause(text, expected):
+    assert quotes_of(text) == expected
