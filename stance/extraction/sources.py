@@ -182,6 +182,16 @@ def _possessor(token: Token) -> bool:
         last.i + 1 < len(doc) and doc[last.i + 1].dep_ == "case")
 
 
+def _passive_after(verb: Token, excluded: list[tuple[int, int]]) -> Token | None:
+    """`After saying her foot was swollen, she was taken to hospital`: the person a passive acts on said what the
+    participle of an adverbial before or after it says (not `was banned from saying …`: words kept from them)."""
+    via = verb.head if verb.dep_ == "pcomp" else verb
+    if not (via.dep_ == "advcl" or via.dep_ == "prep" and via.lower_ in ("after", "before", "upon", "while")):
+        return None
+    return next((c for c in via.head.children if c.dep_ == "nsubjpass" and not inside(c, excluded) and (
+        c.lower_ in ("he", "she", "they") or names_someone(c) or c.ent_type_ == "PERSON")), None)
+
+
 def find_source(verb: Token, excluded: list[tuple[int, int]] = (), depth: int = 0) -> Token | None:
     """The token naming who speaks: the subject, a passive's agent, or, for a participle or a
     conjoined verb, the subject of the verb it hangs from. Words inside quotation marks
@@ -238,12 +248,16 @@ def find_source(verb: Token, excluded: list[tuple[int, int]] = (), depth: int = 
             c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
         outer = _reporting_ancestor(verb) if (verb.dep_ == "conj" or verb.dep_ == "advcl" and verb.tag_ == "VBG") \
             and bare else None
+        going = verb.head  # `said the debate was insane, going on to say that …`: `going on to` adds nothing
+        if bare and verb.dep_ == "xcomp" and going.lemma_.lower() == "go" and going.dep_ == "advcl" and (
+                going.tag_ == "VBG" and any(c.lower_ == "on" for c in going.children)):
+            outer = _reporting_ancestor(going)
         # `told the court the situation has reached …, and urged the judges …`; `said the talks would resume,
         # adding that …` (the parse hangs `adding` on `resume`)
         # (never a verb inside a quotation: `Reciting …, X became bolder: “We should be thinking …”`)
         if outer is not None and not inside(outer, excluded):
             return find_source(outer, excluded, depth + 1)
-        charged = _object_charged(verb, excluded) or _reaction_from(verb, excluded)
+        charged = _object_charged(verb, excluded) or _reaction_from(verb, excluded) or _passive_after(verb, excluded)
         if charged is not None:
             return charged
         return find_source(verb.head, excluded, depth + 1)

@@ -596,3 +596,16 @@ def test_quoted_words_inside_a_claim_noun_are_one_quote(text, expected):
 ])
 def test_a_parenthetical_verb_hung_on_an_auxiliary_reports_the_whole_clause(text, expected):
     assert quotes_of(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # `going on to say` after a reported clause is the reporter's
+    ("Sanders said the debate was insane, going on to say that the country has spent years fighting racism.",
+     ["Sanders", "Sanders"]),
+    # a person a passive acts on said what the participle before says
+    ("After saying her foot was swollen, she was taken to hospital.", ["she"]),
+    # a thing acted on says nothing
+    ("The deal was signed in May, saying that both sides would withdraw.", [""]),
+])
+def test_participles_of_saying_find_who_speaks(text, expected):
+    assert [q[1] for q in quotes_of(text)] == expected
