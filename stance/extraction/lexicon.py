@@ -216,9 +216,10 @@ NEGATABLE_VERBS = _words("deny reject dismiss rule exclude dispute contest quest
 REPORTING_VERBS = (SPEECH_VERBS | COGNITION_VERBS | EVALUATIVE_VERBS | REASON_VERBS | (GERUND_VERBS - {"rule"})
                    | frozenset(PREPOSITIONAL_CUES))
 
-#: Prepositions after a role that say whose role it is: `head of the service`, `ambassador to Washington`, `envoy
-#: for Ukraine`.
+#: Prepositions after a role that say whose role it is (`head of the service`, `ambassador to Washington`, `envoy
+#: for Ukraine`), and bodies an envoy serves, besides places (`ambassador to the UN Barbara Woodward`).
 ROLE_PREPOSITIONS = frozenset({"of", "to", "for"})
+SERVED_BODIES = frozenset({"un", "eu", "nato", "osce", "iaea", "unitednations", "europeanunion", "africanunion"})
 
 #: Nouns for a person's office or job: `the president said`, `the minister`.
 ROLE_NOUNS = _words("""
@@ -380,8 +381,7 @@ TITLE_ABBREVIATIONS = {"gen": "general", "col": "colonel", "lt": "lieutenant", "
 # security service, `the Pentagon chief` for the defence secretary.
 HEAD_ROLES = frozenset({"chief", "head", "leader", "boss", "director", "chair", "chairman", "chairwoman",
                         "secretary", "minister"})
-# Words for one kind of office used for each other: `the diplomat` for the ambassador named before, `his top general`
-# for the commander.
+# One kind of office, its words used for each other: `the diplomat` for the ambassador, `his top general`.
 ROLE_FAMILIES = (HEAD_ROLES, frozenset({"diplomat", "ambassador", "envoy", "emissary", "consul"}),
                  frozenset({"general", "commander", "admiral", "marshal"}))
 # Titles in which `general` is no officer: `Secretary General`, `Attorney General`.

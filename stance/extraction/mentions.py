@@ -118,7 +118,7 @@ class ArticleIndex:
             start = chunk.offset + ent.start_char
             if ent.label_ == "PERSON" and normalize(ent.text) in self.places | PLATFORMS:
                 continue  # a place or a platform the tagger took for a person: `Kiev is being …`, `on Twitter`
-            held = role_holder(head) if ent.label_ in ORG_LABELS else []
+            held = role_holder(head) if ent.label_ in (*ORG_LABELS, "PERSON") else []
             if held:  # `ambassador to Washington Anatoly Antonov`: the place the role serves is not the name's
                 start = chunk.offset + held[0].idx
             if ent.label_ == "PERSON" or held or (self.surname_known(head) and ent.label_ in ORG_LABELS):

@@ -16,6 +16,7 @@ from stance.extraction.lexicon import (
     ORGANIZATION_NOUNS,
     ROLE_NOUNS,
     ROLE_PREPOSITIONS,
+    SERVED_BODIES,
     TITLES,
 )
 from stance.extraction.nlp import entity_of, text_of
@@ -111,8 +112,13 @@ def named_after_role(source: Token | None) -> list[Token]:
     # `ambassador to Washington Anatoly Antonov`, `envoy for Ukraine Kurt Volker`: the tagger runs the place the
     # role serves into the name (only then is a `to` or `for` phrase the role's holder: `an aide to President X`,
     # `a spokeswoman for X` speak for X)
-    if len(run) >= 3 and normalize(run[0].text) in COUNTRIES | CAPITALS.keys():
-        return run[1:]
+    for width in (2, 1):  # `to the United Nations Sergiy Kyslytsya`, `to the UN Barbara Woodward`
+        served = "".join(normalize(t.text) for t in run[:width])
+        if len(run) >= width + 2 and (served in SERVED_BODIES or width == 1 and served in COUNTRIES | CAPITALS.keys()):
+            return run[width:]
+        if len(run) >= 2 and "".join(normalize(t.text) for t in doc[max(0, run[0].i - width):run[0].i]) in (
+                SERVED_BODIES):  # a body's word the run left out (`UN`, a body word itself)
+            return run
     if not any(c.dep_ == "prep" and c.lower_ == "of" for c in source.children):
         return []
     person = entity_of(last)

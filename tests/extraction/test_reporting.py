@@ -426,6 +426,15 @@ def test_a_role_the_tagger_took_for_an_adjective_gives_way_to_the_name_after_it(
     # an aide to someone is not that someone, nor is `the aide` later
     ("Kyiv wants a deal, an aide to President Volodymyr Zelensky said. “We are ready,” the aide added.",
      ["an aide", "the aide"]),
+    # the tagger may take the place and the name for one person: the name is still the one without the place
+    ("Kyiv needs more shells, Germany's ambassador to Kyiv Martin Jäger said on Monday. “We will deliver them,” "
+     "the envoy added.", ["Martin Jäger", "Martin Jäger"]),
+    # a body served, of one word or two, before the name
+    ("Britain's ambassador to the UN Barbara Woodward said the vote was a disgrace.", ["Barbara Woodward"]),
+    ("Ukraine's ambassador to the United Nations Sergiy Kyslytsya said the vote was a disgrace.",
+     ["Sergiy Kyslytsya"]),
+    ("A spokeswoman for the UN said the convoy was hit.", ["A spokeswoman"]),
+    ("An adviser to the UN Secretary-General Antonio Guterres said the talks failed.", ["An adviser"]),
 ])
 def test_a_role_served_in_a_place_refers_back_to_its_holder(text, expected):
     assert [q[1] for q in quotes_of(text)] == expected
