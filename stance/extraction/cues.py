@@ -123,10 +123,12 @@ def _verb_content(verb: Token) -> tuple[str, list[Token]] | None:
     clauses = clauses[:1] + [c for c in clauses[1:] if verb.doc[c.left_edge.i - 1].text not in DASHES]
     if clauses:
         return CLAUSE, [t for c in clauses for t in clause_content(c)]
-    if lemma in SPEECH_VERBS:
+    # `Russia's losses, British intelligence has estimated, are …` (a judgement stated; not `as we know`)
+    if lemma in SPEECH_VERBS or lemma in ("estimate", "believe", "expect", "predict", "calculate", "reckon"):
         around = parenthetical_content(verb)
         if around:
             return CLAUSE, around
+    if lemma in SPEECH_VERBS:
         # `said having Trump on the ticket puts senators at risk`: the parse makes the gerund subject the verb's
         # complement and hangs the clause's own verb below it
         gerund = next((c for c in children if c.dep_ == "xcomp" and c.tag_ == "VBG" and c.left_edge.i == verb.i + 1

@@ -618,3 +618,17 @@ def test_a_parenthetical_verb_hung_on_an_auxiliary_reports_the_whole_clause(text
 ])
 def test_participles_of_saying_find_who_speaks(text, expected):
     assert [q[1] for q in quotes_of(text)] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a judgement stated in a parenthesis reports the clause around it
+    ("Russia's losses, British intelligence has estimated, are above 300,000.",
+     [["Russia's losses, British intelligence has estimated, are above 300,000", "British intelligence",
+       "estimated"]]),
+    ("The strikes, analysts expect, will continue into spring.",
+     [["The strikes, analysts expect, will continue into spring", "analysts", "expect"]]),
+    # what the writer and the reader know is no one's statement
+    ("The second path has, as we know, been taken by others.", []),
+])
+def test_a_judgement_in_a_parenthesis_reports_the_clause_around_it(text, expected):
+    assert quotes_of(text) == expected
