@@ -17,7 +17,7 @@ def is_parenthetical(verb: Token) -> bool:
     troops`."""
     head = verb.head
     if head.i == verb.i or head.pos_ not in ("VERB", "AUX"):
-        return False
+        return split_parenthesis(verb) is not None
     if verb.dep_ == "parataxis":
         return True
     deps = {c.dep_ for c in verb.children} - ({"dobj"} if puts_it(verb) else set())
@@ -53,9 +53,29 @@ def puts_it(verb: Token) -> bool:
                         for c in verb.children))
 
 
+def split_parenthesis(verb: Token) -> tuple[Token, Token] | None:
+    """`The front line, General X told reporters, was “stable”`: the parse may make the speech verb the root, the
+    reported clause's subject a loose `dep` before it and the clause's verb a conjunct after it, each set off by a
+    comma; (that subject, that verb), else None. Not two clauses joined by `and`."""
+    if verb.dep_ != "ROOT" or any(c.dep_ == "cc" and c.i > verb.i for c in verb.children):
+        return None
+    doc = verb.doc
+    subject = next((c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i), None)
+    loose = next((c for c in verb.children if c.dep_ == "dep" and c.pos_ in ("NOUN", "PROPN") and c.i < verb.i), None)
+    clause = next((c for c in verb.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX") and c.i > verb.i
+                   and not any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)), None)
+    if subject is None or loose is None or clause is None or loose.right_edge.i + 2 != subject.left_edge.i:
+        return None
+    if doc[subject.left_edge.i - 1].text != "," or doc[clause.left_edge.i - 1].text != ",":
+        return None
+    return loose, clause
+
+
 def reported_head(verb: Token) -> Token:
     """The verb of the clause a parenthetical verb reports: its head, past an auxiliary the parse may hang it on
     (`were`, not `paid`, in `The workers, the minister said, were “well paid”`)."""
+    if (split := split_parenthesis(verb)) is not None:
+        return split[1]
     head = verb.head
     while head.dep_ in ("aux", "auxpass") and head.head is not head:
         head = head.head
@@ -67,6 +87,9 @@ def parenthetical_content(verb: Token) -> list[Token] | None:
     stands inside (spans are contiguous). A sentence with quotation marks is left to the direct-quote rules."""
     if not is_parenthetical(verb):
         return None
+    if (split := split_parenthesis(verb)) is not None:
+        words = list(verb.doc[split[0].left_edge.i:split[1].right_edge.i + 1])
+        return None if any(is_quote_mark(t) for t in words) else words
     head = reported_head(verb)
     inner = {t.i for t in verb.subtree} - {t.i for c in _leading_clauses(verb) for t in c.subtree}
     tokens = [t for t in head.subtree if t.i not in inner and not t.is_space]

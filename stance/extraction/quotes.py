@@ -27,7 +27,7 @@ from stance.extraction.cues import ACCORDING, CLAUSE, NOMINAL, Cue, find_cues
 from stance.extraction.lexicon import PERSON_PRONOUNS, PLURAL_PRONOUNS
 from stance.extraction.mentions import ArticleIndex
 from stance.extraction.nlp import Chunk, gap_is_blank, letters, text_of, with_brackets
-from stance.extraction.parenthetical import is_parenthetical, reported_head
+from stance.extraction.parenthetical import is_parenthetical, reported_head, split_parenthesis
 from stance.extraction.phrases import names_someone, phrase_tokens
 from stance.extraction.quotemarks import MarkedSpan, find_marked_spans, is_title
 from stance.extraction.relay import original_source, relayed
@@ -215,7 +215,8 @@ def _parenthetical_cue(span: MarkedSpan, cues: list[Cue]) -> Cue | None:
             continue
         head, verb = reported_head(cue.token), cue.token
         inside_clause = head.left_edge.idx <= span.start < head.right_edge.idx + len(head.right_edge)
-        inside_verb = verb.left_edge.idx <= span.start < verb.right_edge.idx + len(verb.right_edge)
+        inside_verb = verb.left_edge.idx <= span.start < verb.right_edge.idx + len(verb.right_edge) and (
+            split_parenthesis(verb) is None)
         if inside_clause and not inside_verb and head.sent == verb.sent:
             return cue
     return None

@@ -632,3 +632,14 @@ def test_participles_of_saying_find_who_speaks(text, expected):
 ])
 def test_a_judgement_in_a_parenthesis_reports_the_clause_around_it(text, expected):
     assert quotes_of(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the parse makes the speech verb the root, the subject a loose `dep` and the clause's verb a conjunct
+    ("The front line, General Oleksandr Syrskyi told reporters, was “stable but difficult.”",
+     [["stable but difficult.", "Oleksandr Syrskyi", "told"]]),
+    ("The ceasefire, officials told reporters, had been broken twice overnight.",
+     [["The ceasefire, officials told reporters, had been broken twice overnight", "officials", "told"]]),
+])
+def test_a_parenthesis_with_an_object_reports_the_clause_around_it(text, expected):
+    assert quotes_of(text) == expected
