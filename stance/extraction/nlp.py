@@ -122,17 +122,23 @@ EDITORIAL = re.compile(r"(?<![^\s“\"‘(])\[([^\[\]\n]{1,60})\](?= \w)")
 BROKEN_LINE = re.compile(r"(?<=[a-z,])[^\S\n]*\n\s*(?=[a-z])(?!by\s)")
 
 
+#: An editor's note in parentheses (`(emphasis added)`, `(emphasis mine)`, `(italics in original)`): no one's words.
+EDITORS_NOTE = re.compile(r"\((?:emphasis|italics|bold)(?: [a-z]+){0,3}\)", re.IGNORECASE)
+
+
 def parseable(text: str) -> str:
     """`text` as the parser and the mark scanner read it: fullwidth marks and single guillemets as the marks they
     stand for (`MARK_FORMS`), and an invisible character (a zero-width space, a directional mark, a byte-order
     mark: `records.INVISIBLE`) that is not inside a word as a space, so that `\u200fSybiha` parses as the name
     it is, and an editor's brackets (`the withdrawal of [Russian] troops`) as spaces around the words they hold,
-    which the parser otherwise reads as a break in the sentence, and a line break inside a sentence
-    (`BROKEN_LINE`) as spaces. One character for one, so every offset stays an offset into the text as read."""
+    which the parser otherwise reads as a break in the sentence, a line break inside a sentence (`BROKEN_LINE`) and
+    an editor's note (`EDITORS_NOTE`) as spaces. One character for one, so every offset stays an offset into the
+    text as read."""
     from stance.records import INVISIBLE
 
     text = EDITORIAL.sub(lambda m: f" {m.group(1)} ", text.translate(MARK_FORMS))
     text = BROKEN_LINE.sub(lambda m: " " * len(m.group()), text)
+    text = EDITORS_NOTE.sub(lambda m: " " * len(m.group()), text)
     if not INVISIBLE.search(text):
         return text
 

@@ -643,3 +643,13 @@ def test_a_judgement_in_a_parenthesis_reports_the_clause_around_it(text, expecte
 ])
 def test_a_parenthesis_with_an_object_reports_the_clause_around_it(text, expected):
     assert quotes_of(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # an editor's note after the quoted words is no part of the quote
+    ("The order stated that “the line must be held at any cost” (emphasis added).",
+     [["the line must be held at any cost", "The order", "stated"]]),
+    ("Medvedev wrote on Telegram: “Kyiv will burn” (Emphasis mine).", [["Kyiv will burn", "Medvedev", "wrote"]]),
+])
+def test_an_editors_note_after_a_quote_is_not_in_it(text, expected):
+    assert quotes_of(text) == expected
