@@ -207,9 +207,12 @@ def list_called_for(verb: Token, lemma: str, parts: list[Token] = ()) -> list[To
     betrayal`), nor a clause after the comma (`called for calm, saying …`)."""
     for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in PREPOSITIONAL_CUES.get(lemma, ())):
         objects = [t for c in prep.children if c.dep_ in ("pobj", "pcomp") for t in subtree(c)]
+        while objects and objects[-1].text == ",":  # the parse may hang the list's comma on the first item
+            objects = objects[:-1]
         if not objects or objects[-1].i + 2 >= len(verb.doc) or verb.doc[objects[-1].i + 1].text != ",":
             continue
-        rest = [c for c in (*parts, *verb.children) if c.dep_ in ("dobj", "dep") and c.pos_ in ("NOUN", "PROPN")
+        rest = [c for c in (*parts, *verb.children) if c.dep_ in ("dobj", "dep", "npadvmod")
+                and c.pos_ in ("NOUN", "PROPN") and c.ent_type_ not in ("DATE", "TIME")
                 and c.left_edge.i == objects[-1].i + 2]
         if rest:
             return objects + [verb.doc[objects[-1].i + 1]] + list(subtree(rest[0]))

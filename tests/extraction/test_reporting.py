@@ -382,6 +382,13 @@ def test_what_a_call_asks_for_is_a_quote_however_short(text, expected):
     ("The minister called for sanctions on oligarchs, tighter export controls and a ban on Russian oil.",
      "sanctions on oligarchs, tighter export controls and a ban on Russian oil"),
     ("Zelensky called for more weapons, more sanctions and a tribunal.", "more weapons, more sanctions and a tribunal"),
+    # the first item with its own phrase, the comma hung on it, the rest a loose noun
+    ("The protesters called for the release of detained journalists, an end to police violence and fresh elections.",
+     "the release of detained journalists, an end to police violence and fresh elections"),
+    ("The opposition called for the release of political prisoners, an end to censorship and free elections.",
+     "the release of political prisoners, an end to censorship and free elections"),
+    # a date after the comma says when
+    ("They called for talks, last week.", "talks"),
     # a clause after the comma is not the list's
     ("She called for calm, saying the situation was under control.", "calm"),
 ])
