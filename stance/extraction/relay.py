@@ -56,6 +56,13 @@ def _drop_relaying(found: list[Found]) -> list[Found]:
     shown = {id(other) for item in found if relaying(item) and item.cue.kind == ACCORDING for other in found
              if inside(other, item) and (_shown(other.cue) or _beside_a_deed(other.cue))}
     found = [item for item in found if id(item) not in shown]
+    for item in found:
+        # `According to state media, the general resigned, saying …`: the source reports the deed, and the words
+        # after it are the doer's own quote
+        said = [o.cue.token for o in found if relaying(item) and item.cue.kind == ACCORDING and inside(o, item)]
+        if said and all(_said_beside_a_deed(t) and t.left_edge.idx > item.start for t in said):
+            text = text_of(said[0].doc)
+            item.end = len(text[:min(t.left_edge.idx for t in said)].rstrip(" ,;—–-"))
     return [item for item in found if not (relaying(item) and any(inside(other, item) for other in found))]
 
 
@@ -73,6 +80,12 @@ def _beside_a_deed(cue: Cue) -> bool:
     token = cue.token
     return token.tag_ == "VBG" and token.dep_ in ("advcl", "xcomp") and token.lemma_.lower() in EXPOSITORY_VERBS and (
         token.head.pos_ == "VERB" and not is_reporting_verb(token.head))
+
+
+def _said_beside_a_deed(token: Token) -> bool:
+    """Whether a cue is a participle of saying beside a verb that reports nothing (`resigned, saying …`)."""
+    return token.tag_ == "VBG" and token.dep_ == "advcl" and token.head.pos_ == "VERB" and not (
+        is_reporting_verb(token.head))
 
 
 def original_source(doc: Doc, item: Found) -> Token | None:

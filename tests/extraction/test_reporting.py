@@ -498,9 +498,15 @@ def test_a_document_published_in_an_outlet_is_the_outlets(text, speaker):
     ("According to the broadcaster, the ministry issued new rules, explaining how conscripts would be called up.",
      [["the ministry issued new rules, explaining how conscripts would be called up", "the broadcaster",
        "According to"]]),
-    # a participle of saying is the doer's own statement (LABELS.md §6)
+    # a participle of saying is the doer's own statement (LABELS.md §6), and the source still reports the deed
     ("According to the agency, the minister left the talks, saying they were a farce.",
-     [["they were a farce", "the minister", "saying"]]),
+     [["the minister left the talks", "the agency", "According to"], ["they were a farce", "the minister", "saying"]]),
+    ("According to witnesses, the commander addressed the troops, declaring that the city would never fall.",
+     [["the commander addressed the troops", "witnesses", "According to"],
+      ["the city would never fall", "the commander", "declaring"]]),
+    # a report of speech is the speaker's alone
+    ("According to the ministry, the general said the city would hold.",
+     [["the city would hold", "the general", "said"]]),
 ])
 def test_a_participle_beside_a_reported_deed(text, expected):
     assert quotes_of(text) == expected
