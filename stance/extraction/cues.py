@@ -137,9 +137,9 @@ def _verb_content(verb: Token) -> tuple[str, list[Token]] | None:
         if gerund is not None:
             return CLAUSE, subtree(gerund)
         # `yelling to the officers that her husband was unarmed`: the parse hangs the clause on the officers
-        below = phrases.clause_to_someone(verb)
-        if below is not None:
-            return CLAUSE, clause_content(below)
+        below = phrases.clause_to_someone(verb) or phrases.clause_on_occasion(verb)
+        if below is not None:  # (without the `that` the parse took for a relative pronoun)
+            return CLAUSE, [t for t in clause_content(below) if not (t.i == below.left_edge.i and t.lower_ == "that")]
     objects = [c for c in children if c.dep_ in ("dobj", "advcl", "npadvmod", "xcomp")]
     # A mis-parsed that-clause often comes out as the verb's object or an adverbial clause:
     # `noting that the talks aimed …`, `tweeted in the early hours that X was …`.

@@ -240,6 +240,17 @@ def clause_to_someone(verb: Token) -> Token | None:
                  for c in o.children if c.dep_ in ("relcl", "acl") and opens_with_that(c)), None)
 
 
+def clause_on_occasion(verb: Token) -> Token | None:
+    """`said in a speech that victory was near`: a that-clause the parse hung on the occasion as a relative clause,
+    though `that` is neither its subject nor its object and it has a subject of its own (not `said in the speech
+    that he gave`)."""
+    return next((c for prep in verb.children if prep.dep_ == "prep" and prep.lower_ in ("in", "during", "at")
+                 and prep.i > verb.i for o in prep.children if o.dep_ == "pobj"
+                 for c in o.children if c.dep_ == "relcl" and c.left_edge.lower_ == "that"
+                 and c.left_edge.dep_ not in ("nsubj", "nsubjpass", "dobj", "mark")
+                 and any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)), None)
+
+
 def _bare_clause(word: Token) -> Token | None:
     """`made it clear he had misgivings`: a clause with its own subject right after `clear` or `plain`."""
     if word.lower_ not in ("clear", "plain"):

@@ -666,3 +666,13 @@ def test_a_parenthesis_with_an_object_reports_the_clause_around_it(text, expecte
 ])
 def test_an_editors_note_after_a_quote_is_not_in_it(text, expected):
     assert quotes_of(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the parse hangs the that-clause on the occasion as a relative clause with its own subject
+    ("The president said in a speech that victory was near.", [["victory was near", "The president", "said"]]),
+    # a true relative clause on the occasion says nothing
+    ("The president spoke in the speech that he gave on Monday.", []),
+])
+def test_a_that_clause_hung_on_the_occasion_is_the_verbs(text, expected):
+    assert quotes_of(text) == expected
