@@ -30,7 +30,7 @@ from stance.extraction.lexicon import (
     TITLES,
 )
 from stance.extraction.mentions import ORG_LABELS, ArticleIndex, Mention, mention_tokens
-from stance.extraction.names import POSSESSIVE, named_after_role, normalize, words_text
+from stance.extraction.names import POSSESSIVE, named_after_role, normalize, person_tagged_as_body, words_text
 from stance.extraction.nlp import entity_of
 from stance.extraction.phrases import evidence_noun
 from stance.records import Speaker
@@ -167,8 +167,8 @@ def _named_in_apposition(source: Token | None, index: ArticleIndex) -> Token | N
     role = source.lemma_.lower() in ROLE_NOUNS | GROUP_NOUNS
     # after a role, a full name the tagger left untyped is the person too (`his top general, Chief of Staff
     # Wieslaw Kukula`)
-    names = [c for c in source.children if c.dep_ == "appos" and c.pos_ == "PROPN"
-             and (c.ent_type_ == "PERSON" or role and (index.surname_known(c) or not c.ent_type_ and any(
+    names = [c for c in source.children if c.dep_ == "appos" and c.pos_ == "PROPN" and (
+        c.ent_type_ == "PERSON" or role and (index.surname_known(c) or _person_as_body(c) or not c.ent_type_ and any(
                  g.dep_ == "compound" and g.pos_ == "PROPN" and not g.ent_type_ and g.i == c.i - 1
                  for g in c.children)))]
     # the parse sometimes makes the name a second subject of the verb: `A volunteer, Taras Melnyk, who …, said`
@@ -176,6 +176,13 @@ def _named_in_apposition(source: Token | None, index: ArticleIndex) -> Token | N
               and c.ent_type_ == "PERSON" and c.left_edge.i > source.i + 1
               and all(t.text == "," for t in source.doc[source.i + 1:c.left_edge.i])]
     return names[0] if names else source
+
+
+def _person_as_body(token: Token) -> bool:
+    """A name in apposition to a role that the tagger took for an organisation (`its chief negotiator, Rustem
+    Umerov`)."""
+    ent = entity_of(token)
+    return ent is not None and ent.root == token and person_tagged_as_body(ent)
 
 
 def _resolution(source: Token, speaker: Speaker) -> str:

@@ -77,7 +77,8 @@ def person_tagged_as_body(ent) -> bool:
     before = ent.doc[ent.start - 1] if ent.start > 0 else None
     titled = len(tokens) < len([t for t in ent if not t.is_punct]) or (
         before is not None and normalize(before.text) in ROLE_NOUNS | TITLES)
-    appos = any(c.dep_ == "appos" and c.lemma_.lower() in ROLE_NOUNS for c in ent.root.children)
+    appos = any(c.dep_ == "appos" and c.lemma_.lower() in ROLE_NOUNS for c in ent.root.children) or (
+        ent.root.dep_ == "appos" and ent.root.head.lemma_.lower() in ROLE_NOUNS)  # `its negotiator, Rustem Umerov`
     return titled or appos
 
 

@@ -403,8 +403,10 @@ def test_an_object_before_the_call_phrase_is_what_someone_is_called():
 @pytest.mark.parametrize("ents, expected", [
     # a full name in apposition to a role is the person, even where the tagger left it untyped
     (["O"] * 9, "Sadowski"),
-    # not a name the tagger typed as something else (`the company's owner, Acme Holdings`)
-    (["O", "O", "O", "O", "B-ORG", "I-ORG", "O", "O", "O"], "general"),
+    # or typed as an organisation, known for a person by the role it stands beside
+    (["O", "O", "O", "O", "B-ORG", "I-ORG", "O", "O", "O"], "Sadowski"),
+    # not a name typed as a place
+    (["O", "O", "O", "O", "B-GPE", "I-GPE", "O", "O", "O"], "general"),
 ])
 def test_a_role_the_tagger_took_for_an_adjective_gives_way_to_the_name_after_it(nlp, ents, expected):
     # the misparse, written out: `his top general, Marek Sadowski, has alleged` with `general` an adjective
@@ -676,3 +678,13 @@ def test_an_editors_note_after_a_quote_is_not_in_it(text, expected):
 ])
 def test_a_that_clause_hung_on_the_occasion_is_the_verbs(text, expected):
     assert quotes_of(text) == expected
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # a name in apposition to a role, tagged as an organisation, is the person
+    ("Its chief negotiator, Rustem Umerov, said the talks had stalled.", "Rustem Umerov"),
+    # not a body's name, which holds a word for a body
+    ("Its main sponsor, Deutsche Bank, said the deal was off.", "Its main sponsor"),
+])
+def test_a_name_beside_a_role_tagged_as_a_body_is_the_person(text, speaker):
+    assert [q[1] for q in quotes_of(text)] == [speaker]
