@@ -31,6 +31,7 @@ from stance.extraction.lexicon import (
     EVALUATIVE_VERBS,
     EXHORTING_VERBS,
     GERUND_VERBS,
+    KEEPING_VERBS,
     LIKENING_VERBS,
     NEGATABLE_VERBS,
     PERSONAL_REASON_VERBS,
@@ -298,8 +299,10 @@ def find_cues(doc: Doc, excluded: list[tuple[int, int]]) -> list[Cue]:
         withheld = token.head if token.dep_ == "conj" else token  # `declined to confirm or deny that …`
         if withheld.dep_ == "xcomp" and withheld.head.lemma_.lower() in WITHHOLDING_VERBS or _reporters_voice(token):
             continue  # `refused to call it an invasion`: words not said; `it is worth noting that`: nobody's
-        if token.dep_ == "pcomp" and token.head.lower_ == "of" and token.head.head.lower_ == "short":
-            continue  # `stopped short of calling it …`: words not said
+        if token.dep_ == "pcomp" and (token.head.lower_ == "of" and token.head.head.lower_ == "short" or (
+                token.head.lower_ == "from" and token.head.head.lemma_.lower() in KEEPING_VERBS
+                and not any(c.dep_ == "neg" for c in token.head.head.children))):  # not `did not stop X from …`
+            continue  # `stopped short of calling it …`, `was banned from saying …`, `Far from saying …`: not said
         if _negated(token, excluded):
             continue  # `did not say that the deal was dead`, `did not blame Kyiv for …`: nothing was stated
         found = _verb_content(token)

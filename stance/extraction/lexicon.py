@@ -126,8 +126,10 @@ PREPOSITIONAL_CUES = {
     "bill": {"as"},
 }
 
-#: Verbs that take a speech verb as what was not done: `refused to call it an invasion`, `avoid calling it …`.
+#: Verbs that take a speech verb as what was not done (`refused to call it an invasion`, `avoid calling it …`), and
+#: words that keep someone from it (`was banned from saying`, `Far from saying`; not `did not stop X from saying`).
 WITHHOLDING_VERBS = frozenset({"avoid", "refuse", "decline", "fail", "stop", "cease", "hesitate"})
+KEEPING_VERBS = frozenset({"ban", "bar", "prevent", "prohibit", "forbid", "stop", "block", "refrain", "keep", "far"})
 
 #: Verbs that judge someone and give the reason after `for` (`of` for accuse): `accused Russia of shelling the
 #: plant`, `thanked Trump for backing …` report a statement, the person with its reason; `thanked the soldiers`,
@@ -326,9 +328,7 @@ DOCUMENT_NOUNS = _words("""
 
 #: Evidence that speaks only for whoever it names as its source (`the data provided by border guards`, `figures
 #: from the UN`); with no source named it stays the speaker itself, never the person named before it.
-EVIDENCE_NOUNS = _words("""
-    data datum statistic estimate estimation finding poll figures investigation inquiry
-""")
+EVIDENCE_NOUNS = _words("data datum statistic estimate estimation finding poll figures investigation inquiry")
 
 #: Nouns for words someone uses (`used the phrase “Islamic terrorism”`); verbs whose subject made the document that
 #: is their object (`The outlet spearheaded an investigation that …`).

@@ -14,6 +14,7 @@ from stance.extraction.lexicon import (
     CLAIM_NOUNS,
     DOCUMENT_NOUNS,
     EVENT_NOUNS,
+    KEEPING_VERBS,
     PERCEPTION_VERBS,
     REACTION_NOUNS,
     RELAYING_VERBS,
@@ -116,10 +117,12 @@ def _name_before_apposition(verb: Token, excluded: list[tuple[int, int]]) -> Tok
 
 
 def _object_charged(verb: Token, excluded: list[tuple[int, int]]) -> Token | None:
-    """`accused the rebels of trying …`, `thanked the opposition for agreeing …`: the object of the verb above
-    does what the gerund after `of` or `for` says, so it, not that verb's subject, speaks in what hangs from it."""
-    if verb.dep_ != "pcomp" or verb.head.lower_ not in ("of", "for") or verb.tag_ != "VBG":
-        return None
+    """`accused the rebels of trying …`, `thanked the opposition for agreeing …`, `did not stop officials from
+    claiming …`: the object of the verb above does what the gerund after `of`, `for` or `from` says, so it, not that
+    verb's subject, speaks in what hangs from it."""
+    if verb.dep_ != "pcomp" or verb.tag_ != "VBG" or verb.head.lower_ not in ("of", "for", "from") or (
+            verb.head.lower_ == "from" and verb.head.head.lemma_.lower() not in KEEPING_VERBS):
+        return None  # (not `Apart from saying …, the envoy gave no details`)
     return next((c for c in verb.head.head.children if c.dep_ == "dobj" and not inside(c, excluded)), None)
 
 

@@ -688,3 +688,18 @@ def test_a_that_clause_hung_on_the_occasion_is_the_verbs(text, expected):
 ])
 def test_a_name_beside_a_role_tagged_as_a_body_is_the_person(text, speaker):
     assert [q[1] for q in quotes_of(text)] == [speaker]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # words someone was kept from, or far from, saying are not said
+    ("The minister was banned from saying that the border would reopen.", []),
+    ("The envoy refrained from calling it an invasion.", []),
+    ("Far from saying the war was over, the general warned of more fighting.", []),
+    # `apart from saying` said it, and so did someone not stopped from saying it
+    ("Apart from saying the talks had failed, the envoy gave no details.",
+     [["the talks had failed", "the envoy", "saying"]]),
+    ("The audit did not stop officials from claiming that the aid had arrived.",
+     [["the aid had arrived", "officials", "claiming"]]),
+])
+def test_words_kept_from_being_said_are_no_quote(text, expected):
+    assert quotes_of(text) == expected
