@@ -168,7 +168,7 @@ def nominal_claim(token: Token, excluded: list[tuple[int, int]]) -> tuple[str, i
             "their", "his", "her")):
         return None  # nobody in the sentence holds it, or the verb's content holds it
     if quoted:
-        if not (phrases.names_someone(holder) or holder.pos_ in ("PROPN", "PRON")):
+        if not phrases.someone_or_name(holder):
             return None  # `the storm's threat of “total destruction”`: a thing says nothing
         kind, content = NOMINAL, quoted
     elif asked:  # `a call for a no-fly zone, which NATO has rejected`: the relative clause is the reporter's
@@ -178,7 +178,7 @@ def nominal_claim(token: Token, excluded: list[tuple[int, int]]) -> tuple[str, i
         # a that-clause first: `threat to nuke the West and insistence that he is “not bluffing”`
         clause = next((c for c in clauses if phrases.opens_with_that(c) or c.dep_ == "relcl"), None)
         if clause is None:
-            if not (phrases.names_someone(holder) or holder.pos_ in ("PROPN", "PRON")):
+            if not phrases.someone_or_name(holder):
                 return None  # `the drought's threat to destroy crops`: a thing threatens nothing in words
             clause = clauses[0]
         content = [t for t in clause_content(clause) if not (t.lower_ == "that" and t.i == clause.left_edge.i)]

@@ -86,8 +86,9 @@ class ArticleIndex:
         for chunk in chunks:
             index.sentence_starts += [chunk.offset + s.start_char for s in chunk.doc.sents]
             for ent in chunk.doc.ents:
-                if ent.label_ == "PERSON" or person_tagged_as_body(ent) or role_holder(ent.root):
-                    name_tokens = role_holder(ent.root) or name_words(list(ent))
+                held = role_holder(ent.root)
+                if ent.label_ == "PERSON" or person_tagged_as_body(ent) or held:
+                    name_tokens = held[1] if held else name_words(list(ent))
                     if len(name_tokens) >= 2:
                         name = span_text(name_tokens)
                         surname = normalize(name_tokens[-1].text)
@@ -118,7 +119,8 @@ class ArticleIndex:
             start = chunk.offset + ent.start_char
             if ent.label_ == "PERSON" and normalize(ent.text) in self.places | PLATFORMS:
                 continue  # a place or a platform the tagger took for a person: `Kiev is being …`, `on Twitter`
-            held = role_holder(head) if ent.label_ in (*ORG_LABELS, "PERSON") else []
+            holder = role_holder(head) if ent.label_ in (*ORG_LABELS, "PERSON") else None
+            held = holder[1] if holder else []
             if held:  # `ambassador to Washington Anatoly Antonov`: the place the role serves is not the name's
                 start = chunk.offset + held[0].idx
             if ent.label_ == "PERSON" or held or (self.surname_known(head) and ent.label_ in ORG_LABELS):
@@ -168,8 +170,8 @@ class ArticleIndex:
         # `Russia's ambassador to Washington Anatoly Antonov`, `Head of the Presidential Office Andriy Yermak`: the
         # name ends the role's own phrase
         if held := role_holder(head):
-            role = next(a for a in head.ancestors if normalize(a.text) in ROLE_NOUNS)
-            parts.append(" ".join(t.text for t in head.doc[role.left_edge.i:held[0].i]
+            role, run = held
+            parts.append(" ".join(t.text for t in head.doc[role.left_edge.i:run[0].i]
                                   if t.dep_ not in ("det", "poss", "case") and not t.is_punct))
         appos = [c for c in head.children if c.dep_ == "appos" and c.pos_ in ("NOUN", "PROPN")]
         if head.dep_ == "appos" and head.head.pos_ == "NOUN":

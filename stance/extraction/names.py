@@ -133,12 +133,12 @@ def named_after_role(source: Token | None) -> list[Token]:
     return []
 
 
-def role_holder(token: Token) -> list[Token]:
-    """The name's words when `token` ends a name that ends a role's own phrase, whatever the tagger took it for
-    (`Russia's ambassador to Washington Anatoly Antonov`, tagged as one organisation); else []."""
+def role_holder(token: Token) -> tuple[Token, list[Token]] | None:
+    """(the role, the name's words) when `token` ends a name that ends a role's own phrase, whatever the tagger took
+    it for (`Russia's ambassador to Washington Anatoly Antonov`, tagged as one organisation); else None."""
     role = next((a for a in token.ancestors if normalize(a.text) in ROLE_NOUNS), None)
     if role is None or any(t.dep_ == "appos" for t in (role, *role.ancestors)) or any(
             c.dep_ == "appos" for c in role.children):
-        return []  # `Margarita Simonyan, the editor-in-chief of the media group Rossiya Segodnya`: the role is hers
+        return None  # `Margarita Simonyan, the editor-in-chief of the media group Rossiya Segodnya`: the role is hers
     run = named_after_role(role)
-    return run if token in run else []
+    return (role, run) if token in run else None

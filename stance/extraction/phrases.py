@@ -117,6 +117,11 @@ def names_someone(obj: Token) -> bool:
                ORGANIZATION_NOUNS or h.pos_ == "PRON" for h in heads)
 
 
+def someone_or_name(token: Token) -> bool:
+    """Whether a source can have said something: someone (`names_someone`) or a proper name."""
+    return names_someone(token) or token.pos_ == "PROPN"
+
+
 def cited_source(verb: Token) -> Token | None:
     """`the newspaper reported, citing two officials` and `Le Monde said, quoting the ministry`: an outlet or a body
     passes on the words of the one it cites (a person, a group, a body, or a document that names its author). A

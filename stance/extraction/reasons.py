@@ -95,10 +95,8 @@ def characterised(verb: Token, excluded: list[tuple[int, int]]) -> tuple[list[To
     words = [t for o in named for t in o.subtree if t.is_alpha and t.dep_ not in ("det", "cc")]
     if not words or not all(between_marks(t) for t in words):
         return None
-    source = find_source(verb, excluded)
-    if source is None or not (phrases.names_someone(source) or source.pos_ in ("PROPN", "PRON")):
-        return None
-    return [*cast.subtree, as_, *(t for o in named for t in o.subtree)], source
+    source = _someone_speaking(verb, excluded)
+    return ([*cast.subtree, as_, *(t for o in named for t in o.subtree)], source) if source is not None else None
 
 
 def words_used(verb: Token, excluded: list[tuple[int, int]]) -> tuple[list[Token], Token] | None:
@@ -116,8 +114,13 @@ def words_used(verb: Token, excluded: list[tuple[int, int]]) -> tuple[list[Token
     if noun is None:
         return None
     close = next((t for t in doc[noun.i + 2:verb.sent.end] if is_quote_mark(t)), None)
-    source = find_source(verb, excluded)
-    if close is None or close.i == noun.i + 2 or source is None or not (
-            phrases.names_someone(source) or source.pos_ in ("PROPN", "PRON")):
+    source = _someone_speaking(verb, excluded)
+    if close is None or close.i == noun.i + 2 or source is None:
         return None
     return list(doc[noun.i + 1:close.i + 1]), source
+
+
+def _someone_speaking(verb: Token, excluded: list[tuple[int, int]]) -> Token | None:
+    """The verb's source when it is someone or a name (a thing casts and uses no words), else None."""
+    source = find_source(verb, excluded)
+    return source if source is not None and phrases.someone_or_name(source) else None

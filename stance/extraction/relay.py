@@ -54,13 +54,14 @@ def _drop_relaying(found: list[Found]) -> list[Found]:
     # (`According to Reuters, the Pentagon sent a memo …, clarifying how …`: a participle beside a deed is part of
     # the deed the source reports)
     shown = {id(other) for item in found if relaying(item) and item.cue.kind == ACCORDING for other in found
-             if inside(other, item) and (_shown(other.cue) or _beside_a_deed(other.cue))}
+             if inside(other, item) and (_shown(other.cue) or other.cue.token.lemma_.lower() in EXPOSITORY_VERBS
+                                         and _beside_a_deed(other.cue.token, ("advcl", "xcomp")))}
     found = [item for item in found if id(item) not in shown]
-    for item in found:
+    for item in (i for i in found if i.cue is not None and i.cue.kind == ACCORDING):
         # `According to state media, the general resigned, saying …`: the source reports the deed, and the words
         # after it are the doer's own quote
-        said = [o.cue.token for o in found if relaying(item) and item.cue.kind == ACCORDING and inside(o, item)]
-        if said and all(_said_beside_a_deed(t) and t.left_edge.idx > item.start for t in said):
+        said = [o.cue.token for o in found if inside(o, item)]
+        if said and all(_beside_a_deed(t, ("advcl",)) and t.left_edge.idx > item.start for t in said):
             text = text_of(said[0].doc)
             item.end = len(text[:min(t.left_edge.idx for t in said)].rstrip(" ,;—–-"))
     return [item for item in found if not (relaying(item) and any(inside(other, item) for other in found))]
@@ -74,17 +75,10 @@ def _shown(cue: Cue) -> bool:
         source.pos_ in ("PRON", "PROPN") or names_someone(source))
 
 
-def _beside_a_deed(cue: Cue) -> bool:
-    """Whether a cue is a participle setting out what a deed holds, beside a verb that reports nothing (`sent a
-    memo, clarifying how …`; not `left the talks, saying they were a farce`: the leaver's words)."""
-    token = cue.token
-    return token.tag_ == "VBG" and token.dep_ in ("advcl", "xcomp") and token.lemma_.lower() in EXPOSITORY_VERBS and (
-        token.head.pos_ == "VERB" and not is_reporting_verb(token.head))
-
-
-def _said_beside_a_deed(token: Token) -> bool:
-    """Whether a cue is a participle of saying beside a verb that reports nothing (`resigned, saying …`)."""
-    return token.tag_ == "VBG" and token.dep_ == "advcl" and token.head.pos_ == "VERB" and not (
+def _beside_a_deed(token: Token, deps: tuple[str, ...]) -> bool:
+    """Whether a cue word is a participle (hung by one of `deps`) beside a verb that reports nothing: `resigned,
+    saying …`, `sent a memo, clarifying how …`."""
+    return token.tag_ == "VBG" and token.dep_ in deps and token.head.pos_ == "VERB" and not (
         is_reporting_verb(token.head))
 
 
