@@ -86,3 +86,12 @@ def write_corpus(directory: Path, count: int) -> list[Path]:
         path.write_text(text, encoding="utf-8")
         paths.append(path)
     return paths
+
+
+def quotes_of(text: str) -> list[list[str]]:
+    """[text, speaker, cue] of each quote `stance.extract` finds in one article of `text`."""
+    import stance
+    from stance.records import Article
+
+    frame = stance.extract([Article("t", text)])
+    return frame[["text", "speaker", "cue"]].values.tolist()

@@ -2,14 +2,7 @@
 (`stance.extraction.contents`). Sentences of the project's own."""
 
 import pytest
-
-import stance
-from stance.records import Article
-
-
-def quotes_of(text: str) -> list[list[str]]:
-    frame = stance.extract([Article("t", text)])
-    return frame[["text", "speaker", "cue"]].values.tolist()
+from conftest import quotes_of
 
 
 @pytest.mark.parametrize("text, content, speaker, cue", [

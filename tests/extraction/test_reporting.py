@@ -2,15 +2,9 @@
 reporter (`stance.extraction.cues`). Sentences of the project's own."""
 
 import pytest
+from conftest import quotes_of
 
-import stance
 from stance.extraction.nlp import parseable
-from stance.records import Article
-
-
-def quotes_of(text: str) -> list[list[str]]:
-    frame = stance.extract([Article("t", text)])
-    return frame[["text", "speaker", "cue"]].values.tolist()
 
 
 @pytest.mark.parametrize("text", [
