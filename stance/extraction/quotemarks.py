@@ -33,7 +33,8 @@ class MarkedSpan:
     open_mark: int
     close_mark: int  # -1 when the closing mark is missing
     single: bool = False
-    continued: bool = False  # runs on into the next paragraph, which opens with a mark
+    continued: bool = False  # runs on into the next paragraph, which opens with a mark or closes it
+    carried: bool = False  # goes on with a quote left open at the previous paragraph's end: no opening mark
 
     @property
     def closed(self) -> bool:
@@ -165,6 +166,17 @@ def _opens_with_mark(paragraph: str) -> bool:
     return bool(stripped) and (stripped[0] in DOUBLE_OPEN + DOUBLE_CLOSE + '"' or stripped.startswith(PAIRED_OPEN))
 
 
+def _stray_closer(text: str, lo: int, hi: int) -> int | None:
+    """Where a paragraph closes a quote it never opened: its first double mark is a closing one after a word
+    (`… functions,” said Peskov.`), the end of a quote left open at the previous paragraph's end."""
+    for i in range(lo, hi):
+        ch = text[i]
+        if ch in DOUBLE_OPEN + DOUBLE_CLOSE + '"' or text.startswith(PAIRED_OPEN, i):
+            straight = ch == '"' and not _opens_straight(text, i, lo) and not text[i - 1].isdigit()  # not 5'10"
+            return i if (ch in DOUBLE_CLOSE or straight) and i > lo and not text[i - 1].isspace() else None
+    return None
+
+
 def find_marked_spans(text: str) -> list[MarkedSpan]:
     """All quoted spans of a text, in order.
 
@@ -173,9 +185,15 @@ def find_marked_spans(text: str) -> list[MarkedSpan]:
     """
     paragraphs = [(m.start(), m.end()) for m in _PARAGRAPH.finditer(text) if m.group().strip()]
     spans: list[MarkedSpan] = []
+    carried = -1  # the closing mark of a quote carried over from the previous paragraph
     for index, (lo, hi) in enumerate(paragraphs):
-        pairs, left_open = _scan_doubles(text, lo, hi)
         doubles: list[tuple[int, int]] = []
+        if carried >= lo:
+            start, end = _trim(text, lo, carried + 1 - mark_width(text, carried))
+            spans.append(MarkedSpan(start, end, start, carried, carried=True))
+            doubles.append((lo, carried))
+        pairs, left_open = _scan_doubles(text, max(lo, carried + 1), hi)
+        carried = -1
         for open_mark, close_mark in pairs:
             if close_mark < 0:  # closed by the next opener
                 start, end = _trim(text, open_mark + mark_width(text, open_mark), -close_mark)
@@ -190,6 +208,9 @@ def find_marked_spans(text: str) -> list[MarkedSpan]:
             nxt = paragraphs[index + 1] if index + 1 < len(paragraphs) else None
             continued = nxt is not None and _opens_with_mark(text[nxt[0]:nxt[1]])
             start, end = _trim(text, left_open + mark_width(text, left_open), hi)
+            if nxt is not None and not continued and end > start:
+                carried = _stray_closer(text, *nxt) or -1
+                continued = carried >= 0
             spans.append(MarkedSpan(start, end, left_open, -1, continued=continued))
             doubles.append((left_open, hi))
         singles = [(a, b) for a, b in _scan_singles(text, lo, hi, doubles)

@@ -263,6 +263,10 @@ def _attach_runs(doc: Doc, spans: list[MarkedSpan], claimed: set[int], found: li
             speaker = resolve_speaker(signer, offset, index, config.antecedent_window)
             found.append(_Found("direct", span.start, span.end, None, speaker))
             continue
+        onward = _continuation(spans, i, found) if span.continued else None
+        if onward is not None:  # a quote run on into the next paragraph is the speaker's who ends it there
+            found.append(_Found("direct", span.start, span.end, onward.cue, onward.speaker))
+            continue
         words = len(text_of(doc)[span.start:span.end].split())
         previous = [f for f in found if f.end <= span.start
                     and f.speaker is not None and f.speaker.name]
@@ -292,6 +296,15 @@ def _attach_runs(doc: Doc, spans: list[MarkedSpan], claimed: set[int], found: li
             continue
         if kept:
             found.append(_Found("direct", span.start, span.end, None, Speaker()))
+
+
+def _continuation(spans: list[MarkedSpan], i: int, found: list[_Found]) -> _Found | None:
+    """The quote, with a speaker, of the marked span that goes on with span `i` in the next paragraph."""
+    onward = next((m for m in spans[i + 1:] if not m.single), None)
+    if onward is None or not onward.carried:  # a paragraph that reopens may be someone else's: `“…,” added X`
+        return None
+    return next((f for f in found if overlap((f.start, f.end), (onward.start, onward.end))
+                 and f.speaker is not None and f.speaker.name), None)
 
 
 def _subject_using(doc: Doc, span: MarkedSpan) -> Token | None:

@@ -38,6 +38,16 @@ CASES = [
     pytest.param("He said: “The first part goes on.\n\nThe reporter wrote this paragraph.",
                  ["The first part goes on."], id="unclosed-not-reopened"),
     pytest.param("He said “we will win and left", ["we will win and left"], id="unclosed-at-end"),
+    # an unclosed quote whose next paragraph closes it without reopening: the next paragraph's words up to the close
+    pytest.param("“The first part goes on.\n\nThe second part ends here,” she said. Then “another” one.",
+                 ["The first part goes on.", "The second part ends here,", "another"], id="closed-next-paragraph"),
+    pytest.param('"The first part goes on.\nThe second part ends here," she said.',
+                 ["The first part goes on.", "The second part ends here,"], id="closed-next-paragraph-straight"),
+    # not a closing mark after a space, nor a paragraph that opens a quote of its own before any close
+    pytest.param("“The first part goes on.\n\nThe reporter ” wrote.", ["The first part goes on."],
+                 id="closer-after-space-next-paragraph"),
+    pytest.param("“The first part goes on.\n\nShe said “no.” Later.", ["The first part goes on.", "no."],
+                 id="next-paragraph-opens-its-own"),
     # a second opener before any closer ends the first quote
     pytest.param("“First quote. “Second quote,” he said.", ["First quote.", "Second quote,"], id="opener-twice"),
     # nested single marks inside double: one span, the singles kept inside its text
@@ -121,6 +131,9 @@ FLAG_CASES = [
                  id="headline-single"),
     pytest.param("He said “no.” Then ‘yes’.", [("no.", True, False, False), ("yes", True, False, True)],
                  id="double-and-single"),
+    pytest.param("“First part goes on.\n\nSecond part ends here,” he said.",
+                 [("First part goes on.", False, True, False), ("Second part ends here,", True, False, False)],
+                 id="continued-into-a-closing-paragraph"),
     pytest.param("“First part goes on.\n”Second part ends here,” he said.",
                  [("First part goes on.", False, True, False), ("Second part ends here,", True, False, False)],
                  id="continued-by-closer-typed-as-opener"),
@@ -137,8 +150,9 @@ def test_find_marked_spans_flags(text, expected):
 def test_span_marks_surround_inner_text(text):
     """The opening mark is a quotation mark before the inner text; a closing mark, when there, follows it."""
     for s in find_marked_spans(text):
-        assert text[s.open_mark] in ALL_MARKS
-        assert s.open_mark < s.start < s.end <= len(text)
+        # a quote carried over from the previous paragraph has no opening mark: it opens with the paragraph
+        assert s.open_mark == s.start if s.carried else text[s.open_mark] in ALL_MARKS
+        assert s.open_mark + (not s.carried) <= s.start < s.end <= len(text)
         assert text[s.start:s.end] == text[s.start:s.end].strip()
         if s.closed:
             assert s.close_mark >= s.end

@@ -563,6 +563,22 @@ def test_a_fragment_after_a_quote_in_its_paragraph_is_that_speakers(text, expect
 
 
 @pytest.mark.parametrize("text, expected", [
+    # a quote left open at a paragraph's end and closed in the next one without reopening: one speaker, the closer's
+    ("The ban covers every phone. “It does not matter which brand they are.\n\nAny phone can be tracked. So they "
+     "are not used for work,” said the spokesman Ivan Petrov. Another official stayed silent.",
+     [["It does not matter which brand they are.", "Ivan Petrov", "said"],
+      ["Any phone can be tracked. So they are not used for work,", "Ivan Petrov", "said"]]),
+    # a paragraph that reopens is not taken for the same speaker's by its own cue: `“…,” added X` may be another's
+    ("“We will not give up,” Anna Kovalenko said. “The line will hold.\n\n“The winter is hard,” added "
+     "Oleh Marchenko.",
+     [["We will not give up,", "Anna Kovalenko", "said"], ["The line will hold.", "Anna Kovalenko", "said"],
+      ["The winter is hard,", "Oleh Marchenko", "added"]]),
+])
+def test_a_quote_closed_in_the_next_paragraph_is_its_closers(text, expected):
+    assert quotes_of(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
     # someone casting someone as quoted words, with any verb, gives those words
     ("Orban openly admires the Russian president as a “strong leader.”", [["strong leader.", "Orban", "admires"]]),
     ("Critics dismissed the plan as “a fantasy.”", [["a fantasy.", "Critics", "dismissed"]]),
