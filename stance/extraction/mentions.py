@@ -119,6 +119,8 @@ class ArticleIndex:
             start = chunk.offset + ent.start_char
             if ent.label_ == "PERSON" and normalize(ent.text) in self.places | PLATFORMS:
                 continue  # a place or a platform the tagger took for a person: `Kiev is being …`, `on Twitter`
+            if ent.label_ == "PERSON" and not any(t.text[:1].isupper() for t in ent):
+                continue  # a name has a capital: not `their brother’s keeper`
             holder = role_holder(head) if ent.label_ in (*ORG_LABELS, "PERSON") else None
             held = holder[1] if holder else []
             if held:  # `ambassador to Washington Anatoly Antonov`: the place the role serves is not the name's

@@ -759,6 +759,9 @@ def test_it_said_speaks_for_the_organisation_named_before_it(text, speaker):
     # a name the tagger missed, speaking after its role
     ("Ukrainian intelligence chief Major-General Petro Lysenko said that the fires were no accident. “Much of this "
      "is our work,” he said.", "Petro Lysenko"),
+    # words without a capital that the tagger took for a person are no name (`’s keeper`)
+    ("“We must leave now,” said Ivan Petrov. The mayor urged the residents to remember to be their brother’s keeper "
+     "in the new city. “Help each other,” he added.", "Ivan Petrov"),
 ])
 def test_a_pronoun_that_speaks_finds_the_one_who_spoke_before(text, speaker):
     frame = stance.extract([Article("t", text)])
