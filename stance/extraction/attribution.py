@@ -190,7 +190,9 @@ def _resolution(source: Token, speaker: Speaker) -> str:
     lower = source.lower_
     if source.pos_ == "PRON" or lower in RELATIVE_PRONOUNS | PERSON_PRONOUNS | PLURAL_PRONOUNS | FIRST_PERSON:
         return "pronoun"
-    if _place(source, speaker.mention) or source.ent_type_ in ("GPE", "LOC", "FAC") or (
+    place = _place(source, speaker.mention)
+    if (place or source.ent_type_ in ("GPE", "LOC", "FAC")) and (speaker.type != "person" or place.lower() in COUNTRIES
+                                                                 or source.ent_type_ == "LOC") or (
             source.lemma_.lower() in COUNTRY_NOUNS and speaker.type == "organization"):
         return "place"
     if source.pos_ == "NOUN" and source.lemma_.lower() in DOCUMENT_NOUNS:

@@ -66,14 +66,19 @@ def titled(head: Token, name_tokens: list[Token]) -> bool:
 
 def person_tagged_as_body(ent) -> bool:
     """A person's name the tagger took for an organisation, known by the role beside it: `intelligence chief
-    Major-General Kyrylo Budanov`, `Florian Philippot, leader of the Patriots`."""
-    if ent.label_ != "ORG":
+    Major-General Kyrylo Budanov`, `Florian Philippot, leader of the Patriots`; or for a place, known only by a role
+    in apposition (`Margot Vandervelden, WFP interim regional director`), never a country or capital."""
+    if ent.label_ not in ("ORG", "GPE"):
         return False
     tokens = name_words(list(ent))
     if not 2 <= len(tokens) <= 3 or not all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in tokens):
         return False
     if any(normalize(t.text) in ORGANIZATION_NOUNS | ROLE_NOUNS | GROUP_NOUNS for t in tokens):
         return False
+    if ent.label_ == "GPE":
+        place = span_text(tokens).lower()
+        return place not in COUNTRIES and place not in CAPITALS and any(
+            c.dep_ == "appos" and c.lemma_.lower() in ROLE_NOUNS for c in ent.root.children)
     before = ent.doc[ent.start - 1] if ent.start > 0 else None
     titled = len(tokens) < len([t for t in ent if not t.is_punct]) or (
         before is not None and normalize(before.text) in ROLE_NOUNS | TITLES)

@@ -720,6 +720,16 @@ def test_the_country_is_the_country_named_before_it(text, speaker, resolution):
     assert (frame.iloc[0]["speaker"], frame.iloc[0]["speaker_resolution"]) == (speaker, resolution)
 
 
+def test_a_name_the_tagger_took_for_a_place_is_a_person_by_the_role_beside_it():
+    # `Margot Vandervelden` is tagged as a place; the role in apposition makes it a person, whom `she` refers to
+    text = ("“We are in a tragic situation,” said Margot Vandervelden, WFP interim regional director for Western "
+            "Africa. “We must take immediate action,” she said. Kyiv said it would not retreat.")
+    frame = stance.extract([Article("t", text)])
+    assert frame[["speaker", "speaker_type", "speaker_resolution"]].values.tolist() == [
+        ["Margot Vandervelden", "person", "name"], ["Margot Vandervelden", "person", "pronoun"],
+        ["Ukraine", "organization", "place"]]
+
+
 def test_an_interview_speaks_for_the_one_interviewed():
     text = "The convoy was stopped twice at the border, according to an interview with Marta Nowak, a Polish MP."
     frame = stance.extract([Article("t", text)])
