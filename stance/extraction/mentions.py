@@ -34,6 +34,7 @@ from stance.extraction.lexicon import (
 )
 from stance.extraction.names import (
     POSSESSIVE,
+    may_be_name,
     name_words,
     normalize,
     person_tagged_as_body,
@@ -43,6 +44,7 @@ from stance.extraction.names import (
     words_text,
 )
 from stance.extraction.nlp import Chunk, Cover, entity_of
+from stance.extraction.phrases import doer
 
 ORG_LABELS = {"ORG", "GPE", "NORP", "FAC"}
 
@@ -59,6 +61,7 @@ class Mention:
     reported: bool = False  # inside what someone is reported to have said: `X said that Y was lying`
     label: str = ""  # the NER label of a named mention
     speaks: bool = False  # the subject of a speech verb outside anyone's reported words: `X said`
+    doer: int = -1  # where the subject doing the subjectless clause the mention is in stands: `After meeting X, he`
 
 
 @dataclass
@@ -73,7 +76,8 @@ class ArticleIndex:
     genders: dict[str, str] = field(default_factory=dict)  # canonical name -> male | female | '' (evidence conflicts)
     quoted: list[tuple[int, int]] = field(default_factory=list)
     places: set[str] = field(default_factory=set)  # normalized single-word place names of the article
-    pronoun_subjects: list[tuple[int, str]] = field(default_factory=list)  # (start, lower) of `he said`, `they`
+    # (start, lower, whether it is its sentence's subject) of `he said`, `they`
+    pronoun_subjects: list[tuple[int, str, bool]] = field(default_factory=list)
     _quoted_sentences: list[bool] = field(default_factory=list)  # whether each sentence starts inside quote marks
     _quoted_before: list[int] = field(default_factory=list)  # how many of the sentences before each do (prefix sums)
     _cover: Cover = field(default_factory=lambda: Cover([]))  # `quoted`, for `in_quote` in log time
@@ -87,7 +91,7 @@ class ArticleIndex:
             index.sentence_starts += [chunk.offset + s.start_char for s in chunk.doc.sents]
             for ent in chunk.doc.ents:
                 held = role_holder(ent.root)
-                if ent.label_ == "PERSON" or person_tagged_as_body(ent) or held:
+                if ent.label_ == "PERSON" and may_be_name(ent) or person_tagged_as_body(ent) or held:
                     name_tokens = held[1] if held else name_words(list(ent))
                     if len(name_tokens) >= 2:
                         name = span_text(name_tokens)
@@ -107,7 +111,7 @@ class ArticleIndex:
         index._quoted_before = [0, *itertools.accumulate(index._quoted_sentences)]
         for chunk in chunks:
             index._add_mentions(chunk)
-            index.pronoun_subjects += [(chunk.offset + t.idx, t.lower_) for t in chunk.doc
+            index.pronoun_subjects += [(chunk.offset + t.idx, t.lower_, t.head.dep_ == "ROOT") for t in chunk.doc
                                        if t.dep_ in ("nsubj", "nsubjpass") and t.pos_ == "PRON"]
         return index
 
@@ -119,8 +123,8 @@ class ArticleIndex:
             start = chunk.offset + ent.start_char
             if ent.label_ == "PERSON" and normalize(ent.text) in self.places | PLATFORMS:
                 continue  # a place or a platform the tagger took for a person: `Kiev is being …`, `on Twitter`
-            if ent.label_ == "PERSON" and not any(t.text[:1].isupper() for t in ent):
-                continue  # a name has a capital: not `their brother’s keeper`
+            if ent.label_ == "PERSON" and not may_be_name(ent):
+                continue
             holder = role_holder(head) if ent.label_ in (*ORG_LABELS, "PERSON") else None
             held = holder[1] if holder else []
             if held:  # `ambassador to Washington Anatoly Antonov`: the place the role serves is not the name's
@@ -128,12 +132,13 @@ class ArticleIndex:
             if ent.label_ == "PERSON" or held or (self.surname_known(head) and ent.label_ in ORG_LABELS):
                 name = self.canonical_name(held or list(ent), start)
                 if name:
-                    self.mentions.append(self._mention(head, start, name, "person", ent.label_))
+                    self.mentions.append(self._mention(head, start, name, "person", ent.label_, chunk.offset))
                     self._note_role(head, ent.start, name)
                     self._note_gender(doc[ent.start], name)
                     seen.update(t.i for t in ent)
             elif ent.label_ in ORG_LABELS:
-                self.mentions.append(self._mention(head, start, ent.text, "organization", ent.label_))
+                self.mentions.append(self._mention(head, start, ent.text, "organization", ent.label_,
+                                                   chunk.offset))
                 seen.update(t.i for t in ent)
         for token in doc:
             # Unnamed groups and organisations that `they` can refer to: `the campaign`, `officials`.
@@ -143,24 +148,29 @@ class ArticleIndex:
                         "group" if token.tag_ == "NNS" and lemma in GROUP_NOUNS else None)
                 if kind:
                     start = chunk.offset + token.idx
-                    self.mentions.append(self._mention(token, start, words_text(mention_tokens(token)), kind))
+                    self.mentions.append(self._mention(token, start, words_text(mention_tokens(token)), kind,
+                                                       offset=chunk.offset))
                 continue
             # Surnames the NER missed (`Zelenskyy warned`, tagged as a common noun), and a lone name that speaks
             # (`Amit told PTI`).
             lone = (token.pos_ == "PROPN" and _speaks(token) and not token.ent_type_ and token.is_title
                     and len(mention_tokens(token)) == 1 and normalize(token.text) not in self.places)
-            if token.i not in seen and token.text[:1].isupper() and (self.surname_known(token) or lone):
+            hyphened = token.i > 0 and doc[token.i - 1].text == "-" and not doc[token.i - 1].whitespace_
+            if token.i not in seen and token.text[:1].isupper() and not hyphened and (
+                    self.surname_known(token) or lone):
                 start = chunk.offset + token.idx
                 name = self.canonical_name([token], start)
-                self.mentions.append(self._mention(token, start, name, "person"))
+                self.mentions.append(self._mention(token, start, name, "person", offset=chunk.offset))
                 self._note_role(token, token.i, name)
                 self._note_gender(token, name)
         self.mentions.sort(key=lambda m: m.start)
 
-    def _mention(self, head: Token, start: int, name: str, kind: str, label: str = "") -> Mention:
+    def _mention(self, head: Token, start: int, name: str, kind: str, label: str = "", offset: int = 0) -> Mention:
         """A mention whose head word is `head`, at article offset `start`, with its place in the sentence."""
+        by = doer(head)
         return Mention(start, name, kind, head.dep_ in ("nsubj", "nsubjpass"), self.in_quote(start),
-                       _reported(head), label, _speaks(head) and not _nested(head))
+                       _reported(head), label, _speaks(head) and not _nested(head),
+                       -1 if by is None else offset + by.idx)
 
     def _note_role(self, head: Token, name_start: int, name: str) -> None:
         """Record a person's role from an apposition or from title words before the name."""
@@ -257,7 +267,8 @@ class ArticleIndex:
         pool = [m for m in self.mentions if m.start < start and m.kind in kinds and not m.in_quote
                 and self.distance(m.start, sentence) <= window
                 and not (exclude and exclude[0] <= m.start < exclude[1])
-                and (fits is None or fits(m))]
+                and (fits is None or fits(m))
+                and m.doer != start]  # not whom the pronoun does something to: `After meeting X, he …`
         if role is not None:
             pool = [m for m in pool if _same_role(role, self.role_words.get(m.name, set()))]
         if not pool:
@@ -273,11 +284,15 @@ class ArticleIndex:
         if speakers:
             return speakers[-1]
         pronouns = (PERSON_PRONOUNS if "person" in kinds else PLURAL_PRONOUNS | NEUTER_PRONOUNS)
-        chained = any(nearest <= self.sentence_of(p) < sentence for p, word in self.pronoun_subjects
-                      if word in pronouns)
+        chained = [(p, main) for p, word, main in self.pronoun_subjects
+                   if word in pronouns and nearest <= self.sentence_of(p) < sentence and p < start]
         if chained and not subjects:
-            # A pronoun between keeps the chain going (`X said … | He said Y … | That's why, he argued`): the
-            # subject named before it, not a word of what was said.
+            # A pronoun between keeps the chain going. When it is a sentence's subject, this one refers to whom
+            # that one does (`… remarks of Y. | He claimed … | he said`: Y); else to the subject named before it,
+            # not a word of what was said (`X said … | That Y lied, he said … | he argued`: X).
+            mains = [p for p, main in chained if main]
+            if mains:
+                return self.antecedent(mains[-1], kinds, window, role, exclude, fits)
             earlier = [m for m in pool if m.subject and self.sentence_of(m.start) < nearest]
             if earlier:
                 first = self.sentence_of(earlier[-1].start)

@@ -147,3 +147,8 @@ def role_holder(token: Token) -> tuple[Token, list[Token]] | None:
         return None  # `Margarita Simonyan, the editor-in-chief of the media group Rossiya Segodnya`: the role is hers
     run = named_after_role(role)
     return (role, run) if token in run else None
+
+
+def may_be_name(ent) -> bool:
+    """A name has a capital, and is no word made from one: not `their brother’s keeper`, `pro-Putin`."""
+    return any(t.text[:1].isupper() for t in ent) and not re.fullmatch(r"[a-z]+-\w+", ent.text)

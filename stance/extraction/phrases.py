@@ -267,3 +267,21 @@ def _bare_clause(word: Token) -> Token | None:
 def opens_with_that(clause: Token) -> bool:
     """Whether a clause's head has `that` as its complementiser (`… that Kyiv shelled the plant`)."""
     return any(t.dep_ == "mark" and t.lower_ == "that" for t in clause.children)
+
+
+def doer(token: Token) -> Token | None:
+    """The subject that does the subjectless participle clause a word is in: `he` for `X` in `After meeting X, he
+    said`, `Speaking to X, he said` (not `Born as X, she …`)."""
+    for node in token.ancestors:
+        if node.lower_ == "as":
+            return None  # the subject itself: `Born as X, she …`
+        if node.pos_ not in ("VERB", "AUX"):
+            continue
+        if any(c.dep_ in ("nsubj", "nsubjpass") for c in node.children) or node.dep_ not in ("advcl", "pcomp") or (
+                node.tag_ not in ("VBG", "VBN")):
+            return None
+        main = node.head
+        while main.pos_ == "ADP" and main.dep_ == "prep":
+            main = main.head
+        return next((c for c in main.children if c.dep_ in ("nsubj", "nsubjpass") and c.i > node.i), None)
+    return None

@@ -769,7 +769,24 @@ def test_it_said_speaks_for_the_organisation_named_before_it(text, speaker):
     # a name the tagger missed, speaking after its role
     ("Ukrainian intelligence chief Major-General Petro Lysenko said that the fires were no accident. “Much of this "
      "is our work,” he said.", "Petro Lysenko"),
-    # words without a capital that the tagger took for a person are no name (`’s keeper`)
+    # not the one the pronoun does something to in a clause without a subject of its own
+    ("Ivan Petrov arrived on Monday. After meeting Vladimir Putin in Moscow, he said the war would end soon.",
+     "Ivan Petrov"),
+    ("Anna Kovalenko arrived on Monday. Speaking to Joe Biden by phone, she said the war would end soon.",
+     "Anna Kovalenko"),
+    # but a name the subject is given (`Born as X`) is the subject's
+    ("Anna Kovalenko spoke first. Born as Maria Ivanova, she later said that the war would end soon.",
+     "Maria Ivanova"),
+    # a pronoun that is a sentence's subject since the mention carries the chain: `he said` is who `He claimed` is
+    ('"Sweden is behind the conclusion that full membership is the only reasonable choice," Kristersson said.\n\n'
+     'On Wednesday tensions between Russia and Nordic countries were on display during new remarks of Finnish '
+     'Prime Minister Petteri Orpo.\n\nHe claimed in a speech before the parliament that Moscow is preparing for a '
+     '"long conflict with the West."\n\n"If we fail to respond to this challenge, the coming years will be filled '
+     'with danger," he said.', "Petteri Orpo"),
+    # words without a capital that the tagger took for a person are no name (`’s keeper`), nor a word made from a
+    # name (`pro-Putin`), which never becomes that person's full name
+    ("Vladimir Putin spoke on Monday. Yevgeny Satanovsky is one of the most popular pro-Putin pundits. “Washington "
+     "will disappear,” Putin said.", "Vladimir Putin"),
     ("“We must leave now,” said Ivan Petrov. The mayor urged the residents to remember to be their brother’s keeper "
      "in the new city. “Help each other,” he added.", "Ivan Petrov"),
 ])
