@@ -156,8 +156,10 @@ class ArticleIndex:
             lone = (token.pos_ == "PROPN" and _speaks(token) and not token.ent_type_ and token.is_title
                     and len(mention_tokens(token)) == 1 and normalize(token.text) not in self.places)
             hyphened = token.i > 0 and doc[token.i - 1].text == "-" and not doc[token.i - 1].whitespace_
+            first = (token.pos_ == "PROPN" and token.ent_type_ in ("", "PERSON") and len(mention_tokens(token)) == 1
+                     and self._first_name_of(normalize(token.text), chunk.offset + token.idx))
             if token.i not in seen and token.text[:1].isupper() and not hyphened and (
-                    self.surname_known(token) or lone):
+                    self.surname_known(token) or lone or first):
                 start = chunk.offset + token.idx
                 name = self.canonical_name([token], start)
                 self.mentions.append(self._mention(token, start, name, "person", offset=chunk.offset))
@@ -246,13 +248,21 @@ class ArticleIndex:
         before = [n for s, n in candidates if s <= start]
         if before:
             return before[-1]
-        return candidates[0][1] if candidates else name
+        return candidates[0][1] if candidates else self._first_name_of(normalize(name), start) or name
+
+    def _first_name_of(self, word: str, start: int) -> str:
+        """The one full name introduced before `start` whose first name is `word` (`Piers` after `Piers Morgan`)."""
+        names = {n for entries in self.full_names.values() for s, n in entries
+                 if s < start and normalize(n.split()[0]) == word and len(n.split()) >= 2}
+        return names.pop() if len(names) == 1 else ""
 
     def canonical_name_text(self, name: str, start: int) -> str:
         """`canonical_name` for a name given as text (a transcript label such as `PENCE`)."""
         candidates = self.full_names.get(normalize(name.split()[-1]), []) if name.split() else []
         before = [n for s, n in candidates if s <= start]
-        return before[-1] if before else candidates[0][1] if candidates else name
+        if before or candidates:
+            return before[-1] if before else candidates[0][1]
+        return (self._first_name_of(normalize(name), start) if len(name.split()) == 1 else "") or name
 
     def antecedent(self, start: int, kinds: set[str], window: int, role: str | None = None,
                    exclude: tuple[int, int] | None = None,

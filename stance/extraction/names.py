@@ -150,5 +150,7 @@ def role_holder(token: Token) -> tuple[Token, list[Token]] | None:
 
 
 def may_be_name(ent) -> bool:
-    """A name has a capital, and is no word made from one: not `their brother’s keeper`, `pro-Putin`."""
-    return any(t.text[:1].isupper() for t in ent) and not re.fullmatch(r"[a-z]+-\w+", ent.text)
+    """A name has a capital, and is no word made from one, nor holds a verb: not `their brother’s keeper`,
+    `pro-Putin`, a headline's `Obama Says`."""
+    return (any(t.text[:1].isupper() for t in ent) and not re.fullmatch(r"[a-z]+-\w+", ent.text)
+            and not any(t.pos_ == "VERB" for t in ent))

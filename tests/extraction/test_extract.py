@@ -809,6 +809,19 @@ def test_who_hanging_on_the_wrong_word_finds_the_people_before_it():
     assert frame["speaker"].tolist() == ["young medics"]
 
 
+@pytest.mark.parametrize("text, speaker", [
+    # a first name alone is the one person introduced before under it
+    ("Jamie Dimon spoke at the forum. Later, Jamie told reporters that the war had shaken markets.", "Jamie Dimon"),
+    # not when two share it
+    ("Olena Marchenko and Olena Kovalenko met the press. Olena said the shelters were full.", "Olena"),
+    # nor when the `full name` is a headline's name and verb (`Obama Says`)
+    ("Obama Says African-American Museum Will Tell of 'Suffering and Delight.'\n\nThe museum opened on Saturday. "
+     "Obama said that it would tell an American story.", "Obama"),
+])
+def test_a_first_name_alone_is_the_person_introduced_under_it(text, speaker):
+    assert stance.extract([Article("t", text)])["speaker"].tolist()[-1] == speaker
+
+
 def test_a_lone_first_name_that_speaks_is_a_person_a_pronoun_can_refer_to():
     text = ("“I had finished three years of my course and could not start again,” Tarun told PTI. "
             "He says the rent in Samarkand is higher.")
