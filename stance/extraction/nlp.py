@@ -126,19 +126,34 @@ BROKEN_LINE = re.compile(r"(?<=[a-z,])[^\S\n]*\n\s*(?=[a-z])(?!by\s)")
 EDITORS_NOTE = re.compile(r"\((?:emphasis|italics|bold)(?: [a-z]+){0,3}\)", re.IGNORECASE)
 
 
+#: A news agency's dateline opening a paragraph (`KYIV, Ukraine (AP) —`, `MOSCOW, March 3 (Reuters) -`, `WASHINGTON
+#: --`): a place in capitals, with a region or date after a comma or an agency in parentheses, then a dash. The
+#: parser otherwise makes the place the subject of the first sentence and its real subject an apposition.
+DATELINE = re.compile(r"^(?P<place>[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,2})(?P<more>,[^\n,()—–]{2,30}?)?"
+                      r"(?P<agency> ?\([A-Za-z. ]{2,20}\))?[^\S\n]*(?:—|–|--|-)(?=[^\S\n]+[A-Z“\"])", re.MULTILINE)
+
+
+def _dateline(match: re.Match) -> str:
+    from stance.extraction.lexicon import CAPITALS
+
+    known = match.group("place").lower() in CAPITALS
+    return " " * len(match.group()) if match.group("more") or match.group("agency") or known else match.group()
+
+
 def parseable(text: str) -> str:
     """`text` as the parser and the mark scanner read it: fullwidth marks and single guillemets as the marks they
     stand for (`MARK_FORMS`), and an invisible character (a zero-width space, a directional mark, a byte-order
     mark: `records.INVISIBLE`) that is not inside a word as a space, so that `\u200fSybiha` parses as the name
     it is, and an editor's brackets (`the withdrawal of [Russian] troops`) as spaces around the words they hold,
-    which the parser otherwise reads as a break in the sentence, a line break inside a sentence (`BROKEN_LINE`) and
-    an editor's note (`EDITORS_NOTE`) as spaces. One character for one, so every offset stays an offset into the
-    text as read."""
+    which the parser otherwise reads as a break in the sentence, a line break inside a sentence (`BROKEN_LINE`), an
+    editor's note (`EDITORS_NOTE`) and an agency's dateline (`DATELINE`) as spaces. One character for one, so every
+    offset stays an offset into the text as read."""
     from stance.records import INVISIBLE
 
     text = EDITORIAL.sub(lambda m: f" {m.group(1)} ", text.translate(MARK_FORMS))
     text = BROKEN_LINE.sub(lambda m: " " * len(m.group()), text)
     text = EDITORS_NOTE.sub(lambda m: " " * len(m.group()), text)
+    text = DATELINE.sub(_dateline, text)
     if not INVISIBLE.search(text):
         return text
 

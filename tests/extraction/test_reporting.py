@@ -713,3 +713,25 @@ def test_a_name_beside_a_role_tagged_as_a_body_is_the_person(text, speaker):
 ])
 def test_words_kept_from_being_said_are_no_quote(text, expected):
     assert quotes_of(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # an agency's dateline is no subject: the sentence's own subject speaks, past an apposition or a participle
+    ("WASHINGTON -- President Obama, opening the museum on Saturday, said it would tell an American story.",
+     [["it would tell an American story", "Obama", "said"]]),
+    ("KYIV, Ukraine (AP) — President Volodymyr Zelenskyy, visiting the front on Monday, said the army would hold.",
+     [["the army would hold", "Volodymyr Zelenskyy", "said"]]),
+    ("MOSCOW, March 3 (Reuters) - Kremlin spokesman Dmitry Peskov, speaking to reporters, said talks were possible.",
+     [["talks were possible", "Dmitry Peskov", "said"]]),
+    # capitals before a dash that are no dateline stay: an acronym that is the subject
+    ("NATO — the largest military alliance, meeting in Brussels, said it would help.",
+     [["it would help", "NATO", "said"]]),
+])
+def test_a_dateline_is_read_as_spaces(text, expected):
+    assert quotes_of(text) == expected
+
+
+def test_a_dateline_keeps_every_offset():
+    text = "KYIV, Ukraine (AP) — Zelenskyy said the army would hold.\n\nLONDON — More aid came."
+    read = parseable(text)
+    assert len(read) == len(text) and read.startswith(" " * 20 + " Zelenskyy") and "\n\n" + " " * 8 + " More" in read
