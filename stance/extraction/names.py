@@ -34,6 +34,8 @@ def normalize(word: str) -> str:
 def name_words(tokens: list[Token]) -> list[Token]:
     """Strip titles, possessive endings and punctuation around a person's name."""
     tokens = [t for t in tokens if not t.is_punct and t.dep_ != "case" and t.text not in ("'s", "’s")]
+    while len(tokens) > 1 and tokens[-1].pos_ == "VERB":
+        tokens = tokens[:-1]  # a headline's verb the tagger put into the name: `Obama Says`
     titled_first = bool(tokens) and normalize(tokens[0].text) in ROLE_NOUNS | TITLES
     while len(tokens) > 1 and normalize(tokens[0].text) in TITLES:
         tokens = tokens[1:]
@@ -150,7 +152,7 @@ def role_holder(token: Token) -> tuple[Token, list[Token]] | None:
 
 
 def may_be_name(ent) -> bool:
-    """A name has a capital, and is no word made from one, nor holds a verb: not `their brother’s keeper`,
-    `pro-Putin`, a headline's `Obama Says`."""
+    """A name has a capital, is no word made from one and holds no verb: not `their brother’s keeper`, `pro-Putin`,
+    a headline's `Obama Says` or `Jamie Dimon Slams Biden`."""
     return (any(t.text[:1].isupper() for t in ent) and not re.fullmatch(r"[a-z]+-\w+", ent.text)
             and not any(t.pos_ == "VERB" for t in ent))
