@@ -84,7 +84,8 @@ def without_trailing_aside(tokens: list[Token], apposition: bool = True) -> list
             t.dep_ == "advmod" for t in token.doc[token.left_edge.i:token.i])
         # `…, telling reporters that “…”`: a participle of saying is a report of its own, quotation marks and all,
         # unless someone in the content does the telling (`soldiers went door to door, telling residents: “…”`)
-        speaking = participle and token.lemma_.lower() in SPEECH_VERBS and not any(
+        speaking = participle and (token.lemma_.lower() in SPEECH_VERBS or any(  # or `going on to say`
+            c.dep_ == "xcomp" and c.lemma_.lower() in SPEECH_VERBS for c in token.children)) and not any(
             c.dep_ == "nsubj" and (phrases.names_someone(c) or c.pos_ in ("PROPN", "PRON"))
             for c in token.head.children)
         occasion = token.dep_ == "prep" and token.lower_ in ("at", "in", "during") and any(

@@ -645,6 +645,12 @@ def test_participles_of_saying_find_who_speaks(text, expected):
     assert [q[1] for q in quotes_of(text)] == expected
 
 
+def test_going_on_to_say_ends_the_content_before_it_even_with_quoted_words_after():
+    text = "Sanders said the debate was insane, going on to say that the country has spent “years fighting racism.”"
+    assert quotes_of(text) == [["the debate was insane", "Sanders", "said"],
+                               ["the country has spent “years fighting racism.”", "Sanders", "say"]]
+
+
 @pytest.mark.parametrize("text, expected", [
     # a judgement stated in a parenthesis reports the clause around it
     ("Russia's losses, British intelligence has estimated, are above 300,000.",
