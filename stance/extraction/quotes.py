@@ -24,13 +24,13 @@ from stance.extraction.attribution import resolve_speaker
 from stance.extraction.claims import quoted_claims_first
 from stance.extraction.confidence import attribution_confidence
 from stance.extraction.cues import ACCORDING, CLAUSE, NOMINAL, Cue, find_cues
-from stance.extraction.lexicon import PERSON_PRONOUNS, PLURAL_PRONOUNS
+from stance.extraction.lexicon import PERSON_PRONOUNS, PLURAL_PRONOUNS, SPEECH_VERBS
 from stance.extraction.mentions import ArticleIndex
 from stance.extraction.nlp import Chunk, gap_is_blank, letters, text_of, with_brackets
 from stance.extraction.parenthetical import is_parenthetical, reported_head, split_parenthesis
 from stance.extraction.phrases import names_someone, phrase_tokens
 from stance.extraction.quotemarks import MarkedSpan, find_marked_spans, is_title
-from stance.extraction.relay import original_source, relayed
+from stance.extraction.relay import original_source, relayed, shows_evidence
 from stance.extraction.signed import TRANSCRIPT_LABEL, colon_introducer, dash_source, sign_off
 from stance.records import Article, Quote, Speaker, overlap
 
@@ -71,6 +71,9 @@ def _classify_cue(doc: Doc, cue: Cue, spans: list[MarkedSpan]) -> list[_Found]:
     touched = [m for m in spans if overlap(content, (m.start, m.end)) > 0]
     if not touched:
         return [] if cue.says_little else [_Found("indirect", cue.start, cue.end, cue)]
+    if shows_evidence(cue) and any(c.dep_ == "ccomp" and c.tag_ == "VBG" and c.lemma_.lower() in SPEECH_VERBS and any(
+            g.dep_ == "nsubj" for g in c.children) for c in cue.token.children):
+        return []  # `The video shows Zelensky saying “…”`: Zelensky's words, which his own cue reports
     text = text_of(doc)
     first = min(touched, key=lambda m: m.open_mark)
     colon = text.rfind(":", cue.start, first.open_mark)

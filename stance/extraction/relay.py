@@ -54,7 +54,7 @@ def _drop_relaying(found: list[Found]) -> list[Found]:
     # (`According to Reuters, the Pentagon sent a memo …, clarifying how …`: a participle beside a deed is part of
     # the deed the source reports)
     shown = {id(other) for item in found if relaying(item) and item.cue.kind == ACCORDING for other in found
-             if inside(other, item) and (_shown(other.cue) or other.cue.token.lemma_.lower() in EXPOSITORY_VERBS
+             if inside(other, item) and (shows_evidence(other.cue) or other.cue.token.lemma_.lower() in EXPOSITORY_VERBS
                                          and _beside_a_deed(other.cue.token, ("advcl", "xcomp")))}
     found = [item for item in found if id(item) not in shown]
     for item in (i for i in found if i.cue is not None and i.cue.kind == ACCORDING):
@@ -67,7 +67,7 @@ def _drop_relaying(found: list[Found]) -> list[Found]:
     return [item for item in found if not (relaying(item) and any(inside(other, item) for other in found))]
 
 
-def _shown(cue: Cue) -> bool:
+def shows_evidence(cue: Cue) -> bool:
     """Whether a cue is a thing showing something (`the flight data show that …`, `satellite images indicate …`):
     a verb of showing whose subject is no one (not `the minister`, `Kyiv`, `it`)."""
     source = cue.source

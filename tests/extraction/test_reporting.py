@@ -741,3 +741,13 @@ def test_a_dateline_keeps_every_offset():
     text = "KYIV, Ukraine (AP) — Zelenskyy said the army would hold.\n\nLONDON — More aid came."
     read = parseable(text)
     assert len(read) == len(text) and read.startswith(" " * 20 + " Zelenskyy") and "\n\n" + " " * 8 + " More" in read
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a thing showing someone saying quoted words: the words are that person's
+    ("The video shows Zelensky saying “We will not give up.”", [["We will not give up.", "Zelensky", "saying"]]),
+    # a thing showing quoted words with no one saying them keeps them
+    ("Satellite images show that “the bridge is gone.”", [["the bridge is gone.", "Satellite images", "show"]]),
+])
+def test_a_thing_showing_someone_saying_quoted_words_gives_them_to_that_person(text, expected):
+    assert quotes_of(text) == expected
