@@ -270,6 +270,10 @@ def _attach_runs(doc: Doc, spans: list[MarkedSpan], claimed: set[int], found: li
         if onward is not None:  # a quote run on into the next paragraph is the speaker's who ends it there
             found.append(_Found("direct", span.start, span.end, onward.cue, onward.speaker))
             continue
+        echoed = _echoed(text_of(doc), spans, span, found)
+        if echoed is not None:  # words quoted again after someone's quote that holds them are theirs
+            found.append(_Found("direct", span.start, span.end, None, echoed.speaker))
+            continue
         words = len(text_of(doc)[span.start:span.end].split())
         previous = [f for f in found if f.end <= span.start
                     and f.speaker is not None and f.speaker.name]
@@ -299,6 +303,25 @@ def _attach_runs(doc: Doc, spans: list[MarkedSpan], claimed: set[int], found: li
             continue
         if kept:
             found.append(_Found("direct", span.start, span.end, None, Speaker()))
+
+
+ECHO_WORDS = 4  # words a quoted fragment must have for its repetition of an earlier quote to name its speaker
+
+
+def _echoed(text: str, spans: list[MarkedSpan], span: MarkedSpan, found: list[_Found]) -> _Found | None:
+    """The earlier quote, with a named speaker, whose longer quotation a cue-less quoted fragment repeats words of
+    (`the Post declared: “… It has nothing to do with NATO.”` … `how can it be claimed that it has “nothing to do
+    with NATO”`); not a title quoted twice."""
+    words = re.findall(r"\w+", text[span.start:span.end].lower())
+    if len(words) < ECHO_WORDS:
+        return None
+    pattern = re.compile(r"\b" + r"\W+".join(words) + r"\b")
+    for earlier in sorted((m for m in spans if m.end <= span.start), key=lambda m: -m.end):
+        inner = text[earlier.start:earlier.end].lower()
+        if len(re.findall(r"\w+", inner)) > len(words) and pattern.search(inner):
+            return next((f for f in found if overlap((f.start, f.end), (earlier.start, earlier.end))
+                         and f.speaker is not None and f.speaker.name), None)
+    return None
 
 
 def _continuation(spans: list[MarkedSpan], i: int, found: list[_Found]) -> _Found | None:

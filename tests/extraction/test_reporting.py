@@ -751,3 +751,18 @@ def test_a_dateline_keeps_every_offset():
 ])
 def test_a_thing_showing_someone_saying_quoted_words_gives_them_to_that_person(text, expected):
     assert quotes_of(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # words of someone's longer quotation quoted again later, with no cue, are still theirs
+    ("The newspaper declared in an editorial: “This crisis was made in Moscow. It has nothing to do with the "
+     "alliance, whose treaty is defensive.”\n\nBut how can it be claimed that the war has “nothing to do with the "
+     "alliance”?",
+     [["This crisis was made in Moscow. It has nothing to do with the alliance, whose treaty is defensive.",
+       "The newspaper", "declared"], ["nothing to do with the alliance", "The newspaper", ""]]),
+    # not a short phrase, nor a title quoted twice
+    ("“We need a new world order,” the president said.\n\nA “new world order” was the theme of the year.",
+     [["We need a new world order,", "the president", "said"]]),
+])
+def test_a_fragment_repeating_an_earlier_quotation_is_its_speakers(text, expected):
+    assert quotes_of(text) == expected
