@@ -281,7 +281,7 @@ def _resolve(source: Token | None, offset: int, index: ArticleIndex, window: int
         if found:
             return _person(found.name, mention, index)
     if source.ent_type_ in ORG_LABELS or (source.pos_ == "PROPN" and head_lemma in ORGANIZATION_NOUNS):
-        return Speaker(mention, mention, "organization", _appositive(source))
+        return Speaker(_described_body(source) or mention, mention, "organization", _appositive(source))
     if head_lemma in ROLE_NOUNS and source.tag_ in ("NN", "NNP"):
         # `A senior Western diplomat said`, `one general`: an unnamed source, never the one named before
         found = None if _unnamed(source) else index.antecedent(start, {"person"}, window * 4, role=head_lemma)
@@ -365,6 +365,21 @@ def _place(source: Token, mention: str) -> str:
     if source.ent_type_ == "GPE" and entity is not None and entity.text.strip() == words:
         return words
     return ""
+
+
+def _described_body(source: Token) -> str:
+    """The name of an organisation that words describing it precede (`American fast-food giant McDonald's`,
+    `French automaker Renault`): the name alone, so one body is one speaker. Not a possessive's (`Russia's Foreign
+    Ministry`), a name's (`the Kyiv city council`), a people's right before it (`the Russian Geographical
+    Society`)."""
+    ent = entity_of(source)
+    if ent is None or ent.root != source or ent.label_ not in ("ORG", "GPE"):
+        return ""
+    before = [t for t in mention_tokens(source) if t.i < ent.start and t.dep_ != "det"]
+    described = before and all(t.dep_ in ("amod", "compound", "nmod", "punct") and (
+        t.pos_ in ("ADJ", "NOUN", "PUNCT") or t.ent_type_ == "NORP") for t in before)
+    # (the word right before the name is a common one: `the Russian Geographical Society` keeps its `Russian`)
+    return ent.text if described and before[-1].text.islower() else ""
 
 
 def _appositive(token: Token) -> str:

@@ -766,3 +766,15 @@ def test_a_thing_showing_someone_saying_quoted_words_gives_them_to_that_person(t
 ])
 def test_a_fragment_repeating_an_earlier_quotation_is_its_speakers(text, expected):
     assert quotes_of(text) == expected
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # words describing an organisation before its name are not its name
+    ("French automaker Renault announced it had handed over its Russian assets.", "Renault"),
+    ("The nonpartisan Congressional Budget Office said the deficit would grow.", "Congressional Budget Office"),
+    # a people's word that is part of the name stays, and so does a possessive
+    ("The Russian Geographical Society said the expedition would go ahead.", "The Russian Geographical Society"),
+    ("Russia’s Foreign Ministry said the talks were over.", "Russia’s Foreign Ministry"),
+])
+def test_an_organisation_speaks_under_its_name_not_its_description(text, speaker):
+    assert quotes_of(text)[0][1] == speaker
