@@ -30,7 +30,7 @@ def parenthetical_source(verb: Token) -> Token | None:
     """Who speaks in a passive `as` clause with no subject: `As reported by Reuters, …` (the agent) or `As stated in
     the ministry's report, …` (a document that names its author), for a verb that states (`STATING_VERBS`; not `as
     expected by analysts`, `as shown by the data`). Not the writer's own outlet (`as reported by this newspaper`)."""
-    if verb.tag_ != "VBN" or verb.dep_ != "advcl" or verb.lemma_.lower() not in STATING_VERBS \
+    if verb.tag_ != "VBN" or verb.dep_ != "advcl" or verb.lemma_.lower() not in STATING_VERBS and not puts_it(verb) \
             or any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children) \
             or not any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children):
         return None
@@ -45,8 +45,11 @@ def parenthetical_source(verb: Token) -> Token | None:
 
 
 def puts_it(verb: Token) -> bool:
-    """`as X put it`: the idiom that reports the clause around it (LABELS.md §1), though `put` says nothing."""
-    return (verb.lemma_.lower() == "put" and any(c.dep_ == "dobj" and c.lower_ == "it" for c in verb.children)
+    """`as X put it`, `as put by X`: the idiom that reports the clause around it (LABELS.md §1), though `put` says
+    nothing."""
+    passive = verb.tag_ == "VBN" and any(c.dep_ == "agent" for c in verb.children)  # `as put by X`
+    return (verb.lemma_.lower() == "put" and (passive or any(c.dep_ == "dobj" and c.lower_ == "it"
+                                                             for c in verb.children))
             and any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children)
             # `as he put it on the table`, `as she put it away`: a thing put somewhere
             and not any(c.dep_ == "prt" or c.dep_ in ("prep", "advmod") and c.lower_ in PLACING_WORDS

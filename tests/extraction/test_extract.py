@@ -933,6 +933,10 @@ def test_a_role_over_a_body_without_a_name_of_its_own_stays_the_role(text):
      "the general"),
     ("As Olena Bondar put it in an interview last week, the grid “will not survive another winter.”",
      "will not survive another winter.", "Olena Bondar"),
+    # the passive, and before a colon
+    ("As put by the mayor, the city will rebuild every school.", "the city will rebuild every school", "the mayor"),
+    ("As put by Anna Kovalenko, who heads the city council: “We will rebuild every school.”",
+     "We will rebuild every school.", "Anna Kovalenko"),
 ])
 def test_as_x_put_it_reports_the_clause_around_it(text, fragment, speaker):
     quote = find(quotes_of(text), fragment)
@@ -942,6 +946,7 @@ def test_as_x_put_it_reports_the_clause_around_it(text, fragment, speaker):
 @pytest.mark.parametrize("text", [
     "As he put it on the table, the box fell open.",
     "As she put it away, the phone rang again.",
+    "As put by the door, the boxes blocked the way.",
 ])
 def test_putting_a_thing_somewhere_is_not_a_quote(text):
     assert quotes_of(text) == []
