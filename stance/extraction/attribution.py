@@ -30,7 +30,15 @@ from stance.extraction.lexicon import (
     TITLES,
 )
 from stance.extraction.mentions import ORG_LABELS, ArticleIndex, Mention, mention_tokens
-from stance.extraction.names import POSSESSIVE, named_after_role, normalize, person_tagged_as_body, words_text
+from stance.extraction.names import (
+    POSSESSIVE,
+    described_body,
+    named_after_role,
+    normalize,
+    person_tagged_as_body,
+    titled_like_an_outlet,
+    words_text,
+)
 from stance.extraction.nlp import entity_of
 from stance.extraction.phrases import evidence_noun
 from stance.records import Speaker
@@ -272,6 +280,8 @@ def _resolve(source: Token | None, offset: int, index: ArticleIndex, window: int
             return _person(found.name, mention, index)
     if source.ent_type_ == "PERSON" or index.surname_known(source):
         ent = entity_of(source)
+        if ent is not None and ent.label_ == "PERSON" and titled_like_an_outlet(ent, index):
+            return Speaker(ent.text, mention, "organization")  # `Der Spiegel reported`
         name = index.canonical_name(list(ent) if ent is not None else [source], start)
         return _person(name, mention, index)
     ent = entity_of(source)
@@ -281,7 +291,8 @@ def _resolve(source: Token | None, offset: int, index: ArticleIndex, window: int
         if found:
             return _person(found.name, mention, index)
     if source.ent_type_ in ORG_LABELS or (source.pos_ == "PROPN" and head_lemma in ORGANIZATION_NOUNS):
-        return Speaker(_described_body(source) or mention, mention, "organization", _appositive(source))
+        name = described_body(source, mention_tokens(source)) or mention
+        return Speaker(name, mention, "organization", _appositive(source))
     if head_lemma in ROLE_NOUNS and source.tag_ in ("NN", "NNP"):
         # `A senior Western diplomat said`, `one general`: an unnamed source, never the one named before
         found = None if _unnamed(source) else index.antecedent(start, {"person"}, window * 4, role=head_lemma)
@@ -294,6 +305,8 @@ def _resolve(source: Token | None, offset: int, index: ArticleIndex, window: int
         return Speaker(mention, mention, "group")
     if head_lemma in ORGANIZATION_NOUNS:
         return Speaker(mention, mention, "organization", _appositive(source))
+    if source.pos_ == "PROPN" and titled_like_an_outlet(mention_tokens(source), index):
+        return Speaker(mention, mention, "organization")  # `Die Welt wrote`, untagged
     if source.pos_ == "PROPN":
         # a name the tagger did not take for a person: its titles and punctuation are not part of the name
         name = index.canonical_name(mention_tokens(source), start) or mention
@@ -365,21 +378,6 @@ def _place(source: Token, mention: str) -> str:
     if source.ent_type_ == "GPE" and entity is not None and entity.text.strip() == words:
         return words
     return ""
-
-
-def _described_body(source: Token) -> str:
-    """The name of an organisation that words describing it precede (`American fast-food giant McDonald's`,
-    `French automaker Renault`): the name alone, so one body is one speaker. Not a possessive's (`Russia's Foreign
-    Ministry`), a name's (`the Kyiv city council`), a people's right before it (`the Russian Geographical
-    Society`)."""
-    ent = entity_of(source)
-    if ent is None or ent.root != source or ent.label_ not in ("ORG", "GPE"):
-        return ""
-    before = [t for t in mention_tokens(source) if t.i < ent.start and t.dep_ != "det"]
-    described = before and all(t.dep_ in ("amod", "compound", "nmod", "punct") and (
-        t.pos_ in ("ADJ", "NOUN", "PUNCT") or t.ent_type_ == "NORP") for t in before)
-    # (the word right before the name is a common one: `the Russian Geographical Society` keeps its `Russian`)
-    return ent.text if described and before[-1].text.islower() else ""
 
 
 def _appositive(token: Token) -> str:

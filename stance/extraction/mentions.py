@@ -41,6 +41,7 @@ from stance.extraction.names import (
     role_holder,
     span_text,
     titled,
+    titled_like_an_outlet,
     words_text,
 )
 from stance.extraction.nlp import Chunk, Cover, entity_of
@@ -91,7 +92,8 @@ class ArticleIndex:
             index.sentence_starts += [chunk.offset + s.start_char for s in chunk.doc.sents]
             for ent in chunk.doc.ents:
                 held = role_holder(ent.root)
-                if ent.label_ == "PERSON" and may_be_name(ent) or person_tagged_as_body(ent) or held:
+                person = ent.label_ == "PERSON" and may_be_name(ent) and not titled_like_an_outlet(ent, index)
+                if person or person_tagged_as_body(ent) or held:
                     name_tokens = held[1] if held else name_words(list(ent))
                     if len(name_tokens) >= 2:
                         name = span_text(name_tokens)
@@ -124,6 +126,10 @@ class ArticleIndex:
             if ent.label_ == "PERSON" and normalize(ent.text) in self.places | PLATFORMS:
                 continue  # a place or a platform the tagger took for a person: `Kiev is being …`, `on Twitter`
             if ent.label_ == "PERSON" and not may_be_name(ent):
+                continue
+            if ent.label_ == "PERSON" and titled_like_an_outlet(ent, self):
+                self.mentions.append(self._mention(head, start, ent.text, "organization", "ORG", chunk.offset))
+                seen.update(t.i for t in ent)
                 continue
             holder = role_holder(head) if ent.label_ in (*ORG_LABELS, "PERSON") else None
             held = holder[1] if holder else []

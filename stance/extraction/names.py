@@ -156,3 +156,30 @@ def may_be_name(ent) -> bool:
     a headline's `Obama Says` or `Jamie Dimon Slams Biden`."""
     return (any(t.text[:1].isupper() for t in ent) and not re.fullmatch(r"[a-z]+-\w+", ent.text)
             and not any(t.pos_ == "VERB" for t in ent))
+
+
+#: Articles that open a foreign title (`Der Spiegel`, `Die Welt`, `El País`, `Il Fatto`): a publication, not a person.
+FOREIGN_ARTICLES = frozenset({"der", "die", "das", "el", "il", "les"})  # not `Le Pen`, `La Russa`
+
+
+def titled_like_an_outlet(ent, index) -> bool:  # ent: an entity or its tokens
+    """A `person` the tagger found in a foreign article and one word (`Der Spiegel`), whose word is no surname the
+    article gives a fuller name for (`Le Pen` after `Marine Le Pen`)."""
+    words = [t for t in ent if not t.is_punct]
+    return (len(words) == 2 and words[0].lower_ in FOREIGN_ARTICLES and words[0].text[:1].isupper()
+            and words[1].text[:1].isupper() and not index.surname_known(words[1]))
+
+
+def described_body(source: Token, words: list[Token]) -> str:
+    """The name of an organisation whose mention (`words`) describes it before the name (`American fast-food giant
+    McDonald's`, `French automaker Renault`): the name alone, so one body is one speaker. Not a possessive's
+    (`Russia's Foreign Ministry`), a name's (`the Kyiv city council`), a people's right before it (`the Russian
+    Geographical Society`)."""
+    ent = entity_of(source)
+    if ent is None or ent.root != source or ent.label_ not in ("ORG", "GPE"):
+        return ""
+    before = [t for t in words if t.i < ent.start and t.dep_ != "det"]
+    described = before and all(t.dep_ in ("amod", "compound", "nmod", "punct") and (
+        t.pos_ in ("ADJ", "NOUN", "PUNCT") or t.ent_type_ == "NORP") for t in before)
+    # (the word right before the name is a common one: `the Russian Geographical Society` keeps its `Russian`)
+    return ent.text if described and before[-1].text.islower() else ""

@@ -778,3 +778,20 @@ def test_a_fragment_repeating_an_earlier_quotation_is_its_speakers(text, expecte
 ])
 def test_an_organisation_speaks_under_its_name_not_its_description(text, speaker):
     assert quotes_of(text)[0][1] == speaker
+
+
+@pytest.mark.parametrize("text, speaker, kind", [
+    # a foreign article and one word is a publication, tagged as a person or not tagged at all
+    ("Der Spiegel reported that the ministry had approved the deal. It said the deal was done.", "Der Spiegel",
+     "organization"),
+    ("Die Welt wrote that the army was short of shells.", "Die Welt", "organization"),
+    # a surname the article gives a fuller name for stays a person's
+    ("Marine Le Pen spoke in Paris. Le Pen said the deal was a mistake.", "Le Pen", "person"),
+])
+def test_a_foreign_title_is_a_publication(text, speaker, kind):
+    import stance
+    from stance.records import Article
+
+    frame = stance.extract([Article("t", text)])
+    assert frame[["speaker", "speaker_type"]].values.tolist()[-1] == [speaker, kind]
+    assert set(frame["speaker"]) == {speaker}
