@@ -270,10 +270,6 @@ def _attach_runs(doc: Doc, spans: list[MarkedSpan], claimed: set[int], found: li
         if onward is not None:  # a quote run on into the next paragraph is the speaker's who ends it there
             found.append(_Found("direct", span.start, span.end, onward.cue, onward.speaker))
             continue
-        echoed = _echoed(text_of(doc), spans, span, found)
-        if echoed is not None:  # words quoted again after someone's quote that holds them are theirs
-            found.append(_Found("direct", span.start, span.end, None, echoed.speaker))
-            continue
         words = len(text_of(doc)[span.start:span.end].split())
         previous = [f for f in found if f.end <= span.start
                     and f.speaker is not None and f.speaker.name]
@@ -285,6 +281,10 @@ def _attach_runs(doc: Doc, spans: list[MarkedSpan], claimed: set[int], found: li
                 continue
         sentence_like = _starts_sentence(doc, span) and text_of(doc)[span.end - 1:span.end] in ".!?,"
         kept = words >= config.min_unattributed_words and (sentence_like or not span.single)
+        echoed = _echoed(text_of(doc), spans, span, found) if kept else None
+        if echoed is not None:  # words quoted again after someone's quote that holds them are theirs
+            found.append(_Found("direct", span.start, span.end, None, echoed.speaker))
+            continue
         user = _subject_using(doc, span) if kept else None
         if user is not None:  # the sentence's own subject, before a cue in the next paragraph
             speaker = resolve_speaker(user, offset, index, config.antecedent_window)
@@ -309,7 +309,7 @@ ECHO_WORDS = 4  # words a quoted fragment must have for its repetition of an ear
 
 
 def _echoed(text: str, spans: list[MarkedSpan], span: MarkedSpan, found: list[_Found]) -> _Found | None:
-    """The earlier quote, with a named speaker, whose longer quotation a cue-less quoted fragment repeats words of
+    """The earlier quote, with a named speaker, whose longer quotation a kept cue-less quoted fragment repeats words of
     (`the Post declared: “… It has nothing to do with NATO.”` … `how can it be claimed that it has “nothing to do
     with NATO”`); not a title quoted twice."""
     words = re.findall(r"\w+", text[span.start:span.end].lower())
