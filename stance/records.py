@@ -52,6 +52,11 @@ class Speaker:
             clean = " ".join(visible(value).split())
             if clean != value:
                 object.__setattr__(self, name, clean)
+        # `the Kremlin` and `Kremlin`, `The New York Times` and `New York Times` are one body: its name drops a
+        # leading article (the mention keeps it); an unnamed one keeps it (`the ministry`)
+        words = self.name.split(" ", 1)
+        if self.type == "organization" and len(words) == 2 and words[0] in ("the", "The") and words[1][:1].isupper():
+            object.__setattr__(self, "name", words[1])
 
 
 UNKNOWN_SPEAKER = Speaker()

@@ -37,7 +37,7 @@ def test_a_negation_that_is_not_the_cues_keeps_the_quote(text, content, speaker,
 @pytest.mark.parametrize("text, content, speaker", [
     ("Russia was accused by Kyiv of shelling the nuclear plant.", "shelling the nuclear plant", "Ukraine"),
     ("The battalion was accused of war crimes by the village council.", "war crimes", "the village council"),
-    ("The hacker was accused by the FBI of running the botnet.", "running the botnet", "the FBI"),
+    ("The hacker was accused by the FBI of running the botnet.", "running the botnet", "FBI"),
     # the parse hangs the gerund on the agent
     ("Russia was accused by Western governments of deliberately targeting civilian infrastructure.",
      "deliberately targeting civilian infrastructure", "Western governments"),
@@ -226,7 +226,7 @@ def test_what_a_thing_shows_inside_an_according_to_content_is_the_sources_statem
 
 @pytest.mark.parametrize("text, expected", [
     ("The Kremlin presented the referendum as the will of the people.",
-     [["the will of the people", "The Kremlin", "presented"]]),
+     [["the will of the people", "Kremlin", "presented"]]),
     ("Organisers billed the summit as a turning point for the region.",
      [["a turning point for the region", "Organisers", "billed"]]),
     ("The minister presented his plan on Monday.", []),  # no `as`: an act
@@ -445,7 +445,7 @@ def test_a_role_served_in_a_place_refers_back_to_its_holder(text, expected):
 
 @pytest.mark.parametrize("text, speaker", [
     # a date's possessive says when, and the document's `by` phrase who
-    ("Monday’s announcement by the Pentagon said that the U.S. will send more aid.", "the Pentagon"),
+    ("Monday’s announcement by the Pentagon said that the U.S. will send more aid.", "Pentagon"),
     ("The ministry's statement said the talks were over.", "The ministry"),
 ])
 def test_a_documents_date_is_not_its_author(text, speaker):
@@ -480,7 +480,7 @@ def test_quoted_words_of_a_claim_noun_are_its_holders(text, expected):
 @pytest.mark.parametrize("text, speaker", [
     # a document published in an outlet named is the outlet's
     ("According to a report published in the Financial Times, the ministry plans to cut spending.",
-     "the Financial Times"),
+     "Financial Times"),
     ("An article published on Meduza said the army was short of shells.", "Meduza"),
     # not when the phrase says when
     ("A report published in March said the army was short of shells.", "A report"),
@@ -512,7 +512,7 @@ def test_a_participle_beside_a_reported_deed(text, expected):
     # an investigation is a document: its author speaks through it
     ("The independent outlet spearheaded an investigation that revealed the general had fled.",
      "The independent outlet"),
-    ("An investigation by the UN found that the strike killed 20 civilians.", "the UN"),
+    ("An investigation by the UN found that the strike killed 20 civilians.", "UN"),
 ])
 def test_an_investigation_speaks_for_who_made_it(text, speaker):
     assert [q[1] for q in quotes_of(text)] == [speaker]
