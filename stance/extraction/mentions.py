@@ -15,7 +15,6 @@ from spacy.tokens import Token
 
 from stance.extraction.lexicon import (
     CAPITALS,
-    CIVIL_GENERALS,
     COUNTRIES,
     GENDERED_WORDS,
     GROUP_NOUNS,
@@ -26,10 +25,8 @@ from stance.extraction.lexicon import (
     PLURAL_PRONOUNS,
     PRONOUN_GENDERS,
     REPORTING_VERBS,
-    ROLE_FAMILIES,
     ROLE_NOUNS,
     SPEECH_VERBS,
-    TITLE_ABBREVIATIONS,
     TITLES,
 )
 from stance.extraction.names import (
@@ -39,6 +36,7 @@ from stance.extraction.names import (
     normalize,
     person_tagged_as_body,
     role_holder,
+    same_role,
     span_text,
     titled,
     titled_like_an_outlet,
@@ -146,6 +144,7 @@ class ArticleIndex:
                 self.mentions.append(self._mention(head, start, ent.text, "organization", ent.label_,
                                                    chunk.offset))
                 seen.update(t.i for t in ent)
+                self.role_words.setdefault(ent.text, set()).update(_body_words(head))  # for `the ministry`
         for token in doc:
             # Unnamed groups and organisations that `they` can refer to: `the campaign`, `officials`.
             if token.i not in seen and token.dep_ in ("nsubj", "nsubjpass") and token.pos_ == "NOUN":
@@ -286,7 +285,7 @@ class ArticleIndex:
                 and (fits is None or fits(m))
                 and m.doer != start]  # not whom the pronoun does something to: `After meeting X, he …`
         if role is not None:
-            pool = [m for m in pool if _same_role(role, self.role_words.get(m.name, set()))]
+            pool = [m for m in pool if same_role(role, self.role_words.get(m.name, set()))]
         if not pool:
             return None
         same = [m for m in pool if self.sentence_of(m.start) == sentence]
@@ -369,6 +368,12 @@ def _nested(token: Token) -> bool:
     return any(node.dep_ == "ccomp" and node.head.lemma_.lower() in REPORTING_VERBS for node in token.ancestors)
 
 
+def _body_words(head: Token) -> set[str]:
+    """The nouns that say what kind of body a name is: `ministry` for `Russia's Defence Ministry`."""
+    return {t.lemma_.lower() for t in mention_tokens(head) if t.pos_ in ("NOUN", "PROPN") and (
+        t.lemma_.lower() in ORGANIZATION_NOUNS or t.text.islower())}
+
+
 def _speaks(token: Token) -> bool:
     """The one a clause gives the words to: `X` in `X said`, `X warned that …`, `according to X`."""
     if token.dep_ == "pobj" and token.head.lower_ == "to" and token.head.head.lower_ == "according":
@@ -388,12 +393,3 @@ def _places(chunks: list[Chunk]) -> set[str]:
                 for token in ent:
                     votes[normalize(token.text)] = votes.get(normalize(token.text), 0) - 1
     return {normalize(w) for w in [*CAPITALS, *COUNTRIES] if " " not in w} | {w for w, n in votes.items() if n > 0}
-
-
-def _same_role(role: str, words: set[str]) -> bool:
-    """Whether a role noun (`governor`, `chief`) names a person whose recorded role has these words."""
-    role = TITLE_ABBREVIATIONS.get(role, role)
-    words = {TITLE_ABBREVIATIONS.get(w, w) for w in words}
-    if words & CIVIL_GENERALS:
-        words = words - {"general"}  # `Secretary General Antonio Guterres` is not `the commander`
-    return role in words or any(role in family and words & family for family in ROLE_FAMILIES)

@@ -11,12 +11,15 @@ from spacy.tokens import Token
 
 from stance.extraction.lexicon import (
     CAPITALS,
+    CIVIL_GENERALS,
     COUNTRIES,
     GROUP_NOUNS,
     ORGANIZATION_NOUNS,
+    ROLE_FAMILIES,
     ROLE_NOUNS,
     ROLE_PREPOSITIONS,
     SERVED_BODIES,
+    TITLE_ABBREVIATIONS,
     TITLES,
 )
 from stance.extraction.nlp import entity_of, text_of
@@ -183,3 +186,12 @@ def described_body(source: Token, words: list[Token]) -> str:
         t.pos_ in ("ADJ", "NOUN", "PUNCT") or t.ent_type_ == "NORP") for t in before)
     # (the word right before the name is a common one: `the Russian Geographical Society` keeps its `Russian`)
     return ent.text if described and before[-1].text.islower() else ""
+
+
+def same_role(role: str, words: set[str]) -> bool:
+    """Whether a role noun (`governor`, `chief`) names a person whose recorded role has these words."""
+    role = TITLE_ABBREVIATIONS.get(role, role)
+    words = {TITLE_ABBREVIATIONS.get(w, w) for w in words}
+    if words & CIVIL_GENERALS:
+        words = words - {"general"}  # `Secretary General Antonio Guterres` is not `the commander`
+    return role in words or any(role in family and words & family for family in ROLE_FAMILIES)
