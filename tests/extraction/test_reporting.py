@@ -795,3 +795,18 @@ def test_a_foreign_title_is_a_publication(text, speaker, kind):
     frame = stance.extract([Article("t", text)])
     assert frame[["speaker", "speaker_type"]].values.tolist()[-1] == [speaker, kind]
     assert set(frame["speaker"]) == {speaker}
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # a singular body noun after `the` is the body named before whose name holds it
+    ("The International Court of Justice heard the case on Monday. The court said the risk to civilians was real.",
+     "International Court of Justice"),
+    ("The International Monetary Fund cut its forecast. The fund warned that growth would slow.",
+     "International Monetary Fund"),
+    # not a plural, nor a body of another kind, nor a name that is the noun alone
+    ("The World Trade Organization met in Geneva. The organizations said trade would fall.", "The organizations"),
+    ("The International Monetary Fund cut its forecast. The ministry said growth would slow.", "The ministry"),
+    ("Bank executives met on Monday. The bank said it had fired the staff.", "The bank"),
+])
+def test_the_body_noun_is_the_body_named_before(text, speaker):
+    assert quotes_of(text)[-1][1] == speaker
