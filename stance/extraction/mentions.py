@@ -31,6 +31,7 @@ from stance.extraction.lexicon import (
 )
 from stance.extraction.names import (
     POSSESSIVE,
+    described_body,
     may_be_name,
     name_words,
     normalize,
@@ -141,10 +142,13 @@ class ArticleIndex:
                     self._note_gender(doc[ent.start], name)
                     seen.update(t.i for t in ent)
             elif ent.label_ in ORG_LABELS:
-                self.mentions.append(self._mention(head, start, ent.text, "organization", ent.label_,
-                                                   chunk.offset))
+                # named as it is when it speaks (`Russia's Defence Ministry`), so that `it` is the same speaker
+                words = [t for t in (mention_tokens(head) if ent.label_ == "ORG" and ent.root == head else ent)
+                         if t.dep_ != "case"]
+                name = described_body(head, words) or span_text(sorted(words, key=lambda t: t.i))
+                self.mentions.append(self._mention(head, start, name, "organization", ent.label_, chunk.offset))
                 seen.update(t.i for t in ent)
-                self.role_words.setdefault(ent.text, set()).update(_body_words(head))  # for `the ministry`
+                self.role_words.setdefault(name, set()).update(_body_words(head))  # for `the ministry`
         for token in doc:
             # Unnamed groups and organisations that `they` can refer to: `the campaign`, `officials`.
             if token.i not in seen and token.dep_ in ("nsubj", "nsubjpass") and token.pos_ == "NOUN":

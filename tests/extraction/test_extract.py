@@ -760,6 +760,9 @@ def test_a_role_abbreviation_tagged_as_a_body_finds_the_person_who_holds_it():
     ("Moscow rejected the proposal on Friday. It said that the talks were pointless.", "Russia"),
     ("The Danish Refugee Council counted 300 families in the camp. It said the shelters were full and more tents "
      "were needed.", "Danish Refugee Council"),
+    # under the name it had when it spoke, possessor and all
+    ("Russia's Defence Ministry said the drones were shot down. It said two pilots were killed.",
+     "Russia's Defence Ministry"),
 ])
 def test_it_said_speaks_for_the_organisation_named_before_it(text, speaker):
     frame = stance.extract([Article("t", text)])
