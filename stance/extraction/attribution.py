@@ -303,12 +303,12 @@ def _resolve(source: Token | None, offset: int, index: ArticleIndex, window: int
         return Speaker(mention, mention, "person", _appositive(source))
     if source.tag_ in ("NNS", "NNPS") and (head_lemma in GROUP_NOUNS or source.lower_ in GROUP_NOUNS):
         return Speaker(mention, mention, "group")
-    if head_lemma in ORGANIZATION_NOUNS:
-        # `the ministry` after `Russia's Defence Ministry`
-        bare = [t for t in mention_tokens(source) if t != source]
-        found = index.antecedent(start, {"organization"}, window * 4, role=head_lemma) if len(bare) == 1 and (
-            bare[0].lower_ == "the" and source.tag_ == "NN") else None
-        named = found is not None and normalize(found.name) != head_lemma  # not `Bank` of `Bank executives`
+    # `the ministry` after `Russia's Defence Ministry`, `the automaker` after `French automaker Renault`
+    bare = [t for t in mention_tokens(source) if t != source]
+    found = index.antecedent(start, {"organization"}, window * 4, role=head_lemma) if len(bare) == 1 and (
+        bare[0].lower_ == "the" and source.tag_ == "NN") else None
+    named = found is not None and normalize(found.name) != head_lemma  # not `Bank` of `Bank executives`
+    if head_lemma in ORGANIZATION_NOUNS or named:
         return Speaker(found.name if named else mention, mention, "organization", _appositive(source))
     if source.pos_ == "PROPN" and titled_like_an_outlet(mention_tokens(source), index):
         return Speaker(mention, mention, "organization")  # `Die Welt wrote`, untagged

@@ -803,6 +803,9 @@ def test_a_foreign_title_is_a_publication(text, speaker, kind):
      "International Court of Justice"),
     ("The International Monetary Fund cut its forecast. The fund warned that growth would slow.",
      "International Monetary Fund"),
+    # or was described by it
+    ("French automaker Renault announced it had sold its Russian assets. The automaker said the sale was final.",
+     "Renault"),
     # not a plural, nor a body of another kind, nor a name that is the noun alone
     ("The World Trade Organization met in Geneva. The organizations said trade would fall.", "The organizations"),
     ("The International Monetary Fund cut its forecast. The ministry said growth would slow.", "The ministry"),
