@@ -268,6 +268,12 @@ def find_source(verb: Token, excluded: list[tuple[int, int]] = (), depth: int = 
             and depth < 4 and verb.head.head.head.pos_ in ("VERB", "AUX")):
         # `she said at a news conference announcing that …`: the one who spoke at the event
         return find_source(verb.head.head.head, excluded, depth + 1)
+    root = verb.sent.root
+    if verb.dep_ == "acl" and root.pos_ in ("NOUN", "PROPN", "NUM") and root.i < verb.i and not inside(root, excluded):
+        # a sentence with no verb but this one, hung on a noun before it, is that verb's: its subject is the root
+        # (`Attorney General Roy Cooper (D), the governor's opponent in the election, called Friday for …`, `One of
+        # the doctors who sent the letter called Oz a quack`)
+        return root
     if verb.dep_ in ("acl", "relcl") and verb.head.pos_ in ("NOUN", "PROPN"):
         if verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.head.dep_ != "ROOT" and not names_someone(verb.head) \
                 and verb.head.pos_ != "PROPN":

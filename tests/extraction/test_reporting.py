@@ -813,3 +813,13 @@ def test_a_foreign_title_is_a_publication(text, speaker, kind):
 ])
 def test_the_body_noun_is_the_body_named_before(text, speaker):
     assert quotes_of(text)[-1][1] == speaker
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # the parser hangs the only verb on a noun before it (`acl`): the sentence's subject is its root
+    ("Attorney General Roy Cooper (D), the governor’s opponent in the election, called Friday for releasing the "
+     "police videos.", "Roy Cooper"),
+    ("One of the doctors who sent the letter called Oz a quack.", "One of the doctors"),
+])
+def test_a_verb_hung_on_a_noun_in_a_sentence_without_another_speaks_for_the_subject(text, speaker):
+    assert quotes_of(text)[0][1] == speaker
