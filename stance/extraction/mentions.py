@@ -143,12 +143,12 @@ class ArticleIndex:
                     seen.update(t.i for t in ent)
             elif ent.label_ in ORG_LABELS:
                 # named as it is when it speaks (`Russia's Defence Ministry`), so that `it` is the same speaker
-                words = [t for t in (mention_tokens(head) if ent.label_ == "ORG" and ent.root == head else ent)
-                         if t.dep_ != "case"]
+                phrase = mention_tokens(head)
+                words = [t for t in (phrase if ent.label_ == "ORG" and ent.root == head else ent) if t.dep_ != "case"]
                 name = described_body(head, words) or span_text(sorted(words, key=lambda t: t.i))
                 self.mentions.append(self._mention(head, start, name, "organization", ent.label_, chunk.offset))
                 seen.update(t.i for t in ent)
-                self.role_words.setdefault(name, set()).update(_body_words(head))  # for `the ministry`
+                self.role_words.setdefault(name, set()).update(_body_words(phrase))  # for `the ministry`
         for token in doc:
             # Unnamed groups and organisations that `they` can refer to: `the campaign`, `officials`.
             if token.i not in seen and token.dep_ in ("nsubj", "nsubjpass") and token.pos_ == "NOUN":
@@ -162,13 +162,14 @@ class ArticleIndex:
                 continue
             # Surnames the NER missed (`Zelenskyy warned`, tagged as a common noun), and a lone name that speaks
             # (`Amit told PTI`).
+            if token.i in seen or not token.text[:1].isupper() or (
+                    token.i > 0 and doc[token.i - 1].text == "-" and not doc[token.i - 1].whitespace_):
+                continue  # (never a name after a hyphen: `pro-Putin`)
             lone = (token.pos_ == "PROPN" and _speaks(token) and not token.ent_type_ and token.is_title
                     and len(mention_tokens(token)) == 1 and normalize(token.text) not in self.places)
-            hyphened = token.i > 0 and doc[token.i - 1].text == "-" and not doc[token.i - 1].whitespace_
-            first = (token.pos_ == "PROPN" and token.ent_type_ in ("", "PERSON") and len(mention_tokens(token)) == 1
-                     and self._first_name_of(normalize(token.text), chunk.offset + token.idx))
-            if token.i not in seen and token.text[:1].isupper() and not hyphened and (
-                    self.surname_known(token) or lone or first):
+            if self.surname_known(token) or lone or (  # or a first name alone: `Jamie` after `Jamie Dimon`
+                    token.pos_ == "PROPN" and token.ent_type_ in ("", "PERSON") and len(mention_tokens(token)) == 1
+                    and self._first_name_of(normalize(token.text), chunk.offset + token.idx)):
                 start = chunk.offset + token.idx
                 name = self.canonical_name([token], start)
                 self.mentions.append(self._mention(token, start, name, "person", offset=chunk.offset))
@@ -372,9 +373,9 @@ def _nested(token: Token) -> bool:
     return any(node.dep_ == "ccomp" and node.head.lemma_.lower() in REPORTING_VERBS for node in token.ancestors)
 
 
-def _body_words(head: Token) -> set[str]:
-    """The nouns that say what kind of body a name is: `ministry` for `Russia's Defence Ministry`."""
-    return {t.lemma_.lower() for t in mention_tokens(head) if t.pos_ in ("NOUN", "PROPN") and (
+def _body_words(phrase: list[Token]) -> set[str]:
+    """The nouns of a body's phrase that say what kind of body it is: `ministry` for `Russia's Defence Ministry`."""
+    return {t.lemma_.lower() for t in phrase if t.pos_ in ("NOUN", "PROPN") and (
         t.lemma_.lower() in ORGANIZATION_NOUNS or t.text.islower())}
 
 

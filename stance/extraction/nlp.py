@@ -20,6 +20,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from stance.errors import ModelError
+from stance.extraction.lexicon import CAPITALS
 
 logger = logging.getLogger(__name__)
 
@@ -134,8 +135,6 @@ DATELINE = re.compile(r"^(?P<place>[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,2})
 
 
 def _dateline(match: re.Match) -> str:
-    from stance.extraction.lexicon import CAPITALS
-
     known = match.group("place").lower() in CAPITALS
     return " " * len(match.group()) if match.group("more") or match.group("agency") or known else match.group()
 
