@@ -270,7 +270,7 @@ class ArticleIndex:
         """`canonical_name` for a name given as text (a transcript label such as `PENCE`)."""
         candidates = self.full_names.get(normalize(name.split()[-1]), []) if name.split() else []
         before = [n for s, n in candidates if s <= start]
-        if before or candidates:
+        if candidates:
             return before[-1] if before else candidates[0][1]
         return (self._first_name_of(normalize(name), start) if len(name.split()) == 1 else "") or name
 
