@@ -133,6 +133,9 @@ class JointConfig:
     task_weights: dict[str, float] = field(default_factory=dict)  # loss weight per task (default 1)
     prior: dict[str, Any] = field(default_factory=dict)  # per task: shares, or a labelled table giving them
     calibrate: bool = True
+    teachers: tuple[str, ...] = ()  # joint models whose averaged probabilities the model learns too (distill.py)
+    distill_weight: float = 0.5  # the teachers' share of the loss; the labels keep the rest
+    distill_temperature: float = 2.0
     finetune: str = "full"  # `full`: every encoder weight but the embeddings; `lora`: an adapter
     lora_r: int = 16
     lora_alpha: int = 32
@@ -151,6 +154,9 @@ class JointConfig:
             raise ConfigError("a LoRA adapter needs a positive lora_r")
         for task in (*self.class_weights, *self.task_weights, *self.prior):
             check_task(task)
+        if self.teachers and not (0 < self.distill_weight <= 1 and self.distill_temperature > 0):
+            raise ConfigError("train.distill_weight must be in (0, 1] and train.distill_temperature positive, got "
+                              f"{self.distill_weight!r} and {self.distill_temperature!r}")
 
 
 def trains_joint(config_path: str | Path | None, task: str | None, init_model: str | None) -> bool:
@@ -193,7 +199,7 @@ def load_joint_config(path: str | Path | None = None, **overrides: Any) -> Joint
         raise ConfigError(f"{where}: unknown key(s) {unknown}; expected {sorted(known)}")
     if not settings.get("output_dir"):
         raise ConfigError(f"{where}: `output_dir` is required")
-    for name in ("class_weights", "lora_target_modules"):
+    for name in ("class_weights", "lora_target_modules", "teachers"):
         if name in settings:
             settings[name] = tuple(settings[name])
     return JointConfig(**settings)

@@ -34,6 +34,7 @@ import pandas as pd
 from stance.classifier.model import adapter_base, require_safetensors, resolve_model
 from stance.errors import ConfigError
 from stance.schema import TASKS, parse_prior
+from stance.train.distill import distill_loss, teacher_targets
 from stance.train.joint_config import (
     JointConfig,
     is_joint,
@@ -204,6 +205,8 @@ def train_joint(config: JointConfig, command: str | None = None) -> dict[str, An
     model, tokenizer = _load_initial(config)
     targets = _label_matrix(train_frame)
     encoded = tokenizer(train_frame["text"].tolist(), truncation=True, max_length=config.max_length)["input_ids"]
+    soft = teacher_targets(config.teachers, train_frame["text"].tolist(), config.distill_temperature,
+                           config.max_length) if config.teachers else None
     weights = {task: _class_weights(targets[:, i], len(TASKS[task])) if task in config.class_weights else None
                for i, task in enumerate(TASKS)}
     steps_per_epoch = math.ceil(len(encoded) / config.batch_size)
@@ -234,6 +237,9 @@ def train_joint(config: JointConfig, command: str | None = None) -> dict[str, An
             inputs = tokenizer.pad({"input_ids": [encoded[i] for i in batch]}, return_tensors="pt")
             logits = model(**inputs).logits
             loss = _loss(logits, torch.as_tensor(targets[batch]), weights, config.task_weights)
+            if soft is not None:
+                loss = (1 - config.distill_weight) * loss + config.distill_weight * distill_loss(
+                    logits, torch.as_tensor(soft[batch]), config.distill_temperature)
             loss.backward()
             torch.nn.utils.clip_grad_norm_(trainable, 1.0)
             optimiser.step()

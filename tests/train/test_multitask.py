@@ -262,3 +262,65 @@ def test_one_labelled_article_trains_without_a_dev_set(tiny_models, quotes, tmp_
     assert "no dev set" in caplog.text
     assert metrics["dev_rows"] == 0 and metrics["train_rows"] == len(ROWS) and metrics["calibration"] == {}
     assert "Not calibrated" in (tmp_path / "joint" / "README.md").read_text()
+
+
+def _kl_to(teacher: np.ndarray, model_dir, texts: list[str]) -> float:
+    """Mean KL(teacher || model) per task over `texts`, the model's logits at temperature 1."""
+    from stance.classifier.model import load_model_and_tokenizer
+    from stance.train.joint_eval import joint_logits
+
+    model, tokenizer = load_model_and_tokenizer(str(model_dir), "tone")
+    logits = joint_logits(model, tokenizer, texts, 32)
+    total = 0.0
+    for part in (slice(0, 3), slice(3, 6)):
+        p = softmax(logits[:, part].astype(np.float64))
+        total += float(np.mean(np.sum(teacher[:, part] * (np.log(teacher[:, part]) - np.log(p)), axis=1)))
+    return total
+
+
+def test_teacher_targets_average_each_tasks_softened_probabilities(tiny_models, quotes, tmp_path):
+    from stance.train.distill import teacher_targets
+
+    for seed, name in ((3, "a"), (5, "b")):
+        train_joint(_config(tiny_models, quotes, tmp_path, output_dir=str(tmp_path / name), seed=seed))
+    texts = ["said: we welcome talks", "warned: we will strike back", "said: we welcome talks"]
+    one = teacher_targets((str(tmp_path / "a"),), texts, 2.0, 32)
+    both = teacher_targets((str(tmp_path / "a"), str(tmp_path / "b")), texts, 2.0, 32)
+    other = teacher_targets((str(tmp_path / "b"),), texts, 2.0, 32)
+    assert np.allclose(one[:, :3].sum(axis=1), 1) and np.allclose(one[:, 3:].sum(axis=1), 1)
+    assert np.allclose(both, (one + other) / 2, atol=1e-6)
+    assert np.allclose(one[0], one[2]) and not np.allclose(one, other)
+    softer = teacher_targets((str(tmp_path / "a"),), texts, 8.0, 32)
+    assert (softer.max(axis=1) <= one.max(axis=1) + 1e-6).all()  # a higher temperature flattens them
+
+
+def test_distill_loss_is_zero_only_where_the_model_matches_its_teachers():
+    import torch
+
+    from stance.train.distill import distill_loss
+
+    logits = torch.tensor([[1.0, 0.0, -1.0, 0.5, 0.5, 0.0]])
+    matching = torch.cat([torch.softmax(logits[:, :3] / 2, -1), torch.softmax(logits[:, 3:] / 2, -1)], dim=1)
+    assert float(distill_loss(logits, matching, 2.0)) == pytest.approx(0.0, abs=1e-6)
+    assert float(distill_loss(logits, torch.full((1, 6), 1 / 3), 2.0)) > 0.01
+
+
+def test_a_model_trained_on_its_teacher_moves_towards_it(tiny_models, quotes, tmp_path):
+    teacher = tmp_path / "teacher"
+    train_joint(_config(tiny_models, quotes, tmp_path, output_dir=str(teacher), seed=5, max_steps=12))
+    texts = [f"{cue}: {text}" for text, cue, *_ in ROWS]
+    from stance.train.distill import teacher_targets
+
+    target = teacher_targets((str(teacher),), texts, 1.0, 32)
+    common = dict(seed=3, max_steps=12, dev_fraction=0.0, calibrate=False, learning_rate=3e-3)
+    train_joint(_config(tiny_models, quotes, tmp_path, output_dir=str(tmp_path / "plain"), **common))
+    train_joint(_config(tiny_models, quotes, tmp_path, output_dir=str(tmp_path / "student"), teachers=(str(teacher),),
+                        distill_weight=1.0, distill_temperature=1.0, **common))
+    assert _kl_to(target, tmp_path / "student", texts) < 0.5 * _kl_to(target, tmp_path / "plain", texts)
+
+
+def test_a_teacher_must_be_a_joint_model(tiny_models, quotes, tmp_path):
+    with pytest.raises(ConfigError, match="not a joint tone\\+stance model"):
+        train_joint(_config(tiny_models, quotes, tmp_path, teachers=(str(tiny_models["tone"]),)))
+    with pytest.raises(ConfigError, match="distill_weight"):
+        _config(tiny_models, quotes, tmp_path, teachers=(str(tiny_models["tone"]),), distill_weight=0.0)
