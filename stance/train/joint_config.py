@@ -5,6 +5,7 @@ sources into training and dev rows."""
 from __future__ import annotations
 
 import logging
+import re
 from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any
@@ -66,10 +67,14 @@ class JointSource:
 
         if self.kind == "table":
             frame = quote_table(self.path, bool(self.options.get("cue", False)))
+        elif self.kind == "articles":
+            frame = article_sentences(self.path, int(self.options.get("min_words", 8)),
+                                      int(self.options.get("max_words", 80)))
         else:
             task = KIND_TASK.get(self.kind)
             if task is None:
-                raise ConfigError(f"unknown data kind {self.kind!r}; expected table or one of {sorted(KIND_TASK)}")
+                raise ConfigError(f"unknown data kind {self.kind!r}; expected table, articles or one of "
+                                  f"{sorted(KIND_TASK)}")
             rows = DataSource(self.kind, self.path, self.options).read(task)
             frame = pd.DataFrame({"text": rows["text"].astype(str), "origin": rows["origin"].astype(str)})
             for name in TASKS:
@@ -78,6 +83,30 @@ class JointSource:
         if self.sample and len(frame) > self.sample:
             frame = frame.sample(n=self.sample, random_state=seed)
         return frame.assign(repeat=self.repeat, split=self.split).reset_index(drop=True)
+
+
+SENTENCE_END = re.compile(r"(?:(?<=[.!?…])|(?<=[.!?…][”’\"']))\s+(?=[“‘\"'A-Z0-9])|\n+")
+
+
+def article_sentences(path: str, min_words: int, max_words: int) -> pd.DataFrame:
+    """Unlabelled sentences of a folder of `.txt` articles, for distillation only: a model learns them from its
+    teachers' probabilities (`teachers` in the recipe), never from labels. `group` is the article's file name, so
+    that the sentences of dev articles stay out of training (`read_sources`)."""
+    folder = Path(path)
+    if not folder.is_dir():
+        raise InputError(f"articles folder not found: {path}")
+    rows = []
+    for article in sorted(folder.glob("*.txt")):
+        for i, sentence in enumerate(SENTENCE_END.split(article.read_text(encoding="utf-8"))):
+            sentence = " ".join(sentence.split())
+            if min_words <= len(sentence.split()) <= max_words:
+                rows.append({"text": sentence, "origin": f"{article.name}:{i}", "group": article.stem})
+    if not rows:
+        raise InputError(f"{path}: no sentence of {min_words}–{max_words} words in any .txt article")
+    frame = pd.DataFrame(rows)
+    for task in TASKS:
+        frame[task] = None
+    return frame
 
 
 def quote_table(path: str, cue: bool) -> pd.DataFrame:
@@ -154,6 +183,9 @@ class JointConfig:
             raise ConfigError("a LoRA adapter needs a positive lora_r")
         for task in (*self.class_weights, *self.task_weights, *self.prior):
             check_task(task)
+        if any(source.kind == "articles" for source in self.data) and not self.teachers:
+            raise ConfigError("an `articles` source is unlabelled: it teaches only through `teachers`, and the "
+                              "recipe names none")
         if self.teachers and not (0 < self.distill_weight <= 1 and self.distill_temperature > 0):
             raise ConfigError("train.distill_weight must be in (0, 1] and train.distill_temperature positive, got "
                               f"{self.distill_weight!r} and {self.distill_temperature!r}")
@@ -239,6 +271,9 @@ def read_sources(config: JointConfig) -> tuple[pd.DataFrame, pd.DataFrame]:
                            "without early stopping or calibration", len(groups), 100 * config.dev_fraction)
         held = set(np.random.default_rng(data_seed).choice(groups, size=count, replace=False)) if count else set()
         dev_mask = (frame["split"] & frame["group"].isin(held)).to_numpy()
+        # unlabelled sentences of a dev article would show the model its dev text through the teachers
+        frame = frame[~(~frame["split"] & frame["group"].isin(held) & frame[list(TASKS)].isna().all(axis=1))]
+        dev_mask = dev_mask[frame.index]
     dev = frame[dev_mask].reset_index(drop=True)
     train = frame[~dev_mask]
     train = train.loc[train.index.repeat(train["repeat"])].reset_index(drop=True)

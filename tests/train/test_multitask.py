@@ -11,7 +11,7 @@ import pytest
 
 from stance.classifier.calibration import expected_calibration_error, fit_temperature, softmax
 from stance.classifier.model import TextClassifier, predict_tasks
-from stance.errors import ConfigError
+from stance.errors import ConfigError, InputError
 from stance.schema import TASKS
 from stance.train.joint_config import (
     JointConfig,
@@ -324,3 +324,44 @@ def test_a_teacher_must_be_a_joint_model(tiny_models, quotes, tmp_path):
         train_joint(_config(tiny_models, quotes, tmp_path, teachers=(str(tiny_models["tone"]),)))
     with pytest.raises(ConfigError, match="distill_weight"):
         _config(tiny_models, quotes, tmp_path, teachers=(str(tiny_models["tone"]),), distill_weight=0.0)
+
+
+@pytest.fixture
+def articles(tmp_path):
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    for doc in ("a1", "a2", "a3", "a4", "a5", "a6"):
+        (folder / f"{doc}.txt").write_text(
+            f"Headline of {doc}\n\nThe minister of {doc} spoke to reporters on Monday morning. "
+            f"“We will not stop until the end,” she said in {doc}. Short one. "
+            f"Talks on a ceasefire in {doc} were put off again by both of the sides!\n", encoding="utf-8")
+    return folder
+
+
+def test_article_sentences_are_unlabelled_sentences_of_each_article(articles):
+    from stance.train.joint_config import article_sentences
+
+    frame = article_sentences(str(articles), 6, 80)
+    a1 = frame[frame["group"] == "a1"]["text"].tolist()
+    assert a1 == ["The minister of a1 spoke to reporters on Monday morning.",
+                  "“We will not stop until the end,” she said in a1.",
+                  "Talks on a ceasefire in a1 were put off again by both of the sides!"]  # no headline, no `Short one.`
+    assert frame[list(TASKS)].isna().all().all() and frame["group"].nunique() == 6
+    with pytest.raises(InputError, match="no sentence"):
+        article_sentences(str(articles), 50, 80)
+
+
+def test_unlabelled_sentences_need_a_teacher_and_never_come_from_dev_articles(tiny_models, quotes, articles,
+                                                                             tmp_path):
+    source = JointSource("articles", str(articles), {"min_words": 6})
+    with pytest.raises(ConfigError, match="teaches only through `teachers`"):
+        _config(tiny_models, quotes, tmp_path, data=(JointSource("table", str(quotes), {"cue": True}, split=True),
+                                                     source))
+    config = _config(tiny_models, quotes, tmp_path, teachers=("unused",),
+                     data=(JointSource("table", str(quotes), {"cue": True}, split=True), source))
+    train, dev = read_sources(config)
+    unlabelled = train[train[list(TASKS)].isna().all(axis=1)]
+    assert len(unlabelled) == 3 * 4  # the sentences of the four training articles, three each
+    assert set(unlabelled["group"]) == set(train["group"]) - {None} and set(dev["group"]).isdisjoint(
+        unlabelled["group"])
+    assert len(dev) == 4  # the dev rows are the labelled quotes alone
