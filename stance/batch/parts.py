@@ -187,31 +187,31 @@ def merge_parts(parts_dir: Path, output: Path, with_labels: bool) -> int:
     parts = _committed_parts(parts_dir) if parts_dir.exists() else []
     staging = output.with_name(output.stem + ".tmp" + output.suffix)
     output.parent.mkdir(parents=True, exist_ok=True)
-    rows = 0
-    if not parts:
+    rows, written = 0, False
+    if parts:
+        schema = _unified_schema(parts)
+        writer = None
+        with staging.open("wb") as handle:
+            for index, frame in enumerate(_part_frames(parts, schema)):
+                written = True
+                frame = apply_dtypes(frame)
+                rows += len(frame)
+                if fmt == "parquet":
+                    table = pa.Table.from_pandas(frame, preserve_index=False)
+                    if writer is None:
+                        writer = pq.ParquetWriter(handle, table.schema)
+                    writer.write_table(table.cast(writer.schema))
+                elif fmt == "csv":
+                    handle.write(frame.to_csv(index=False, header=index == 0).encode("utf-8"))
+                elif len(frame):
+                    handle.write(frame.to_json(orient="records", lines=True, force_ascii=False).encode("utf-8"))
+            if writer is not None:
+                writer.close()
+    if not written:  # no part, or parts of failed articles only: an empty table with the schema's columns
         frame = empty_quotes()
         if with_labels:
             frame = apply_dtypes(frame.assign(**{n: pd.Series(dtype=d) for n, d in LABEL_COLUMNS.items()}))
         write_table(frame, staging)
-        os.replace(staging, output)
-        return 0
-    schema = _unified_schema(parts)
-    writer = None
-    with staging.open("wb") as handle:
-        for index, frame in enumerate(_part_frames(parts, schema)):
-            frame = apply_dtypes(frame)
-            rows += len(frame)
-            if fmt == "parquet":
-                table = pa.Table.from_pandas(frame, preserve_index=False)
-                if writer is None:
-                    writer = pq.ParquetWriter(handle, table.schema)
-                writer.write_table(table.cast(writer.schema))
-            elif fmt == "csv":
-                handle.write(frame.to_csv(index=False, header=index == 0).encode("utf-8"))
-            elif len(frame):
-                handle.write(frame.to_json(orient="records", lines=True, force_ascii=False).encode("utf-8"))
-        if writer is not None:
-            writer.close()
     os.replace(staging, output)
     return rows
 

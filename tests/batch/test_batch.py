@@ -368,3 +368,14 @@ def test_a_batch_run_writes_a_dataset_directory(tmp_path, corpus):
     assert datasets.load_from_disk(str(out)).num_rows == len(stance.extract(str(corpus)))
     pd.testing.assert_frame_equal(stance.load(out), stance.extract(str(corpus)))
     assert not (tmp_path / "q.tmp.parquet").exists()
+
+
+@pytest.mark.parametrize("suffix", [".parquet", ".csv", ".jsonl"])
+def test_a_run_whose_every_input_fails_still_writes_a_readable_empty_table(tmp_path, suffix):
+    (tmp_path / "empty.txt").write_text("   \n", encoding="utf-8")
+    out = tmp_path / f"q{suffix}"
+    report = run_batch([str(tmp_path / "missing.txt"), str(tmp_path / "empty.txt")], ExtractConfig(),
+                       BatchOptions(output=out))
+    assert sorted(e.reason for e in report.errors) == ["empty article", "file not found"]
+    table = stance.load(out)
+    assert table.empty and list(table.columns) == list(stance.extract([]).columns)
