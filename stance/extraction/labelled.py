@@ -7,7 +7,15 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from stance.extraction.lexicon import CAPITALS, COUNTRIES, LINE_LABELS, ORGANIZATION_NOUNS, ROLE_NOUNS, TITLES
+from stance.extraction.lexicon import (
+    CAPITALS,
+    COUNTRIES,
+    LINE_LABELS,
+    ORGANIZATION_NOUNS,
+    ROLE_NOUNS,
+    TITLES,
+)
+from stance.extraction.names import headline_verb
 from stance.extraction.nlp import is_quote_mark, text_of
 from stance.extraction.sources import is_reporting_verb
 
@@ -86,3 +94,23 @@ def _names_a_speaker(label: list[Token]) -> bool:
     # a name: the last word a person's or an organisation's, the ones before it the name's or a title
     return head.ent_type_ in ("PERSON", "ORG") and all(
         t.ent_type_ == head.ent_type_ or t.lower_.rstrip(".") in TITLES or t.lower_ == "of" for t in label[:-1])
+
+
+HEADLINE_SMALL_WORDS = frozenset("a an the of to in on at for and or but with as by from over".split())
+
+
+def headline_speaker(colon: Token) -> tuple[Token, Token] | None:
+    """(the name, the verb) of a headline `NAME VERBS …:` before a quotation (`Biden Slams Putin: ‘…’`,
+    `Zelensky Warns Allies: “…”`): the colon ends a title-case line that starts with a name and a reporting verb
+    in the third person. A tagger reads such a line as one long name, so the verb is found by its form."""
+    text = colon.doc.text
+    line_start = text.rfind("\n", 0, colon.idx) + 1
+    words = [t for t in colon.doc[:colon.i] if t.idx >= line_start and not t.is_space]
+    if not words or len(words) > 12 or any(t.is_alpha and not t.text[:1].isupper() and t.lower_ not in
+                                           HEADLINE_SMALL_WORDS for t in words):
+        return None
+    for i, token in enumerate(words[:MAX_LABEL_TOKENS + 1]):
+        if i and headline_verb(token):
+            label = words[:i]
+            return (label[-1], token) if _names_a_speaker(label) else None
+    return None

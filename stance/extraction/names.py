@@ -15,6 +15,7 @@ from stance.extraction.lexicon import (
     COUNTRIES,
     GROUP_NOUNS,
     ORGANIZATION_NOUNS,
+    REPORTING_VERBS,
     ROLE_FAMILIES,
     ROLE_NOUNS,
     ROLE_PREPOSITIONS,
@@ -34,11 +35,19 @@ def normalize(word: str) -> str:
     return "".join(c for c in word if c.isalnum()).casefold()
 
 
+def headline_verb(token: Token) -> bool:
+    """A capitalised reporting verb in the third person, as a headline writes it (`Slams`, `Warns`, `Says`)."""
+    lower = token.lower_
+    return token.text[:1].isupper() and lower.endswith("s") and bool({lower[:-1], lower[:-2]} & REPORTING_VERBS)
+
+
 def name_words(tokens: list[Token]) -> list[Token]:
     """Strip titles, possessive endings and punctuation around a person's name."""
     tokens = [t for t in tokens if not t.is_punct and t.dep_ != "case" and t.text not in ("'s", "’s")]
     while len(tokens) > 1 and tokens[-1].pos_ == "VERB":
         tokens = tokens[:-1]  # a headline's verb the tagger put into the name: `Obama Says`
+    verb = next((i for i, t in enumerate(tokens) if i and headline_verb(t)), None)
+    tokens = tokens[:verb]  # `Biden Slams Putin`, one name to the tagger: Biden
     titled_first = bool(tokens) and normalize(tokens[0].text) in ROLE_NOUNS | TITLES
     while len(tokens) > 1 and normalize(tokens[0].text) in TITLES:
         tokens = tokens[1:]

@@ -24,6 +24,7 @@ from stance.extraction.attribution import resolve_speaker
 from stance.extraction.claims import quoted_claims_first
 from stance.extraction.confidence import attribution_confidence
 from stance.extraction.cues import ACCORDING, CLAUSE, NOMINAL, Cue, find_cues
+from stance.extraction.labelled import headline_speaker
 from stance.extraction.lexicon import PERSON_PRONOUNS, PLURAL_PRONOUNS, SPEECH_VERBS
 from stance.extraction.mentions import ArticleIndex
 from stance.extraction.nlp import Chunk, gap_is_blank, letters, text_of, with_brackets
@@ -241,7 +242,8 @@ def _colon_cue(doc: Doc, span: MarkedSpan, cues: list[Cue]) -> Cue | None:
         t.ent_type_ == "PERSON" or t.pos_ == "PROPN" or t.lower_ in PERSON_PRONOUNS | PLURAL_PRONOUNS)]
     if subjects:
         return Cue(subjects[-1].head, CLAUSE, -1, -1, subjects[-1])
-    return None
+    headline = headline_speaker(doc.char_span(colon, colon + 1, alignment_mode="expand")[0])
+    return Cue(headline[1], CLAUSE, -1, -1, headline[0]) if headline else None
 
 
 def _attach_runs(doc: Doc, spans: list[MarkedSpan], claimed: set[int], found: list[_Found],

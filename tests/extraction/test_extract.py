@@ -842,6 +842,29 @@ def test_a_headlines_verb_is_no_part_of_a_name():
     assert stance.extract([Article("t", text)])["speaker"].tolist() == ["Obama", "Obama"]
 
 
+@pytest.mark.parametrize("headline, body, speaker", [
+    # a title-case headline `NAME VERBS …:` before a quotation: the name's words, the verb not among them
+    ("Biden Slams Putin: ‘He Is a War Criminal.’", "President Joe Biden lashed out at Putin on Wednesday.",
+     "Joe Biden"),
+    ("Zelensky Warns Allies: “We Cannot Wait Any Longer”", "Volodymyr Zelensky met allies in Brussels.",
+     "Volodymyr Zelensky"),
+    ("Kremlin Says: ‘No Talks Without Recognition’", "The Kremlin's spokesman spoke on Monday.", "Kremlin"),
+])
+def test_a_headline_names_the_speaker_of_the_quotation_after_its_colon(headline, body, speaker):
+    frame = stance.extract([Article("t", f"{headline}\n\n{body}")])
+    first = frame.iloc[0]
+    assert first["quote_type"] == "direct" and first["speaker"] == speaker and first["start"] > headline.index(":")
+
+
+@pytest.mark.parametrize("headline", [
+    "Ukraine Braces for Winter: ‘The Worst Is Yet to Come’",  # no reporting verb after a name
+    "Residents of Kyiv Say: ‘We Will Stay’",  # the words before the verb name no one the article names
+])
+def test_a_headline_without_a_name_and_a_reporting_verb_gives_its_quotation_no_speaker(headline):
+    frame = stance.extract([Article("t", f"{headline}\n\nThe city prepared for the cold on Monday.")])
+    assert (frame[frame["start"] < len(headline)]["speaker"].fillna("") == "").all()
+
+
 def test_a_lone_first_name_that_speaks_is_a_person_a_pronoun_can_refer_to():
     text = ("“I had finished three years of my course and could not start again,” Tarun told PTI. "
             "He says the rent in Samarkand is higher.")
