@@ -164,10 +164,17 @@ def role_holder(token: Token) -> tuple[Token, list[Token]] | None:
 
 
 def may_be_name(ent) -> bool:
-    """A name has a capital, is no word made from one and holds no verb: not `their brother’s keeper`, `pro-Putin`,
-    a headline's `Obama Says` or `Jamie Dimon Slams Biden`."""
+    """A name has a capital, is no word made from one, holds no verb and is no question of its own: not `their
+    brother’s keeper`, `pro-Putin`, a headline's `Obama Says` or `Jamie Dimon Slams Biden`, `Harsh?`."""
     return (any(t.text[:1].isupper() for t in ent) and not re.fullmatch(r"[a-z]+-\w+", ent.text)
-            and not any(t.pos_ == "VERB" for t in ent))
+            and not any(t.pos_ == "VERB" for t in ent) and not _a_question_of_its_own(ent))
+
+
+def _a_question_of_its_own(ent) -> bool:
+    """`Harsh?`, `Fair?`: a word that is a whole question or exclamation, the writer's aside, not a person."""
+    sentence = ent[0].sent
+    words = [t for t in sentence if not (t.is_punct or t.is_space)]
+    return sentence[-1].text in ("?", "!") and len(words) == 1 and words[0] in ent
 
 
 #: Articles that open a foreign title (`Der Spiegel`, `Die Welt`, `El País`, `Il Fatto`): a publication, not a person.

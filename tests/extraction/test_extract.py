@@ -865,6 +865,13 @@ def test_a_headline_without_a_name_and_a_reporting_verb_gives_its_quotation_no_s
     assert (frame[frame["start"] < len(headline)]["speaker"].fillna("") == "").all()
 
 
+@pytest.mark.parametrize("aside", ["Harsh?", "Unfair?", "Madness!"])
+def test_a_word_that_is_a_question_of_its_own_is_no_person_a_pronoun_refers_to(aside):
+    text = ("In his 2002 book, Kevin McKinley suggested asking yourself this: would I rather help my kid?\n\n"
+            f"{aside} He doesn't think so. “I don't judge what people choose to spend money on,” he said.")
+    assert stance.extract([Article("t", text)])["speaker"].tolist()[-1] == "Kevin McKinley"
+
+
 def test_a_lone_first_name_that_speaks_is_a_person_a_pronoun_can_refer_to():
     text = ("“I had finished three years of my course and could not start again,” Tarun told PTI. "
             "He says the rent in Samarkand is higher.")
