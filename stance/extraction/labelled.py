@@ -103,9 +103,9 @@ def headline_speaker(colon: Token) -> tuple[Token, Token] | None:
     """(the name, the verb) of a headline `NAME VERBS …:` before a quotation (`Biden Slams Putin: ‘…’`,
     `Zelensky Warns Allies: “…”`): the colon ends a title-case line that starts with a name and a reporting verb
     in the third person. A tagger reads such a line as one long name, so the verb is found by its form."""
-    text = colon.doc.text
-    line_start = text.rfind("\n", 0, colon.idx) + 1
-    words = [t for t in colon.doc[:colon.i] if t.idx >= line_start and not t.is_space]
+    line_start = text_of(colon.doc).rfind("\n", 0, colon.idx) + 1
+    line = colon.doc.char_span(line_start, colon.idx, alignment_mode="expand") or []
+    words = [t for t in line if t.idx >= line_start and not t.is_space]
     if not words or len(words) > 12 or any(t.is_alpha and not t.text[:1].isupper() and t.lower_ not in
                                            HEADLINE_SMALL_WORDS for t in words):
         return None

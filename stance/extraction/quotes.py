@@ -232,7 +232,8 @@ def _colon_cue(doc: Doc, span: MarkedSpan, cues: list[Cue]) -> Cue | None:
     if not before.endswith(":"):
         return None
     colon = len(before) - 1
-    sentence = doc.char_span(colon, colon + 1, alignment_mode="expand").sent
+    colon_token = doc.char_span(colon, colon + 1, alignment_mode="expand")[0]
+    sentence = colon_token.sent
     candidates = [c for c in cues if c.kind != ACCORDING and c.token.idx < colon and c.token.sent == sentence]
     if candidates:
         return candidates[-1]
@@ -242,7 +243,7 @@ def _colon_cue(doc: Doc, span: MarkedSpan, cues: list[Cue]) -> Cue | None:
         t.ent_type_ == "PERSON" or t.pos_ == "PROPN" or t.lower_ in PERSON_PRONOUNS | PLURAL_PRONOUNS)]
     if subjects:
         return Cue(subjects[-1].head, CLAUSE, -1, -1, subjects[-1])
-    headline = headline_speaker(doc.char_span(colon, colon + 1, alignment_mode="expand")[0])
+    headline = headline_speaker(colon_token)
     return Cue(headline[1], CLAUSE, -1, -1, headline[0]) if headline else None
 
 

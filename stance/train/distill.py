@@ -15,6 +15,7 @@ import logging
 
 import numpy as np
 
+from stance.classifier.calibration import softmax
 from stance.errors import ConfigError
 from stance.schema import TASKS
 from stance.train.joint_config import is_joint, joint_labels, task_slice
@@ -38,9 +39,7 @@ def teacher_targets(teachers: tuple[str, ...], texts: list[str], temperature: fl
                               f"{list(model.config.id2label.values())})")
         logits = joint_logits(model, tokenizer, unique.tolist(), max_length).astype(np.float64)
         for task in TASKS:
-            part = logits[:, task_slice(task)] / temperature
-            part = np.exp(part - part.max(axis=1, keepdims=True))
-            total[:, task_slice(task)] += part / part.sum(axis=1, keepdims=True)
+            total[:, task_slice(task)] += softmax(logits[:, task_slice(task)] / temperature)
         logger.info("teacher %s read %d texts", name, len(unique))
     return (total / len(teachers))[inverse].astype(np.float32)
 

@@ -98,9 +98,9 @@ def article_sentences(path: str, min_words: int, max_words: int) -> pd.DataFrame
     rows = []
     for article in sorted(folder.glob("*.txt")):
         for i, sentence in enumerate(SENTENCE_END.split(article.read_text(encoding="utf-8"))):
-            sentence = " ".join(sentence.split())
-            if min_words <= len(sentence.split()) <= max_words:
-                rows.append({"text": sentence, "origin": f"{article.name}:{i}", "group": article.stem})
+            words = sentence.split()
+            if min_words <= len(words) <= max_words:
+                rows.append({"text": " ".join(words), "origin": f"{article.name}:{i}", "group": article.stem})
     if not rows:
         raise InputError(f"{path}: no sentence of {min_words}–{max_words} words in any .txt article")
     frame = pd.DataFrame(rows)
