@@ -51,7 +51,8 @@ def is_joint(model_config) -> bool:
 class JointSource:
     """One labelled corpus: `kind` a reader of `stance.corpora.READERS`; `sample` rows drawn at random (0: all);
     `split`: hold out a share of its articles as dev data (needs a `doc_id` or `article_id` column);
-    `cue`: read a table's quotes as `cue: quote`."""
+    `cue`: read a table's quotes as `cue: quote`; `tasks`: the tasks a table trains (default: every task it has
+    a column for), so that a table labelled for both can teach one."""
 
     kind: str
     path: str
@@ -66,7 +67,9 @@ class JointSource:
         from stance.train.config import DataSource
 
         if self.kind == "table":
-            frame = quote_table(self.path, bool(self.options.get("cue", False)))
+            only = self.options.get("tasks")
+            frame = quote_table(self.path, bool(self.options.get("cue", False)),
+                                [only] if isinstance(only, str) else only)
         elif self.kind == "articles":
             frame = article_sentences(self.path, int(self.options.get("min_words", 8)),
                                       int(self.options.get("max_words", 80)))
@@ -109,13 +112,18 @@ def article_sentences(path: str, min_words: int, max_words: int) -> pd.DataFrame
     return frame
 
 
-def quote_table(path: str, cue: bool) -> pd.DataFrame:
-    """A labelled quote table read for training: `text` (with its cue when `cue`) and the task columns."""
+def quote_table(path: str, cue: bool, only: list[str] | None = None) -> pd.DataFrame:
+    """A labelled quote table read for training: `text` (with its cue when `cue`) and the task columns (those
+    of `only` when given; the others left unlabelled)."""
     from stance.io import read_table
 
+    for task in only or ():
+        check_task(task)
     if not Path(path).exists():
         raise InputError(f"training data not found: {path}")
     table = read_table(path)
+    if only is not None:
+        table = table.drop(columns=[task for task in TASKS if task not in only and task in table.columns])
     tasks = [task for task in TASKS if task in table.columns]
     if "text" not in table.columns or not tasks:
         raise InputError(f"{path}: a labelled table needs `text` and a `tone` or `stance` column; "

@@ -95,6 +95,20 @@ def test_a_source_labelling_one_task_leaves_the_other_unlabelled(tmp_path):
     assert frame["tone"].tolist() == ["positive", "negative"] and frame["stance"].isna().all()
 
 
+def test_a_table_labelled_for_both_tasks_can_teach_one(quotes, tmp_path):
+    both = JointSource("table", str(quotes), {"cue": True}).read(seed=0)
+    tone = JointSource("table", str(quotes), {"cue": True, "tasks": ["tone"]}).read(seed=0)
+    assert tone["tone"].tolist() == both["tone"].tolist() == [row[2] for row in ROWS]
+    assert tone["stance"].isna().all() and both["stance"].notna().all()
+    assert JointSource("table", str(quotes), {"tasks": "stance"}).read(seed=0)["tone"].isna().all()
+    config = tmp_path / "recipe.toml"
+    config.write_text(f'[train]\ntask = "tone+stance"\noutput_dir = "out"\n\n[[data]]\nkind = "table"\n'
+                      f'path = "{quotes}"\ntasks = ["tone"]\n', encoding="utf-8")
+    assert load_joint_config(config).data[0].read(seed=0)["stance"].isna().all()
+    with pytest.raises(ConfigError, match="unknown task 'mood'"):
+        JointSource("table", str(quotes), {"tasks": ["mood"]}).read(seed=0)
+
+
 @pytest.mark.parametrize("finetune", ["full", "lora"])
 def test_train_save_reload_both_tasks_from_one_model(tiny_models, quotes, tmp_path, finetune):
     metrics = train_joint(_config(tiny_models, quotes, tmp_path, finetune=finetune))
