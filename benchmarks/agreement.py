@@ -1,6 +1,7 @@
 """Agreement of the two blind annotations of the double-labelled war quotes (`data/urw_more.double.jsonl`, the
 corpus's random subset; `data/urw_extra.double.jsonl`, every span of the later additions;
-`data/urw_more.second.jsonl`, the second pass over the rest of the corpus): Cohen's kappa per task, with a
+`data/urw_more.second.jsonl`, the second pass over the rest of the corpus), and of the news quotes outside the
+war (`data/newsmtsc_quotes.double.jsonl`, a random 240 of the 1,440 NewsMTSC spans): Cohen's kappa per task, with a
 bootstrap interval over articles, and how the disagreements were resolved.
 
 Tone and stance are scored on the quotes both annotators took for quotes (LABELS.md §1); whether a span is a
@@ -23,6 +24,7 @@ from sklearn.metrics import cohen_kappa_score
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 DOUBLE = (DATA / "urw_more.double.jsonl", DATA / "urw_extra.double.jsonl", DATA / "urw_more.second.jsonl")
+NEWS = DATA / "newsmtsc_quotes.double.jsonl"  # news quotes outside the war: reported apart from the war corpus
 
 
 def kappa_with_interval(rows: list[dict], field: str, resamples: int = 1000,
@@ -79,7 +81,10 @@ def main() -> None:
     files = double_labels()
     for name, rows in files.items():
         table(name, rows)
-    table("all double-labelled spans", [row for rows in files.values() for row in rows])
+    table("all double-labelled spans of the war corpus", [row for rows in files.values() for row in rows])
+    if NEWS.exists():
+        table(NEWS.name + " (news quotes outside the war)",
+              [json.loads(line) for line in NEWS.read_text(encoding="utf-8").splitlines() if line.strip()])
     print("rerun: .venv/bin/python benchmarks/agreement.py")
 
 

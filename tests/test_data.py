@@ -16,7 +16,8 @@ DATA = REPO / "data"
 EVALUATED = [REPO / "seeds" / "000_425a455c3402a5f3.gold.jsonl",
              REPO.parent / "shared" / "data" / "urw_articles.gold.jsonl"]  # the second only beside ../shared
 SYNTHETIC = ("war_quotes.synthetic.jsonl", "war_quotes.synthetic_hard.jsonl")
-LABELLED = ("urw_train.labels.jsonl", "urw_more.labels.jsonl", "urw_extra.labels.jsonl")  # real quotes, trained on
+LABELLED = ("urw_train.labels.jsonl", "urw_more.labels.jsonl", "urw_extra.labels.jsonl",
+            "newsmtsc_quotes.labels.jsonl")  # real quotes, trained on (the last by an experiment recipe)
 
 
 def _key(text: str) -> str:
@@ -141,3 +142,57 @@ def test_the_speaker_labels_cover_the_corpus_and_keep_their_provenance():
         final = by_span.loc[(row.doc_id, row.start, row.end)]
         assert (final["speaker"], bool(final["is_quote"])) == (row.final["speaker"], row.final["is_quote"])
         assert row.a["labeller"] in final["labeller"] and row.b["labeller"] in final["labeller"]
+
+
+NEWS = ("newsmtsc_quotes.labels.jsonl", "newsmtsc_quotes.not_quotes.jsonl")
+NEWSMTSC = REPO.parent / "shared" / "data" / "newsmtsc"
+NEWS_KEY = ["line", "start", "end"]
+
+
+def test_the_news_quotes_carry_their_provenance_and_labels():
+    """Quotes of NewsMTSC's training sentences labelled by the project (data/README.md): each names its sentence
+    (`line` of train.jsonl) and offsets, who labelled it and when; none is labelled twice over."""
+    labels = pd.read_json(DATA / NEWS[0], lines=True, dtype=False)
+    assert len(labels) >= 1000
+    assert set(labels["tone"]) <= set(TASKS["tone"]) and set(labels["stance"]) <= set(TASKS["stance"])
+    spans = pd.concat([pd.read_json(DATA / name, lines=True, dtype=False) for name in NEWS])
+    for column in ("doc_id", "line", "start", "end", "text", "labeller", "labelled"):
+        assert spans[column].notna().all() and spans[column].astype(str).str.len().gt(0).all(), column
+    assert (spans["end"] > spans["start"]).all() and not spans.duplicated(NEWS_KEY).any()
+    assert spans["labeller"].str.startswith("annotator-").all()
+
+
+def test_the_news_quotes_double_labelled_subset_is_the_files_final_labels():
+    double = pd.read_json(DATA / "newsmtsc_quotes.double.jsonl", lines=True, dtype=False)
+    assert len(double) >= 200
+    spans = pd.concat([pd.read_json(DATA / name, lines=True, dtype=False).assign(is_quote=name == NEWS[0])
+                       for name in NEWS]).set_index(NEWS_KEY)
+    for row in double.itertuples():
+        assert row.a["labeller"] != row.b["labeller"]
+        final = spans.loc[(row.line, row.start, row.end)]
+        assert bool(final["is_quote"]) == row.final["is_quote"]
+        assert row.a["labeller"] in final["labeller"] and row.b["labeller"] in final["labeller"]
+        if row.final["is_quote"]:
+            assert (final["tone"], final["stance"]) == (row.final["tone"], row.final["stance"])
+        if row.final["by"] == "agreed":
+            fields = ("is_quote", "tone", "stance")
+            assert [row.a[k] for k in fields] == [row.b[k] for k in fields]
+
+
+@pytest.mark.skipif(not NEWSMTSC.exists(), reason="needs ../shared/data/newsmtsc")
+def test_the_news_quotes_index_newsmtsc_train_and_never_an_evaluated_sentence():
+    """Offsets index the sentence at `line` of NewsMTSC's train.jsonl; no quote comes from a sentence the project
+    measures on: NewsMTSC's dev sets, or the conflict sentences labelled for stance (newsmtsc_conflict)."""
+    import json
+
+    sentences = [json.loads(line)["sentence_normalized"]
+                 for line in (NEWSMTSC / "train.jsonl").read_text(encoding="utf-8").splitlines()]
+    measured = {json.loads(line)["sentence_normalized"] for name in ("dev_rw.jsonl", "dev_mt.jsonl")
+                for line in (NEWSMTSC / name).read_text(encoding="utf-8").splitlines() if line.strip()}
+    conflict = set(pd.read_json(DATA / "newsmtsc_conflict.stance.jsonl", lines=True)["line"])
+    for name in NEWS:
+        for row in pd.read_json(DATA / name, lines=True, dtype=False).itertuples():
+            sentence = sentences[row.line - 1]
+            assert sentence[row.start:row.end] == row.text, (name, row.line)
+            assert sentence not in measured and row.line not in conflict
+            assert sentences.index(sentence) + 1 not in conflict  # nor a repeat of a conflict sentence
