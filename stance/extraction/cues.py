@@ -109,8 +109,7 @@ def _verb_content(verb: Token) -> tuple[str, list[Token]] | None:
     # (nor a report of its own before the verb: `Zelensky said the attack was a crime, the agency said` relays
     # Zelensky's words, which are his, LABELS.md §6; `…, “Russia will pay,” he added`: the quoted words are added)
     relayed = [c for c in children if c.dep_ == "ccomp" and c.i < verb.i and _relayed_report(c)]
-    # (nor a clause the parse hung on the verb that its object, someone's claim, holds: `echoes Modi's message that
-    # …` is Modi's)
+    # (nor a clause the parse hung on the verb that its object, someone's claim, holds: `echoes Modi's message …`)
     claimed = {h.i for c in children if (h := claim_hung_on_verb(c)) is not None}
     clauses = [c for c in children if c.dep_ == "ccomp" and not (
         c.i < verb.i and any(t.text == ":" for t in verb.doc[c.right_edge.i + 1:verb.i]))
@@ -119,8 +118,7 @@ def _verb_content(verb: Token) -> tuple[str, list[Token]] | None:
         # `An official said discussions were “still dynamic,” it said`: the parse hangs the official's clause on
         # the verb that relays it
         clauses = [c for c in verb.head.children if c.dep_ == "ccomp" and c.left_edge.i == verb.i + 1]
-    # `said he doesn't want to … — a controversial proposal he has raised`: a second clause after a dash is the
-    # reporter's aside
+    # `said he … — a controversial proposal he has raised`: a second clause after a dash is the reporter's aside
     clauses = clauses[:1] + [c for c in clauses[1:] if verb.doc[c.left_edge.i - 1].text not in DASHES]
     if clauses:
         return CLAUSE, [t for c in clauses for t in clause_content(c)]
@@ -306,6 +304,8 @@ def find_cues(doc: Doc, excluded: list[tuple[int, int]]) -> list[Cue]:
         if _negated(token, excluded):
             continue  # `did not say that the deal was dead`, `did not blame Kyiv for …`: nothing was stated
         found = _verb_content(token)
+        if found is not None and found[0] == CLAUSE and phrases.a_question(token, found[1]):
+            found = None  # `asked whether …`, `knows how long …`: no statement; a quotation beside it may be theirs
         if found is None and token.lemma_.lower() in CITING_VERBS:
             continue  # `citing two officials` cues nothing of its own
         if found is None:

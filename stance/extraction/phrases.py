@@ -12,6 +12,7 @@ from spacy.tokens import Token
 
 from stance.extraction.lexicon import (
     BELIEF_ADJECTIVES,
+    COGNITION_VERBS,
     DOCUMENT_NOUNS,
     EVIDENCE_NOUNS,
     GROUP_NOUNS,
@@ -20,6 +21,7 @@ from stance.extraction.lexicon import (
     REPORTING_VERBS,
     ROLE_NOUNS,
     SOMEONE_ENTITIES,
+    SPEECH_VERBS,
 )
 from stance.extraction.nlp import is_quote_mark, text_of, token_range, trim_span
 
@@ -285,3 +287,32 @@ def doer(token: Token) -> Token | None:
             main = main.head
         return next((c for c in main.children if c.dep_ in ("nsubj", "nsubjpass") and c.i > node.i), None)
     return None
+
+
+
+INTERROGATIVE_TAGS = frozenset({"WDT", "WP", "WP$", "WRB"})
+QUESTIONING_VERBS = frozenset({"ask", "wonder", "inquire", "enquire", "query"})  # their content is a question
+
+
+def a_question(verb: Token, content: list[Token]) -> bool:
+    """A content clause that is a question, under a verb of asking or one of knowing and thinking alone: `asked
+    whether the talks would resume`, `wondered why …`, `knows how long this will last`, `believe what they are
+    saying`. It states nothing anyone holds (LABELS.md §1: a question put is no quote). Not a verb of saying too
+    (`explained how the deal works`, `acknowledged what everyone had concluded: …`, `predicted who will …`), nor an
+    `if` that opens a condition inside the content (`thinks if they had sent troops, they would have won`)."""
+    lemma = verb.lemma_.lower()
+    if not content or not (lemma in QUESTIONING_VERBS or lemma in COGNITION_VERBS and lemma not in SPEECH_VERBS):
+        return False
+    doc, first = verb.doc, content[0]
+    if first.i > verb.i + 1 and doc[first.i - 1].lower_ in ("if", "whether"):
+        first = doc[first.i - 1]  # the content was cut after its complementiser
+    if first.lower_ in ("if", "whether"):
+        return first.head.head.i == verb.i  # the mark of the clause the verb takes, not of a condition inside it
+    if first.tag_ not in INTERROGATIVE_TAGS or first.lower_ == "that":  # `that` tagged WDT is a complementiser
+        return False
+    word = first
+    while word.head.i != verb.i and word.head.i != word.i:
+        if word.dep_ == "advcl":
+            return False
+        word = word.head
+    return word.head.i == verb.i and word.left_edge.i == first.i

@@ -823,3 +823,31 @@ def test_the_body_noun_is_the_body_named_before(text, speaker):
 ])
 def test_a_verb_hung_on_a_noun_in_a_sentence_without_another_speaks_for_the_subject(text, speaker):
     assert quotes_of(text)[0][1] == speaker
+
+
+@pytest.mark.parametrize("text", [
+    "The minister asked whether the talks would resume in May.",
+    "Michel asked if Beijing had shown any sign of changing its support for Moscow.",
+    "Asked why the army had retreated, the spokesman shrugged.",
+    "Many in Brussels wonder whether the general has become reckless.",
+    "Nobody knows how long the siege of the port will last.",
+    "The villagers want to understand what happened to the convoy.",
+    "Voters still do not know what is in the treaty.",
+])
+def test_a_question_asked_or_wondered_about_states_nothing(text):
+    assert quotes_of(text) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a verb of saying tells what it names; a condition inside a belief is part of it; `doubt` holds a view
+    ("The envoy explained how the sanctions would work.", [["how the sanctions would work", "The envoy", "explained"]]),
+    ("The colonel thinks if they had sent more troops, the town would have held.",
+     [["if they had sent more troops, the town would have held", "The colonel", "thinks"]]),
+    ("The analyst doubts whether the ceasefire will hold.",
+     [["whether the ceasefire will hold", "The analyst", "doubts"]]),
+    # a quotation beside a verb of asking is still the asker's
+    ("“Where are the inspectors?” Zakharova asked, wondering whether they had left the plant.",
+     [["Where are the inspectors?", "Zakharova", "asked"]]),
+])
+def test_statements_and_quotations_beside_questions_stay(text, expected):
+    assert quotes_of(text) == expected
