@@ -37,6 +37,7 @@ bench: setup-dev
 	$(BIN)/python benchmarks/war_speakers.py
 	$(BIN)/python benchmarks/attribution_errors.py --before e746b69
 	$(BIN)/python benchmarks/polnear_contract.py
+	$(BIN)/python benchmarks/news_precision.py
 
 bench-classifiers: setup-dev
 	$(BIN)/pip install --quiet -e '.[bench]'
