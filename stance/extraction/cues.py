@@ -233,7 +233,7 @@ def _verb_content(verb: Token) -> tuple[str, list[Token]] | None:
         for child in children:
             if child.dep_ == "prep" and child.lower_ == prep:
                 objects = [t for c in child.children if c.dep_ in ("pobj", "pcomp") for t in subtree(c)]
-                if objects:
+                if objects and not phrases.names_a_topic(verb, child):  # not `talked about the economy`
                     return NOMINAL, list_called_for(verb, lemma) or objects
     return None
 

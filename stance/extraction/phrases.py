@@ -316,3 +316,21 @@ def a_question(verb: Token, content: list[Token]) -> bool:
             return False
         word = word.head
     return word.head.i == verb.i and word.left_edge.i == first.i
+
+
+TOPIC_VERBS = frozenset({"talk", "speak"})  # `talked about X`: X may be only what was talked about
+
+
+def names_a_topic(verb: Token, prep: Token) -> bool:
+    """`talked about the economy`, `spoke of her husband's political future`: a topic, no statement (LABELS.md §1).
+    Not a noun that holds a clause (`spoke of the holiness he sees in parents`, `talks about his reporting that …`,
+    `spoke of the need to negotiate`), a clause (`spoke about how the reform works`) or quoted words (`talked about
+    “my precious Quinn”`)."""
+    objects = [c for c in prep.children if c.dep_ == "pobj"]
+    if verb.lemma_.lower() not in TOPIC_VERBS or not objects or any(c.dep_ == "pcomp" for c in prep.children):
+        return False
+    words = [t for o in objects for t in o.subtree]
+    end = max(t.i for t in words) + 1
+    marks = any(is_quote_mark(t) for t in verb.doc[prep.i:min(end + 1, len(verb.doc))])
+    return not marks and objects[0].tag_ not in INTERROGATIVE_TAGS and not any(
+        t.dep_ in ("relcl", "acl", "ccomp") and t.pos_ in ("VERB", "AUX") for t in words)

@@ -851,3 +851,20 @@ def test_a_question_asked_or_wondered_about_states_nothing(text):
 ])
 def test_statements_and_quotations_beside_questions_stay(text, expected):
     assert quotes_of(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a topic talked about is no statement
+    ("The minister talked about the economy at length.", []),
+    ("She spoke recently about her husband's political future.", []),
+    ("Speaking about the grain corridor, the admiral smiled.", []),
+    # a noun that holds a clause, a clause, or quoted words are what was said
+    ("He spoke of the holiness he sees in parents who raise their children.",
+     [["the holiness he sees in parents who raise their children", "He", "spoke"]]),
+    ("The envoy spoke about how the sanctions would work.", [["how the sanctions would work", "The envoy", "spoke"]]),
+    ("Zelensky spoke of the need to negotiate with Moscow.",
+     [["the need to negotiate with Moscow", "Zelensky", "spoke"]]),
+    ("He talked about “my precious Quinn” in tears.", [["my precious Quinn", "He", "talked"]]),
+])
+def test_a_topic_talked_about_is_no_quote_but_what_was_said_of_it_is(text, expected):
+    assert quotes_of(text) == expected
