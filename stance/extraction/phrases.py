@@ -298,27 +298,35 @@ def a_question(verb: Token, content: list[Token]) -> bool:
     """A content clause that is a question, under a verb of asking or one of knowing and thinking alone: `asked
     whether the talks would resume`, `wondered why …`, `knows how long this will last`, `believe what they are
     saying`. It states nothing anyone holds (LABELS.md §1: a question put is no quote). Not a verb of saying too
-    (`explained how the deal works`, `acknowledged what everyone had concluded: …`, `predicted who will …`), nor an
-    `if` that opens a condition inside the content (`thinks if they had sent troops, they would have won`)."""
+    (`explained how the deal works`, `acknowledged what everyone had concluded: …`, `predicted who will …`), nor a
+    condition inside the content (`thinks if they had sent troops, they would have won`, `whether or not …`), a
+    wh-clause that is the subject of the content (`believes how the war ends will decide …`) or of a judgement
+    (`considers what happened in Bucha a genocide`), nor a content that holds quoted words (`asked whether the West
+    would let Russia “get away with murder”`: the words are the asker's)."""
     lemma = verb.lemma_.lower()
-    if not content or not (lemma in QUESTIONING_VERBS or lemma in COGNITION_VERBS and lemma not in SPEECH_VERBS):
+    if not content or not (lemma in QUESTIONING_VERBS or lemma in COGNITION_VERBS and lemma not in SPEECH_VERBS) \
+            or any(t.is_quote for t in content):
         return False
     doc, first = verb.doc, content[0]
     if first.i > verb.i + 1 and doc[first.i - 1].lower_ in ("if", "whether"):
         first = doc[first.i - 1]  # the content was cut after its complementiser
-    if first.lower_ in ("if", "whether"):
-        return first.head.head.i == verb.i  # the mark of the clause the verb takes, not of a condition inside it
+    if first.lower_ in ("if", "whether"):  # the mark of the clause the verb takes, not of a condition inside it
+        return first.head.head.i == verb.i and not (first.i + 1 < len(doc) and doc[first.i + 1].lower_ == "or")
     if first.tag_ not in INTERROGATIVE_TAGS or first.lower_ == "that":  # `that` tagged WDT is a complementiser
         return False
-    word = first
+    word, steps = first, 0
     while word.head.i != verb.i and word.head.i != word.i:
-        if word.dep_ == "advcl":
-            return False
-        word = word.head
-    return word.head.i == verb.i and word.left_edge.i == first.i
+        word, steps = word.head, steps + 1
+        if steps > 2 or word.dep_ in ("advcl", "csubj", "nsubj") and word.head.i != verb.i:
+            return False  # the wh-word opens a clause inside the content, not the content itself
+    judged = any(c.dep_ in ("oprd", "dobj", "attr", "xcomp") and c.i > word.right_edge.i for c in verb.children)
+    return word.head.i == verb.i and word.left_edge.i == first.i and not judged
 
 
 TOPIC_VERBS = frozenset({"talk", "speak"})  # `talked about X`: X may be only what was talked about
+# nouns that take a position on what follows them: `spoke of the need for talks` says talks are needed
+STANCE_NOUNS = frozenset({"need", "necessity", "importance", "urgency", "danger", "risk", "threat", "hope", "fear",
+                          "possibility"})
 
 
 def names_a_topic(verb: Token, prep: Token) -> bool:
@@ -331,6 +339,6 @@ def names_a_topic(verb: Token, prep: Token) -> bool:
         return False
     words = [t for o in objects for t in o.subtree]
     end = max(t.i for t in words) + 1
-    marks = any(is_quote_mark(t) for t in verb.doc[prep.i:min(end + 1, len(verb.doc))])
-    return not marks and objects[0].tag_ not in INTERROGATIVE_TAGS and not any(
-        t.dep_ in ("relcl", "acl", "ccomp") and t.pos_ in ("VERB", "AUX") for t in words)
+    marks = any(t.is_quote for t in verb.doc[prep.i:min(end + 1, len(verb.doc))])
+    return not marks and objects[0].tag_ not in INTERROGATIVE_TAGS and objects[0].lemma_.lower() not in STANCE_NOUNS \
+        and not any(t.dep_ in ("relcl", "acl", "ccomp") and t.pos_ in ("VERB", "AUX") for t in words)

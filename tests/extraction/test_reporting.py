@@ -848,6 +848,13 @@ def test_a_question_asked_or_wondered_about_states_nothing(text):
     # a quotation beside a verb of asking is still the asker's
     ("“Where are the inspectors?” Zakharova asked, wondering whether they had left the plant.",
      [["Where are the inspectors?", "Zakharova", "asked"]]),
+    # a condition, or a wh-clause that is the content's subject, is no question; quoted words are the asker's
+    ("Officials think whether or not talks resume, the sanctions will stay.",
+     [["whether or not talks resume, the sanctions will stay", "Officials", "think"]]),
+    ("Macron believes how the war ends will decide Europe's future.",
+     [["how the war ends will decide Europe's future", "Macron", "believes"]]),
+    ("The minister asked whether the talks would resume “in good faith.”",
+     [["whether the talks would resume “in good faith.”", "The minister", "asked"]]),
 ])
 def test_statements_and_quotations_beside_questions_stay(text, expected):
     assert quotes_of(text) == expected
@@ -865,6 +872,8 @@ def test_statements_and_quotations_beside_questions_stay(text, expected):
     ("Zelensky spoke of the need to negotiate with Moscow.",
      [["the need to negotiate with Moscow", "Zelensky", "spoke"]]),
     ("He talked about “my precious Quinn” in tears.", [["my precious Quinn", "He", "talked"]]),
+    ("Guterres spoke about the need for an immediate ceasefire.",  # a noun that takes a position
+     [["the need for an immediate ceasefire", "Guterres", "spoke"]]),
 ])
 def test_a_topic_talked_about_is_no_quote_but_what_was_said_of_it_is(text, expected):
     assert quotes_of(text) == expected
