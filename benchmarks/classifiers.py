@@ -12,6 +12,8 @@ Intervals are 95% bootstrap intervals over articles (1,000 resamples; quotes of 
 
 Tables printed:
 1. Tone, NewsMTSC dev_rw at sentence level: the model, VADER and the majority class.
+1b. Tone on the project's 4,181 labelled news quotes outside the war (data/newsmtsc_quotes.labels.jsonl), read
+   with their cues: held out unless the recipe trains on them (the table says which).
 2. War-news quotes held out from training (../shared/data/urw_articles.gold.jsonl, labelled by others, and
    the seed's gold; the recipe never trains on either): tone and stance macro-F1 with intervals, with and
    without the label prior, against VADER and a keyword baseline; the stance confusion matrix.
@@ -47,6 +49,7 @@ import numpy as np
 import pandas as pd
 
 REPO = Path(__file__).resolve().parents[1]
+NEWS_QUOTES = REPO / "data" / "newsmtsc_quotes.labels.jsonl"
 sys.path.insert(0, str(REPO))  # run from a checkout without installing the package
 
 from stance.classifier.calibration import expected_calibration_error  # noqa: E402
@@ -54,6 +57,7 @@ from stance.classifier.model import TextClassifier, predict_tasks  # noqa: E402
 from stance.metrics import score_labels  # noqa: E402
 from stance.schema import TASKS  # noqa: E402
 from stance.train.corpora import newsmtsc  # noqa: E402
+from stance.train.joint_config import load_joint_config, trains_on  # noqa: E402
 
 ESCALATION_WORDS = r"attack|strike|weapon|missile|sanction|retaliat|destroy|war\b|force|threat|punish|defeat|" \
                    r"invade|invasion|kill|bomb|tank|troops|military|fight|escalat|nuclear|aggress|crush|victory|" \
@@ -186,7 +190,6 @@ def corpus_cv(recipe: Path, folds: int, workdir: Path) -> pd.DataFrame:
     """Held-out predictions for every quote of the recipe's `split` sources (the corpus, however many files): the
     recipe is retrained `folds` times, each time without one group of the corpus's articles, in every file (the
     fold's dev set is drawn from the rest)."""
-    from stance.train.joint_config import load_joint_config
     from stance.train.multitask import train_joint
 
     config = load_joint_config(recipe)
@@ -346,6 +349,16 @@ def main() -> None:
         row("VADER (nltk-vader-sentiment)", "tone", gold, vader_tone(texts)),
         row(f"majority ({majority})", "tone", gold, [majority] * len(gold)),
     ])
+
+    news = pd.read_json(NEWS_QUOTES, lines=True)
+    texts, cues = news["text"].astype(str).tolist(), news["cue"].fillna("").astype(str).tolist()
+    gold, groups = news["tone"].tolist(), news["doc_id"].astype(str).tolist()
+    trained = trains_on(load_joint_config(args.recipe), NEWS_QUOTES, REPO)
+    use = f"TRAINED ON by {args.recipe.name}" if trained else "never trained on"
+    show(f"Tone, {len(news):,} news quotes outside the war (data/{NEWS_QUOTES.name}: the project's labels on "
+         f"NewsMTSC quotes, read with their cues; {use})",
+         [row(name, "tone", gold, labels_of(probabilities(tone, texts, cues), "tone"), groups),
+          row("VADER (nltk-vader-sentiment)", "tone", gold, vader_tone(texts), groups)])
 
     seed_gold = REPO / "seeds" / "000_425a455c3402a5f3.gold.jsonl"
     quotes = gold_quotes([args.data / "urw_articles.gold.jsonl", seed_gold])
