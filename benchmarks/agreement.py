@@ -71,10 +71,14 @@ def table(title: str, rows: list[dict]) -> None:
     print(f"\nfinal labels: {dict(resolved)} (disagreements resolved under LABELS.md by a third reader)\n")
 
 
+def read_rows(path: Path) -> list[dict]:
+    """The rows of one double-labelled file."""
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
 def double_labels() -> dict[str, list[dict]]:
-    """The rows of each double-labelled file, by file name."""
-    return {path.name: [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
-            for path in DOUBLE if path.exists()}
+    """The rows of each double-labelled file of the war corpus, by file name."""
+    return {path.name: read_rows(path) for path in DOUBLE if path.exists()}
 
 
 def main() -> None:
@@ -83,8 +87,7 @@ def main() -> None:
         table(name, rows)
     table("all double-labelled spans of the war corpus", [row for rows in files.values() for row in rows])
     if NEWS.exists():
-        table(NEWS.name + " (news quotes outside the war)",
-              [json.loads(line) for line in NEWS.read_text(encoding="utf-8").splitlines() if line.strip()])
+        table(NEWS.name + " (news quotes outside the war)", read_rows(NEWS))
     print("rerun: .venv/bin/python benchmarks/agreement.py")
 
 

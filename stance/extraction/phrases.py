@@ -289,7 +289,6 @@ def doer(token: Token) -> Token | None:
     return None
 
 
-
 INTERROGATIVE_TAGS = frozenset({"WDT", "WP", "WP$", "WRB"})
 QUESTIONING_VERBS = frozenset({"ask", "wonder", "inquire", "enquire", "query"})  # their content is a question
 
@@ -338,7 +337,6 @@ def names_a_topic(verb: Token, prep: Token) -> bool:
     if verb.lemma_.lower() not in TOPIC_VERBS or not objects or any(c.dep_ == "pcomp" for c in prep.children):
         return False
     words = [t for o in objects for t in o.subtree]
-    end = max(t.i for t in words) + 1
-    marks = any(t.is_quote for t in verb.doc[prep.i:min(end + 1, len(verb.doc))])
+    marks = any(t.is_quote for t in verb.doc[prep.i:max(t.i for t in words) + 2])  # a closing mark after it too
     return not marks and objects[0].tag_ not in INTERROGATIVE_TAGS and objects[0].lemma_.lower() not in STANCE_NOUNS \
         and not any(t.dep_ in ("relcl", "acl", "ccomp") and t.pos_ in ("VERB", "AUX") for t in words)
