@@ -295,7 +295,7 @@ def find_cues(doc: Doc, excluded: list[tuple[int, int]]) -> list[Cue]:
                 or shouted_line(token):
             continue
         withheld = token.head if token.dep_ == "conj" else token  # `declined to confirm or deny that …`
-        if withheld.dep_ == "xcomp" and withheld.head.lemma_.lower() in WITHHOLDING_VERBS or _reporters_voice(token):
+        if withheld.dep_ == "xcomp" and withheld.head.lemma_.lower() in WITHHOLDING_VERBS or phrases.reporters_voice(token):
             continue  # `refused to call it an invasion`: words not said; `it is worth noting that`: nobody's
         if token.dep_ == "pcomp" and (token.head.lower_ == "of" and token.head.head.lower_ == "short" or (
                 token.head.lower_ == "from" and token.head.head.lemma_.lower() in KEEPING_VERBS
@@ -367,22 +367,6 @@ def _negated(verb: Token, excluded: list[tuple[int, int]]) -> bool:
     return any(c.dep_ == "neg" and c.i < verb.i and not inside(c, excluded) and not between_marks(c)
                and doc[c.i + 1].lower_ != "only" and not (c.i > 0 and doc[c.i - 1].lower_ == "or")
                for c in verb.children)
-
-
-def _reporters_voice(verb: Token) -> bool:
-    """A speech or thought verb that gives nobody's words: `it is worth noting that`, `it should be noted that`, an
-    imperative (`ask yourself whether …`, `Consider that …`), a question to the reader (`Do you know where …?`), an
-    editor's note (`(emphasis added)`)."""
-    children = {c.dep_: c for c in verb.children}
-    if any(c.dep_ in ("nsubj", "nsubjpass") and c.lemma_.lower() in ("emphasis", "italics") for c in verb.children):
-        return True
-    passive_it = children.get("nsubjpass") is not None and children["nsubjpass"].lower_ == "it"
-    if verb.head.lower_ == "worth" or passive_it and "agent" not in children:  # not `It was announced by X that`
-        return True
-    subject = children.get("nsubj")
-    if subject is None and verb.tag_ == "VB" and verb.dep_ == "ROOT" and "aux" not in children:
-        return True
-    return subject is not None and subject.lower_ == "you" and verb.sent.text.rstrip().endswith("?")
 
 
 def _sides(verb: Token, tokens: list[Token]) -> list[list[Token]]:

@@ -263,6 +263,10 @@ def find_source(verb: Token, excluded: list[tuple[int, int]] = (), depth: int = 
         charged = _object_charged(verb, excluded) or _reaction_from(verb, excluded) or _passive_after(verb, excluded)
         if charged is not None:
             return charged
+        asked = next((c for c in verb.head.children if c.dep_ == "nsubjpass" and not inside(c, excluded)), None)
+        if verb.dep_ == "conj" and asked is not None and asked.i < verb.head.i and (
+                asked.pos_ in ("PROPN", "PRON") or names_someone(asked)):
+            return asked  # `X was asked about the deal and said …`: the one asked speaks, not who asked
         return find_source(verb.head, excluded, depth + 1)
     if (verb.dep_ == "acl" and verb.head.lemma_.lower() in EVENT_NOUNS and verb.head.dep_ == "pobj"
             and depth < 4 and verb.head.head.head.pos_ in ("VERB", "AUX")):

@@ -877,3 +877,56 @@ def test_statements_and_quotations_beside_questions_stay(text, expected):
 ])
 def test_a_topic_talked_about_is_no_quote_but_what_was_said_of_it_is(text, expected):
     assert quotes_of(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    # a view that no one in particular holds
+    "Nobody believes that the ceasefire will hold past the weekend.",
+    "No one thinks the grain deal will survive the winter.",
+    "Everyone understands that the bridge cannot be rebuilt before spring.",
+    # the writer's own view, outside quotation marks
+    "I think the sanctions have failed. We know that the refinery burned for three days.",
+    "The port was shelled again. We assume the talks will go nowhere.",
+])
+def test_a_view_of_no_one_or_of_the_writer_is_no_quote(text):
+    assert quotes_of(text) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    # someone in particular holds it, or says it
+    ("One of the negotiators believes that a deal is near.",
+     [["a deal is near", "One of the negotiators", "believes"]]),
+    ("Kuleba thinks the sanctions have failed.", [["the sanctions have failed", "Kuleba", "thinks"]]),
+    ("We said that the port would reopen.", [["the port would reopen", "", "said"]]),
+    # an interview's answer opened by a dash is the one answering, not the writer
+    ("Would the reserves have held?\n\n— I think if they had been sent earlier, the line would have held.",
+     [["if they had been sent earlier, the line would have held", "", "think"]]),
+    # so is a post signed on the line under it
+    ("I thought the general seemed exhausted.\n\n— Anna Petrova (@annapetrova) May 3, 2024",
+     [["the general seemed exhausted", "", "thought"]]),
+])
+def test_a_view_someone_holds_or_states_stays(text, expected):
+    assert quotes_of(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # asking someone to do something is a request made in words, as urging is
+    ("The foreign minister asked the allies to send more air defence systems before winter.",
+     [["the allies to send more air defence systems before winter", "The foreign minister", "asked"]]),
+    ("Kuleba urged the allies to send more air defence systems before winter.",
+     [["the allies to send more air defence systems before winter", "Kuleba", "urged"]]),
+    # nothing asked of anyone: no request
+    ("The spokesman was asked to comment on the report.", []),
+    ("Zelensky asked for more tanks.", []),
+])
+def test_asking_someone_to_act_is_a_request(text, expected):
+    assert quotes_of(text) == expected
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("The president was asked about the deal and said it would never be signed.", "The president"),
+    ("Kuleba was questioned by reporters on Monday and said that the talks were over.", "Kuleba"),
+    ("Shmyhal was pressed by the committee and insisted the budget was sound.", "Shmyhal"),
+])
+def test_one_asked_who_then_speaks_is_the_speaker_not_who_asked(text, speaker):
+    assert [q[1] for q in quotes_of(text)] == [speaker]
