@@ -295,7 +295,8 @@ def find_cues(doc: Doc, excluded: list[tuple[int, int]]) -> list[Cue]:
                 or shouted_line(token):
             continue
         withheld = token.head if token.dep_ == "conj" else token  # `declined to confirm or deny that …`
-        if withheld.dep_ == "xcomp" and withheld.head.lemma_.lower() in WITHHOLDING_VERBS or phrases.reporters_voice(token):
+        if withheld.dep_ == "xcomp" and withheld.head.lemma_.lower() in WITHHOLDING_VERBS or (
+                phrases.reporters_voice(token)):
             continue  # `refused to call it an invasion`: words not said; `it is worth noting that`: nobody's
         if token.dep_ == "pcomp" and (token.head.lower_ == "of" and token.head.head.lower_ == "short" or (
                 token.head.lower_ == "from" and token.head.head.lemma_.lower() in KEEPING_VERBS
