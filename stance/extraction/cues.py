@@ -11,7 +11,10 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from stance.extraction import phrases  # `according to X`, `in X's words`, `citing X`
+from stance.extraction import (
+    phrases,  # `according to X`, `in X's words`, `citing X`
+    unstated,  # questions, topics, the article's own voice
+)
 from stance.extraction.claims import CUE_NOUNS, claim_hung_on_verb, list_called_for, nominal_claim
 from stance.extraction.contents import (
     ACCORDING,
@@ -162,6 +165,8 @@ def _verb_content(verb: Token) -> tuple[str, list[Token]] | None:
         urged = next((c for c in children if c.dep_ == "dobj" and c.i > verb.i), None)
         deed = next((c for c in children if c.dep_ in ("xcomp", "advcl") and urged is not None and c.i > urged.i
                      and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)), None)
+        if deed is not None and sum(c.dep_ in ("dobj", "dative") and c.i < deed.i for c in children) > 1:
+            deed = None  # `asked the applicants questions to see how they answer`: a purpose, not a request
         if deed is not None:
             return NOMINAL, [t for c in (urged, deed) for t in subtree(c)]
     if lemma in GERUND_VERBS:
@@ -233,7 +238,7 @@ def _verb_content(verb: Token) -> tuple[str, list[Token]] | None:
         for child in children:
             if child.dep_ == "prep" and child.lower_ == prep:
                 objects = [t for c in child.children if c.dep_ in ("pobj", "pcomp") for t in subtree(c)]
-                if objects and not phrases.names_a_topic(verb, child):  # not `talked about the economy`
+                if objects and not unstated.names_a_topic(verb, child):  # not `talked about the economy`
                     return NOMINAL, list_called_for(verb, lemma) or objects
     return None
 
@@ -296,7 +301,7 @@ def find_cues(doc: Doc, excluded: list[tuple[int, int]]) -> list[Cue]:
             continue
         withheld = token.head if token.dep_ == "conj" else token  # `declined to confirm or deny that …`
         if withheld.dep_ == "xcomp" and withheld.head.lemma_.lower() in WITHHOLDING_VERBS or (
-                phrases.reporters_voice(token)):
+                unstated.reporters_voice(token)):
             continue  # `refused to call it an invasion`: words not said; `it is worth noting that`: nobody's
         if token.dep_ == "pcomp" and (token.head.lower_ == "of" and token.head.head.lower_ == "short" or (
                 token.head.lower_ == "from" and token.head.head.lemma_.lower() in KEEPING_VERBS
@@ -305,7 +310,7 @@ def find_cues(doc: Doc, excluded: list[tuple[int, int]]) -> list[Cue]:
         if _negated(token, excluded):
             continue  # `did not say that the deal was dead`, `did not blame Kyiv for …`: nothing was stated
         found = _verb_content(token)
-        if found is not None and found[0] == CLAUSE and phrases.a_question(token, found[1]):
+        if found is not None and found[0] == CLAUSE and unstated.a_question(token, found[1]):
             found = None  # `asked whether …`, `knows how long …`: no statement; a quotation beside it may be theirs
         if found is None and token.lemma_.lower() in CITING_VERBS:
             continue  # `citing two officials` cues nothing of its own

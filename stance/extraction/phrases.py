@@ -8,13 +8,10 @@ talks failed`; `“…,” in the words of X`); `stance.extraction.cues` turns t
 
 from __future__ import annotations
 
-import re
-
 from spacy.tokens import Token
 
 from stance.extraction.lexicon import (
     BELIEF_ADJECTIVES,
-    COGNITION_VERBS,
     DOCUMENT_NOUNS,
     EVIDENCE_NOUNS,
     GROUP_NOUNS,
@@ -23,9 +20,8 @@ from stance.extraction.lexicon import (
     REPORTING_VERBS,
     ROLE_NOUNS,
     SOMEONE_ENTITIES,
-    SPEECH_VERBS,
 )
-from stance.extraction.nlp import between_marks, is_quote_mark, text_of, token_range, trim_span
+from stance.extraction.nlp import is_quote_mark, text_of, token_range, trim_span
 
 #: Possessives that make `in … words` the writer's own (`in other words`, `in my words`), not a source's.
 _NOT_A_SOURCE = frozenset({"my", "our", "your", "other", "plain", "simple", "short", "few", "same"})
@@ -289,107 +285,3 @@ def doer(token: Token) -> Token | None:
             main = main.head
         return next((c for c in main.children if c.dep_ in ("nsubj", "nsubjpass") and c.i > node.i), None)
     return None
-
-
-INTERROGATIVE_TAGS = frozenset({"WDT", "WP", "WP$", "WRB"})
-QUESTIONING_VERBS = frozenset({"ask", "wonder", "inquire", "enquire", "query"})  # their content is a question
-
-
-def a_question(verb: Token, content: list[Token]) -> bool:
-    """A content clause that is a question, under a verb of asking or one of knowing and thinking alone: `asked
-    whether the talks would resume`, `wondered why …`, `knows how long this will last`, `believe what they are
-    saying`. It states nothing anyone holds (LABELS.md §1: a question put is no quote). Not a verb of saying too
-    (`explained how the deal works`, `acknowledged what everyone had concluded: …`, `predicted who will …`), nor a
-    condition inside the content (`thinks if they had sent troops, they would have won`, `whether or not …`), a
-    wh-clause that is the subject of the content (`believes how the war ends will decide …`) or of a judgement
-    (`considers what happened in Bucha a genocide`), nor a content that holds quoted words (`asked whether the West
-    would let Russia “get away with murder”`: the words are the asker's)."""
-    lemma = verb.lemma_.lower()
-    if not content or not (lemma in QUESTIONING_VERBS or lemma in COGNITION_VERBS and lemma not in SPEECH_VERBS) \
-            or any(t.is_quote for t in content):
-        return False
-    doc, first = verb.doc, content[0]
-    if first.i > verb.i + 1 and doc[first.i - 1].lower_ in ("if", "whether"):
-        first = doc[first.i - 1]  # the content was cut after its complementiser
-    if first.lower_ in ("if", "whether"):  # the mark of the clause the verb takes, not of a condition inside it
-        return first.head.head.i == verb.i and not (first.i + 1 < len(doc) and doc[first.i + 1].lower_ == "or")
-    if first.tag_ not in INTERROGATIVE_TAGS or first.lower_ == "that":  # `that` tagged WDT is a complementiser
-        return False
-    word, steps = first, 0
-    while word.head.i != verb.i and word.head.i != word.i:
-        word, steps = word.head, steps + 1
-        if steps > 2 or word.dep_ in ("advcl", "csubj", "nsubj") and word.head.i != verb.i:
-            return False  # the wh-word opens a clause inside the content, not the content itself
-    judged = any(c.dep_ in ("oprd", "dobj", "attr", "xcomp") and c.i > word.right_edge.i for c in verb.children)
-    return word.head.i == verb.i and word.left_edge.i == first.i and not judged
-
-
-TOPIC_VERBS = frozenset({"talk", "speak"})  # `talked about X`: X may be only what was talked about
-# nouns that take a position on what follows them: `spoke of the need for talks` says talks are needed
-STANCE_NOUNS = frozenset({"need", "necessity", "importance", "urgency", "danger", "risk", "threat", "hope", "fear",
-                          "possibility"})
-
-
-def names_a_topic(verb: Token, prep: Token) -> bool:
-    """`talked about the economy`, `spoke of her husband's political future`: a topic, no statement (LABELS.md §1).
-    Not a noun that holds a clause (`spoke of the holiness he sees in parents`, `talks about his reporting that …`,
-    `spoke of the need to negotiate`), a clause (`spoke about how the reform works`) or quoted words (`talked about
-    “my precious Quinn”`)."""
-    objects = [c for c in prep.children if c.dep_ == "pobj"]
-    if verb.lemma_.lower() not in TOPIC_VERBS or not objects or any(c.dep_ == "pcomp" for c in prep.children):
-        return False
-    words = [t for o in objects for t in o.subtree]
-    marks = any(t.is_quote for t in verb.doc[prep.i:max(t.i for t in words) + 2])  # a closing mark after it too
-    return not marks and objects[0].tag_ not in INTERROGATIVE_TAGS and objects[0].lemma_.lower() not in STANCE_NOUNS \
-        and not any(t.dep_ in ("relcl", "acl", "ccomp") and t.pos_ in ("VERB", "AUX") for t in words)
-
-
-#: Subjects of a view that no one in particular holds: `Nobody believes that …`, `No one knows …`, `Everyone
-#: understands that …`, `One suspects …` (not `someone familiar with the talks`, an unnamed source).
-NO_ONES = frozenset({"nobody", "one", "everyone", "everybody", "anyone", "anybody"})
-WRITERS = frozenset({"i", "we"})  # outside quotation marks, the writer's own voice
-_DASHES = ("-", "–", "—", "―")
-_DOUBLE_MARKS = ('"', "“", "”", "«", "»", "„")
-_SPEAKER_LABEL = re.compile(r"[A-Z][A-Z.'’ -]{1,40}:\s")
-
-
-def reporters_voice(verb: Token) -> bool:
-    """A speech or thought verb that gives nobody's words: `it is worth noting that`, `it should be noted that`, an
-    imperative (`ask yourself whether …`, `Consider that …`), a question to the reader (`Do you know where …?`), an
-    editor's note (`(emphasis added)`), and a verb of thinking alone whose subject is no one in particular (`Nobody
-    believes that …`, `No one knows …`) or the writer outside quotation marks (`I think …`, `We know that …`): the
-    article's own voice, no source's statement (LABELS.md §1)."""
-    children = {c.dep_: c for c in verb.children}
-    if any(c.dep_ in ("nsubj", "nsubjpass") and c.lemma_.lower() in ("emphasis", "italics") for c in verb.children):
-        return True
-    passive_it = children.get("nsubjpass") is not None and children["nsubjpass"].lower_ == "it"
-    if verb.head.lower_ == "worth" or passive_it and "agent" not in children:  # not `It was announced by X that`
-        return True
-    subject = children.get("nsubj")
-    if subject is None and verb.tag_ == "VB" and verb.dep_ == "ROOT" and "aux" not in children:
-        return True
-    if subject is None and verb.dep_ == "conj":  # `… and we know that …` shares no subject; `thinks and hopes`
-        subject = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
-    if subject is None:
-        return False
-    lemma = verb.lemma_.lower()
-    if lemma in COGNITION_VERBS and lemma not in SPEECH_VERBS:
-        others = [c for c in subject.children if not (c.dep_ == "det" and c.lower_ in ("no", "every"))]
-        if subject.lower_ in NO_ONES and not others or subject.lower_ in WRITERS and not between_marks(verb) and (
-                not _someone_elses_line(verb)):
-            return True
-    return subject.lower_ == "you" and verb.sent.text.rstrip().endswith("?")
-
-
-def _someone_elses_line(token: Token) -> bool:
-    """Whether a word's paragraph is someone's own words: quoted around it (`“… I think she is terrific.”`, the
-    marks perhaps in other sentences), an interview's answer opened by a dash (`— I think they would have …`) or
-    a speaker's label (`BANNON: No, I think …`), or a post signed on the line under it (`… — Scott Adams`)."""
-    text = text_of(token.doc)
-    start = text.rfind("\n", 0, token.idx) + 1
-    end = len(text) if (end := text.find("\n", token.idx)) < 0 else end
-    before, after = text[start:token.idx], text[token.idx:end]
-    if sum(map(before.count, _DOUBLE_MARKS)) % 2 or sum(map(after.count, _DOUBLE_MARKS)) % 2:
-        return True
-    return before.lstrip()[:1] in _DASHES or text[end:].lstrip()[:1] in _DASHES or bool(
-        _SPEAKER_LABEL.match(before.lstrip()))

@@ -13,6 +13,7 @@ from stance.extraction.lexicon import (
     CITING_VERBS,
     CLAIM_NOUNS,
     DOCUMENT_NOUNS,
+    EVALUATIVE_VERBS,
     EVENT_NOUNS,
     KEEPING_VERBS,
     PERCEPTION_VERBS,
@@ -264,9 +265,14 @@ def find_source(verb: Token, excluded: list[tuple[int, int]] = (), depth: int = 
         if charged is not None:
             return charged
         asked = next((c for c in verb.head.children if c.dep_ == "nsubjpass" and not inside(c, excluded)), None)
-        if verb.dep_ == "conj" and asked is not None and asked.i < verb.head.i and (
-                asked.pos_ in ("PROPN", "PRON") or names_someone(asked)):
-            return asked  # `X was asked about the deal and said …`: the one asked speaks, not who asked
+        # `told that …` with no one told, `described as …` with nothing described: passive, sharing the `was`
+        told = verb.lemma_.lower() in EVALUATIVE_VERBS | {"tell", "inform", "notify", "assure", "advise"} and not any(
+            c.dep_ in ("dobj", "dative") for c in verb.children)
+        if verb.dep_ == "conj" and verb.tag_ != "VBN" and not told and asked is not None and asked.i < verb.head.i \
+                and (asked.pos_ in ("PROPN", "PRON") or names_someone(asked)):
+            # `X was asked about the deal and said …`: the one asked speaks, not who asked (not `X was summoned by
+            # the ministry and told that …`, where the second verb is passive too)
+            return asked
         return find_source(verb.head, excluded, depth + 1)
     if (verb.dep_ == "acl" and verb.head.lemma_.lower() in EVENT_NOUNS and verb.head.dep_ == "pobj"
             and depth < 4 and verb.head.head.head.pos_ in ("VERB", "AUX")):

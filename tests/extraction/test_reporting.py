@@ -930,3 +930,57 @@ def test_asking_someone_to_act_is_a_request(text, expected):
 ])
 def test_one_asked_who_then_speaks_is_the_speaker_not_who_asked(text, speaker):
     assert [q[1] for q in quotes_of(text)] == [speaker]
+
+
+@pytest.mark.parametrize("text", [
+    # no one in particular, with words of its own, or a verb of thinking that is also one of saying
+    "Nobody in Kyiv believes the Kremlin wants peace.",
+    "Anyone who has visited Kharkiv understands that the city is still under fire.",
+    "No one expects that the sanctions will be lifted before the election.",
+    "One might hope that the court will take up the case.",
+    "On this, pretty much everyone agrees: the contracts were padded.",
+    # the writer, with such a verb
+    "I doubt that the new sanctions will change anything in Moscow.",
+    # a heading is no speaker's label; a bullet is no interview answer
+    "UPDATE: We understand that the talks have been postponed until next week.",
+    "Three reasons stand out.\n\n- We know that air defence saves lives.",
+    # a dash paragraph under the writer's line that is a question, not a signature
+    "We think this is his most candid interview.\n\n— Mr Kuleba, will the talks resume?",
+])
+def test_more_views_of_no_one_or_of_the_writer_are_no_quote(text):
+    assert [q for q in quotes_of(text) if q[2] != "—"] == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    # `one` alone may be one of several people just named
+    ("Two officials spoke on condition of anonymity. One believes the offensive has stalled.",
+     [["the offensive has stalled", "One", "believes"]]),
+    # an interview's answer line
+    ("Q: Will the line hold?\n\nA: I think the line will hold until spring.",
+     [["the line will hold until spring", "", "think"]]),
+])
+def test_one_of_several_and_an_answer_line_keep_their_view(text, expected):
+    assert quotes_of(text) == expected
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # the second verb passive too: the agent speaks
+    ("The Polish ambassador was summoned by the Russian Foreign Ministry and told that Warsaw's actions were "
+     "provocative.", "Russian Foreign Ministry"),
+    ("Donald Trump was welcomed by Emmanuel Macron in Paris and described as a friend of Europe.", "Emmanuel Macron"),
+])
+def test_a_second_passive_verb_keeps_the_agent_as_speaker(text, speaker):
+    assert [q[1] for q in quotes_of(text)] == [speaker]
+
+
+def test_asking_someone_questions_is_no_request():
+    assert quotes_of("The firm asked applicants tricky questions to see how they responded.") == []
+    # an object after the request is an apposition, not a second object
+    assert quotes_of("Lauer asked the candidates to discuss their ideas, a request not always honored.") == [
+        ["the candidates to discuss their ideas", "Lauer", "asked"]]
+
+
+def test_agreement_voiced_by_those_present_stays_a_quote():
+    # (not `pretty much everyone agrees: …`, the writer's own)
+    assert [[text, cue] for text, _, cue in quotes_of("Everyone at the summit agreed that the aid must continue.")] == [
+        ["the aid must continue", "agreed"]]
