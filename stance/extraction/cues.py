@@ -169,6 +169,12 @@ def _verb_content(verb: Token) -> tuple[str, list[Token]] | None:
             deed = None  # `asked the applicants questions to see how they answer`: a purpose, not a request
         if deed is not None:
             return NOMINAL, [t for c in (urged, deed) for t in subtree(c)]
+        if any(c.dep_ == "agent" for c in children) and any(c.dep_ == "nsubjpass" for c in children):
+            # `was asked by Macron to agree to a ceasefire`: what the agent asked for (as `was urged by … to`)
+            deed = next((c for c in children if c.dep_ in ("xcomp", "advcl") and c.i > verb.i
+                         and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)), None)
+            if deed is not None:
+                return NOMINAL, subtree(deed)
     if lemma in GERUND_VERBS:
         # `proposed holding talks in Istanbul`, `did not rule out sending troops`: a gerund clause with words of its
         # own is what was put forward or denied (not `stopped talking`: not a speech verb)

@@ -915,6 +915,10 @@ def test_a_view_someone_holds_or_states_stays(text, expected):
      [["the allies to send more air defence systems before winter", "The foreign minister", "asked"]]),
     ("Kuleba urged the allies to send more air defence systems before winter.",
      [["the allies to send more air defence systems before winter", "Kuleba", "urged"]]),
+    # the passive, with who asked
+    ("Putin was asked by Emmanuel Macron to agree to a ceasefire during the Olympics.",
+     [["to agree to a ceasefire during the Olympics", "Emmanuel Macron", "asked"]]),
+    ("Putin was implored by the Pope to spare the city.", [["to spare the city", "the Pope", "implored"]]),
     # nothing asked of anyone: no request
     ("The spokesman was asked to comment on the report.", []),
     ("Zelensky asked for more tanks.", []),
