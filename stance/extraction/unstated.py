@@ -29,7 +29,7 @@ def a_question(verb: Token, content: list[Token]) -> bool:
     if not content or not (lemma in QUESTIONING_VERBS or lemma in COGNITION_VERBS and lemma not in SPEECH_VERBS) \
             or any(t.is_quote for t in content):
         return False
-    doc, first = verb.doc, content[0]
+    doc, first = verb.doc, min(content, key=lambda t: t.i)  # (a clause's tokens come in parse order)
     if first.i > verb.i + 1 and doc[first.i - 1].lower_ in ("if", "whether"):
         first = doc[first.i - 1]  # the content was cut after its complementiser
     if first.lower_ in ("if", "whether"):  # the mark of the clause the verb takes, not of a condition inside it

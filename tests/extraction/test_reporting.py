@@ -833,6 +833,8 @@ def test_a_verb_hung_on_a_noun_in_a_sentence_without_another_speaks_for_the_subj
     "Nobody knows how long the siege of the port will last.",
     "The villagers want to understand what happened to the convoy.",
     "Voters still do not know what is in the treaty.",
+    # the wh-word the object of a preposition left at the end
+    "Zelensky asked what the West was waiting for.",
 ])
 def test_a_question_asked_or_wondered_about_states_nothing(text):
     assert quotes_of(text) == []
