@@ -252,8 +252,8 @@ def _resolve(source: Token | None, offset: int, index: ArticleIndex, window: int
             name = CAPITALS.get(bare.lower()) or COUNTRIES.get(bare.lower()) or found.name
             return Speaker(name, mention, "organization", index.roles.get(found.name, ""))
         return Speaker(mention=mention)
-    if lower in FIRST_PERSON or source.pos_ == "PRON":
-        return Speaker(mention=mention)
+    if lower in FIRST_PERSON or source.pos_ == "PRON":  # `Someone close to the talks`: described, as a role noun
+        return Speaker(mention, mention, "person") if lower[:4] == "some" and " " in mention else Speaker("", mention)
     head_lemma = source.lemma_.lower()
     if source.pos_ == "NOUN" and (head_lemma in DOCUMENT_NOUNS or evidence_noun(source)):
         author = _author(source, start, index, window)

@@ -339,8 +339,9 @@ class ArticleIndex:
 
 def mention_tokens(token: Token) -> list[Token]:
     """The words at the cue that name the source: the noun phrase without appositions or clauses."""
-    if token.pos_ == "PRON":
-        return [token]
+    if token.pos_ == "PRON":  # (`Someone close to the talks`, `somebody in the crowd`: described, unnamed)
+        said = [t for c in token.children if c.dep_ in ("amod", "prep") and c.i > token.i for t in c.subtree]
+        return [token, *said] if token.lower_[:4] == "some" else [token]
     keep = {"det", "amod", "compound", "poss", "case", "nummod", "nmod", "flat", "quantmod", "predet"}
     tokens = [token]
     for child in token.children:
@@ -353,10 +354,8 @@ def mention_tokens(token: Token) -> list[Token]:
     tokens = sorted({t.i: t for t in tokens}.values(), key=lambda t: t.i)
     # Keep the contiguous run around the head: an apposition's words never join the mention.
     lo = hi = tokens.index(token)
-    def joins(t: Token) -> bool:
-        return not t.is_punct or t.text in "-‐." or t.ent_iob_ == "I"
-
-    while lo > 0 and tokens[lo - 1].i == tokens[lo].i - 1 and joins(tokens[lo - 1]):
+    while lo > 0 and tokens[lo - 1].i == tokens[lo].i - 1 and (  # a word, a hyphen or a dot, or a name's part
+            not tokens[lo - 1].is_punct or tokens[lo - 1].text in "-‐." or tokens[lo - 1].ent_iob_ == "I"):
         lo -= 1
     while hi + 1 < len(tokens) and tokens[hi + 1].i == tokens[hi].i + 1 and tokens[hi + 1].text != ",":
         hi += 1

@@ -990,3 +990,17 @@ def test_agreement_voiced_by_those_present_stays_a_quote():
     # (not `pretty much everyone agrees: …`, the writer's own)
     assert [[text, cue] for text, _, cue in quotes_of("Everyone at the summit agreed that the aid must continue.")] == [
         ["the aid must continue", "agreed"]]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # an unnamed someone, described, is named by the description, as `a source close to the talks` is
+    ("Someone close to the talks said that a deal was near.", "Someone close to the talks"),
+    ("Somebody in the crowd shouted that the war was lost.", "Somebody in the crowd"),
+    ("A source close to the talks said that a deal was near.", "A source close to the talks"),
+])
+def test_a_described_someone_is_named_by_the_description(text, speaker):
+    assert [q[1] for q in quotes_of(text)] == [speaker]
+
+
+def test_a_bare_someone_names_no_one():
+    assert [q[1] for q in quotes_of("Someone said that a deal was near.")] == [""]
