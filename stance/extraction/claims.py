@@ -142,6 +142,9 @@ def _holder(token: Token, excluded: list[tuple[int, int]]) -> tuple[Token | None
     if lemma in FEELING_NOUNS and lemma not in CLAIM_NOUNS:
         return asserted_by(token, excluded, VOICING_VERBS), True  # a feeling counts only when voiced
     holder = next((c for c in token.children if c.dep_ == "poss" and not inside(c, excluded)), None)
+    if holder is None:  # `Pentagon warnings that …`, `Justice Department assertions that …`: a name before it
+        holder = next((c for c in token.children if c.dep_ in ("compound", "amod") and c.pos_ == "PROPN"
+                       and c.i == token.i - 1 and not inside(c, excluded)), None)
     if holder is None:
         for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ in ("by", "from")):
             holder = next((o for o in prep.children if o.dep_ == "pobj"), None)

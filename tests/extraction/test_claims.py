@@ -231,3 +231,15 @@ def test_a_that_clause_on_the_one_shouted_at_is_reported():
 def test_a_claims_clause_hung_on_the_verb_is_the_claim_holders(text, content, speaker):
     assert [content, speaker] in [q[:2] for q in quotes_of(text)]
     assert all(q[1] == speaker for q in quotes_of(text) if q[0] == content)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a name right before a claim noun holds it, as a possessive does
+    ("Pentagon warnings that Russia would invade were ignored.", [["Russia would invade", "Pentagon", "warnings"]]),
+    ("The White House statement that the aid would continue was welcome.",
+     [["the aid would continue", "White House", "statement"]]),
+    # not a common noun before it: no one holds `the storm warnings`
+    ("Storm warnings that the dam would break were ignored.", []),
+])
+def test_a_name_before_a_claim_noun_holds_it(text, expected):
+    assert quotes_of(text) == expected
