@@ -15,7 +15,7 @@ REPO = Path(__file__).resolve().parents[1]
 DATA = REPO / "data"
 EVALUATED = [REPO / "seeds" / "000_425a455c3402a5f3.gold.jsonl",
              REPO.parent / "shared" / "data" / "urw_articles.gold.jsonl"]  # the second only beside ../shared
-SYNTHETIC = ("war_quotes.synthetic.jsonl", "war_quotes.synthetic_hard.jsonl")
+SYNTHETIC = ("war_quotes.synthetic.jsonl", "war_quotes.synthetic_hard.jsonl", "war_quotes.synthetic_targeted.jsonl")
 LABELLED = ("urw_train.labels.jsonl", "urw_more.labels.jsonl", "urw_extra.labels.jsonl",
             "newsmtsc_quotes.labels.jsonl")  # real quotes, trained on (the last by an experiment recipe)
 
@@ -30,6 +30,7 @@ def _key(text: str) -> str:
     ("urw_extra.labels.jsonl", ("tone", "stance")),
     ("war_quotes.synthetic.jsonl", ("tone", "stance")),
     ("war_quotes.synthetic_hard.jsonl", ("tone", "stance")),
+    ("war_quotes.synthetic_targeted.jsonl", ("tone", "stance")),
     ("newsmtsc_conflict.stance.jsonl", ("stance",)),
 ])
 def test_project_labels_are_the_tasks_labels(name, tasks):
@@ -61,8 +62,16 @@ def test_no_training_quote_is_an_evaluated_quote():
 
 
 def test_the_synthetic_sets_do_not_repeat_each_other():
-    first, hard = (set(pd.read_json(DATA / name, lines=True)["text"].map(_key)) for name in SYNTHETIC)
-    assert not first & hard, sorted(first & hard)[:3]
+    sets = [set(pd.read_json(DATA / name, lines=True)["text"].map(_key)) for name in SYNTHETIC]
+    for i, one in enumerate(sets):
+        for other in sets[i + 1:]:
+            assert not one & other, sorted(one & other)[:3]
+
+
+def test_the_targeted_synthetic_quotes_say_who_wrote_them():
+    table = pd.read_json(DATA / "war_quotes.synthetic_targeted.jsonl", lines=True, dtype=False)
+    for column in ("slice", "writer", "written", "note"):
+        assert table[column].astype(str).str.len().gt(0).all(), column
 
 
 MORE = ("urw_more.labels.jsonl", "urw_more.not_quotes.jsonl")
