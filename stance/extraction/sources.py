@@ -196,6 +196,9 @@ def _passive_after(verb: Token, excluded: list[tuple[int, int]]) -> Token | None
         c.lower_ in ("he", "she", "they") or names_someone(c) or c.ent_type_ == "PERSON")), None)
 
 
+_TELLING = EVALUATIVE_VERBS | {"tell", "inform", "notify", "assure", "advise"}  # verbs that take whom they address
+
+
 def find_source(verb: Token, excluded: list[tuple[int, int]] = (), depth: int = 0) -> Token | None:
     """The token naming who speaks: the subject, a passive's agent, or, for a participle or a
     conjoined verb, the subject of the verb it hangs from. Words inside quotation marks
@@ -266,8 +269,7 @@ def find_source(verb: Token, excluded: list[tuple[int, int]] = (), depth: int = 
             return charged
         asked = next((c for c in verb.head.children if c.dep_ == "nsubjpass" and not inside(c, excluded)), None)
         # `told that …` with no one told, `described as …` with nothing described: passive, sharing the `was`
-        told = verb.lemma_.lower() in EVALUATIVE_VERBS | {"tell", "inform", "notify", "assure", "advise"} and not any(
-            c.dep_ in ("dobj", "dative") for c in verb.children)
+        told = verb.lemma_.lower() in _TELLING and not any(c.dep_ in ("dobj", "dative") for c in verb.children)
         if verb.dep_ == "conj" and verb.tag_ != "VBN" and not told and asked is not None and asked.i < verb.head.i \
                 and (asked.pos_ in ("PROPN", "PRON") or names_someone(asked)):
             # `X was asked about the deal and said …`: the one asked speaks, not who asked (not `X was summoned by
