@@ -102,7 +102,9 @@ def reporters_voice(verb: Token) -> bool:
         present = verb.lemma_.lower() in _DECLARED and any(c.dep_ == "prep" for c in subject.children)
         if no_one and not present and not any(c.dep_ == "prep" and c.lower_ == "of" for c in subject.children):
             return True  # (not `none of them`, nor `Everyone at the summit agreed`: a view voiced there)
-        if subject.lower_ in WRITERS and not between_marks(verb) and not _someone_elses_line(verb):
+        of_us = any(c.dep_ == "prep" and c.lower_ == "of" and any(o.lower_ == "us" for o in c.children)
+                    for c in subject.children)  # `Many of us believe …`, `Most of us know …`
+        if (subject.lower_ in WRITERS or of_us) and not between_marks(verb) and not _someone_elses_line(verb):
             return True
     return subject is not None and subject.lower_ == "you" and verb.sent.text.rstrip().endswith("?")
 

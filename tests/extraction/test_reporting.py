@@ -947,6 +947,7 @@ def test_one_asked_who_then_speaks_is_the_speaker_not_who_asked(text, speaker):
     "On this, pretty much everyone agrees: the contracts were padded.",
     # the writer, with such a verb
     "I doubt that the new sanctions will change anything in Moscow.",
+    "Many of us believe that the tanks should have been sent a year earlier.",
     # a heading is no speaker's label; a bullet is no interview answer
     "UPDATE: We understand that the talks have been postponed until next week.",
     "Three reasons stand out.\n\n- We know that air defence saves lives.",
