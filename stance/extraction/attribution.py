@@ -12,6 +12,7 @@ from dataclasses import replace
 
 from spacy.tokens import Token
 
+from stance.extraction.joint import joint_speaker
 from stance.extraction.lexicon import (
     AUTHORING_VERBS,
     CAPITALS,
@@ -120,7 +121,8 @@ def resolve_speaker(source: Token | None, offset: int, index: ArticleIndex, wind
              and not (holder and t.dep_ == "case")]
     if holder:
         speaker = replace(speaker, name=POSSESSIVE.sub("", speaker.name), mention=POSSESSIVE.sub("", speaker.mention))
-    return replace(speaker, **_extent(words, offset), resolution=_resolution(source, speaker))
+    speaker = replace(speaker, **_extent(words, offset), resolution=_resolution(source, speaker))
+    return joint_speaker(source, speaker, lambda name: _resolve(name, offset, index, window, exclude), offset)
 
 
 def _extent(words: list[Token], offset: int) -> dict[str, int]:

@@ -1163,7 +1163,7 @@ def test_a_command_inside_a_quote_stays_a_quote():
 
 def test_quoted_words_modifying_what_a_speaker_announced_are_theirs():
     assert quotes_of("Orban and Fico announced an ‘iron friendship’ pact on Friday.")[0][:3] == (
-        "direct", "iron friendship", "Orban")
+        "direct", "iron friendship", "Orban and Fico")  # both announced it: a joint speaker
 
 
 def test_a_title_announced_is_not_a_quote():
@@ -1247,3 +1247,20 @@ def test_a_platform_the_tagger_takes_for_a_person_is_no_antecedent():
     text = "Taras Bondar spoke on Monday. In a post on Twitter, he said talks would fail."
     frame = stance.extract([Article("t", text)])
     assert frame["speaker"].str.endswith("Bondar").tolist() == [True]
+
+
+@pytest.mark.parametrize("text, speaker, mention", [
+    # names joined by `and` speak together, each named as it would be alone
+    ("Joe Biden and Boris Johnson met in London. Biden and Johnson said the talks must resume.",
+     "Joe Biden and Boris Johnson", "Biden and Johnson"),
+    ("Antony Blinken and Dmytro Kuleba said the talks must resume.", "Antony Blinken and Dmytro Kuleba",
+     "Antony Blinken and Dmytro Kuleba"),
+    ("The BBC and Reuters reported that the launchers were moved at night.", "BBC and Reuters", "The BBC and Reuters"),
+    # a name and a description: the name alone, as before
+    ("Russia and its allies said the talks were over.", "Russia", "Russia"),
+])
+def test_names_joined_by_and_are_one_joint_speaker(text, speaker, mention):
+    frame = stance.extract([Article("t", text)])
+    assert frame[["speaker", "speaker_mention"]].values.tolist() == [[speaker, mention]]
+    row = frame.iloc[0]
+    assert text[int(row.speaker_start):int(row.speaker_end)] == mention
