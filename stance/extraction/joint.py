@@ -5,12 +5,15 @@ annotators named joint sources so: data/urw_more.speakers.jsonl)."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import replace
 
 from spacy.tokens import Token
 
 from stance.records import Speaker
+
+_BOTH = re.compile(r"^(?:both|either|neither)\s+", re.IGNORECASE)
 
 
 def joint_speaker(source: Token, speaker: Speaker, resolve: Callable[[Token], Speaker], offset: int) -> Speaker:
@@ -24,7 +27,8 @@ def joint_speaker(source: Token, speaker: Speaker, resolve: Callable[[Token], Sp
     others = [resolve(c) for c in joined]
     if any(not other.name or other.name == speaker.name for other in others):
         return speaker
-    names = [speaker.name, *(other.name for other in others)]
+    first = _BOTH.sub("", speaker.name)  # `Both China and Russia`: `both` belongs to the pair, not to China's name
+    names = [first, *(other.name for other in others)]
     kinds = {speaker.type, *(other.type for other in others)}
     last = source.doc[max(t.i for c in joined for t in c.subtree if not t.is_punct)]
     end = offset + last.idx + len(last.text)

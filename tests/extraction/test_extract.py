@@ -1256,6 +1256,7 @@ def test_a_platform_the_tagger_takes_for_a_person_is_no_antecedent():
     ("Antony Blinken and Dmytro Kuleba said the talks must resume.", "Antony Blinken and Dmytro Kuleba",
      "Antony Blinken and Dmytro Kuleba"),
     ("The BBC and Reuters reported that the launchers were moved at night.", "BBC and Reuters", "The BBC and Reuters"),
+    ("Both China and Russia believe that the West is to blame.", "China and Russia", "Both China and Russia"),
     # a name and a description: the name alone, as before
     ("Russia and its allies said the talks were over.", "Russia", "Russia"),
 ])
