@@ -163,16 +163,14 @@ def _verb_content(verb: Token) -> tuple[str, list[Token]] | None:
         # `exhorted Republicans to “vote your conscience”`, `implored her to bring it back`: who is urged and to do
         # what (not `begged forgiveness`)
         urged = next((c for c in children if c.dep_ == "dobj" and c.i > verb.i), None)
-        deed = next((c for c in children if c.dep_ in ("xcomp", "advcl") and urged is not None and c.i > urged.i
-                     and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)), None)
+        deed = _infinitive_after(verb, urged.i) if urged is not None else None
         if deed is not None and sum(c.dep_ in ("dobj", "dative") and c.i < deed.i for c in children) > 1:
             deed = None  # `asked the applicants questions to see how they answer`: a purpose, not a request
         if deed is not None:
             return NOMINAL, [t for c in (urged, deed) for t in subtree(c)]
         if any(c.dep_ == "agent" for c in children) and any(c.dep_ == "nsubjpass" for c in children):
             # `was asked by Macron to agree to a ceasefire`: what the agent asked for (as `was urged by … to`)
-            deed = next((c for c in children if c.dep_ in ("xcomp", "advcl") and c.i > verb.i
-                         and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)), None)
+            deed = _infinitive_after(verb, verb.i)
             if deed is not None:
                 return NOMINAL, subtree(deed)
     if lemma in GERUND_VERBS:
@@ -341,6 +339,12 @@ def find_cues(doc: Doc, excluded: list[tuple[int, int]]) -> list[Cue]:
     # “a crime,” Reuters reported`, `repeated his claim that Kyiv was “a terrorist state,” the ministry said`)
     return [Cue(c.token, c.kind, c.start, closing_mark(doc, c.start, c.end), c.source) if c.end > c.start >= 0 else c
             for c in cues]
+
+
+def _infinitive_after(verb: Token, after: int) -> Token | None:
+    """The `to`-infinitive hung on a verb after position `after` (`urged the allies to send …`: `send`)."""
+    return next((c for c in verb.children if c.dep_ in ("xcomp", "advcl") and c.i > after
+                 and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)), None)
 
 
 def _relayed_report(clause: Token) -> bool:

@@ -199,6 +199,18 @@ def _passive_after(verb: Token, excluded: list[tuple[int, int]]) -> Token | None
 _TELLING = EVALUATIVE_VERBS | {"tell", "inform", "notify", "assure", "advise"}  # verbs that take whom they address
 
 
+def _asked_then_speaks(verb: Token, excluded: list[tuple[int, int]]) -> Token | None:
+    """For an active verb joined to a passive one, the passive's subject, who speaks: `X was asked about the deal
+    and said …` is X's, not the asker's. Not when the second verb is passive too, sharing the `was` (`X was summoned
+    by the ministry and told that …`, `described as …`: the agent speaks)."""
+    asked = next((c for c in verb.head.children if c.dep_ == "nsubjpass" and not inside(c, excluded)), None)
+    # `told that …` with no one told, `described as …` with nothing described: passive
+    told = verb.lemma_.lower() in _TELLING and not any(c.dep_ in ("dobj", "dative") for c in verb.children)
+    if verb.tag_ == "VBN" or told or asked is None or asked.i > verb.head.i:
+        return None
+    return asked if asked.pos_ in ("PROPN", "PRON") or names_someone(asked) else None
+
+
 def find_source(verb: Token, excluded: list[tuple[int, int]] = (), depth: int = 0) -> Token | None:
     """The token naming who speaks: the subject, a passive's agent, or, for a participle or a
     conjoined verb, the subject of the verb it hangs from. Words inside quotation marks
@@ -267,15 +279,8 @@ def find_source(verb: Token, excluded: list[tuple[int, int]] = (), depth: int = 
         charged = _object_charged(verb, excluded) or _reaction_from(verb, excluded) or _passive_after(verb, excluded)
         if charged is not None:
             return charged
-        asked = next((c for c in verb.head.children if c.dep_ == "nsubjpass" and not inside(c, excluded)), None)
-        # `told that …` with no one told, `described as …` with nothing described: passive, sharing the `was`
-        told = verb.lemma_.lower() in _TELLING and not any(c.dep_ in ("dobj", "dative") for c in verb.children)
-        if verb.dep_ == "conj" and verb.tag_ != "VBN" and not told and asked is not None and asked.i < verb.head.i \
-                and (asked.pos_ in ("PROPN", "PRON") or names_someone(asked)):
-            # `X was asked about the deal and said …`: the one asked speaks, not who asked (not `X was summoned by
-            # the ministry and told that …`, where the second verb is passive too)
-            return asked
-        return find_source(verb.head, excluded, depth + 1)
+        asked = _asked_then_speaks(verb, excluded) if verb.dep_ == "conj" else None
+        return asked if asked is not None else find_source(verb.head, excluded, depth + 1)
     if (verb.dep_ == "acl" and verb.head.lemma_.lower() in EVENT_NOUNS and verb.head.dep_ == "pobj"
             and depth < 4 and verb.head.head.head.pos_ in ("VERB", "AUX")):
         # `she said at a news conference announcing that …`: the one who spoke at the event
