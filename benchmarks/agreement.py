@@ -1,7 +1,8 @@
 """Agreement of the two blind annotations of the double-labelled war quotes (`data/urw_more.double.jsonl`, the
 corpus's random subset; `data/urw_extra.double.jsonl`, every span of the later additions;
-`data/urw_more.second.jsonl`, the second pass over the rest of the corpus), and of the news quotes outside the
-war (`data/newsmtsc_quotes.double.jsonl`, a random 240 of the 1,440 NewsMTSC spans): Cohen's kappa per task, with a
+`data/urw_more.second.jsonl`, the second pass over the rest of the corpus), of the news quotes outside the
+war (`data/newsmtsc_quotes.double.jsonl`, a random 240 of the 1,440 NewsMTSC spans), and of a random 200 of the
+targeted synthetic quotes (`data/war_quotes.synthetic_targeted.double.jsonl`): Cohen's kappa per task, with a
 bootstrap interval over articles, and how the disagreements were resolved.
 
 Tone and stance are scored on the quotes both annotators took for quotes (LABELS.md §1); whether a span is a
@@ -25,6 +26,7 @@ from sklearn.metrics import cohen_kappa_score
 DATA = Path(__file__).resolve().parents[1] / "data"
 DOUBLE = (DATA / "urw_more.double.jsonl", DATA / "urw_extra.double.jsonl", DATA / "urw_more.second.jsonl")
 NEWS = DATA / "newsmtsc_quotes.double.jsonl"  # news quotes outside the war: reported apart from the war corpus
+SYNTHETIC = DATA / "war_quotes.synthetic_targeted.double.jsonl"  # a writer's labels and a blind second reader's
 
 
 def kappa_with_interval(rows: list[dict], field: str, resamples: int = 1000,
@@ -88,6 +90,9 @@ def main() -> None:
     table("all double-labelled spans of the war corpus", [row for rows in files.values() for row in rows])
     if NEWS.exists():
         table(NEWS.name + " (news quotes outside the war)", read_rows(NEWS))
+    if SYNTHETIC.exists():  # each quote its own `doc_id`: the interval resamples quotes
+        table(f"{SYNTHETIC.name} (synthetic quotes: the writer's labels against a blind reader's)",
+              read_rows(SYNTHETIC))
     print("rerun: .venv/bin/python benchmarks/agreement.py")
 
 

@@ -417,12 +417,13 @@ def main() -> None:
              seed_via_score(REPO / "seeds" / "000_425a455c3402a5f3.txt", seed_gold))
 
     sys.path.insert(0, str(REPO / "benchmarks"))
-    from agreement import NEWS, both_quotes, double_labels, kappa_with_interval, read_rows
+    from agreement import NEWS, SYNTHETIC, both_quotes, double_labels, kappa_with_interval, read_rows
 
     files = double_labels()
     files["all (war corpus)"] = [row for rows in files.values() for row in rows]
-    if NEWS.exists():  # news quotes outside the war, apart from the corpus's figure
-        files[NEWS.name] = read_rows(NEWS)
+    for extra in (NEWS, SYNTHETIC):  # news quotes outside the war, synthetic quotes: apart from the corpus's figure
+        if extra.exists():
+            files[extra.name] = read_rows(extra)
     agreement = []
     for name, double in files.items():
         both = both_quotes(double)

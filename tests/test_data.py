@@ -3,6 +3,7 @@ quotes the classifiers are measured on."""
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
@@ -205,3 +206,16 @@ def test_the_news_quotes_index_newsmtsc_train_and_never_an_evaluated_sentence():
             sentence = sentences[row.line - 1]
             assert sentence[row.start:row.end] == row.text, (name, row.line)
             assert sentence not in measured and sentence not in conflict  # nor a repeat of a conflict sentence
+
+
+def test_the_targeted_synthetic_double_labels_agree_with_the_final_labels():
+    final = pd.read_json(DATA / "war_quotes.synthetic_targeted.jsonl", lines=True)
+    rows = [json.loads(line) for line in (DATA / "war_quotes.synthetic_targeted.double.jsonl").read_text(
+        encoding="utf-8").splitlines()]
+    assert len(rows) >= 200 and len({row["row"] for row in rows}) == len(rows)
+    for row in rows:
+        quote = final.iloc[row["row"]]
+        assert quote["text"] == row["text"] and row["a"]["labeller"] != row["b"]["labeller"]
+        assert (quote["tone"], quote["stance"]) == (row["final"]["tone"], row["final"]["stance"])
+        agreed = (row["a"]["tone"], row["a"]["stance"]) == (row["b"]["tone"], row["b"]["stance"])
+        assert (row["final"]["by"] == "agreed") == agreed
