@@ -21,6 +21,7 @@ from spacy.tokens import Doc, Token
 
 from stance.config import ExtractConfig
 from stance.extraction.attribution import resolve_speaker
+from stance.extraction.blocks import Block, block_quotes
 from stance.extraction.claims import quoted_claims_first
 from stance.extraction.confidence import attribution_confidence
 from stance.extraction.cues import ACCORDING, CLAUSE, NOMINAL, Cue, find_cues
@@ -149,9 +150,9 @@ def _paragraph_of(text: str, offset: int) -> int:
 
 
 def find_quotes_in_chunk(chunk: Chunk, spans: list[MarkedSpan], index: ArticleIndex,
-                         config: ExtractConfig) -> list[_Found]:
-    doc = chunk.doc
-    cues = find_cues(doc, [(m.start, m.end) for m in spans])
+                         config: ExtractConfig, blocks: list[Block] = ()) -> list[_Found]:
+    doc = chunk.doc  # (blocks: `X added:` over a paragraph that lost its marks; the cues inside are X's words)
+    cues = find_cues(doc, [(m.start, m.end) for m in spans] + [(b.start, b.end) for b in blocks])
     found: list[_Found] = []
     claimed: set[int] = set()
     signed = _signed_after_colon(doc, spans, cues)
@@ -183,6 +184,10 @@ def find_quotes_in_chunk(chunk: Chunk, spans: list[MarkedSpan], index: ArticleIn
                                               and gap_is_blank(text_of(doc), f.end, span.open_mark)
                                               and ":" not in text_of(doc)[f.end:span.open_mark])]
             found.append(_Found("direct", span.start, span.end, cue))
+    for block in blocks:  # the introducer's words, unless a cue's content took the paragraph
+        if all(overlap((f.start, f.end), (block.start, block.end)) * 2 <= block.end - block.start for f in found):
+            claimed.update(i for i, m in enumerate(spans) if block.start <= m.start < block.end)
+            found.append(_Found("direct", block.start, block.end, block.cue))
     found = relayed(found)
     for item in found:
         item.speaker = resolve_speaker(item.cue.source if item.cue else None, chunk.offset, index,
@@ -376,12 +381,13 @@ def extract_article(article: Article, chunks: list[Chunk], config: ExtractConfig
     >>> extract_article(article, chunks, ExtractConfig())  # doctest: +SKIP
     """
     marked = [_wordy(find_marked_spans(text_of(c.doc)), text_of(c.doc)) for c in chunks]
-    quoted = [(c.offset + m.start, c.offset + m.end) for c, spans in zip(chunks, marked) for m in spans]
+    blocks = [block_quotes(c.doc) for c in chunks]
+    quoted = [(c.offset + m.start, c.offset + m.end) for c, s, b in zip(chunks, marked, blocks) for m in [*s, *b]]
     index = ArticleIndex.build(chunks, quoted)
     quotes: list[Quote] = []
     seen: set[tuple[int, int]] = set()
-    for chunk, spans in zip(chunks, marked):
-        for item in find_quotes_in_chunk(chunk, spans, index, config):
+    for chunk, spans, found in zip(chunks, marked, blocks):
+        for item in find_quotes_in_chunk(chunk, spans, index, config, found):
             start, end = with_brackets(article.text, chunk.offset + item.start, chunk.offset + item.end)
             if (start, end) in seen or end <= start:
                 continue

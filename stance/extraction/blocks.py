@@ -1,0 +1,104 @@
+"""Block quotes: a paragraph set off by a paragraph of its own that introduces it and ends in a colon (`Limbaugh
+added:`, `In a speech last July, he said:`, `Reuters continues:`, `Khrushchev wrote stating the following:`).
+On a web page such a paragraph is a blockquote, and its quotation marks are lost when the page becomes text; it is
+the introducer's words all the same (LABELS.md §1: a quoted passage after a named speaker's line), a direct quote.
+
+The introduction must be a reporting verb with a source and nothing said after it (no object but `the
+following`, no clause), or `according to X:`. An introduction that says what it reports (`CNN noted the sparse
+attendance:`, `Sanders pointed out that …:`) introduces the writer's own illustration, a listing, a tweet's markup
+or a video: those stay unquoted, as does a paragraph that opens with a mark (the quotation-mark rules take it), a
+dash or a number (a list), or markup."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from stance.extraction.contents import ACCORDING, CLAUSE
+from stance.extraction.cues import Cue
+from stance.extraction.lexicon import SPEECH_VERBS
+from stance.extraction.nlp import text_of
+from stance.extraction.phrases import according_source
+from stance.extraction.sources import find_source, is_reporting_verb
+
+MAX_INTRO_CHARS = 200
+MIN_BLOCK_WORDS = 6
+_PARAGRAPH = re.compile(r"[^\n]+")
+# a paragraph that is not a passage of someone's words: a mark (the quotation-mark rules' business), a dash or a
+# bullet, a numbered item, markup, a link
+_NOT_A_PASSAGE = re.compile(r"""\s*(?:["“”„«»‹›'‘’＂]|[-–—―•*·]|\d+[.)]|<|https?:|www\.)""")
+_PLACEHOLDERS = frozenset({"following", "this", "these"})  # `said the following:`, `put it this way:`
+_NOT_SOURCES = frozenset({"i", "we", "you", "it", "this", "that"})  # the writer, the reader, no one
+_ADDRESSING = frozenset({"tell", "inform", "assure", "remind", "warn", "urge"})  # their object is the listener
+
+
+@dataclass(frozen=True)
+class Block:
+    """A block quote's offsets (into the Doc's text) and the cue that introduces it, with its source."""
+
+    start: int
+    end: int
+    cue: Cue
+
+
+def block_quotes(doc: Doc) -> list[Block]:
+    """Every paragraph of `doc` that a colon paragraph before it introduces as someone's words."""
+    text = text_of(doc)
+    paragraphs = [(m.start(), m.end()) for m in _PARAGRAPH.finditer(text) if m.group().strip()]
+    blocks = []
+    for (intro_start, intro_end), (start, end) in zip(paragraphs, paragraphs[1:]):
+        intro = text[intro_start:intro_end].rstrip()
+        block = text[start:end].strip()
+        if not intro.endswith(":") or len(intro.strip()) > MAX_INTRO_CHARS or block.endswith(":"):
+            continue
+        if _NOT_A_PASSAGE.match(block) or len(block.split()) < MIN_BLOCK_WORDS:
+            continue
+        colon = doc.char_span(intro_start + len(intro) - 1, intro_start + len(intro), alignment_mode="expand")
+        introducer = _introducer(colon[0]) if colon is not None else None
+        if introducer is not None:
+            first = start + len(text[start:end]) - len(text[start:end].lstrip())
+            kind = ACCORDING if introducer[0].lower_ == "according" else CLAUSE
+            blocks.append(Block(first, first + len(block), Cue(introducer[0], kind, -1, -1, introducer[1])))
+    return blocks
+
+
+def _introducer(colon: Token) -> tuple[Token, Token] | None:
+    """(cue, source) of the clause a paragraph-ending colon closes, when it says nothing of its own."""
+    words = [t for t in colon.sent if t.i < colon.i]
+    for token in reversed(words):
+        if token.lower_ == "according":  # `According to X:` alone (not `…, according to X:` after a statement)
+            source = according_source(token) if token.i == colon.sent.start else None
+            return (token, source) if source is not None else None
+        if (is_reporting_verb(token) or token.lemma_.lower() in SPEECH_VERBS) and _says_nothing(token, colon):
+            source = _source(token)
+            if source is not None and source.lower_ not in _NOT_SOURCES:
+                return token, source
+    return None
+
+
+def _source(verb: Token) -> Token | None:
+    """The verb's source; for a participle on the object of a preposition (`wrote a letter to Kennedy stating the
+    following:`), the writer of the clause it ends, not the one written to."""
+    if verb.dep_ == "acl" and verb.head.dep_ in ("pobj", "dobj"):
+        root = verb.sent.root
+        return find_source(root) if root.pos_ in ("VERB", "AUX") else None
+    return find_source(verb)
+
+
+def _says_nothing(verb: Token, colon: Token) -> bool:
+    """No content after the verb before the colon but `the following` (`added:`, `wrote, in part:`, `said in a
+    statement:`, `stating the following:`, `asked:`); not `noted the sparse attendance:`, `argued that …:`,
+    nor a verb negated or in the imperative (`Watch:`, `Read what she said:`)."""
+    if any(c.dep_ == "neg" for c in verb.children):
+        return False
+    ends_at_colon = verb.dep_ in ("acl", "advcl", "conj") and verb.right_edge.i == colon.i - 1  # `…, stating:`
+    if verb.dep_ != "ROOT" and not verb.is_ancestor(colon) and not ends_at_colon:
+        return False  # a verb inside the clause the colon ends: `to show that I have learned from them:`
+    addressed = verb.lemma_.lower() in _ADDRESSING  # `told reporters:`: whom, not what
+    for child in verb.children:
+        if child.i > verb.i and child.dep_ in ("ccomp", "xcomp", "dobj", "attr", "oprd") and not (
+                child.dep_ == "dobj" and (addressed or child.lemma_.lower() in _PLACEHOLDERS)):
+            return False
+    return verb.i < colon.i
