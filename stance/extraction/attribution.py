@@ -42,6 +42,7 @@ from stance.extraction.names import (
 )
 from stance.extraction.nlp import entity_of
 from stance.extraction.phrases import evidence_noun
+from stance.extraction.signed import line_owner
 from stance.records import Speaker
 
 RELATIVE_PRONOUNS = {"who", "whom", "that", "which"}
@@ -74,8 +75,7 @@ def _who_antecedent(token: Token) -> Token:
         elif names:
             node = names[0]
         if not _speaker_like(node):
-            # The clause hangs on the wrong word (`filled with cheerleaders, who insist`): the nearest word
-            # before `who` that can speak.
+            # the clause hangs on the wrong word (`filled with cheerleaders, who insist`): the speaker before it
             for word in reversed(token.doc[token.sent.start:token.i]):
                 if _speaker_like(word) and word.pos_ in ("NOUN", "PROPN"):
                     return word
@@ -175,8 +175,7 @@ def _named_in_apposition(source: Token | None, index: ArticleIndex) -> Token | N
             source.lemma_.lower() in DOCUMENT_NOUNS):
         return source
     role = source.lemma_.lower() in ROLE_NOUNS | GROUP_NOUNS
-    # after a role, a full name the tagger left untyped is the person too (`his top general, Chief of Staff
-    # Wieslaw Kukula`)
+    # after a role, an untyped full name is the person too (`his top general, Chief of Staff Wieslaw Kukula`)
     names = [c for c in source.children if c.dep_ == "appos" and c.pos_ == "PROPN" and (
         c.ent_type_ == "PERSON" or role and (index.surname_known(c) or _person_as_body(c) or not c.ent_type_ and any(
                  g.dep_ == "compound" and g.pos_ == "PROPN" and not g.ent_type_ and g.i == c.i - 1
@@ -189,8 +188,7 @@ def _named_in_apposition(source: Token | None, index: ArticleIndex) -> Token | N
 
 
 def _person_as_body(token: Token) -> bool:
-    """A name in apposition to a role that the tagger took for an organisation (`its chief negotiator, Rustem
-    Umerov`)."""
+    """A name in apposition to a role that the tagger took for a body (`its chief negotiator, Rustem Umerov`)."""
     ent = entity_of(token)
     return ent is not None and ent.root == token and person_tagged_as_body(ent)
 
@@ -254,6 +252,9 @@ def _resolve(source: Token | None, offset: int, index: ArticleIndex, window: int
             name = CAPITALS.get(bare.lower()) or COUNTRIES.get(bare.lower()) or found.name
             return Speaker(name, mention, "organization", index.roles.get(found.name, ""))
         return Speaker(mention=mention)
+    if lower in FIRST_PERSON and (owner := line_owner(source)) is not None:  # `BANNON: I think …`: a person
+        owned = _resolve(owner, offset, index, window)
+        return replace(owned, mention=mention, type="person" if owned.type == "unknown" else owned.type)
     if lower in FIRST_PERSON or source.pos_ == "PRON":  # `Someone close to the talks`: described, as a role noun
         return Speaker(mention, mention, "person") if lower[:4] == "some" and " " in mention else Speaker("", mention)
     head_lemma = source.lemma_.lower()
@@ -378,8 +379,7 @@ def _place(source: Token, mention: str) -> str:
     words = POSSESSIVE.sub("", mention.strip())
     if words.lower().startswith("the "):
         words = words[4:]
-    capital = CAPITALS.get(words.lower())
-    if capital:
+    if capital := CAPITALS.get(words.lower()):
         return capital
     entity = entity_of(source)
     if source.ent_type_ == "GPE" and entity is not None and entity.text.strip() == words:

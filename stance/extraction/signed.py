@@ -8,11 +8,14 @@ import re
 
 from spacy.tokens import Doc, Token
 
-from stance.extraction.nlp import gap_is_blank, text_of
+from stance.extraction.lexicon import LINE_LABELS
+from stance.extraction.nlp import between_marks, gap_is_blank, text_of
 from stance.extraction.quotemarks import MarkedSpan
 
 _DASH_SOURCE = re.compile(r"(?:[^\S\n]|,)*[―—–][^\S\n]*([^\n,.;(]{2,80})")
 TRANSCRIPT_LABEL = re.compile(r"([A-Z][A-Z.'’ -]{1,40}):\s")
+# a post's signature on the line under it: `— Scott Adams (@ScottAdamsSays) February 9, 2024`, `— Maria Ivanova`
+SIGNATURE = re.compile(r"[-–—―]\s*([A-Z][\w.'’-]*(?:[^\S\n]+[A-Z][\w.'’-]*){0,4})\s*(?:\(@\w+\)|,|$)")
 
 
 def dash_source(doc: Doc, span: MarkedSpan) -> Token | None:
@@ -67,3 +70,31 @@ def colon_introducer(doc: Doc, span: MarkedSpan) -> Token | None:
     if len(before) - start > 120:
         return None
     return _named_person(doc, start, len(before) - 1)
+
+
+def transcript_label(line: str) -> re.Match | None:
+    """The speaker's label a transcript line opens with (`BANNON: …`, `LINDSEY GRAHAM: …`); not a heading that
+    labels the line (`UPDATE: …`, `TRENDING: …`)."""
+    label = TRANSCRIPT_LABEL.match(line)
+    return label if label and not any(w.lower() in LINE_LABELS for w in label.group(1).split()) else None
+
+
+def line_owner(token: Token) -> Token | None:
+    """Whose line a word outside quotation marks stands in, when the line says so: a transcript's label
+    (`BANNON: I think …` → `BANNON`) or a post's signature on the line under its paragraph (`I think … ⏎ — Maria
+    Ivanova (@mivanova)` → `Ivanova`). None for an article's own lines (an op-ed's `I` is the writer's)."""
+    doc, text = token.doc, text_of(token.doc)
+    if between_marks(token):
+        return None
+    start = text.rfind("\n", 0, token.idx) + 1
+    end = len(text) if (end := text.find("\n", token.idx)) < 0 else end
+    label = transcript_label(text[start:end])
+    if label is not None and label.end() <= token.idx - start:
+        words = doc.char_span(start + label.start(1), start + label.end(1), alignment_mode="contract")
+        return words[-1] if words else None
+    following = re.compile(r"\s*\n([^\n]*)").match(text, end)
+    signature = SIGNATURE.match(following.group(1)) if following else None
+    if signature is None or following.group(1).endswith("?"):
+        return None
+    name_start = following.start(1) + signature.start(1)
+    return _named_person(doc, name_start, following.start(1) + signature.end(1))

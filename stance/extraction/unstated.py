@@ -9,8 +9,9 @@ import re
 
 from spacy.tokens import Token
 
-from stance.extraction.lexicon import COGNITION_VERBS, LINE_LABELS, SPEECH_VERBS
+from stance.extraction.lexicon import COGNITION_VERBS, SPEECH_VERBS
 from stance.extraction.nlp import between_marks, text_of
+from stance.extraction.signed import SIGNATURE, transcript_label
 
 INTERROGATIVE_TAGS = frozenset({"WDT", "WP", "WP$", "WRB"})
 QUESTIONING_VERBS = frozenset({"ask", "wonder", "inquire", "enquire", "query"})  # their content is a question
@@ -73,9 +74,7 @@ _DECLARED = frozenset({"agree", "insist", "acknowledge", "conclude"})  # voiced 
 WRITERS = frozenset({"i", "we"})  # outside quotation marks, the writer's own voice
 _DASHES = ("-", "–", "—", "―")
 _DOUBLE_MARKS = ('"', "“", "”", "«", "»", "„")
-_SPEAKER_LABEL = re.compile(r"([A-Z][A-Za-z.'’ -]{0,40}):\s")
-# a post's signature on the line under it: `— Scott Adams (@ScottAdamsSays) February 9, 2024`, `— Maria Ivanova`
-_SIGNATURE = re.compile(r"[-–—―]\s*[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,4}\s*(?:\(@\w+\)|,|$)")
+_INTERVIEW_LABEL = re.compile(r"[A-Z]\.?:\s")  # an interview's `Q:` or `A:`
 
 
 def reporters_voice(verb: Token) -> bool:
@@ -122,9 +121,7 @@ def _someone_elses_line(token: Token) -> bool:
         return True
     if before[:1] in _DASHES and text[:start].rstrip().endswith("?"):
         return True  # an answer after its question
-    label = _SPEAKER_LABEL.match(before)
-    if label and (label.group(1) in ("A", "A.") or label.group(1).isupper() and not any(
-            word.lower() in LINE_LABELS for word in label.group(1).split())):
+    if _INTERVIEW_LABEL.match(before) or transcript_label(before):
         return True
     following = text[end:].strip().split("\n", 1)[0]
-    return bool(_SIGNATURE.match(following)) and not following.endswith("?")
+    return bool(SIGNATURE.match(following)) and not following.endswith("?")

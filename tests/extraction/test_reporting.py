@@ -4,7 +4,9 @@ reporter (`stance.extraction.cues`). Sentences of the project's own."""
 import pytest
 from conftest import quotes_of
 
+import stance
 from stance.extraction.nlp import parseable
+from stance.records import Article
 
 
 @pytest.mark.parametrize("text", [
@@ -903,12 +905,36 @@ def test_a_view_of_no_one_or_of_the_writer_is_no_quote(text):
     # an interview's answer opened by a dash is the one answering, not the writer
     ("Would the reserves have held?\n\n— I think if they had been sent earlier, the line would have held.",
      [["if they had been sent earlier, the line would have held", "", "think"]]),
-    # so is a post signed on the line under it
+    # so is a post signed on the line under it, whose `I` is the signer
     ("I thought the general seemed exhausted.\n\n— Anna Petrova (@annapetrova) May 3, 2024",
-     [["the general seemed exhausted", "", "thought"]]),
+     [["the general seemed exhausted", "Anna Petrova", "thought"]]),
 ])
 def test_a_view_someone_holds_or_states_stays(text, expected):
     assert quotes_of(text) == expected
+
+
+@pytest.mark.parametrize("text, speaker, mention", [
+    # a transcript's `I` is the label's speaker, named as the article names them elsewhere
+    ("KOVAL: I think the president is making a terrible mistake on Ukraine.\n\nHOST: Why?", "KOVAL", "I"),
+    ("Ivan Koval joined the show.\n\nHOST: Why?\n\nKOVAL: We know the money is not being tracked.", "Ivan Koval",
+     "We"),
+    # a post's `I` is the signer on the line under it
+    ("I believe the front will hold through the winter.\n\n— Maria Ivanova (@mivanova) March 3, 2024",
+     "Maria Ivanova", "I"),
+])
+def test_the_first_person_of_a_labelled_or_signed_line_is_its_speaker(text, speaker, mention):
+    frame = stance.extract([Article("t", text)])
+    views = frame[frame["cue"].isin(["think", "know", "believe"])]
+    assert views["speaker"].tolist() == [speaker]
+    assert views["speaker_type"].tolist() == ["person"]  # a label the article names nowhere else too
+    assert views["speaker_mention"].tolist() == [mention]
+    assert views["speaker_resolution"].tolist() == ["pronoun"]
+
+
+def test_a_signature_two_paragraphs_down_signs_nothing_above_it():
+    text = ("We said that the port would reopen.\n\nThe port stayed shut.\n\n— Maria Ivanova (@mivanova) "
+            "March 3, 2024")
+    assert quotes_of(text) == [["the port would reopen", "", "said"]]
 
 
 @pytest.mark.parametrize("text, expected", [
