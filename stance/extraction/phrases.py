@@ -239,8 +239,9 @@ def _marked_clause_below(verb: Token, word: Token) -> Token | None:
 def clause_to_someone(verb: Token) -> Token | None:
     """`yelling to the officers that her husband was unarmed`, `shouted at the recruits that …`: a that-clause
     (marked by `that`) that the parse hung on the one spoken to (not `responded to a war that …`, `pointed to reports
-    that …`: no one is spoken to)."""
-    return next((c for prep in verb.children if prep.dep_ == "prep" and prep.lower_ in ("to", "at") and prep.i > verb.i
+    that …`: no one is spoken to), or on the one speaking (`Reporters were told by an official that …`)."""
+    return next((c for prep in verb.children if (prep.dep_ == "prep" and prep.lower_ in ("to", "at") or prep.dep_ ==
+                                                 "agent") and prep.i > verb.i
                  for o in prep.children if o.dep_ == "pobj" and names_someone(o)
                  for c in o.children if c.dep_ in ("relcl", "acl") and opens_with_that(c)), None)
 

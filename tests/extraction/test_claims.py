@@ -222,6 +222,13 @@ def test_a_that_clause_on_the_one_shouted_at_is_reported():
     assert quotes_of("He looked at the soldiers that remained in the town.") == []
 
 
+def test_a_that_clause_on_the_one_who_told_is_reported():
+    """`were told by X that …`: the parse hangs the content on X as if it were a relative clause."""
+    (row,) = quotes_of("Reporters were told by a senior official that the strike had been planned for weeks.")
+    assert row[:2] == ["the strike had been planned for weeks", "a senior official"]
+    assert quotes_of("The plan was drafted by an aide that the ministry had hired in May.") == []
+
+
 @pytest.mark.parametrize("text, content, speaker", [
     # the parse hangs the that-clause of someone's claim on the verb whose object the claim is
     ("The communique echoes Modi's message to Putin that the era of war is over.", "the era of war is over", "Modi"),
