@@ -20,6 +20,9 @@ from stance.extraction.nlp import is_quote_mark, text_of
 from stance.extraction.sources import is_reporting_verb
 
 MAX_LABEL_TOKENS = 4
+MAX_ADDRESSED_TOKENS = 10  # `Obama To Asians Worried About U.S. Election`: a label with whom it was for
+ADDRESSEE_PREPOSITIONS = frozenset({"to", "at", "in", "on", "before"})
+DASHES = frozenset({"-", "–", "—"})
 MIN_CONTENT_WORDS = 3
 MAX_LABEL_CHARS = 120  # from the line's start to the colon
 MAX_LINE_CHARS = 3000  # from the colon to the line's end: a headline or a transcript turn, not a book
@@ -27,7 +30,10 @@ MAX_LINE_CHARS = 3000  # from the colon to the line's end: a headline or a trans
 
 def labelled_line(colon: Token) -> tuple[Token, list[Token]] | None:
     """For the colon of a line `NAME: words`, the token naming the speaker and the words after the colon to the
-    line's end; None when the line is anything else."""
+    line's end; None when the line is anything else. The label may say whom or where the words were for
+    (`Zelensky to Congress: …`, `Kuleba at Davos: …`: the name before `to` or `at` speaks) and carry a tag
+    (`EXCLUSIVE – Roger Stone: …`); a headline may name its speaker last instead (`No one can predict the war's
+    length: Zelenskiy`, as news agencies write them)."""
     if colon.text != ":":
         return None
     doc = colon.doc
@@ -42,25 +48,18 @@ def labelled_line(colon: Token) -> tuple[Token, list[Token]] | None:
         if colon.idx + MAX_LINE_CHARS < len(text):
             return None
         line_end = len(text)
-    label: list[Token] = []
-    for token in reversed(doc[max(colon.i - MAX_LABEL_TOKENS - 2, 0):colon.i]):  # a label is a few words at most
-        if token.idx < line_start:
-            break
-        if not token.is_space:
-            label.insert(0, token)
-    if not label or label[0].idx - line_start > 1 or len(label) > MAX_LABEL_TOKENS or not _names_a_speaker(label):
-        return None  # the line must start with the label (a space before it at most)
-    content = []
-    for token in doc[colon.i + 1:]:
-        if token.idx >= line_end:
-            break
-        if not token.is_space:
-            content.append(token)
+    before = [t for t in doc[max(colon.i - MAX_ADDRESSED_TOKENS - 2, 0):colon.i] if t.idx >= line_start]
+    after = [t for t in doc[colon.i + 1:] if t.idx < line_end]
+    before, after = [t for t in before if not t.is_space], [t for t in after if not t.is_space]
+    label = _speaker_label(before) if before and before[0].idx - line_start <= 1 else None
+    if label is None:  # the line must start with the label (a space before it at most), or end with it
+        return _name_last(before, after) if before and before[0].idx - line_start <= 1 else None
+    content = after
     if not content:
         return None
     words = [t for t in content if not t.is_punct]
-    if len(words) < MIN_CONTENT_WORDS or is_quote_mark(content[0]):
-        return None  # `Photo: Reuters`; a quotation is left to the quotation-mark rules
+    if len(words) < MIN_CONTENT_WORDS or is_quote_mark(content[0]) or headline_verb(content[0]):
+        return None  # `Photo: Reuters`; a quotation is left to the quotation-mark rules; `X Wades In: Urges …`
     if not any(t.pos_ in ("VERB", "AUX") for t in content):
         return None  # `Putin: The Making of a Dictator`: a title, no statement
     if any(is_reporting_verb(t) and any(c.dep_ in ("nsubj", "nsubjpass") and c.ent_type_ == "PERSON"
@@ -69,6 +68,34 @@ def labelled_line(colon: Token) -> tuple[Token, list[Token]] | None:
     while content[-1].text == ".":
         content = content[:-1]
     return label[-1], content
+
+
+def _speaker_label(words: list[Token]) -> list[Token] | None:
+    """The words of a line's label that name its speaker: all of them (`Sen. Graham`), those after a tag
+    (`EXCLUSIVE – Roger Stone`), or those before whom or where it spoke (`Zelensky to Congress`, `Former AG
+    Mukasey at RNC`); None when they name no one."""
+    if len(words) > 2 and words[0].is_upper and words[1].text in DASHES:
+        words = words[2:]  # `EXCLUSIVE – `, `WATCH – `: a tag
+    if len(words) <= MAX_LABEL_TOKENS and _names_a_speaker(words):
+        return words
+    cut = next((i for i, t in enumerate(words) if t.lower_ in ADDRESSEE_PREPOSITIONS), 0)
+    if 0 < cut <= MAX_LABEL_TOKENS and words[cut].pos_ == "ADP" and _names_a_speaker(words[:cut]) and not any(
+            t.tag_ in ("VB", "VBD", "VBZ", "VBP", "MD") for t in words[cut:]):  # (`X to meet Y:`: a plan)
+        return words[:cut]
+    return None
+
+
+def _name_last(statement: list[Token], name: list[Token]) -> tuple[Token, list[Token]] | None:
+    """`No one can predict the war's length: Zelenskiy`, `Russia will respond to any attack: Kremlin`: a statement,
+    then after the colon the name of whoever made it and nothing more."""
+    while name and name[-1].is_punct:
+        name = name[:-1]
+    if not name or len(name) > MAX_LABEL_TOKENS or not _names_a_speaker(name) or any(t.is_quote for t in statement):
+        return None
+    words = [t for t in statement if not t.is_punct]
+    if len(words) < MIN_CONTENT_WORDS or not any(t.dep_ in ("nsubj", "nsubjpass", "expl") for t in statement):
+        return None  # no statement: `Read the full story: X`, `More on the summit: X`
+    return name[-1], statement
 
 
 def _names_a_speaker(label: list[Token]) -> bool:

@@ -45,3 +45,40 @@ def test_a_line_whose_label_names_no_one_is_not_a_quote(line):
 def test_a_dateline_before_a_report_of_its_own_leaves_the_report_to_its_cue():
     text = "Geneva: Olena Bondar, the envoy, now calls the ceasefire “a dead letter”."
     assert quotes_of(text) == [("Olena Bondar", "calls", "a dead letter")]
+
+
+CONTEXT = "President Volodymyr Zelensky spoke in Kyiv on Sunday. NATO's Jens Stoltenberg spoke in Brussels."
+
+
+def speakers_of(text: str) -> list[tuple[str, str, str]]:
+    frame = stance.extract([Article("t", text)])
+    return [(row.speaker, row.cue, row.text) for row in frame.itertuples()]
+
+
+@pytest.mark.parametrize("line, speaker, content", [
+    # the label says whom or where the words were for: the name before `to` or `at` speaks
+    ("Zelensky to Congress: Ukraine will never surrender to Russian aggression", "Volodymyr Zelensky",
+     "Ukraine will never surrender to Russian aggression"),
+    ("Stoltenberg at Davos: The alliance will defend every inch of its territory", "Jens Stoltenberg",
+     "The alliance will defend every inch of its territory"),
+    # a tag before the name
+    ("EXCLUSIVE – Jens Stoltenberg: The alliance will defend every inch of its territory", "Jens Stoltenberg",
+     "The alliance will defend every inch of its territory"),
+    # a news agency's headline names its speaker last
+    ("No one can predict the war's length: Zelensky", "Volodymyr Zelensky", "No one can predict the war's length"),
+    ("Russia will respond to any attack on its territory: Kremlin", "Kremlin",
+     "Russia will respond to any attack on its territory"),
+])
+def test_a_headline_names_its_speaker_around_whom_it_was_for_or_last(line, speaker, content):
+    assert speakers_of(f"{line}\n\n{CONTEXT}")[:1] == [(speaker, ":", content)]
+
+
+@pytest.mark.parametrize("line", [
+    "Zelensky to meet Biden: The leaders will discuss air defence",  # a plan, not whom he spoke to
+    "Zelensky Wades In: Urges Europe to keep its sanctions",  # a headline's sentence, its verb after the colon
+    "Read the full story: Stoltenberg",  # an imperative: no one's statement before the name
+    "More on the summit: Stoltenberg",
+    "He said the alliance will hold: “Stoltenberg”",
+])
+def test_a_headline_that_names_no_speaker_around_its_colon_is_not_a_labelled_line(line):
+    assert all(cue != ":" for _, cue, _ in speakers_of(f"{line}\n\n{CONTEXT}"))
