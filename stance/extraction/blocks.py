@@ -1,4 +1,6 @@
-"""Block quotes: a paragraph set off by a paragraph of its own that introduces it and ends in a colon (`Limbaugh
+"""Passages without quotation marks that are someone's words: block quotes and an interview's answers.
+
+A block quote is a paragraph set off by a paragraph of its own that introduces it and ends in a colon (`Limbaugh
 added:`, `In a speech last July, he said:`, `Reuters continues:`, `Khrushchev wrote stating the following:`).
 On a web page such a paragraph is a blockquote, and its quotation marks are lost when the page becomes text; it is
 the introducer's words all the same (LABELS.md §1: a quoted passage after a named speaker's line), a direct quote.
@@ -7,11 +9,17 @@ The introduction must be a reporting verb with a source and nothing said after i
 following`, no clause), or `according to X:`. An introduction that says what it reports (`CNN noted the sparse
 attendance:`, `Sanders pointed out that …:`) introduces the writer's own illustration, a listing, a tweet's markup
 or a video: those stay unquoted, as does a paragraph that opens with a mark (the quotation-mark rules take it), a
-dash or a number (a list), or markup."""
+dash or a number (a list), or markup.
+
+An interview printed as questions and answers (`Q: …` then `A: …`) gives each answer, and the paragraphs that go
+on with it before the next question, to the one interviewed: the person the article names most often before its
+first question (`Q&A with Vice President Joe Biden. … Biden complained …`), else to no one named. The questions
+are the interviewer's, questions put, no statements (LABELS.md §1)."""
 
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
@@ -19,9 +27,11 @@ from spacy.tokens import Doc, Token
 from stance.extraction.contents import ACCORDING, CLAUSE
 from stance.extraction.cues import Cue
 from stance.extraction.lexicon import SPEECH_VERBS
+from stance.extraction.mentions import ArticleIndex
 from stance.extraction.nlp import text_of
 from stance.extraction.phrases import according_source
 from stance.extraction.sources import find_source, is_reporting_verb
+from stance.records import Speaker
 
 MAX_INTRO_CHARS = 200
 MIN_BLOCK_WORDS = 6
@@ -36,15 +46,56 @@ _ADDRESSING = frozenset({"tell", "inform", "assure", "remind", "warn", "urge"}) 
 
 @dataclass(frozen=True)
 class Block:
-    """A block quote's offsets (into the Doc's text) and the cue that introduces it, with its source."""
+    """A passage's offsets (into the Doc's text) and the cue that introduces it, with its source; for an interview's
+    answer no cue, but its `A:` label and where the interview's first question stands."""
 
     start: int
     end: int
-    cue: Cue
+    cue: Cue | None
+    label: tuple[int, int] | None = None
+    asked_at: int = -1
+
+
+_QUESTION = re.compile(r"[^\S\n]*Q(?:[^\S\n]*[:.][^\S\n]*|(?=[A-Z]))")  # `Q: `, `Q. `, a bold `Q` run into its text
+_ANSWER = re.compile(r"[^\S\n]*(A)[^\S\n]*[:.][^\S\n]+")
+
+
+def interview_answers(doc: Doc) -> list[Block]:
+    """The answers of an interview printed as `Q: …` and `A: …` paragraphs, each paragraph one passage."""
+    text = text_of(doc)
+    asked_at, answering, answers = -1, False, []
+    pending: list[Block] = []  # paragraphs after an answer, which go on with it if a question follows
+    for match in _PARAGRAPH.finditer(text):
+        start, end = match.start(), match.start() + len(match.group().rstrip())
+        if not text[start:end].strip():
+            continue
+        if _QUESTION.match(text, start) and asked_at < 0 or _QUESTION.match(text, start) and answering:
+            asked_at = start if asked_at < 0 else asked_at
+            answers += pending
+            answering, pending = False, []
+        elif asked_at >= 0 and (label := _ANSWER.match(text, start)):
+            answers.append(Block(label.end(), end, None, label.span(1), asked_at))
+            answering = True
+        elif answering:
+            pending.append(Block(start + len(match.group()) - len(match.group().lstrip()), end, None, None, asked_at))
+    return [a for a in answers if a.end > a.start]
+
+
+def interviewee(block: Block, index: ArticleIndex, offset: int) -> Speaker | None:
+    """The one an interview's answer belongs to (None for a block quote, whose cue names its source)."""
+    if block.cue is not None:
+        return None
+    names = Counter(index.canonical_name_text(m.name, m.start) for m in index.mentions
+                    if m.kind == "person" and m.start < offset + block.asked_at and not m.in_quote)
+    name = names.most_common(1)[0][0] if names else ""
+    label = {"start": offset + block.label[0], "end": offset + block.label[1]} if block.label else {}
+    return Speaker(name, "A" if label else "", "person" if name else "unknown", **label,
+                   resolution="pronoun" if name else "none")
 
 
 def block_quotes(doc: Doc) -> list[Block]:
-    """Every paragraph of `doc` that a colon paragraph before it introduces as someone's words."""
+    """Every paragraph of `doc` that a colon paragraph before it introduces as someone's words, and every answer of
+    an interview."""
     text = text_of(doc)
     paragraphs = [(m.start(), m.end()) for m in _PARAGRAPH.finditer(text) if m.group().strip()]
     blocks = []
@@ -61,7 +112,7 @@ def block_quotes(doc: Doc) -> list[Block]:
             first = start + len(text[start:end]) - len(text[start:end].lstrip())
             kind = ACCORDING if introducer[0].lower_ == "according" else CLAUSE
             blocks.append(Block(first, first + len(block), Cue(introducer[0], kind, -1, -1, introducer[1])))
-    return blocks
+    return sorted(blocks + interview_answers(doc), key=lambda b: b.start)
 
 
 def _introducer(colon: Token) -> tuple[Token, Token] | None:

@@ -21,7 +21,7 @@ from spacy.tokens import Doc, Token
 
 from stance.config import ExtractConfig
 from stance.extraction.attribution import resolve_speaker
-from stance.extraction.blocks import Block, block_quotes
+from stance.extraction.blocks import Block, block_quotes, interviewee
 from stance.extraction.claims import quoted_claims_first
 from stance.extraction.confidence import attribution_confidence
 from stance.extraction.cues import ACCORDING, CLAUSE, NOMINAL, Cue, find_cues
@@ -187,10 +187,10 @@ def find_quotes_in_chunk(chunk: Chunk, spans: list[MarkedSpan], index: ArticleIn
     for block in blocks:  # the introducer's words, unless a cue's content took the paragraph
         if all(overlap((f.start, f.end), (block.start, block.end)) * 2 <= block.end - block.start for f in found):
             claimed.update(i for i, m in enumerate(spans) if block.start <= m.start < block.end)
-            found.append(_Found("direct", block.start, block.end, block.cue))
+            found.append(_Found("direct", block.start, block.end, block.cue, interviewee(block, index, chunk.offset)))
     found = relayed(found)
     for item in found:
-        item.speaker = resolve_speaker(item.cue.source if item.cue else None, chunk.offset, index,
+        item.speaker = item.speaker or resolve_speaker(item.cue.source if item.cue else None, chunk.offset, index,
                                        config.antecedent_window, (chunk.offset + item.start, chunk.offset + item.end))
     found.sort(key=lambda f: f.start)
     _attach_runs(doc, spans, claimed, found, config, index, chunk.offset, cues)

@@ -84,3 +84,44 @@ def test_a_colon_paragraph_that_introduces_no_ones_words_makes_no_block(intro, b
 def test_a_quoted_paragraph_after_the_introduction_stays_the_quotation_mark_rules():
     text = f"Dmytro Kuleba told reporters:\n\n“{PASSAGE}”"
     assert quotes_of(text) == [("direct", "Dmytro Kuleba", "told", PASSAGE)]
+
+
+INTERVIEW = ("Q&A with Foreign Minister Dmytro Kuleba.\n\nDmytro Kuleba spoke to our correspondent Anna Smith in Kyiv. "
+             "Kuleba defended the mobilisation law.\n\n"
+             "Q: Will the talks resume this year?\n\n"
+             "A: Not before the summer. The Russians need time to regroup, and we will use it.\n\n"
+             "The same goes for the grain corridor, which we will keep open whatever Moscow says.\n\n"
+             "Q: And the air defence batteries?\n\n"
+             "A. They are on their way, and the first will arrive before the winter.\n\n"
+             "The interview was edited for length.")
+
+
+def test_an_interviews_answers_are_the_interviewees_words():
+    """Each answer, and a paragraph that goes on with it before the next question, is the words of the person the
+    article names most often before the first question; the questions and the closing note are nobody's."""
+    frame = stance.extract([Article("t", INTERVIEW)])
+    answers = frame[frame["cue"] == ""]
+    assert answers["text"].tolist() == [
+        "Not before the summer. The Russians need time to regroup, and we will use it.",
+        "The same goes for the grain corridor, which we will keep open whatever Moscow says.",
+        "They are on their way, and the first will arrive before the winter."]
+    assert set(answers["speaker"]) == {"Dmytro Kuleba"}
+    assert set(answers["quote_type"]) == {"direct"}
+    first = answers.iloc[0]
+    assert (first["speaker_mention"], INTERVIEW[first["speaker_start"]:first["speaker_end"]]) == ("A", "A")
+    assert not frame["text"].str.contains("talks resume|edited for length|air defence batteries").any()
+
+
+def test_answers_with_no_one_named_before_the_questions_have_no_speaker():
+    text = "Q: Will the talks resume this year?\n\nA: Not before the summer, and the grain corridor stays open."
+    frame = stance.extract([Article("t", text)])
+    assert frame[["text", "speaker", "speaker_type"]].values.tolist() == [
+        ["Not before the summer, and the grain corridor stays open.", "", "unknown"]]
+
+
+@pytest.mark.parametrize("text", [
+    "A: Not before the summer, and the grain corridor stays open.",  # an answer with no question before it
+    "QAnon accounts spread the rumour again.\n\nThe grain corridor stays open, officials said on Monday.",
+])
+def test_a_line_that_only_looks_like_an_answer_is_no_interview(text):
+    assert "" not in stance.extract([Article("t", text)])["cue"].tolist()

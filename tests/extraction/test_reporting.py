@@ -988,9 +988,9 @@ def test_more_views_of_no_one_or_of_the_writer_are_no_quote(text):
     # `one` alone may be one of several people just named
     ("Two officials spoke on condition of anonymity. One believes the offensive has stalled.",
      [["the offensive has stalled", "One", "believes"]]),
-    # an interview's answer line
+    # an interview's answer line: the answer is the interviewee's words, the view inside it with them
     ("Q: Will the line hold?\n\nA: I think the line will hold until spring.",
-     [["the line will hold until spring", "", "think"]]),
+     [["I think the line will hold until spring.", "", ""]]),
 ])
 def test_one_of_several_and_an_answer_line_keep_their_view(text, expected):
     assert quotes_of(text) == expected
