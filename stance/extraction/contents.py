@@ -8,11 +8,11 @@ occasion, a concession).
 
 from __future__ import annotations
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 from stance.extraction import phrases
 from stance.extraction.lexicon import EVENT_NOUNS, SPEECH_VERBS
-from stance.extraction.nlp import between_marks, is_quote_mark
+from stance.extraction.nlp import between_marks, gap_is_blank, is_quote_mark, text_of
 from stance.extraction.sources import is_bare_speech_verb, reaction_just_before
 
 #: The kinds of content a cue takes: a reported clause, a noun phrase (`called for talks`), `according to X`'s side.
@@ -145,3 +145,14 @@ def is_own_report(token: Token) -> bool:
     """A speech verb with its own subject (`… and the official added “we …”`, `… and Democrats accused the GOP`)."""
     return (token.pos_ == "VERB" and token.lemma_.lower() in SPEECH_VERBS
             and any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children))
+
+
+def clause_then_words(doc: Doc, start: int, colon: int, open_mark: int) -> bool:
+    """Whether a content from `start` is a clause reported and then, after a colon, words quoted (`said the West was
+    ready to scapegoat him: “He will be replaced”`): two quotes, the clause and the words. Not when a verb of saying
+    inside the clause takes the words (`said soldiers went door to door, telling residents: “Leave or die.”`: the
+    soldiers' words inside the mayor's report, one mixed quote), nor after a clause too short to report anything."""
+    text = text_of(doc)
+    if not gap_is_blank(text, colon, open_mark) or len(text[start:colon].split()) < 3:
+        return False
+    return not any(t.lemma_.lower() in SPEECH_VERBS for t in doc.char_span(start, colon, alignment_mode="expand") or [])

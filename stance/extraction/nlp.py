@@ -20,6 +20,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from stance.errors import ModelError
+from stance.extraction.headlines import sentence_case
 from stance.extraction.lexicon import CAPITALS
 
 logger = logging.getLogger(__name__)
@@ -145,11 +146,11 @@ def parseable(text: str) -> str:
     mark: `records.INVISIBLE`) that is not inside a word as a space, so that `\u200fSybiha` parses as the name
     it is, and an editor's brackets (`the withdrawal of [Russian] troops`) as spaces around the words they hold,
     which the parser otherwise reads as a break in the sentence, a line break inside a sentence (`BROKEN_LINE`), an
-    editor's note (`EDITORS_NOTE`) and an agency's dateline (`DATELINE`) as spaces. One character for one, so every
-    offset stays an offset into the text as read."""
+    editor's note (`EDITORS_NOTE`) and an agency's dateline (`DATELINE`) as spaces, and a headline in title case in
+    sentence case (`headlines`). One character for one, so every offset stays an offset into the text as read."""
     from stance.records import INVISIBLE
 
-    text = EDITORIAL.sub(lambda m: f" {m.group(1)} ", text.translate(MARK_FORMS))
+    text = EDITORIAL.sub(lambda m: f" {m.group(1)} ", sentence_case(text).translate(MARK_FORMS))
     text = BROKEN_LINE.sub(lambda m: " " * len(m.group()), text)
     text = EDITORS_NOTE.sub(lambda m: " " * len(m.group()), text)
     text = DATELINE.sub(_dateline, text)

@@ -24,7 +24,9 @@ from stance.extraction.attribution import resolve_speaker
 from stance.extraction.blocks import Block, block_quotes, interviewee
 from stance.extraction.claims import quoted_claims_first
 from stance.extraction.confidence import attribution_confidence
+from stance.extraction.contents import clause_then_words
 from stance.extraction.cues import ACCORDING, CLAUSE, NOMINAL, Cue, find_cues
+from stance.extraction.headlines import as_written
 from stance.extraction.labelled import headline_speaker
 from stance.extraction.lexicon import PERSON_PRONOUNS, PLURAL_PRONOUNS, SPEECH_VERBS
 from stance.extraction.mentions import ArticleIndex
@@ -84,6 +86,8 @@ def _classify_cue(doc: Doc, cue: Cue, spans: list[MarkedSpan]) -> list[_Found]:
         # `X scolded him: “…,” she said`: a cue after the quote reports the quote, not the reporter's words
         # before the colon that the parse hangs on it.
         return [_Found("direct", m.start, m.end, cue) for m in touched if m.open_mark > colon]
+    if colon > cue.token.idx and clause_then_words(doc, cue.start, colon, first.open_mark):  # `said A: “B”`
+        return [_Found("indirect", cue.start, colon, cue), *(_Found("direct", m.start, m.end, cue) for m in touched)]
     inside = sum(overlap(content, (m.start, m.end)) and letters(text, max(m.start, cue.start), min(m.end, cue.end))
                  for m in touched)
     share = inside / max(1, letters(text, *content))
@@ -136,8 +140,7 @@ def _adjacent_cue(doc: Doc, span: MarkedSpan, cues: list[Cue], across_paragraphs
 
 
 def _starts_sentence(doc: Doc, span: MarkedSpan) -> bool:
-    line_start = text_of(doc).rfind("\n", 0, span.open_mark) + 1
-    if gap_is_blank(text_of(doc), line_start, span.open_mark):
+    if gap_is_blank(text_of(doc), text_of(doc).rfind("\n", 0, span.open_mark) + 1, span.open_mark):
         return True
     # A sentence that ends inside its own closing mark (`… on “Fox and Friends.” “…`) ends too.
     before = text_of(doc)[:span.open_mark].rstrip().rstrip("”’\"'»")
@@ -265,8 +268,7 @@ def _attach_runs(doc: Doc, spans: list[MarkedSpan], claimed: set[int], found: li
         if label:  # a transcript's `WALLACE: …` names its speaker
             name = label.group(1).strip()
             speaker = Speaker(index.canonical_name_text(name, offset + span.start), name, "person",
-                              start=offset + label.start(1), end=offset + label.start(1) + len(name),
-                              resolution="name")
+                              start=offset + label.start(1), end=offset + label.start(1) + len(name), resolution="name")
             found.append(_Found("direct", span.start, span.end, None, speaker))
             continue
         signer = dash_source(doc, span) or sign_off(doc, span) or colon_introducer(doc, span)
@@ -279,8 +281,7 @@ def _attach_runs(doc: Doc, spans: list[MarkedSpan], claimed: set[int], found: li
             found.append(_Found("direct", span.start, span.end, onward.cue, onward.speaker))
             continue
         words = len(text_of(doc)[span.start:span.end].split())
-        previous = [f for f in found if f.end <= span.start
-                    and f.speaker is not None and f.speaker.name]
+        previous = [f for f in found if f.end <= span.start and f.speaker is not None and f.speaker.name]
         if previous and _starts_sentence(doc, span):
             # The nearest quote before the span: runs found earlier in this loop sit at the list's end.
             last = max(previous, key=lambda f: f.end)
@@ -392,9 +393,8 @@ def extract_article(article: Article, chunks: list[Chunk], config: ExtractConfig
             if (start, end) in seen or end <= start:
                 continue
             seen.add((start, end))
-            cue = item.cue.text if item.cue else ""
-            cue_start, cue_end = _cue_offsets(item.cue, chunk.offset)
-            speaker = item.speaker or Speaker()
+            cue, (cue_start, cue_end) = item.cue.text if item.cue else "", _cue_offsets(item.cue, chunk.offset)
+            speaker = as_written(item.speaker or Speaker(), article.text)  # (a headline read in sentence case)
             quotes.append(Quote(article.article_id, item.kind, start, end, article.text[start:end], speaker, cue,
                                 cue_start, cue_end, attribution_confidence(item.kind, speaker.resolution)))
     return quotes

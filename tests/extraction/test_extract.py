@@ -1265,3 +1265,41 @@ def test_names_joined_by_and_are_one_joint_speaker(text, speaker, mention):
     assert frame[["speaker", "speaker_mention"]].values.tolist() == [[speaker, mention]]
     row = frame.iloc[0]
     assert text[int(row.speaker_start):int(row.speaker_end)] == mention
+
+
+@pytest.mark.parametrize("headline, speaker, content", [
+    # a headline in title case is read as a sentence: its verb of saying is seen, its name is a name
+    ("Zelensky Says Russia Is Preparing New Offensive In The East", "Zelensky", "Russia Is Preparing"),
+    ("NATO Troops Are Operating In Ukraine Disguised As Mercenaries, Russian General Claims", "Russian General",
+     "NATO Troops Are Operating In Ukraine"),
+    ("Clinton Says Russians Hacked DNC", "Hillary Clinton", "Russians Hacked DNC"),
+])
+def test_a_title_case_headline_reads_as_a_sentence(headline, speaker, content):
+    body = "\n\nVolodymyr Zelensky and Hillary Clinton spoke on Monday about Russia, NATO and the DNC."
+    frame = stance.extract([Article("t", headline + body)])
+    first = frame.iloc[0]
+    assert first["end"] <= len(headline) and first["text"].startswith(content)
+    assert speaker in first["speaker"]
+
+
+def test_a_sentence_full_of_names_is_no_headline():
+    """`Prime Minister Denys Shmyhal met donors in Rome.` capitalises names alone: it is read as written. A
+    headline's words are read in lower case where the article writes them so, or they are common words."""
+    from stance.extraction.headlines import sentence_case
+
+    text = "Prime Minister Denys Shmyhal Met Donors in Rome.\n\nPrime Minister Denys Shmyhal met donors in Rome."
+    assert sentence_case(text) == text
+    headline = ("Shmyhal Says Donors Are Ready To Pay For The Grid\n\n"
+                "Denys Shmyhal said donors were ready to pay for the grid.")
+    assert sentence_case(headline).split("\n")[0] == "Shmyhal says donors are ready to pay for the grid"
+
+
+def test_a_clause_reported_then_words_quoted_after_a_colon_are_two_quotes():
+    text = "Putin said the West was ready to scapegoat Zelensky: “He will be replaced by next year.”"
+    quotes = quotes_of(text)
+    assert [q[:3] for q in quotes] == [
+        ("indirect", "the West was ready to scapegoat Zelensky", "Putin"),
+        ("direct", "He will be replaced by next year.", "Putin")]
+    # a verb of saying inside the clause takes the words: one mixed quote (the soldiers' words, in his report)
+    text = "The mayor said Russian soldiers went door to door, telling residents: “Leave or die.”"
+    assert [q[0] for q in quotes_of(text)] == ["mixed"]
