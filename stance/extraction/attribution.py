@@ -117,7 +117,7 @@ def resolve_speaker(source: Token | None, offset: int, index: ArticleIndex, wind
         return speaker
     # A possessive marks a holder (`Moscow's claim that …`); on a subject it is part of a name (`McDonald's said`).
     holder = source.dep_ == "poss"
-    words = [t for t in mention_tokens(source) if not (t.is_punct and t.text in "-–—―~")
+    words = [t for t in mention_tokens(source) if not (t.is_punct and t.text in "-–—―~:")
              and not (holder and t.dep_ == "case")]
     if holder:
         speaker = replace(speaker, name=POSSESSIVE.sub("", speaker.name), mention=POSSESSIVE.sub("", speaker.mention))
@@ -224,7 +224,7 @@ def _resolve(source: Token | None, offset: int, index: ArticleIndex, window: int
              exclude: tuple[int, int] | None = None) -> Speaker:
     if source is None:
         return Speaker()
-    mention = words_text(mention_tokens(source)).strip(" -–—―~")  # a sign-off line's dash is not the name's
+    mention = words_text(mention_tokens(source)).strip(" -–—―~:")  # a sign-off line's dash, a colon: not the name's
     start = offset + source.idx
     lower = source.lower_
     if source.dep_ == "poss":

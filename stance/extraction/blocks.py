@@ -20,16 +20,20 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Token
 
+from stance.config import ExtractConfig
+from stance.extraction.attribution import resolve_speaker
 from stance.extraction.contents import ACCORDING, CLAUSE
 from stance.extraction.cues import Cue
-from stance.extraction.lexicon import SPEECH_VERBS
+from stance.extraction.lexicon import SPEECH_VERBS, TITLES
 from stance.extraction.mentions import ArticleIndex
+from stance.extraction.names import normalize
 from stance.extraction.nlp import text_of
 from stance.extraction.phrases import according_source
+from stance.extraction.signed import named_person
 from stance.extraction.sources import find_source, is_reporting_verb
 from stance.records import Speaker
 
@@ -54,40 +58,68 @@ class Block:
     cue: Cue | None
     label: tuple[int, int] | None = None
     asked_at: int = -1
+    hint: str = ""  # the interviewee as the article names them: `Vice President Joe Biden`, `Mr Budanov`
+    signer: Token | None = None  # a post's, named on the line under it
 
 
 _QUESTION = re.compile(r"[^\S\n]*Q(?:[^\S\n]*[:.][^\S\n]*|(?=[A-Z]))")  # `Q: `, `Q. `, a bold `Q` run into its text
 _ANSWER = re.compile(r"[^\S\n]*(A)[^\S\n]*[:.][^\S\n]+")
+_NAME = r"((?:(?:[A-Z][a-z]{0,3}\.|[A-Z][\w'’-]*)[^\S\n]+){0,4}[A-Z][\w'’-]+)"  # capitalised words (`Mr.`, `Gen.`)
+_VOCATIVE = re.compile(r"[^\S\n]*Q[^\S\n]*[:.][^\S\n]*" + _NAME + ",")  # `Q: Mr Budanov, when will …`
+# `Q&A with Vice President Joe Biden`, `an interview with …`, `interviewed Kyrylo Budanov`
+_INTERVIEWED = re.compile(r"\b(?:(?:Q&A|[Ii]nterview|[Cc]onversation)s?[^\S\n]+with|interviewed)[^\S\n]+" + _NAME)
+_YOU = re.compile(r"\byou(?:r|rs|rself)?\b", re.IGNORECASE)  # a question put to someone
+_SIGNED = re.compile(r"[^\S\n]*[-–—―][^\S\n]*([A-Z][^\n(@]{1,60}?)[^\S\n]*\(@\w+\)")  # `— Name (@handle)`
+_FIRST_PERSON = re.compile(r"\b(?:I|[Ww]e|[Mm]y|[Oo]ur|[Mm]e|[Uu]s)\b")  # an answer in someone's own voice
 
 
 def interview_answers(doc: Doc) -> list[Block]:
-    """The answers of an interview printed as `Q: …` and `A: …` paragraphs, each paragraph one passage."""
+    """The answers of an interview printed as `Q: …` and `A: …` paragraphs, each paragraph one passage; none when
+    no question addresses anyone and no answer speaks in the first person (`Q: What is the grain deal? A: The deal
+    let Ukraine ship …`: an explainer, the newsroom's own voice)."""
     text = text_of(doc)
-    asked_at, answering, answers = -1, False, []
+    asked_at, answering, answers, addressed, hint = -1, False, [], False, ""
     pending: list[Block] = []  # paragraphs after an answer, which go on with it if a question follows
     for match in _PARAGRAPH.finditer(text):
         start, end = match.start(), match.start() + len(match.group().rstrip())
         if not text[start:end].strip():
             continue
-        if _QUESTION.match(text, start) and asked_at < 0 or _QUESTION.match(text, start) and answering:
+        if _QUESTION.match(text, start) and (asked_at < 0 or answering):
             asked_at = start if asked_at < 0 else asked_at
             answers += pending
             answering, pending = False, []
+            vocative = _VOCATIVE.match(text, start)
+            hint = hint or (vocative.group(1) if vocative else "")
+            addressed = addressed or bool(vocative or _YOU.search(text, start, end))
         elif asked_at >= 0 and (label := _ANSWER.match(text, start)):
             answers.append(Block(label.end(), end, None, label.span(1), asked_at))
-            answering = True
+            answering, addressed = True, addressed or bool(_FIRST_PERSON.search(text, start, end))
         elif answering:
             pending.append(Block(start + len(match.group()) - len(match.group().lstrip()), end, None, None, asked_at))
-    return [a for a in answers if a.end > a.start]
+    if not addressed:
+        return []
+    named = _INTERVIEWED.search(text, 0, max(asked_at, 0))
+    hint = named.group(1) if named else hint
+    return [replace(a, hint=hint) for a in answers if a.end > a.start]
 
 
 def interviewee(block: Block, index: ArticleIndex, offset: int) -> Speaker | None:
-    """The one an interview's answer belongs to (None for a block quote, whose cue names its source)."""
+    """The one an interview's answer belongs to (None for a block quote, whose cue names its source): the person
+    an interview is said to be with (`Q&A with Vice President Joe Biden`, `interviewed Kyrylo Budanov`) or whom a
+    question addresses by name (`Q: Mr Budanov, when …`); else the person the article makes the subject of its
+    sentences most often before the first question (`Laura Bush wrote …. She sat down …`), the first of equals."""
     if block.cue is not None:
         return None
-    names = Counter(index.canonical_name_text(m.name, m.start) for m in index.mentions
-                    if m.kind == "person" and m.start < offset + block.asked_at and not m.in_quote)
-    name = names.most_common(1)[0][0] if names else ""
+    if block.signer is not None:
+        return resolve_speaker(block.signer, offset, index, ExtractConfig().antecedent_window)
+    words = [w for w in block.hint.split() if normalize(w) not in TITLES]
+    name = index.canonical_name_text(" ".join(words), offset + block.asked_at) if words else ""
+    if not name:
+        before = [m for m in index.mentions if m.kind == "person" and m.start < offset + block.asked_at
+                  and not m.in_quote]
+        names = Counter(index.canonical_name_text(m.name, m.start) for m in before if m.subject) or Counter(
+            index.canonical_name_text(m.name, m.start) for m in before)
+        name = names.most_common(1)[0][0] if names else ""
     label = {"start": offset + block.label[0], "end": offset + block.label[1]} if block.label else {}
     return Speaker(name, "A" if label else "", "person" if name else "unknown", **label,
                    resolution="pronoun" if name else "none")
@@ -112,7 +144,23 @@ def block_quotes(doc: Doc) -> list[Block]:
             first = start + len(text[start:end]) - len(text[start:end].lstrip())
             kind = ACCORDING if introducer[0].lower_ == "according" else CLAUSE
             blocks.append(Block(first, first + len(block), Cue(introducer[0], kind, -1, -1, introducer[1])))
-    return sorted(blocks + interview_answers(doc), key=lambda b: b.start)
+    return sorted(blocks + interview_answers(doc) + signed_posts(doc, paragraphs), key=lambda b: b.start)
+
+
+def signed_posts(doc: Doc, paragraphs: list[tuple[int, int]]) -> list[Block]:
+    """A post quoted without marks and signed on the line under it with its author's handle (`I condemn this
+    attack. ⏎ — Ursula von der Leyen (@vonderleyen) May 25, 2024`): the author's words, as a signed quotation is."""
+    text, posts = text_of(doc), []
+    for (start, end), (line, line_end) in zip(paragraphs, paragraphs[1:]):
+        signature = _SIGNED.match(text, line, line_end)
+        block = text[start:end].strip()
+        if signature is None or _NOT_A_PASSAGE.match(block) or len(block.split()) < MIN_BLOCK_WORDS:
+            continue
+        signer = named_person(doc, signature.start(1), signature.end(1))
+        if signer is not None and signer.is_alpha:  # (not `AZ 🛰🌏`'s globe)
+            first = start + len(text[start:end]) - len(text[start:end].lstrip())
+            posts.append(Block(first, first + len(block), None, signer=signer))
+    return posts
 
 
 def _introducer(colon: Token) -> tuple[Token, Token] | None:

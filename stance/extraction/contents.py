@@ -11,13 +11,14 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from stance.extraction import phrases
-from stance.extraction.lexicon import EVENT_NOUNS, SPEECH_VERBS
+from stance.extraction.lexicon import EVENT_NOUNS, EXHORTING_VERBS, SPEECH_VERBS
 from stance.extraction.nlp import between_marks, gap_is_blank, is_quote_mark, text_of
-from stance.extraction.sources import is_bare_speech_verb, reaction_just_before
+from stance.extraction.sources import is_bare_speech_verb, is_reporting_verb, reaction_just_before
 
 #: The kinds of content a cue takes: a reported clause, a noun phrase (`called for talks`), `according to X`'s side.
 CLAUSE, NOMINAL, ACCORDING = "clause", "nominal", "according"
 DASHES = ("-", "–", "—")
+ORDERING_VERBS = frozenset({"order", "command", "instruct", "tell", "shout", "yell", "scream"})  # words after a colon
 
 
 def subtree(token: Token) -> list[Token]:
@@ -155,4 +156,6 @@ def clause_then_words(doc: Doc, start: int, colon: int, open_mark: int) -> bool:
     text = text_of(doc)
     if not gap_is_blank(text, colon, open_mark) or len(text[start:colon].split()) < 3:
         return False
-    return not any(t.lemma_.lower() in SPEECH_VERBS for t in doc.char_span(start, colon, alignment_mode="expand") or [])
+    words = doc.char_span(start, colon, alignment_mode="expand") or []  # (`ordered them: “Shoot …”` too)
+    return not any(t.lemma_.lower() in SPEECH_VERBS | EXHORTING_VERBS | ORDERING_VERBS or is_reporting_verb(t)
+                   for t in words)

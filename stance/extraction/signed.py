@@ -34,7 +34,7 @@ def dash_source(doc: Doc, span: MarkedSpan) -> Token | None:
 _SIGN_OFF = re.compile(r"[^\S\n]*\n\s*[-―—–~][^\S\n]*([^\n]{2,80}?)[^\S\n]*(?:\n|$)")
 
 
-def _named_person(doc: Doc, start: int, end: int) -> Token | None:
+def named_person(doc: Doc, start: int, end: int) -> Token | None:
     """The person a short verbless stretch of text names (`Defence Minister Rustem Umerov`), else None."""
     words = doc.char_span(start, end, alignment_mode="expand")
     # a relative clause on the name is not the line's verb (`In the words of X, who is the forum's director:`)
@@ -52,7 +52,7 @@ def sign_off(doc: Doc, span: MarkedSpan) -> Token | None:
     match = _SIGN_OFF.match(text_of(doc), span.close_mark + 1)
     if not match or not match.group(1)[:1].isupper():
         return None
-    return _named_person(doc, match.start(1), match.end(1))
+    return named_person(doc, match.start(1), match.end(1))
 
 
 def colon_introducer(doc: Doc, span: MarkedSpan) -> Token | None:
@@ -69,7 +69,7 @@ def colon_introducer(doc: Doc, span: MarkedSpan) -> Token | None:
                                                                     alignment_mode="expand").sent.start_char)
     if len(before) - start > 120:
         return None
-    return _named_person(doc, start, len(before) - 1)
+    return named_person(doc, start, len(before) - 1)
 
 
 def transcript_label(line: str) -> re.Match | None:
@@ -97,4 +97,4 @@ def line_owner(token: Token) -> Token | None:
     if signature is None or following.group(1).endswith("?"):
         return None
     name_start = following.start(1) + signature.start(1)
-    return _named_person(doc, name_start, following.start(1) + signature.end(1))
+    return named_person(doc, name_start, following.start(1) + signature.end(1))

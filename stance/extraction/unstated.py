@@ -82,7 +82,8 @@ def reporters_voice(verb: Token) -> bool:
     imperative (`ask yourself whether …`, `Consider that …`), a question to the reader (`Do you know where …?`), an
     editor's note (`(emphasis added)`), and a verb of thinking whose subject is no one in particular (`Nobody
     believes that …`, `No one in Kyiv expects …`) or the writer outside quotation marks (`I think …`, `We know
-    that …`): the article's own voice, no source's statement (LABELS.md §1)."""
+    that …`), or a question put with `who` as the one speaking (`Who says Ukraine can't win?`): the article's own
+    voice, no source's statement (LABELS.md §1)."""
     children = {c.dep_: c for c in verb.children}
     if any(c.dep_ in ("nsubj", "nsubjpass") and c.lemma_.lower() in ("emphasis", "italics") for c in verb.children):
         return True
@@ -105,7 +106,9 @@ def reporters_voice(verb: Token) -> bool:
                     for c in subject.children)  # `Many of us believe …`, `Most of us know …`
         if (subject.lower_ in WRITERS or of_us) and not between_marks(verb) and not _someone_elses_line(verb):
             return True
-    return subject is not None and subject.lower_ == "you" and verb.sent.text.rstrip().endswith("?")
+    # a question to the reader, or one asked of no one (`Who says Ukraine can't win?`, a headline's)
+    asked = subject is not None and (subject.lower_ == "you" or subject.lower_ == "who" and verb.dep_ == "ROOT")
+    return asked and verb.sent.text.rstrip().endswith("?")  # (not `a boy who calls himself a girl?`)
 
 
 def _someone_elses_line(token: Token) -> bool:

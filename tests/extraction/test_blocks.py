@@ -113,10 +113,38 @@ def test_an_interviews_answers_are_the_interviewees_words():
 
 
 def test_answers_with_no_one_named_before_the_questions_have_no_speaker():
-    text = "Q: Will the talks resume this year?\n\nA: Not before the summer, and the grain corridor stays open."
+    text = "Q: Will the talks resume this year?\n\nA: Not before the summer, and we will keep the corridor open."
     frame = stance.extract([Article("t", text)])
     assert frame[["text", "speaker", "speaker_type"]].values.tolist() == [
-        ["Not before the summer, and the grain corridor stays open.", "", "unknown"]]
+        ["Not before the summer, and we will keep the corridor open.", "", "unknown"]]
+
+
+def test_an_explainer_in_questions_and_answers_is_the_newsrooms_voice():
+    """No question is put to anyone and no answer speaks in the first person: nobody's quotes."""
+    text = ("Vladimir Putin pulled out of the grain deal in July. Putin said the West had not kept its side.\n\n"
+            "Q: What was the grain deal?\n\nA: It let Ukraine ship grain through the Black Sea under UN watch.\n\n"
+            "Q: Why did it end?\n\nA: Russia says its own exports of food and fertiliser stayed blocked.")
+    assert "" not in stance.extract([Article("t", text)])["cue"].tolist()
+
+
+@pytest.mark.parametrize("intro, question, speaker", [
+    # the person the interview is said to be with, however often the article names others
+    ("Our correspondent spoke to Oleksandra Matviichuk in an interview with Oleksandra Matviichuk. We asked about "
+     "Vladimir Putin, the warrant against Putin, and whether Putin will ever face a court.", "Q: Will he?",
+     "Oleksandra Matviichuk"),
+    # the person a question addresses by name
+    ("The spy chief has rarely spoken in public since the summer.", "Q: Mr Budanov, when will the war end?",
+     "Budanov"),
+    # else the person the intro's sentences are about, not one merely named in them
+    ("Mark Rutte took over from Jens Stoltenberg in October. Rutte has since visited every ally.",
+     "Q: How is the alliance holding?", "Mark Rutte"),
+])
+def test_the_interviewee_is_the_one_the_interview_is_with_or_about(intro, question, speaker):
+    text = f"{intro}\n\n{question}\n\nA: I think we will hold it, whatever they send against us."
+    frame = stance.extract([Article("t", text)])
+    answers = frame[frame["cue"] == ""]
+    assert answers["text"].tolist() == ["I think we will hold it, whatever they send against us."]
+    assert answers["speaker"].tolist() == [speaker]
 
 
 @pytest.mark.parametrize("text", [
@@ -125,3 +153,13 @@ def test_answers_with_no_one_named_before_the_questions_have_no_speaker():
 ])
 def test_a_line_that_only_looks_like_an_answer_is_no_interview(text):
     assert "" not in stance.extract([Article("t", text)])["cue"].tolist()
+
+
+def test_a_post_signed_with_its_handle_on_the_line_under_it_is_the_authors():
+    text = ("The commission's president wrote within the hour.\n\n"
+            "I condemn in the strongest terms this barbaric attack on civilians in Kharkiv.\n\n"
+            "— Kaja Kallas (@kajakallas) May 25, 2024\n\n"
+            "Russian forces shelled the city again on Monday night.\n\n— Reporting by Anna Smith (@annasmith)")
+    frame = stance.extract([Article("t", text)])
+    assert frame[["quote_type", "text", "speaker"]].values.tolist() == [
+        ["direct", "I condemn in the strongest terms this barbaric attack on civilians in Kharkiv.", "Kaja Kallas"]]
