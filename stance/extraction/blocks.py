@@ -70,13 +70,16 @@ _VOCATIVE = re.compile(r"[^\S\n]*Q[^\S\n]*[:.][^\S\n]*" + _NAME + ",")  # `Q: Mr
 _INTERVIEWED = re.compile(r"\b(?:(?:Q&A|[Ii]nterview|[Cc]onversation)s?[^\S\n]+with|interviewed)[^\S\n]+" + _NAME)
 _YOU = re.compile(r"\byou(?:r|rs|rself)?\b", re.IGNORECASE)  # a question put to someone
 _SIGNED = re.compile(r"[^\S\n]*[-–—―][^\S\n]*([A-Z][^\n(@]{1,60}?)[^\S\n]*\(@\w+\)")  # `— Name (@handle)`
+# an intro that says an interview follows: `spoke to us in Warsaw`, `sat down with`, `in an interview`
+_INTERVIEW = re.compile(r"\b(?:[Ii]nterview\w*|Q&A|(?:spoke|talked) (?:to|with)|sat down with|told us)\b")
 _FIRST_PERSON = re.compile(r"\b(?:I|[Ww]e|[Mm]y|[Oo]ur|[Mm]e|[Uu]s)\b")  # an answer in someone's own voice
 
 
 def interview_answers(doc: Doc) -> list[Block]:
     """The answers of an interview printed as `Q: …` and `A: …` paragraphs, each paragraph one passage; none when
-    no question addresses anyone and no answer speaks in the first person (`Q: What is the grain deal? A: The deal
-    let Ukraine ship …`: an explainer, the newsroom's own voice)."""
+    nothing says an interview follows (`spoke to us`, `in an interview`), no question addresses anyone and no answer
+    speaks in the first person (`Q: What is the grain deal? A: The deal let Ukraine ship …`: an explainer, the
+    newsroom's own voice)."""
     text = text_of(doc)
     asked_at, answering, answers, addressed, hint = -1, False, [], False, ""
     pending: list[Block] = []  # paragraphs after an answer, which go on with it if a question follows
@@ -96,7 +99,7 @@ def interview_answers(doc: Doc) -> list[Block]:
             answering, addressed = True, addressed or bool(_FIRST_PERSON.search(text, start, end))
         elif answering:
             pending.append(Block(start + len(match.group()) - len(match.group().lstrip()), end, None, None, asked_at))
-    if not addressed:
+    if not (addressed or _INTERVIEW.search(text, 0, max(asked_at, 0))):
         return []
     named = _INTERVIEWED.search(text, 0, max(asked_at, 0))
     hint = named.group(1) if named else hint

@@ -163,3 +163,13 @@ def test_a_post_signed_with_its_handle_on_the_line_under_it_is_the_authors():
     frame = stance.extract([Article("t", text)])
     assert frame[["quote_type", "text", "speaker"]].values.tolist() == [
         ["direct", "I condemn in the strongest terms this barbaric attack on civilians in Kharkiv.", "Kaja Kallas"]]
+
+
+def test_an_intro_that_says_an_interview_follows_makes_the_answers_quotes():
+    """Answers with no `I` to questions with no `you` are still the interviewee's when the intro says an interview
+    follows (`spoke to us in Warsaw`)."""
+    text = ("Mark Rutte spoke to us in Brussels.\n\nQ: How much will the allies spend next year?\n\n"
+            "A: Nearly three percent of their output, and more in the east.")
+    answers = stance.extract([Article("t", text)])
+    assert answers[["text", "speaker"]].values.tolist() == [
+        ["Nearly three percent of their output, and more in the east.", "Mark Rutte"]]
