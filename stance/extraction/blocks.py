@@ -39,6 +39,7 @@ from stance.records import Speaker
 
 MAX_INTRO_CHARS = 200
 MIN_BLOCK_WORDS = 6
+MAX_POST_CHARS = 300  # a post signed with its handle is a tweet's length (280) at most, give or take a link
 _PARAGRAPH = re.compile(r"[^\n]+")
 # a paragraph that is not a passage of someone's words: a mark (the quotation-mark rules' business), a dash or a
 # bullet, a numbered item, markup, a link
@@ -157,7 +158,8 @@ def signed_posts(doc: Doc, paragraphs: list[tuple[int, int]]) -> list[Block]:
     for (start, end), (line, line_end) in zip(paragraphs, paragraphs[1:]):
         signature = _SIGNED.match(text, line, line_end)
         block = text[start:end].strip()
-        if signature is None or _NOT_A_PASSAGE.match(block) or len(block.split()) < MIN_BLOCK_WORDS:
+        if signature is None or _NOT_A_PASSAGE.match(block) or not MIN_BLOCK_WORDS <= len(block.split()) or len(
+                block) > MAX_POST_CHARS:
             continue
         signer = named_person(doc, signature.start(1), signature.end(1))
         if signer is not None and signer.is_alpha:  # (not `AZ 🛰🌏`'s globe)

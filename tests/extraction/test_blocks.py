@@ -173,3 +173,15 @@ def test_an_intro_that_says_an_interview_follows_makes_the_answers_quotes():
     answers = stance.extract([Article("t", text)])
     assert answers[["text", "speaker"]].values.tolist() == [
         ["Nearly three percent of their output, and more in the east.", "Mark Rutte"]]
+
+
+def test_a_long_paragraph_above_a_handle_is_no_post():
+    """A handle's signature under a paragraph longer than a post (its tweet lost when the page became text) does not
+    make the writer's paragraph the tweeter's."""
+    paragraph = ("Daniels, the actress who is suing the president to release her from an agreement she signed in 2016, "
+                 "has said she will not stop, and her lawyer has filed two more motions this week in the federal court "
+                 "in Los Angeles, where the judge has yet to rule on any of them, months after the first was filed and "
+                 "argued before him.")
+    text = f"{paragraph}\n\n— Roseanne Barr (@therealroseanne) May 4, 2018"
+    assert len(paragraph) > 300
+    assert "Roseanne Barr" not in stance.extract([Article("t", text)])["speaker"].tolist()
