@@ -1,4 +1,4 @@
-"""Passages without quotation marks that are someone's words: block quotes and an interview's answers.
+"""Passages without quotation marks that are someone's words: block quotes, an interview's answers, signed posts.
 
 A block quote is a paragraph set off by a paragraph of its own that introduces it and ends in a colon (`Limbaugh
 added:`, `In a speech last July, he said:`, `Reuters continues:`, `Khrushchev wrote stating the following:`).
@@ -12,9 +12,11 @@ or a video: those stay unquoted, as does a paragraph that opens with a mark (the
 dash or a number (a list), or markup.
 
 An interview printed as questions and answers (`Q: …` then `A: …`) gives each answer, and the paragraphs that go
-on with it before the next question, to the one interviewed: the person the article names most often before its
-first question (`Q&A with Vice President Joe Biden. … Biden complained …`), else to no one named. The questions
-are the interviewer's, questions put, no statements (LABELS.md §1)."""
+on with it before the next question, to the one interviewed (`passage_speaker`). The questions are the
+interviewer's, questions put, no statements (LABELS.md §1); an explainer in the same form is the newsroom's voice.
+
+A post quoted without marks and signed on the line under it with its author's handle (`— Kaja Kallas
+(@kajakallas) May 25, 2024`) is its author's words, as a signed quotation is."""
 
 from __future__ import annotations
 
@@ -107,11 +109,12 @@ def interview_answers(doc: Doc) -> list[Block]:
     return [replace(a, hint=hint) for a in answers if a.end > a.start]
 
 
-def interviewee(block: Block, index: ArticleIndex, offset: int) -> Speaker | None:
-    """The one an interview's answer belongs to (None for a block quote, whose cue names its source): the person
-    an interview is said to be with (`Q&A with Vice President Joe Biden`, `interviewed Kyrylo Budanov`) or whom a
-    question addresses by name (`Q: Mr Budanov, when …`); else the person the article makes the subject of its
-    sentences most often before the first question (`Laura Bush wrote …. She sat down …`), the first of equals."""
+def passage_speaker(block: Block, index: ArticleIndex, offset: int) -> Speaker | None:
+    """Who speaks a passage with no cue (None for a block quote, whose cue names its source): a post's signer, and
+    for an interview's answer the one interviewed: the person an interview is said to be with (`Q&A with Vice
+    President Joe Biden`, `interviewed Kyrylo Budanov`) or whom a question addresses by name (`Q: Mr Budanov, when
+    …`); else the person the article makes the subject of its sentences most often before the first question
+    (`Laura Bush wrote …. She sat down …`), the first of equals."""
     if block.cue is not None:
         return None
     if block.signer is not None:

@@ -21,7 +21,7 @@ from spacy.tokens import Doc, Token
 
 from stance.config import ExtractConfig
 from stance.extraction.attribution import resolve_speaker
-from stance.extraction.blocks import Block, block_quotes, interviewee
+from stance.extraction.blocks import Block, block_quotes, passage_speaker
 from stance.extraction.claims import quoted_claims_first
 from stance.extraction.confidence import attribution_confidence
 from stance.extraction.contents import clause_then_words
@@ -154,7 +154,7 @@ def _paragraph_of(text: str, offset: int) -> int:
 
 def find_quotes_in_chunk(chunk: Chunk, spans: list[MarkedSpan], index: ArticleIndex,
                          config: ExtractConfig, blocks: list[Block] = ()) -> list[_Found]:
-    doc = chunk.doc  # (blocks: `X added:` over a paragraph that lost its marks; the cues inside are X's words)
+    doc, offset = chunk.doc, chunk.offset  # (blocks: `X added:` over a paragraph that lost its marks: X's words)
     cues = find_cues(doc, [(m.start, m.end) for m in spans] + [(b.start, b.end) for b in blocks])
     found: list[_Found] = []
     claimed: set[int] = set()
@@ -190,7 +190,7 @@ def find_quotes_in_chunk(chunk: Chunk, spans: list[MarkedSpan], index: ArticleIn
     for block in blocks:  # the introducer's words, unless a cue's content took the paragraph
         if all(overlap((f.start, f.end), (block.start, block.end)) * 2 <= block.end - block.start for f in found):
             claimed.update(i for i, m in enumerate(spans) if block.start <= m.start < block.end)
-            found.append(_Found("direct", block.start, block.end, block.cue, interviewee(block, index, chunk.offset)))
+            found.append(_Found("direct", block.start, block.end, block.cue, passage_speaker(block, index, offset)))
     found = relayed(found)
     for item in found:
         item.speaker = item.speaker or resolve_speaker(item.cue.source if item.cue else None, chunk.offset, index,
