@@ -200,7 +200,9 @@ def _says_nothing(verb: Token, colon: Token) -> bool:
     nor a verb negated or in the imperative (`Watch:`, `Read what she said:`)."""
     if any(c.dep_ == "neg" for c in verb.children):
         return False
-    ends_at_colon = verb.dep_ in ("acl", "advcl", "conj") and verb.right_edge.i == colon.i - 1  # `…, stating:`
+    # `…, stating:`, and `Here is what he said about the West:` (what he said: the words that follow)
+    said_what = verb.dep_ in ("ccomp", "relcl") and any(c.lower_ == "what" and c.i < verb.i for c in verb.children)
+    ends_at_colon = (verb.dep_ in ("acl", "advcl", "conj") or said_what) and verb.right_edge.i == colon.i - 1
     if verb.dep_ != "ROOT" and not verb.is_ancestor(colon) and not ends_at_colon:
         return False  # a verb inside the clause the colon ends: `to show that I have learned from them:`
     addressed = verb.lemma_.lower() in _ADDRESSING  # `told reporters:`: whom, not what

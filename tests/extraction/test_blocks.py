@@ -24,6 +24,8 @@ def quotes_of(text: str) -> list[tuple[str, str, str, str]]:
     ("According to Dmytro Kuleba:", "Dmytro Kuleba", "According to"),
     ("The Defence Ministry said in a statement:", "Defence Ministry", "said"),
     ("Olena Bondar, a volunteer in Kharkiv, wrote on Facebook:", "Olena Bondar", "wrote"),
+    ("Dmytro Kuleba spoke in Kyiv on Monday.\n\nHere is what Kuleba said about the West:", "Dmytro Kuleba", "said"),
+    ("Dmytro Kuleba spoke in Kyiv on Monday.\n\nThis is what Kuleba told reporters:", "Dmytro Kuleba", "told"),
 ])
 def test_a_paragraph_introduced_by_a_colon_paragraph_is_the_introducers_words(intro, speaker, cue):
     quotes = quotes_of(f"{intro}\n\n{PASSAGE}\n\nThe talks resumed on Tuesday.")
@@ -73,6 +75,8 @@ def test_a_person_named_inside_the_block_is_no_antecedent_for_the_next_he():
     ("Dmytro Kuleba said:", "1. The air defence batteries will arrive before the winter begins."),
     ("One user tweeted:", '<tweet tweet-id="1">The air defence batteries will arrive before the winter.</tweet>'),
     ("Dmytro Kuleba did not say:", "The air defence batteries will arrive before the winter begins in Kharkiv."),
+    ("Here is what we know about the strike:", "Two missiles hit the station at dawn, and the fire burned for "
+     "three hours before it was put out."),  # the writer's own
     ("I am here to tell you what I am doing to show that I have learned from them:", "I have chosen a strong "
      "deputy who does not need the position to burnish his career."),
 ])
