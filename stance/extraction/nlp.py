@@ -235,7 +235,7 @@ def closing_mark(doc: Doc, start: int, end: int) -> int:
     if span.count("“") <= span.count("”") and span.count('"') % 2 == 0:
         return end
     after = end
-    while after < min(len(text), end + 3) and text[after] in ",. ":
+    while after < min(len(text), end + 3) and text[after] in ",.!? ":  # (`“Go home!”`)
         after += 1
     return after + 1 if after < len(text) and text[after] in '”"' else end
 

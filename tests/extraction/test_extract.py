@@ -1303,3 +1303,11 @@ def test_a_clause_reported_then_words_quoted_after_a_colon_are_two_quotes():
     # a verb of saying inside the clause takes the words: one mixed quote (the soldiers' words, in his report)
     text = "The mayor said Russian soldiers went door to door, telling residents: “Leave or die.”"
     assert [q[0] for q in quotes_of(text)] == ["mixed"]
+
+
+@pytest.mark.parametrize("text, content", [
+    ("Witnesses said a woman shouted at the soldiers: “Go home!”", "a woman shouted at the soldiers: “Go home!”"),
+    ("Witnesses said the soldiers were “very angry!”", "the soldiers were “very angry!”"),
+])
+def test_a_mixed_quote_keeps_the_closing_mark_after_an_exclamation(text, content):
+    assert [q[1] for q in quotes_of(text)] == [content]
