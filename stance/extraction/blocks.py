@@ -26,7 +26,6 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Token
 
-from stance.config import ExtractConfig
 from stance.extraction.attribution import resolve_speaker
 from stance.extraction.contents import ACCORDING, CLAUSE
 from stance.extraction.cues import Cue
@@ -35,7 +34,7 @@ from stance.extraction.mentions import ArticleIndex
 from stance.extraction.names import normalize
 from stance.extraction.nlp import text_of
 from stance.extraction.phrases import according_source
-from stance.extraction.signed import named_person
+from stance.extraction.signed import HANDLE_SIGNATURE, named_person
 from stance.extraction.sources import find_source, is_reporting_verb
 from stance.records import Speaker
 
@@ -72,13 +71,12 @@ _VOCATIVE = re.compile(r"[^\S\n]*Q[^\S\n]*[:.][^\S\n]*" + _NAME + ",")  # `Q: Mr
 # `Q&A with Vice President Joe Biden`, `an interview with …`, `interviewed Kyrylo Budanov`
 _INTERVIEWED = re.compile(r"\b(?:(?:Q&A|[Ii]nterview|[Cc]onversation)s?[^\S\n]+with|interviewed)[^\S\n]+" + _NAME)
 _YOU = re.compile(r"\byou(?:r|rs|rself)?\b", re.IGNORECASE)  # a question put to someone
-_SIGNED = re.compile(r"[^\S\n]*[-–—―][^\S\n]*([A-Z][^\n(@]{1,60}?)[^\S\n]*\(@\w+\)")  # `— Name (@handle)`
 # an intro that says an interview follows: `spoke to us in Warsaw`, `sat down with`, `in an interview`
 _INTERVIEW = re.compile(r"\b(?:[Ii]nterview\w*|Q&A|(?:spoke|talked) (?:to|with)|sat down with|told us)\b")
 _FIRST_PERSON = re.compile(r"\b(?:I|[Ww]e|[Mm]y|[Oo]ur|[Mm]e|[Uu]s)\b")  # an answer in someone's own voice
 
 
-def interview_answers(doc: Doc) -> list[Block]:
+def interview_answers(doc: Doc, paragraphs: list[tuple[int, int]]) -> list[Block]:
     """The answers of an interview printed as `Q: …` and `A: …` paragraphs, each paragraph one passage; none when
     nothing says an interview follows (`spoke to us`, `in an interview`), no question addresses anyone and no answer
     speaks in the first person (`Q: What is the grain deal? A: The deal let Ukraine ship …`: an explainer, the
@@ -86,10 +84,7 @@ def interview_answers(doc: Doc) -> list[Block]:
     text = text_of(doc)
     asked_at, answering, answers, addressed, hint = -1, False, [], False, ""
     pending: list[Block] = []  # paragraphs after an answer, which go on with it if a question follows
-    for match in _PARAGRAPH.finditer(text):
-        start, end = match.start(), match.start() + len(match.group().rstrip())
-        if not text[start:end].strip():
-            continue
+    for start, end in paragraphs:
         if _QUESTION.match(text, start) and (asked_at < 0 or answering):
             asked_at = start if asked_at < 0 else asked_at
             answers += pending
@@ -101,7 +96,7 @@ def interview_answers(doc: Doc) -> list[Block]:
             answers.append(Block(label.end(), end, None, label.span(1), asked_at))
             answering, addressed = True, addressed or bool(_FIRST_PERSON.search(text, start, end))
         elif answering:
-            pending.append(Block(start + len(match.group()) - len(match.group().lstrip()), end, None, None, asked_at))
+            pending.append(Block(start, end, None, None, asked_at))
     if not (addressed or _INTERVIEW.search(text, 0, max(asked_at, 0))):
         return []
     named = _INTERVIEWED.search(text, 0, max(asked_at, 0))
@@ -109,7 +104,7 @@ def interview_answers(doc: Doc) -> list[Block]:
     return [replace(a, hint=hint) for a in answers if a.end > a.start]
 
 
-def passage_speaker(block: Block, index: ArticleIndex, offset: int) -> Speaker | None:
+def passage_speaker(block: Block, index: ArticleIndex, offset: int, window: int) -> Speaker | None:
     """Who speaks a passage with no cue (None for a block quote, whose cue names its source): a post's signer, and
     for an interview's answer the one interviewed: the person an interview is said to be with (`Q&A with Vice
     President Joe Biden`, `interviewed Kyrylo Budanov`) or whom a question addresses by name (`Q: Mr Budanov, when
@@ -118,7 +113,7 @@ def passage_speaker(block: Block, index: ArticleIndex, offset: int) -> Speaker |
     if block.cue is not None:
         return None
     if block.signer is not None:
-        return resolve_speaker(block.signer, offset, index, ExtractConfig().antecedent_window)
+        return resolve_speaker(block.signer, offset, index, window)
     words = [w for w in block.hint.split() if normalize(w) not in TITLES]
     name = index.canonical_name_text(" ".join(words), offset + block.asked_at) if words else ""
     if not name:
@@ -136,22 +131,32 @@ def block_quotes(doc: Doc) -> list[Block]:
     """Every paragraph of `doc` that a colon paragraph before it introduces as someone's words, and every answer of
     an interview."""
     text = text_of(doc)
-    paragraphs = [(m.start(), m.end()) for m in _PARAGRAPH.finditer(text) if m.group().strip()]
+    paragraphs = _paragraphs(text)
     blocks = []
     for (intro_start, intro_end), (start, end) in zip(paragraphs, paragraphs[1:]):
-        intro = text[intro_start:intro_end].rstrip()
-        block = text[start:end].strip()
-        if not intro.endswith(":") or len(intro.strip()) > MAX_INTRO_CHARS or block.endswith(":"):
+        intro, block = text[intro_start:intro_end], text[start:end]
+        if not intro.endswith(":") or len(intro) > MAX_INTRO_CHARS or block.endswith(":"):
             continue
         if _NOT_A_PASSAGE.match(block) or len(block.split()) < MIN_BLOCK_WORDS:
             continue
-        colon = doc.char_span(intro_start + len(intro) - 1, intro_start + len(intro), alignment_mode="expand")
+        colon = doc.char_span(intro_end - 1, intro_end, alignment_mode="expand")
         introducer = _introducer(colon[0]) if colon is not None else None
         if introducer is not None:
-            first = start + len(text[start:end]) - len(text[start:end].lstrip())
             kind = ACCORDING if introducer[0].lower_ == "according" else CLAUSE
-            blocks.append(Block(first, first + len(block), Cue(introducer[0], kind, -1, -1, introducer[1])))
-    return sorted(blocks + interview_answers(doc) + signed_posts(doc, paragraphs), key=lambda b: b.start)
+            blocks.append(Block(start, end, Cue(introducer[0], kind, -1, -1, introducer[1])))
+    posts = signed_posts(doc, paragraphs)
+    return sorted(blocks + interview_answers(doc, paragraphs) + posts, key=lambda b: b.start)
+
+
+def _paragraphs(text: str) -> list[tuple[int, int]]:
+    """Where each paragraph's words begin and end (spaces around them left out), blank lines skipped."""
+    spans = []
+    for match in _PARAGRAPH.finditer(text):
+        words = match.group()
+        if words.strip():
+            start = match.start() + len(words) - len(words.lstrip())
+            spans.append((start, start + len(words.strip())))
+    return spans
 
 
 def signed_posts(doc: Doc, paragraphs: list[tuple[int, int]]) -> list[Block]:
@@ -159,15 +164,14 @@ def signed_posts(doc: Doc, paragraphs: list[tuple[int, int]]) -> list[Block]:
     attack. ⏎ — Ursula von der Leyen (@vonderleyen) May 25, 2024`): the author's words, as a signed quotation is."""
     text, posts = text_of(doc), []
     for (start, end), (line, line_end) in zip(paragraphs, paragraphs[1:]):
-        signature = _SIGNED.match(text, line, line_end)
-        block = text[start:end].strip()
+        signature = HANDLE_SIGNATURE.match(text, line, line_end)
+        block = text[start:end]
         if signature is None or _NOT_A_PASSAGE.match(block) or not MIN_BLOCK_WORDS <= len(block.split()) or len(
                 block) > MAX_POST_CHARS:
             continue
         signer = named_person(doc, signature.start(1), signature.end(1))
         if signer is not None and signer.is_alpha:  # (not `AZ 🛰🌏`'s globe)
-            first = start + len(text[start:end]) - len(text[start:end].lstrip())
-            posts.append(Block(first, first + len(block), None, signer=signer))
+            posts.append(Block(start, end, None, signer=signer))
     return posts
 
 

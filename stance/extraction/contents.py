@@ -19,6 +19,7 @@ from stance.extraction.sources import is_bare_speech_verb, is_reporting_verb, re
 CLAUSE, NOMINAL, ACCORDING = "clause", "nominal", "according"
 DASHES = ("-", "–", "—")
 ORDERING_VERBS = frozenset({"order", "command", "instruct", "tell", "shout", "yell", "scream"})  # words after a colon
+_TAKING_WORDS = SPEECH_VERBS | EXHORTING_VERBS | ORDERING_VERBS  # verbs whose object may be the words quoted
 
 
 def subtree(token: Token) -> list[Token]:
@@ -157,5 +158,4 @@ def clause_then_words(doc: Doc, start: int, colon: int, open_mark: int) -> bool:
     if not gap_is_blank(text, colon, open_mark) or len(text[start:colon].split()) < 3:
         return False
     words = doc.char_span(start, colon, alignment_mode="expand") or []  # (`ordered them: “Shoot …”` too)
-    return not any(t.lemma_.lower() in SPEECH_VERBS | EXHORTING_VERBS | ORDERING_VERBS or is_reporting_verb(t)
-                   for t in words)
+    return not any(t.lemma_.lower() in _TAKING_WORDS or is_reporting_verb(t) for t in words)

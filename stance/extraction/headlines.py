@@ -60,20 +60,20 @@ def _is_title(line: str) -> bool:
     words = _WORD.findall(line)
     if not MIN_WORDS <= len(words) <= MAX_WORDS or not _capitalised(line) or ": " in line:
         return False  # (`Biden Slams Putin: ‘…’`, `Rush Limbaugh: …`: the labelled-line rules read title case)
-    reports = any(w[0].isupper() and (w.lower() in REPORTING_VERBS or _says(w.lower())) for w in words[1:])
+    reports = any(w[0].isupper() and (w.lower() in REPORTING_VERBS or says_form(w.lower())) for w in words[1:])
     # a headline ends with no full stop, or capitalises a common word (not `Denys Shmyhal met donors in Rome.`)
     return reports and (not line.rstrip().endswith(".") or any(w[0].isupper() and w.lower() in STOP_WORDS
                                                                for w in words[1:]))
 
 
-def _says(word: str) -> bool:
+def says_form(word: str) -> bool:
     """A verb of saying in the third person, as a headline writes it: `says`, `claims`, `warns`, `admits`."""
     return word.endswith("s") and bool({word[:-1], word[:-2]} & REPORTING_VERBS)
 
 
 def _verb_form(word: str) -> bool:
     """A verb of saying in the third person or a participle (`hacked`, `sending`)."""
-    return _says(word) or word.endswith(("ed", "ing"))
+    return says_form(word) or word.endswith(("ed", "ing"))
 
 
 def as_written(speaker: Speaker, text: str) -> Speaker:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from stance.extraction.contents import DASHES
 from stance.extraction.lexicon import (
     CAPITALS,
     COUNTRIES,
@@ -22,7 +23,6 @@ from stance.extraction.sources import is_reporting_verb
 MAX_LABEL_TOKENS = 4
 MAX_ADDRESSED_TOKENS = 10  # `Obama To Asians Worried About U.S. Election`: a label with whom it was for
 ADDRESSEE_PREPOSITIONS = frozenset({"to", "at", "in", "on", "before"})
-DASHES = frozenset({"-", "–", "—"})
 MIN_CONTENT_WORDS = 3
 MAX_LABEL_CHARS = 120  # from the line's start to the colon
 MAX_LINE_CHARS = 3000  # from the colon to the line's end: a headline or a transcript turn, not a book

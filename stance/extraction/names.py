@@ -9,13 +9,13 @@ import unicodedata
 
 from spacy.tokens import Token
 
+from stance.extraction.headlines import says_form
 from stance.extraction.lexicon import (
     CAPITALS,
     CIVIL_GENERALS,
     COUNTRIES,
     GROUP_NOUNS,
     ORGANIZATION_NOUNS,
-    REPORTING_VERBS,
     ROLE_FAMILIES,
     ROLE_NOUNS,
     ROLE_PREPOSITIONS,
@@ -37,8 +37,7 @@ def normalize(word: str) -> str:
 
 def headline_verb(token: Token) -> bool:
     """A capitalised reporting verb in the third person, as a headline writes it (`Slams`, `Warns`, `Says`)."""
-    lower = token.lower_
-    return token.text[:1].isupper() and lower.endswith("s") and bool({lower[:-1], lower[:-2]} & REPORTING_VERBS)
+    return token.text[:1].isupper() and says_form(token.lower_)
 
 
 def name_words(tokens: list[Token]) -> list[Token]:

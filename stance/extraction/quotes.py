@@ -154,7 +154,7 @@ def _paragraph_of(text: str, offset: int) -> int:
 
 def find_quotes_in_chunk(chunk: Chunk, spans: list[MarkedSpan], index: ArticleIndex,
                          config: ExtractConfig, blocks: list[Block] = ()) -> list[_Found]:
-    doc, offset = chunk.doc, chunk.offset  # (blocks: `X added:` over a paragraph that lost its marks: X's words)
+    doc, offset, window = chunk.doc, chunk.offset, config.antecedent_window  # (blocks: passages, `X added:` …)
     cues = find_cues(doc, [(m.start, m.end) for m in spans] + [(b.start, b.end) for b in blocks])
     found: list[_Found] = []
     claimed: set[int] = set()
@@ -178,8 +178,7 @@ def find_quotes_in_chunk(chunk: Chunk, spans: list[MarkedSpan], index: ArticleIn
         cue = _adjacent_cue(doc, span, cues)
         if cue is None and _starts_sentence(doc, span):
             cue = _colon_cue(doc, span, cues)
-        if cue is None:
-            cue = _parenthetical_cue(span, cues)
+        cue = cue or _parenthetical_cue(span, cues)
         if cue is not None:
             claimed.add(i)
             # `X says A: “B”` reports both A and B; only a bare object gives way to the quote.
@@ -190,7 +189,8 @@ def find_quotes_in_chunk(chunk: Chunk, spans: list[MarkedSpan], index: ArticleIn
     for block in blocks:  # the introducer's words, unless a cue's content took the paragraph
         if all(overlap((f.start, f.end), (block.start, block.end)) * 2 <= block.end - block.start for f in found):
             claimed.update(i for i, m in enumerate(spans) if block.start <= m.start < block.end)
-            found.append(_Found("direct", block.start, block.end, block.cue, passage_speaker(block, index, offset)))
+            speaker = passage_speaker(block, index, offset, window)  # (None: its cue names it, below)
+            found.append(_Found("direct", block.start, block.end, block.cue, speaker))
     found = relayed(found)
     for item in found:
         item.speaker = item.speaker or resolve_speaker(item.cue.source if item.cue else None, chunk.offset, index,

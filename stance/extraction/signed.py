@@ -16,6 +16,8 @@ _DASH_SOURCE = re.compile(r"(?:[^\S\n]|,)*[―—–][^\S\n]*([^\n,.;(]{2,80})")
 TRANSCRIPT_LABEL = re.compile(r"([A-Z][A-Z.'’ -]{1,40}):\s")
 # a post's signature on the line under it: `— Scott Adams (@ScottAdamsSays) February 9, 2024`, `— Maria Ivanova`
 SIGNATURE = re.compile(r"[-–—―]\s*([A-Z][\w.'’-]*(?:[^\S\n]+[A-Z][\w.'’-]*){0,4})\s*(?:\(@\w+\)|,|$)")
+# a post's signature with its author's handle, the name in any case (`— Ursula von der Leyen (@vonderleyen) …`)
+HANDLE_SIGNATURE = re.compile(r"[^\S\n]*[-–—―][^\S\n]*([A-Z][^\n(@]{1,60}?)[^\S\n]*\(@\w+\)")
 
 
 def dash_source(doc: Doc, span: MarkedSpan) -> Token | None:
