@@ -365,11 +365,11 @@ CLAIM_NOUNS = frozenset({"claim", "statement", "assertion", "warning", "promise"
 # Words that tell a person's gender when they stand before the name or in its role: `Mrs. Clinton`, `the spokeswoman`.
 GENDERED_WORDS = {**dict.fromkeys(("mr", "sir", "lord", "king", "prince", "spokesman", "chairman", "congressman",
                                    "businessman", "husband", "father", "son", "brother", "uncle", "grandfather",
-                                   "boyfriend", "actor", "nephew", "emir", "sheikh"), "male"),
+                                   "boyfriend", "actor", "nephew", "emir", "sheikh", "man", "boy"), "male"),
                   **dict.fromkeys(("mrs", "ms", "miss", "lady", "dame", "queen", "princess", "spokeswoman",
                                    "chairwoman", "congresswoman", "businesswoman", "wife", "mother", "daughter",
                                    "sister", "aunt", "grandmother", "girlfriend", "actress", "niece", "widow",
-                                   "madam", "madame"), "female")}
+                                   "madam", "madame", "woman", "girl"), "female")}
 PRONOUN_GENDERS = {"he": "male", "him": "male", "his": "male", "she": "female", "her": "female", "hers": "female"}
 
 # Abbreviated titles, read as the words they stand for when a later role noun refers back: `Gen. X … the General`.

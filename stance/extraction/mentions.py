@@ -9,12 +9,11 @@ import bisect
 import itertools
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Token
 
 from stance.extraction.lexicon import (
-    CAPITALS,
     COUNTRIES,
     GENDERED_WORDS,
     GROUP_NOUNS,
@@ -31,6 +30,7 @@ from stance.extraction.lexicon import (
 )
 from stance.extraction.names import (
     POSSESSIVE,
+    article_places,
     described_body,
     may_be_name,
     name_words,
@@ -41,6 +41,8 @@ from stance.extraction.names import (
     span_text,
     titled,
     titled_like_an_outlet,
+    unnamed_person,
+    with_first_names,
     words_text,
 )
 from stance.extraction.nlp import Chunk, Cover, entity_of
@@ -62,6 +64,7 @@ class Mention:
     label: str = ""  # the NER label of a named mention
     speaks: bool = False  # the subject of a speech verb outside anyone's reported words: `X said`
     doer: int = -1  # where the subject doing the subjectless clause the mention is in stands: `After meeting X, he`
+    unnamed: bool = False  # someone brought in without a name: `a woman queuing for water`
 
 
 @dataclass
@@ -86,10 +89,10 @@ class ArticleIndex:
     @classmethod
     def build(cls, chunks: list[Chunk], quoted: list[tuple[int, int]]) -> ArticleIndex:
         index = cls(quoted=quoted, _cover=Cover(quoted))
-        index.places = _places(chunks)
+        index.places = article_places(chunk.doc for chunk in chunks)
         for chunk in chunks:
             index.sentence_starts += [chunk.offset + s.start_char for s in chunk.doc.sents]
-            for ent in chunk.doc.ents:
+            for ent in map(with_first_names, chunk.doc.ents):
                 held = role_holder(ent.root)
                 person = ent.label_ == "PERSON" and may_be_name(ent) and not titled_like_an_outlet(ent, index)
                 if person or person_tagged_as_body(ent) or held:
@@ -150,6 +153,13 @@ class ArticleIndex:
                 seen.update(t.i for t in ent)
                 self.role_words.setdefault(name, set()).update(_body_words(phrase))  # for `the ministry`
         for token in doc:
+            if token.i not in seen and unnamed_person(token):  # `A woman …` or `a soldier`, whom `she` or `he` can be
+                name = words_text(mention_tokens(token))
+                self.mentions.append(replace(self._mention(token, chunk.offset + token.idx, name, "person",
+                                                           offset=chunk.offset), unnamed=True))
+                self.role_words.setdefault(name, set()).add(token.lemma_.lower())
+                self._note_gender(token, name)
+                continue
             # Unnamed groups and organisations that `they` can refer to: `the campaign`, `officials`.
             if token.i not in seen and token.dep_ in ("nsubj", "nsubjpass") and token.pos_ == "NOUN":
                 lemma = token.lemma_.lower()
@@ -293,7 +303,8 @@ class ArticleIndex:
             pool = [m for m in pool if same_role(role, self.role_words.get(m.name, set()))]
         if not pool:
             return None
-        same = [m for m in pool if self.sentence_of(m.start) == sentence]
+        # in its own sentence an unnamed person is the pronoun only as a subject (`Asked by a reporter, he said`)
+        same = [m for m in pool if self.sentence_of(m.start) == sentence and (m.subject or not m.unnamed)]
         if same:
             return ([m for m in same if m.subject] or same)[-1]
         pool = [m for m in pool if not m.reported] or pool
@@ -306,7 +317,7 @@ class ArticleIndex:
         pronouns = (PERSON_PRONOUNS if "person" in kinds else PLURAL_PRONOUNS | NEUTER_PRONOUNS)
         chained = [(p, main) for p, word, main in self.pronoun_subjects
                    if word in pronouns and nearest <= self.sentence_of(p) < sentence and p < start]
-        if chained and not subjects:
+        if chained and not subjects and not any(m.unnamed for m in latest):  # (`I asked a soldier what he …`)
             # A pronoun between keeps the chain going. When it is a sentence's subject, this one refers to whom
             # that one does (`… remarks of Y. | He claimed … | he said`: Y); else to the subject named before it,
             # not a word of what was said (`X said … | That Y lied, he said … | he argued`: X).
@@ -383,17 +394,3 @@ def _speaks(token: Token) -> bool:
     if token.dep_ == "pobj" and token.head.lower_ == "to" and token.head.head.lower_ == "according":
         return True
     return token.dep_ == "nsubj" and token.head.lemma_.lower() in SPEECH_VERBS
-
-
-def _places(chunks: list[Chunk]) -> set[str]:
-    """Single words the article uses as places: capitals and countries, and words the tagger calls a place or
-    a people (`Belgorod`) more often than a person's name."""
-    votes: dict[str, int] = {}
-    for chunk in chunks:
-        for ent in chunk.doc.ents:
-            if ent.label_ in ("GPE", "LOC", "NORP", "FAC") and len(ent) == 1:
-                votes[normalize(ent.text)] = votes.get(normalize(ent.text), 0) + 1
-            elif ent.label_ == "PERSON":
-                for token in ent:
-                    votes[normalize(token.text)] = votes.get(normalize(token.text), 0) - 1
-    return {normalize(w) for w in [*CAPITALS, *COUNTRIES] if " " not in w} | {w for w, n in votes.items() if n > 0}

@@ -7,7 +7,7 @@ import itertools
 import re
 import unicodedata
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from stance.extraction.headlines import says_form
 from stance.extraction.lexicon import (
@@ -20,6 +20,7 @@ from stance.extraction.lexicon import (
     ROLE_NOUNS,
     ROLE_PREPOSITIONS,
     SERVED_BODIES,
+    SPEECH_VERBS,
     TITLE_ABBREVIATIONS,
     TITLES,
 )
@@ -75,6 +76,16 @@ def titled(head: Token, name_tokens: list[Token]) -> bool:
     first = name_tokens[0]
     return (first.i > 0 and normalize(first.doc[first.i - 1].text) in ROLE_NOUNS | TITLES
             or any(c.dep_ == "appos" and c.lemma_.lower() in ROLE_NOUNS for c in head.children))
+
+
+def with_first_names(ent: Span) -> Span:
+    """A body or a place the tagger found, with the untagged capitalised words before it that its head takes as a
+    compound (`Oleksii` of `Oleksii Reznikov`, tagged as a place): a first name left outside the entity."""
+    first = ent.start
+    while first > 0 and (t := ent.doc[first - 1]).pos_ == "PROPN" and t.dep_ == "compound" and t.head == ent.root \
+            and not t.ent_type_ and t.is_title:
+        first -= 1
+    return ent if first == ent.start or ent.label_ not in ("ORG", "GPE") else Span(ent.doc, first, ent.end, ent.label_)
 
 
 def person_tagged_as_body(ent) -> bool:
@@ -210,3 +221,54 @@ def same_role(role: str, words: set[str]) -> bool:
     if words & CIVIL_GENERALS:
         words = words - {"general"}  # `Secretary General Antonio Guterres` is not `the commander`
     return role in words or any(role in family and words & family for family in ROLE_FAMILIES)
+
+
+# Nouns for someone the article brings in without a name (`a woman queuing for water`, `one soldier`): besides the
+# role nouns, words for people by who they are. Not those who ask the questions (`a reporter asked him …`).
+PERSON_NOUNS = frozenset("""
+    woman man girl boy mother father wife husband son daughter widow widower grandmother grandfather pensioner
+    volunteer medic paramedic teacher student farmer driver worker villager refugee mechanic shopkeeper veteran
+    fighter sniper pilot gunner marine paratrooper civilian neighbour neighbor local eyewitness serviceman
+""".split()) | ROLE_NOUNS - ORGANIZATION_NOUNS - frozenset("""
+    reporter journalist correspondent interviewer host anchor presenter moderator chair partner owner member
+    prime foreign defence defense interior finance vice first former acting incumbent major
+""".split())
+_INTRODUCING = frozenset({"a", "an", "another", "one"})
+
+
+def unnamed_person(token: Token) -> bool:
+    """Whether a noun brings in one person the article does not name and gives the word to (`A woman queuing for
+    water said …`, `I asked a soldier near Bakhmut …`, `spoke to a resident`), whom a later `she` or `he` can mean.
+    Not a named one (`a nurse, Olena Kovalenko`), nor someone who is only mentioned (`a man was wounded`, `to name a
+    replacement candidate`): news writes of many people it never quotes."""
+    if token.pos_ != "NOUN" or token.tag_ != "NN" or token.ent_type_ or token.lemma_.lower() not in PERSON_NOUNS:
+        return False
+    if not any(c.dep_ in ("det", "nummod") and c.lower_ in _INTRODUCING for c in token.children):
+        return False
+    if any(c.dep_ == "appos" or c.dep_ in ("compound", "flat") and c.pos_ == "PROPN"
+           or c.dep_ == "acl" and c.lemma_.lower() in ("name", "call") for c in token.children):
+        return False
+    verb = token.head.head if token.dep_ == "pobj" and token.head.lower_ in _TALKED_WITH else token.head
+    if token.dep_ == "nsubj":
+        return verb.lemma_.lower() in SPEECH_VERBS
+    return token.dep_ in ("dobj", "dative", "pobj") and verb.pos_ == "VERB" and (
+        verb.lemma_.lower() in _ASKING_VERBS or token.dep_ == "pobj" and verb.lemma_.lower() in _TALKING_VERBS)
+
+
+_TALKED_WITH = frozenset({"to", "with", "from"})
+_ASKING_VERBS = frozenset({"ask", "interview", "question", "tell", "quote", "meet"})
+_TALKING_VERBS = frozenset({"speak", "talk", "chat", "hear", "listen"})
+
+
+def article_places(docs) -> set[str]:
+    """Single words an article uses as places: capitals and countries, and words the tagger calls a place or a
+    people (`Belgorod`) more often than a person's name."""
+    votes: dict[str, int] = {}
+    for doc in docs:
+        for ent in doc.ents:
+            if ent.label_ in ("GPE", "LOC", "NORP", "FAC") and len(ent) == 1:
+                votes[normalize(ent.text)] = votes.get(normalize(ent.text), 0) + 1
+            elif ent.label_ == "PERSON":
+                for token in ent:
+                    votes[normalize(token.text)] = votes.get(normalize(token.text), 0) - 1
+    return {normalize(w) for w in [*CAPITALS, *COUNTRIES] if " " not in w} | {w for w, n in votes.items() if n > 0}
