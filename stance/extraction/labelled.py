@@ -5,12 +5,15 @@ attributes the line to the name before it (LABELS.md §1), as `said` would; a la
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Token
 
 from stance.extraction.contents import DASHES
 from stance.extraction.lexicon import (
     CAPITALS,
     COUNTRIES,
+    FIRST_PERSON,
     LINE_LABELS,
     ORGANIZATION_NOUNS,
     ROLE_NOUNS,
@@ -51,9 +54,12 @@ def labelled_line(colon: Token) -> tuple[Token, list[Token]] | None:
     before = [t for t in doc[max(colon.i - MAX_ADDRESSED_TOKENS - 2, 0):colon.i] if t.idx >= line_start]
     after = [t for t in doc[colon.i + 1:] if t.idx < line_end]
     before, after = [t for t in before if not t.is_space], [t for t in after if not t.is_space]
-    label = _speaker_label(before) if before and before[0].idx - line_start <= 1 else None
+    starts_line = bool(before) and before[0].idx - line_start <= 1
+    label = _speaker_label(before) if starts_line else None
+    if label is None and starts_line and _transcript_turn(before, after):
+        label = before
     if label is None:  # the line must start with the label (a space before it at most), or end with it
-        return _name_last(before, after) if before and before[0].idx - line_start <= 1 else None
+        return _name_last(before, after) if starts_line else None
     content = after
     if not content:
         return None
@@ -85,17 +91,48 @@ def _speaker_label(words: list[Token]) -> list[Token] | None:
     return None
 
 
+def _transcript_turn(label: list[Token], words: list[Token]) -> bool:
+    """`MACRON: Nothing should be ruled out.`: a one-word label in capitals, named nowhere else in the article, is a
+    speaker's when the line speaks in the first person (`KULEBA: I told Blinken …`) or when another line opens with
+    another such label (a transcript: `REPORTER: …` then `MACRON: …`); not a heading (`UPDATE:`, `CASUALTIES: Five
+    people died`)."""
+    word = label[0]
+    if len(label) != 1 or not (word.is_upper and word.is_alpha and len(word) > 2) or word.lower_ in LINE_LABELS:
+        return False
+    if any(t.lower_ in FIRST_PERSON for t in words):
+        return True
+    others = {m.group(1) for m in _LINE_LABEL.finditer(text_of(word.doc))}
+    return any(o != word.text and not any(w.lower() in LINE_LABELS for w in o.split()) for o in others)
+
+
+_LINE_LABEL = re.compile(r"(?m)^[^\S\n]*([A-Z][A-Z.'’ -]{1,40}):[^\S\n]")
+
+
 def _name_last(statement: list[Token], name: list[Token]) -> tuple[Token, list[Token]] | None:
     """`No one can predict the war's length: Zelenskiy`, `Russia will respond to any attack: Kremlin`: a statement,
     then after the colon the name of whoever made it and nothing more."""
     while name and name[-1].is_punct:
         name = name[:-1]
-    if not name or len(name) > MAX_LABEL_TOKENS or not _names_a_speaker(name) or any(t.is_quote for t in statement):
+    if not name or len(name) > MAX_LABEL_TOKENS or any(t.is_quote for t in statement):
+        return None
+    if not (_names_a_speaker(name) or _a_surname(name)):
         return None
     words = [t for t in statement if not t.is_punct]
-    if len(words) < MIN_CONTENT_WORDS or not any(t.dep_ in ("nsubj", "nsubjpass", "expl") for t in statement):
+    if len(words) < MIN_CONTENT_WORDS or words[0].lower_ in LINE_LABELS or words[0].tag_ == "VB":
         return None  # no statement: `Read the full story: X`, `More on the summit: X`
+    if not any(t.dep_ in ("nsubj", "nsubjpass", "expl") or t.pos_ == "ADJ" and t.dep_ in ("ROOT", "amod", "acomp")
+               for t in statement):
+        return None  # a statement, if in headline words without a verb: `Talks with Kyiv impossible for now: Peskov`
     return name[-1], statement
+
+
+def _a_surname(name: list[Token]) -> bool:
+    """One capitalised proper noun after a headline's statement, the article naming no one by it (`… to win:
+    Zelenskiy`): a news agency's way of naming who said it. Not a place, a people or a date."""
+    word = name[0]
+    return len(name) == 1 and word.tag_ == "NNP" and word.is_title and len(word) > 2 and word.ent_type_ not in (
+        "GPE", "LOC", "NORP", "DATE", "TIME", "FAC") and not any(
+        word.lower_ in words for words in (COUNTRIES, CAPITALS, LINE_LABELS))
 
 
 def _names_a_speaker(label: list[Token]) -> bool:

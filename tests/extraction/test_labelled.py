@@ -82,3 +82,44 @@ def test_a_headline_names_its_speaker_around_whom_it_was_for_or_last(line, speak
 ])
 def test_a_headline_that_names_no_speaker_around_its_colon_is_not_a_labelled_line(line):
     assert all(cue != ":" for _, cue, _ in speakers_of(f"{line}\n\n{CONTEXT}"))
+
+
+@pytest.mark.parametrize("line, speaker, content", [
+    # a news agency's headline, whose article never names the speaker again
+    ("Russia will not be allowed to win: Zelenskiy", "Zelenskiy", "Russia will not be allowed to win"),
+    # in headline words, with no verb
+    ("Talks with Kyiv impossible for now: Peskov", "Peskov", "Talks with Kyiv impossible for now"),
+])
+def test_a_headline_names_its_speaker_last_with_a_surname_the_article_gives_no_one_else(line, speaker, content):
+    text = f"{line}\n\nMOSCOW, March 1 (Reuters) - The grain corridor stayed shut for a third week."
+    assert speakers_of(text)[:1] == [(speaker, ":", content)]
+
+
+@pytest.mark.parametrize("line", [
+    "Sanctions are hurting the economy: Survey",  # a common noun
+    "War in Ukraine enters its third year: Kyiv",  # a dateline's capital
+    "Grain prices are rising fast: Reuters explainer",
+])
+def test_a_last_word_that_is_no_surname_names_no_speaker(line):
+    assert all(cue != ":" for _, cue, _ in speakers_of(f"{line}\n\nThe grain corridor stayed shut for a week."))
+
+
+@pytest.mark.parametrize("text, speaker, content", [
+    # a transcript: another line's label in capitals makes this one a speaker's, though the article names no Macron
+    ("A reporter asked about troops.\n\nREPORTER: Will France send soldiers to Ukraine?\n\nMACRON: Nothing "
+     "should be ruled out in this war.", "MACRON", "Nothing should be ruled out in this war"),
+    # one line in the first person
+    ("The minister spoke at a news conference.\n\nKULEBA: I told Blinken we need Patriots, not promises.",
+     "KULEBA", "I told Blinken we need Patriots, not promises"),
+])
+def test_a_transcript_label_the_article_names_nowhere_else_is_a_speaker(text, speaker, content):
+    assert (speaker, ":", content) in speakers_of(text)
+
+
+@pytest.mark.parametrize("text", [
+    # a heading in capitals over a line of the article's own: no first person, no other labelled line
+    "The strike hit the city at dawn.\n\nCASUALTIES: Five people died and twelve were wounded in the strike.",
+    "The strike hit the city at dawn.\n\nUPDATE: We have learned that five people died.",
+])
+def test_a_heading_in_capitals_is_no_transcript_label(text):
+    assert all(cue != ":" for _, cue, _ in speakers_of(text))
