@@ -100,8 +100,24 @@ def interview_answers(doc: Doc, paragraphs: list[tuple[int, int]]) -> list[Block
     if not (addressed or _INTERVIEW.search(text, 0, max(asked_at, 0))):
         return []
     named = _INTERVIEWED.search(text, 0, max(asked_at, 0))
-    hint = named.group(1) if named else hint
+    hint = named.group(1) if named else _interview_giver(doc, asked_at) or hint
     return [replace(a, hint=hint) for a in answers if a.end > a.start]
+
+
+def _interview_giver(doc: Doc, end: int) -> str:
+    """The name of whom the text before `end` says gave the interview or spoke to the writers: `Oleksandr Syrskyi,
+    the army chief, gave a rare interview`, `Navalnaya spoke to us in Berlin`; '' when none."""
+    for token in doc:
+        if token.idx >= end:
+            break
+        verb = token.head
+        gave = token.lemma_.lower() == "interview" and token.dep_ == "dobj" and verb.lemma_.lower() in ("give", "grant")
+        spoke = token.lower_ == "us" and token.dep_ == "pobj" and verb.head.lemma_.lower() in ("speak", "talk")
+        verb = verb.head if spoke else verb
+        subject = next((c for c in verb.children if c.dep_ == "nsubj" and c.pos_ == "PROPN"), None)
+        if (gave or spoke) and subject is not None:
+            return " ".join(t.text for t in subject.lefts if t.dep_ in ("compound", "flat")) + " " + subject.text
+    return ""
 
 
 def passage_speaker(block: Block, index: ArticleIndex, offset: int, window: int) -> Speaker | None:

@@ -139,6 +139,12 @@ def test_an_explainer_in_questions_and_answers_is_the_newsrooms_voice():
     # the person a question addresses by name
     ("The spy chief has rarely spoken in public since the summer.", "Q: Mr Budanov, when will the war end?",
      "Budanov"),
+    # the person who is said to have given the interview, or to have spoken to the writers, though the tagger knows
+    # no name in the intro
+    ("Oleksandr Syrskyi, the commander-in-chief, gave a rare interview this week. Syrskyi took over from Valerii "
+     "Zaluzhnyi in February.", "Q: Why did Ukraine withdraw from Avdiivka?", "Oleksandr Syrskyi"),
+    ("Yulia Navalnaya has vowed to continue her husband's work. Alexei Navalny died in February. Navalnaya spoke to "
+     "us in Berlin.", "Q: What do you want the West to do?", "Yulia Navalnaya"),
     # else the person the intro's sentences are about, not one merely named in them
     ("Mark Rutte took over from Jens Stoltenberg in October. Rutte has since visited every ally.",
      "Q: How is the alliance holding?", "Mark Rutte"),
