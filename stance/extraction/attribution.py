@@ -42,7 +42,7 @@ from stance.extraction.names import (
 )
 from stance.extraction.nlp import entity_of
 from stance.extraction.phrases import evidence_noun
-from stance.extraction.signed import line_owner
+from stance.extraction.signed import labels_its_line, line_owner, transcript_speaker
 from stance.records import Speaker
 
 RELATIVE_PRONOUNS = {"who", "whom", "that", "which"}
@@ -208,7 +208,7 @@ def _resolution(source: Token, speaker: Speaker) -> str:
     words = [normalize(w) for w in speaker.mention.split()]
     if words and all(w in TITLES | ROLE_NOUNS or w in ("the", "a", "an") for w in words):
         return "role"  # `General said`, `the minister said`: a title or a role without a name
-    if speaker.type == "person" and (source.ent_type_ == "PERSON" or source.pos_ == "PROPN"):
+    if speaker.type == "person" and (source.ent_type_ == "PERSON" or source.pos_ == "PROPN" or labels_its_line(source)):
         return "name"
     if speaker.type == "organization":
         return "organisation"
@@ -321,7 +321,7 @@ def _resolve(source: Token | None, offset: int, index: ArticleIndex, window: int
         return Speaker(name, mention, "person", _appositive(source))
     if source.tag_ in ("NNS", "NNPS"):
         return Speaker(mention, mention, "group")
-    return Speaker(mention, mention, "unknown")
+    return transcript_speaker(source, mention, index) or Speaker(mention, mention, "unknown")  # `TAPPER: …`
 
 
 def _author(document: Token, start: int, index: ArticleIndex, window: int) -> Token | Speaker | None:

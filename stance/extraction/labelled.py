@@ -5,8 +5,6 @@ attributes the line to the name before it (LABELS.md §1), as `said` would; a la
 
 from __future__ import annotations
 
-import re
-
 from spacy.tokens import Token
 
 from stance.extraction.contents import DASHES
@@ -21,6 +19,7 @@ from stance.extraction.lexicon import (
 )
 from stance.extraction.names import headline_verb
 from stance.extraction.nlp import is_quote_mark, text_of
+from stance.extraction.signed import TRANSCRIPT_LINES
 from stance.extraction.sources import is_reporting_verb
 
 MAX_LABEL_TOKENS = 4
@@ -101,11 +100,8 @@ def _transcript_turn(label: list[Token], words: list[Token]) -> bool:
         return False
     if any(t.lower_ in FIRST_PERSON for t in words):
         return True
-    others = {m.group(1) for m in _LINE_LABEL.finditer(text_of(word.doc))}
+    others = {m.group(1) for m in TRANSCRIPT_LINES.finditer(text_of(word.doc))}
     return any(o != word.text and not any(w.lower() in LINE_LABELS for w in o.split()) for o in others)
-
-
-_LINE_LABEL = re.compile(r"(?m)^[^\S\n]*([A-Z][A-Z.'’ -]{1,40}):[^\S\n]")
 
 
 def _name_last(statement: list[Token], name: list[Token]) -> tuple[Token, list[Token]] | None:

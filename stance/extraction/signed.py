@@ -9,11 +9,15 @@ import re
 from spacy.tokens import Doc, Token
 
 from stance.extraction.lexicon import LINE_LABELS
+from stance.extraction.mentions import ArticleIndex
+from stance.extraction.names import normalize
 from stance.extraction.nlp import between_marks, gap_is_blank, text_of
 from stance.extraction.quotemarks import MarkedSpan
+from stance.records import Speaker
 
 _DASH_SOURCE = re.compile(r"(?:[^\S\n]|,)*[―—–][^\S\n]*([^\n,.;(]{2,80})")
 TRANSCRIPT_LABEL = re.compile(r"([A-Z][A-Z.'’ -]{1,40}):\s")
+TRANSCRIPT_LINES = re.compile(r"(?m)^[^\S\n]*([A-Z][A-Z.'’ -]{1,40}):[^\S\n]")  # every line's label, in a text
 # a post's signature on the line under it: `— Scott Adams (@ScottAdamsSays) February 9, 2024`, `— Maria Ivanova`
 SIGNATURE = re.compile(r"[-–—―]\s*([A-Z][\w.'’-]*(?:[^\S\n]+[A-Z][\w.'’-]*){0,4})\s*(?:\(@\w+\)|,|$)")
 # a post's signature with its author's handle, the name in any case (`— Ursula von der Leyen (@vonderleyen) …`)
@@ -100,3 +104,25 @@ def line_owner(token: Token) -> Token | None:
         return None
     name_start = following.start(1) + signature.start(1)
     return named_person(doc, name_start, following.start(1) + signature.end(1))
+
+
+def labels_its_line(token: Token) -> bool:
+    """Whether a word in capitals is the speaker's label its transcript line opens with (`TAPPER` in `TAPPER: Do you
+    think …`): a person, whom the article may name nowhere else."""
+    text = text_of(token.doc)
+    start = text.rfind("\n", 0, token.idx) + 1
+    label = transcript_label(text[start:text.find("\n", start) if "\n" in text[start:] else len(text)])
+    return token.is_upper and label is not None and start + label.start(1) <= token.idx < start + label.end(1)
+
+
+def transcript_speaker(token: Token, mention: str, index: ArticleIndex) -> Speaker | None:
+    """The speaker a transcript line's label names (`BOULDUAN: …`): the name the article gives them elsewhere, else
+    the fullest label it gives them (`KATE BOULDUAN: …` earlier); None for any other word."""
+    if not labels_its_line(token):
+        return None
+    name = index.canonical_name_text(token.text, token.idx)
+    if name == token.text:
+        labels = [m.group(1).strip() for m in TRANSCRIPT_LINES.finditer(text_of(token.doc))]
+        name = max((label for label in labels if normalize(label.split()[-1]) == normalize(token.text)), key=len,
+                   default=name)
+    return Speaker(name, mention, "person")

@@ -123,3 +123,13 @@ def test_a_transcript_label_the_article_names_nowhere_else_is_a_speaker(text, sp
 ])
 def test_a_heading_in_capitals_is_no_transcript_label(text):
     assert all(cue != ":" for _, cue, _ in speakers_of(text))
+
+
+def test_a_transcript_label_is_a_person_named_by_the_fullest_label_the_transcript_gives():
+    text = ("Video transcript:\n\nKATE BOULDUAN: Why will the campaign not debate in New York this month?\n\n"
+            "JOEL BENENSON: This is a man who said he would never run a negative ad.\n\n"
+            "BOULDUAN: You were open to more debates back in January, were you not?")
+    frame = stance.extract([Article("t", text)])
+    last = frame[frame["speaker_mention"] == "BOULDUAN"]
+    assert last[["speaker", "speaker_type", "speaker_resolution"]].values.tolist() == [
+        ["KATE BOULDUAN", "person", "name"]]
