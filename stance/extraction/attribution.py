@@ -32,21 +32,24 @@ from stance.extraction.lexicon import (
 )
 from stance.extraction.mentions import ORG_LABELS, ArticleIndex, Mention, mention_tokens
 from stance.extraction.names import (
+    PERSON_NOUNS,
     POSSESSIVE,
     described_body,
     named_after_role,
     normalize,
     person_tagged_as_body,
+    same_role,
     titled_like_an_outlet,
     words_text,
 )
-from stance.extraction.nlp import entity_of
+from stance.extraction.nlp import entity_of, text_of
 from stance.extraction.phrases import evidence_noun
 from stance.extraction.signed import labels_its_line, line_owner, transcript_speaker
 from stance.records import Speaker
 
 RELATIVE_PRONOUNS = {"who", "whom", "that", "which"}
 HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "sir", "lady"})
+HEADLINE_REACH = 4  # sentences after the headline in which a role the headline names is introduced
 
 
 def _who_antecedent(token: Token) -> Token:
@@ -296,12 +299,15 @@ def _resolve(source: Token | None, offset: int, index: ArticleIndex, window: int
     if source.ent_type_ in ORG_LABELS or (source.pos_ == "PROPN" and head_lemma in ORGANIZATION_NOUNS):
         name = described_body(source, mention_tokens(source)) or mention
         return Speaker(name, mention, "organization", _appositive(source))
-    if head_lemma in ROLE_NOUNS and source.tag_ in ("NN", "NNP"):
+    if (head_lemma in ROLE_NOUNS or head_lemma in PERSON_NOUNS) and (
+            source.tag_ in ("NN", "NNP") or source.pos_ == "ADJ" and source.dep_ == "nsubj"):  # (`A woman said`)
         # `A senior Western diplomat said`, `one general`: an unnamed source, never the one named before
         found = None if _unnamed(source) else index.antecedent(start, {"person"}, window * 4, role=head_lemma)
         # `The diplomat said` after `A senior Western diplomat said`: the unnamed one, met since the named one
         if found and not any(_unnamed(t) and t.lemma_.lower() == head_lemma for t in source.doc[:source.i]
                              if found.start < offset + t.idx):
+            return _person(found.name, mention, index)
+        if (found := _introduced_below(source, start, index, head_lemma)) is not None:
             return _person(found.name, mention, index)
         return Speaker(mention, mention, "person", _appositive(source))
     if source.tag_ in ("NNS", "NNPS") and (head_lemma in GROUP_NOUNS or source.lower_ in GROUP_NOUNS):
@@ -322,6 +328,17 @@ def _resolve(source: Token | None, offset: int, index: ArticleIndex, window: int
     if source.tag_ in ("NNS", "NNPS"):
         return Speaker(mention, mention, "group")
     return transcript_speaker(source, mention, index) or Speaker(mention, mention, "unknown")  # `TAPPER: …`
+
+
+def _introduced_below(source: Token, start: int, index: ArticleIndex, role: str) -> Mention | None:
+    """For a role in the headline (`NATO Troops Are in Ukraine, Russian General Claims`), the person the article's
+    first sentences introduce in that role (`Andrei Gurulev, a retired Russian general, made the claim …`)."""
+    text = text_of(source.doc)
+    if index.sentence_of(start) != 0 or _unnamed(source) or "\n" not in text[source.idx:]:
+        return None
+    below = start - source.idx + text.index("\n", source.idx)  # where the headline's line ends, in the article
+    return next((m for m in index.mentions if m.start > below and m.kind == "person" and not m.in_quote and
+                 index.sentence_of(m.start) <= HEADLINE_REACH and same_role(role, m.roles)), None)
 
 
 def _place(source: Token, mention: str) -> str:

@@ -69,7 +69,9 @@ _ANSWER = re.compile(r"[^\S\n]*(A)[^\S\n]*[:.][^\S\n]+")
 _NAME = r"((?:(?:[A-Z][a-z]{0,3}\.|[A-Z][\w'’-]*)[^\S\n]+){0,4}[A-Z][\w'’-]+)"  # capitalised words (`Mr.`, `Gen.`)
 _VOCATIVE = re.compile(r"[^\S\n]*Q[^\S\n]*[:.][^\S\n]*" + _NAME + ",")  # `Q: Mr Budanov, when will …`
 # `Q&A with Vice President Joe Biden`, `an interview with …`, `interviewed Kyrylo Budanov`
-_INTERVIEWED = re.compile(r"\b(?:(?:Q&A|[Ii]nterview|[Cc]onversation)s?[^\S\n]+with|interviewed)[^\S\n]+" + _NAME)
+# (a role before the name is passed over: `interviewed Ukraine's foreign minister Andrii Sybiha`)
+_INTERVIEWED = re.compile(r"\b(?:(?:Q&A|[Ii]nterview|[Cc]onversation)s?[^\S\n]+with|interviewed)[^\S\n]+"
+                          r"(?:[A-Z][\w-]*['’]s?[^\S\n]+(?:[a-z-]+[^\S\n]+){1,3})?" + _NAME)
 _YOU = re.compile(r"\byou(?:r|rs|rself)?\b", re.IGNORECASE)  # a question put to someone
 # an intro that says an interview follows: `spoke to us in Warsaw`, `sat down with`, `in an interview`
 _INTERVIEW = re.compile(r"\b(?:[Ii]nterview\w*|Q&A|(?:spoke|talked) (?:to|with)|sat down with|told us)\b")

@@ -5,6 +5,8 @@ attributes the line to the name before it (LABELS.md §1), as `said` would; a la
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Token
 
 from stance.extraction.contents import DASHES
@@ -19,7 +21,7 @@ from stance.extraction.lexicon import (
 )
 from stance.extraction.names import headline_verb
 from stance.extraction.nlp import is_quote_mark, text_of
-from stance.extraction.signed import TRANSCRIPT_LINES
+from stance.extraction.signed import TRANSCRIPT_LINES, transcript_label
 from stance.extraction.sources import is_reporting_verb
 
 MAX_LABEL_TOKENS = 4
@@ -65,8 +67,9 @@ def labelled_line(colon: Token) -> tuple[Token, list[Token]] | None:
     words = [t for t in content if not t.is_punct]
     if len(words) < MIN_CONTENT_WORDS or is_quote_mark(content[0]) or headline_verb(content[0]):
         return None  # `Photo: Reuters`; a quotation is left to the quotation-mark rules; `X Wades In: Urges …`
-    if not any(t.pos_ in ("VERB", "AUX") for t in content):
-        return None  # `Putin: The Making of a Dictator`: a title, no statement
+    spoken = all(t.is_upper for t in label if t.is_alpha) and bool(transcript_label(text[line_start:line_end]))
+    if not spoken and not any(t.pos_ in ("VERB", "AUX") for t in content):
+        return None  # `Putin: The Making of a Dictator`: a title, no statement (a transcript's turn may have none)
     if any(is_reporting_verb(t) and any(c.dep_ in ("nsubj", "nsubjpass") and c.ent_type_ == "PERSON"
                                         for c in t.children) for t in content):
         return None  # `Davos: Henry Kissinger … now calls it …`: a dateline before a person's report of its own
@@ -91,17 +94,24 @@ def _speaker_label(words: list[Token]) -> list[Token] | None:
 
 
 def _transcript_turn(label: list[Token], words: list[Token]) -> bool:
-    """`MACRON: Nothing should be ruled out.`: a one-word label in capitals, named nowhere else in the article, is a
-    speaker's when the line speaks in the first person (`KULEBA: I told Blinken …`) or when another line opens with
-    another such label (a transcript: `REPORTER: …` then `MACRON: …`); not a heading (`UPDATE:`, `CASUALTIES: Five
-    people died`)."""
-    word = label[0]
-    if len(label) != 1 or not (word.is_upper and word.is_alpha and len(word) > 2) or word.lower_ in LINE_LABELS:
+    """`MACRON: Nothing should be ruled out.`: a label in capitals (a word or a name) that the article names nowhere
+    else is a speaker's when its line speaks in the first person (`KULEBA: I told Blinken …`), or in a transcript:
+    other lines open with other such labels, and one of them speaks in the first person or names a role (`REPORTER:
+    …`). Not a heading (`UPDATE:`, `CASUALTIES: Five people died`), nor a digest's topics (`ENERGY: …`, `DIPLOMACY:
+    …`: no one speaks in them)."""
+    if len(label) > 3 or not all(t.is_upper and t.is_alpha and len(t) > 1 for t in label) or any(
+            t.lower_ in LINE_LABELS for t in label):
         return False
     if any(t.lower_ in FIRST_PERSON for t in words):
         return True
-    others = {m.group(1) for m in TRANSCRIPT_LINES.finditer(text_of(word.doc))}
-    return any(o != word.text and not any(w.lower() in LINE_LABELS for w in o.split()) for o in others)
+    text, own = text_of(label[0].doc), " ".join(t.text for t in label)
+    turns = [(m.group(1).strip(), text[m.end():].split("\n", 1)[0]) for m in TRANSCRIPT_LINES.finditer(text)]
+    turns = [(name, line) for name, line in turns if not any(w.lower() in LINE_LABELS for w in name.split())]
+    return any(name != own for name, _ in turns) and any(
+        _SPOKEN.search(line) or name.split()[-1].lower() in ROLE_NOUNS for name, line in turns)
+
+
+_SPOKEN = re.compile(r"\b(?:I|[Ww]e|[Mm]y|[Oo]ur|me|us|you)\b")  # a line someone speaks, or speaks to someone in
 
 
 def _name_last(statement: list[Token], name: list[Token]) -> tuple[Token, list[Token]] | None:

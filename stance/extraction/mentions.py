@@ -65,6 +65,7 @@ class Mention:
     speaks: bool = False  # the subject of a speech verb outside anyone's reported words: `X said`
     doer: int = -1  # where the subject doing the subjectless clause the mention is in stands: `After meeting X, he`
     unnamed: bool = False  # someone brought in without a name: `a woman queuing for water`
+    roles: frozenset[str] = frozenset()  # the words of a role given at this mention: `Poland's foreign minister X`
 
 
 @dataclass
@@ -140,8 +141,8 @@ class ArticleIndex:
             if ent.label_ == "PERSON" or held or (self.surname_known(head) and ent.label_ in ORG_LABELS):
                 name = self.canonical_name(held or list(ent), start)
                 if name:
-                    self.mentions.append(self._mention(head, start, name, "person", ent.label_, chunk.offset))
-                    self._note_role(head, ent.start, name)
+                    self.mentions.append(replace(self._mention(head, start, name, "person", ent.label_, chunk.offset),
+                                                 roles=self._note_role(head, ent.start, name)))
                     self._note_gender(doc[ent.start], name)
                     seen.update(t.i for t in ent)
             elif ent.label_ in ORG_LABELS:
@@ -156,7 +157,8 @@ class ArticleIndex:
             if token.i not in seen and unnamed_person(token):  # `A woman …` or `a soldier`, whom `she` or `he` can be
                 name = words_text(mention_tokens(token))
                 self.mentions.append(replace(self._mention(token, chunk.offset + token.idx, name, "person",
-                                                           offset=chunk.offset), unnamed=True))
+                                                           offset=chunk.offset), unnamed=True,
+                                             roles=frozenset({token.lemma_.lower()})))
                 self.role_words.setdefault(name, set()).add(token.lemma_.lower())
                 self._note_gender(token, name)
                 continue
@@ -182,8 +184,8 @@ class ArticleIndex:
                     and self._first_name_of(normalize(token.text), chunk.offset + token.idx)):
                 start = chunk.offset + token.idx
                 name = self.canonical_name([token], start)
-                self.mentions.append(self._mention(token, start, name, "person", offset=chunk.offset))
-                self._note_role(token, token.i, name)
+                self.mentions.append(replace(self._mention(token, start, name, "person", offset=chunk.offset),
+                                             roles=self._note_role(token, token.i, name)))
                 self._note_gender(token, name)
         self.mentions.sort(key=lambda m: m.start)
 
@@ -194,8 +196,8 @@ class ArticleIndex:
                        _reported(head), label, _speaks(head) and not _nested(head),
                        -1 if by is None else offset + by.idx)
 
-    def _note_role(self, head: Token, name_start: int, name: str) -> None:
-        """Record a person's role from an apposition or from title words before the name."""
+    def _note_role(self, head: Token, name_start: int, name: str) -> frozenset[str]:
+        """Record a person's role from an apposition or from title words before the name; its words."""
         parts: list[str] = []
         title = [t for t in head.doc[head.left_edge.i:name_start] if t.dep_ not in ("det", "poss", "case")
                  and not t.is_punct and t.ent_type_ != "PERSON"]
@@ -221,9 +223,10 @@ class ArticleIndex:
                 parts.append(text)
         if parts and name not in self.roles:
             self.roles[name] = parts[0] if len(parts) == 1 else f"{parts[0]}; {parts[1]}"
-        words = {normalize(w) for part in parts for w in part.split()}
+        words = frozenset(normalize(w) for part in parts for w in part.split())
         if words:
             self.role_words.setdefault(name, set()).update(words)
+        return words
 
     def _note_gender(self, first: Token, name: str) -> None:
         """Record what the article says of a person's gender: an honorific before the name (`Mrs. Clinton`) or a

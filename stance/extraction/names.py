@@ -251,6 +251,10 @@ def unnamed_person(token: Token) -> bool:
     verb = token.head.head if token.dep_ == "pobj" and token.head.lower_ in _TALKED_WITH else token.head
     if token.dep_ == "nsubj":
         return verb.lemma_.lower() in SPEECH_VERBS
+    if token.dep_ == "nsubjpass":  # `A Ukrainian officer was asked whether …`
+        return verb.lemma_.lower() in _ASKING_VERBS
+    if token.dep_ == "ROOT":  # the parse's slip: `One resident, who …, described hearing …` as a participle
+        return any(c.dep_ == "acl" and c.tag_ == "VBN" and c.lemma_.lower() in SPEECH_VERBS for c in token.children)
     return token.dep_ in ("dobj", "dative", "pobj") and verb.pos_ == "VERB" and (
         verb.lemma_.lower() in _ASKING_VERBS or token.dep_ == "pobj" and verb.lemma_.lower() in _TALKING_VERBS)
 

@@ -143,6 +143,8 @@ def test_an_explainer_in_questions_and_answers_is_the_newsrooms_voice():
     # no name in the intro
     ("Oleksandr Syrskyi, the commander-in-chief, gave a rare interview this week. Syrskyi took over from Valerii "
      "Zaluzhnyi in February.", "Q: Why did Ukraine withdraw from Avdiivka?", "Oleksandr Syrskyi"),
+    ("Our correspondent Anna Smith interviewed Ukraine's foreign minister Andrii Sybiha in Kyiv.",
+     "Q: What do you expect from the summit?", "Andrii Sybiha"),
     ("Yulia Navalnaya has vowed to continue her husband's work. Alexei Navalny died in February. Navalnaya spoke to "
      "us in Berlin.", "Q: What do you want the West to do?", "Yulia Navalnaya"),
     # else the person the intro's sentences are about, not one merely named in them

@@ -962,6 +962,11 @@ def test_the_role_after_an_unnamed_one_is_not_the_person_named_before_it():
     # `she` is never a man the article names, when a woman was met since
     ("Mayor Vitali Klitschko inspected the damage. A woman queuing for bread said she had not slept. “The sirens "
      "never stop,” she said.", "A woman"),
+    # asked, in the passive; a participle the parse makes of the verb that gives the word
+    ("President Volodymyr Zelenskiy said the line would hold. A Ukrainian officer was asked whether it would. “It "
+     "will hold as long as we have ammunition,” he said.", "A Ukrainian officer"),
+    ("Mayor Hennadiy Trukhanov said the port was hit. One resident, who asked not to be named, described hearing "
+     "three blasts in a row. “The windows just flew in,” she said.", "One resident"),
 ])
 def test_a_pronoun_refers_to_the_unnamed_person_who_spoke_since_the_named_one(text, speaker):
     assert stance.extract([Article("t", text)])["speaker"].tolist()[-1] == speaker
@@ -981,6 +986,26 @@ def test_a_pronoun_refers_to_the_unnamed_person_who_spoke_since_the_named_one(te
 ])
 def test_someone_unnamed_who_does_not_speak_takes_no_pronoun(text, speaker):
     assert stance.extract([Article("t", text)])["speaker"].tolist()[-1] == speaker
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # a role in the headline is the person the first sentences introduce in that role
+    ("NATO Troops Are Operating In Ukraine, Russian General Claims\n\nAndrei Gurulev, a retired Russian general "
+     "and State Duma deputy, made the claim on state television on Tuesday.", "Andrei Gurulev"),
+    ("Polish Foreign Minister Reveals Biden Knew About The Plan\n\nRadoslaw Sikorski, Poland's foreign minister, "
+     "spoke on Monday.", "Radoslaw Sikorski"),
+    # no one in that role below: the role stays
+    ("NATO Troops Are Operating In Ukraine, Russian General Claims\n\nThe claim was made on state television on "
+     "Tuesday. Mayor Vitali Klitschko did not comment.", "Russian General"),
+])
+def test_a_role_in_the_headline_is_the_person_introduced_in_it_below(text, speaker):
+    assert stance.extract([Article("t", text)])["speaker"].tolist()[0] == speaker
+
+
+def test_someone_unnamed_who_speaks_is_a_person():
+    frame = stance.extract([Article("t", "A woman said the shelling never stopped. The woman added that the "
+                                         "water was off.")])
+    assert frame[["speaker", "speaker_type"]].values.tolist() == [["A woman", "person"], ["A woman", "person"]]
 
 
 def test_a_first_name_outside_a_surname_tagged_as_a_place_makes_a_person_a_pronoun_can_refer_to():

@@ -130,6 +130,17 @@ def test_a_transcript_label_is_a_person_named_by_the_fullest_label_the_transcrip
             "JOEL BENENSON: This is a man who said he would never run a negative ad.\n\n"
             "BOULDUAN: You were open to more debates back in January, were you not?")
     frame = stance.extract([Article("t", text)])
-    last = frame[frame["speaker_mention"] == "BOULDUAN"]
-    assert last[["speaker", "speaker_type", "speaker_resolution"]].values.tolist() == [
-        ["KATE BOULDUAN", "person", "name"]]
+    turns = frame[frame["cue"] == ":"]
+    assert turns["text"].str[:8].tolist() == ["Why will", "This is ", "You were"]
+    assert turns[["speaker", "speaker_type", "speaker_resolution"]].values.tolist() == [
+        ["KATE BOULDUAN", "person", "name"], ["JOEL BENENSON", "person", "name"], ["KATE BOULDUAN", "person", "name"]]
+
+
+def test_a_transcripts_turn_needs_no_verb_and_a_digests_topics_are_no_speakers():
+    text = ("Dmytro Kuleba sat down with CNN on Tuesday.\n\nKATE BOULDUAN: Minister, what do you need most right "
+            "now?\n\nKULEBA: Air defence, air defence and air defence.\n\nBOULDUAN: And the F-16s?")
+    assert speakers_of(text)[1:] == [("Dmytro Kuleba", ":", "Air defence, air defence and air defence"),
+                                     ("KATE BOULDUAN", ":", "And the F-16s?")]
+    digest = ("War at a glance\n\nFRONT LINE: Russian troops advanced near Pokrovsk overnight.\n\nENERGY: Ukraine "
+              "restored power to 200,000 homes.\n\nDIPLOMACY: EU ministers meet in Brussels to discuss sanctions.")
+    assert all(cue != ":" for _, cue, _ in speakers_of(digest))
