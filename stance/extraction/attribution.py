@@ -30,11 +30,13 @@ from stance.extraction.lexicon import (
     SPEECH_VERBS,
     TITLES,
 )
-from stance.extraction.mentions import ORG_LABELS, ArticleIndex, Mention, mention_tokens
+from stance.extraction.mentions import ArticleIndex, Mention
 from stance.extraction.names import (
+    ORG_LABELS,
     PERSON_NOUNS,
     POSSESSIVE,
     described_body,
+    mention_tokens,
     named_after_role,
     normalize,
     person_tagged_as_body,

@@ -29,10 +29,12 @@ from stance.extraction.lexicon import (
     TITLES,
 )
 from stance.extraction.names import (
+    ORG_LABELS,
     POSSESSIVE,
     article_places,
     described_body,
     may_be_name,
+    mention_tokens,
     name_words,
     normalize,
     person_tagged_as_body,
@@ -45,10 +47,8 @@ from stance.extraction.names import (
     with_first_names,
     words_text,
 )
-from stance.extraction.nlp import Chunk, Cover, entity_of
+from stance.extraction.nlp import Chunk, Cover
 from stance.extraction.phrases import doer
-
-ORG_LABELS = {"ORG", "GPE", "NORP", "FAC"}
 
 
 @dataclass
@@ -349,31 +349,6 @@ class ArticleIndex:
             if mention.kind == "organization" and country:
                 return country
         return ""
-
-
-def mention_tokens(token: Token) -> list[Token]:
-    """The words at the cue that name the source: the noun phrase without appositions or clauses."""
-    if token.pos_ == "PRON":  # (`Someone close to the talks`, `somebody in the crowd`: described, unnamed)
-        said = [t for c in token.children if c.dep_ in ("amod", "prep") and c.i > token.i for t in c.subtree]
-        return [token, *said] if token.lower_[:4] == "some" else [token]
-    keep = {"det", "amod", "compound", "poss", "case", "nummod", "nmod", "flat", "quantmod", "predet"}
-    tokens = [token]
-    for child in token.children:
-        if child.dep_ in keep or (child.ent_iob_ == "I" and child.ent_type_ == token.ent_type_):
-            tokens.extend(child.subtree)
-    ent = entity_of(token)
-    # Only name-like entities widen a mention; NER sometimes spans a whole clause as WORK_OF_ART.
-    if ent is not None and ent.label_ in ORG_LABELS | {"PERSON", "LOC"}:
-        tokens.extend(ent)
-    tokens = sorted({t.i: t for t in tokens}.values(), key=lambda t: t.i)
-    # Keep the contiguous run around the head: an apposition's words never join the mention.
-    lo = hi = tokens.index(token)
-    while lo > 0 and tokens[lo - 1].i == tokens[lo].i - 1 and (  # a word, a hyphen or a dot, or a name's part
-            not tokens[lo - 1].is_punct or tokens[lo - 1].text in "-‐." or tokens[lo - 1].ent_iob_ == "I"):
-        lo -= 1
-    while hi + 1 < len(tokens) and tokens[hi + 1].i == tokens[hi].i + 1 and tokens[hi + 1].text != ",":
-        hi += 1
-    return tokens[lo:hi + 1]
 
 
 def _reported(token: Token) -> bool:
