@@ -232,7 +232,7 @@ ROLE_NOUNS = _words("""
     economist historian journalist reporter correspondent editor writer author columnist blogger lawyer
     attorney prosecutor judge justice prince king queen pope patriarch bishop priest cleric sheikh emir
     prime foreign defence defense interior finance vice first former acting incumbent candidate nominee
-    campaign strategist pollster operative manager coordinator negotiator mediator delegate ombudsman
+    strategist pollster operative manager coordinator negotiator mediator delegate ombudsman
     officer soldier commissioner inspector superintendent sheriff chancellor rector dean ceo cfo cto
     executive owner partner member activist organizer organiser protester witness survivor resident
     doctor physician nurse surgeon scientist engineer speaker whip leader host anchor presenter

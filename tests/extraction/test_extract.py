@@ -1002,6 +1002,15 @@ def test_a_role_in_the_headline_is_the_person_introduced_in_it_below(text, speak
     assert stance.extract([Article("t", text)])["speaker"].tolist()[0] == speaker
 
 
+@pytest.mark.parametrize("text, speaker_type", [
+    ("Ahead of the primary, Hillary Clinton’s campaign says it is unwilling to debate.", "organization"),
+    ("Ahead of the primary, the Sanders campaign said it would assess its options.", "organization"),
+    ("Ahead of the primary, Trump's campaign manager said the polls were wrong.", "person"),
+])
+def test_a_campaign_is_a_body_and_its_manager_a_person(text, speaker_type):
+    assert stance.extract([Article("t", text)])["speaker_type"].tolist() == [speaker_type]
+
+
 def test_someone_unnamed_who_speaks_is_a_person():
     frame = stance.extract([Article("t", "A woman said the shelling never stopped. The woman added that the "
                                          "water was off.")])
