@@ -62,6 +62,7 @@ class Block:
     asked_at: int = -1
     hint: str = ""  # the interviewee as the article names them: `Vice President Joe Biden`, `Mr Budanov`
     signer: Token | None = None  # a post's, named on the line under it
+    question: tuple[int, int] | None = None  # for an interview's answer, the question paragraph it answers
 
 
 _QUESTION = re.compile(r"[^\S\n]*Q(?:[^\S\n]*[:.][^\S\n]*|(?=[A-Z]))")  # `Q: `, `Q. `, a bold `Q` run into its text
@@ -84,18 +85,18 @@ def interview_answers(doc: Doc, paragraphs: list[tuple[int, int]]) -> list[Block
     speaks in the first person (`Q: What is the grain deal? A: The deal let Ukraine ship …`: an explainer, the
     newsroom's own voice)."""
     text = text_of(doc)
-    asked_at, answering, answers, addressed, hint = -1, False, [], False, ""
+    asked_at, answering, answers, addressed, hint, question = -1, False, [], False, "", None
     pending: list[Block] = []  # paragraphs after an answer, which go on with it if a question follows
     for start, end in paragraphs:
         if _QUESTION.match(text, start) and (asked_at < 0 or answering):
-            asked_at = start if asked_at < 0 else asked_at
+            asked_at, question = (start if asked_at < 0 else asked_at), (start, end)
             answers += pending
             answering, pending = False, []
             vocative = _VOCATIVE.match(text, start)
             hint = hint or (vocative.group(1) if vocative else "")
             addressed = addressed or bool(vocative or _YOU.search(text, start, end))
         elif asked_at >= 0 and (label := _ANSWER.match(text, start)):
-            answers.append(Block(label.end(), end, None, label.span(1), asked_at))
+            answers.append(Block(label.end(), end, None, label.span(1), asked_at, question=question))
             answering, addressed = True, addressed or bool(_FIRST_PERSON.search(text, start, end))
         elif answering:
             pending.append(Block(start, end, None, None, asked_at))
@@ -233,3 +234,17 @@ def _says_nothing(verb: Token, colon: Token) -> bool:
                 child.dep_ == "dobj" and (addressed or child.lemma_.lower() in _PLACEHOLDERS)):
             return False
     return verb.i < colon.i
+
+
+def asked_speaker(source: Token | None, blocks: list[Block], index: ArticleIndex, offset: int,
+                  window: int) -> Speaker | None:
+    """For `you` in an interview's question (`Q: You said last month that …`), the one the question is put to: who
+    answers it. None for any other source."""
+    if source is None or source.lower_ != "you":
+        return None
+    answer = next((b for b in blocks if b.question and b.question[0] <= source.idx < b.question[1]), None)
+    if answer is None:
+        return None
+    speaker = passage_speaker(answer, index, offset, window) or Speaker()
+    return replace(speaker, mention=source.text, start=offset + source.idx, end=offset + source.idx + len(source),
+                   resolution="pronoun" if speaker.name else "none")

@@ -21,7 +21,7 @@ from spacy.tokens import Doc, Token
 
 from stance.config import ExtractConfig
 from stance.extraction.attribution import resolve_speaker
-from stance.extraction.blocks import Block, block_quotes, passage_speaker
+from stance.extraction.blocks import Block, asked_speaker, block_quotes, passage_speaker
 from stance.extraction.claims import quoted_claims_first
 from stance.extraction.confidence import attribution_confidence
 from stance.extraction.contents import clause_then_words
@@ -161,6 +161,8 @@ def find_quotes_in_chunk(chunk: Chunk, spans: list[MarkedSpan], index: ArticleIn
         source = original_source(doc, item)
         if source is not None:
             item.speaker = resolve_speaker(source, chunk.offset, index, config.antecedent_window)
+        # `Q: You said last month that …`: the one the interview's question is put to
+        item.speaker = asked_speaker(item.cue and item.cue.source, blocks, index, offset, window) or item.speaker
     return found
 
 

@@ -197,3 +197,16 @@ def test_a_long_paragraph_above_a_handle_is_no_post():
     text = f"{paragraph}\n\n— Roseanne Barr (@therealroseanne) May 4, 2018"
     assert len(paragraph) > 300
     assert "Roseanne Barr" not in stance.extract([Article("t", text)])["speaker"].tolist()
+
+
+def test_you_in_an_interviews_question_is_the_one_it_is_put_to():
+    text = ("Dmytro Kuleba, the foreign minister, gave an interview in Kyiv this week.\n\nQ: You said last month that "
+            "Ukraine would not cede any land. Is that still true?\n\nA: It is. We will not trade land for peace.")
+    frame = stance.extract([Article("t", text)])
+    asked = frame[frame["cue"] == "said"].iloc[0]
+    assert (asked["text"], asked["speaker"], asked["speaker_mention"]) == (
+        "Ukraine would not cede any land", "Dmytro Kuleba", "You")
+    assert text[asked["speaker_start"]:asked["speaker_end"]] == "You"
+    # outside an interview's question, `you` is still nobody the article names
+    frame = stance.extract([Article("t", "Dmytro Kuleba spoke in Kyiv. You said that the war would end soon.")])
+    assert frame["speaker"].tolist()[-1:] == [""]
