@@ -52,6 +52,7 @@ from stance.records import Speaker
 RELATIVE_PRONOUNS = {"who", "whom", "that", "which"}
 HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "sir", "lady"})
 HEADLINE_REACH = 4  # sentences after the headline in which a role the headline names is introduced
+_RANKLESS = frozenset({"major", "former", "acting", "incumbent", "first"})  # (`Major British General`: important)
 
 
 def _who_antecedent(token: Token) -> Token:
@@ -257,6 +258,8 @@ def _resolve(source: Token | None, offset: int, index: ArticleIndex, window: int
             name = CAPITALS.get(bare.lower()) or COUNTRIES.get(bare.lower()) or found.name
             return Speaker(name, mention, "organization", index.roles.get(found.name, ""))
         return Speaker(mention=mention)
+    if (turn := transcript_speaker(source, mention, index)) is not None:
+        return turn  # `BRENNAN: …`: the fullest name the article or the transcript gives the label
     if lower in FIRST_PERSON and (owner := line_owner(source)) is not None:  # `BANNON: I think …`: a person
         owned = _resolve(owner, offset, index, window)
         return replace(owned, mention=mention, type="person" if owned.type == "unknown" else owned.type)
@@ -306,8 +309,8 @@ def _resolve(source: Token | None, offset: int, index: ArticleIndex, window: int
         # `A senior Western diplomat said`, `one general`: an unnamed source, never the one named before
         found = None if _unnamed(source) else index.antecedent(start, {"person"}, window * 4, role=head_lemma)
         # `The diplomat said` after `A senior Western diplomat said`: the unnamed one, met since the named one
-        if found and not any(_unnamed(t) and t.lemma_.lower() == head_lemma for t in source.doc[:source.i]
-                             if found.start < offset + t.idx):
+        if found and not any(_unnamed(t) and t.lemma_.lower() == head_lemma and t.dep_ != "appos"
+                             for t in source.doc[:source.i] if found.start < offset + t.idx):  # (not its own role)
             return _person(found.name, mention, index)
         if (found := _introduced_below(source, start, index, head_lemma)) is not None:
             return _person(found.name, mention, index)
@@ -329,7 +332,7 @@ def _resolve(source: Token | None, offset: int, index: ArticleIndex, window: int
         return Speaker(name, mention, "person", _appositive(source))
     if source.tag_ in ("NNS", "NNPS"):
         return Speaker(mention, mention, "group")
-    return transcript_speaker(source, mention, index) or Speaker(mention, mention, "unknown")  # `TAPPER: …`
+    return Speaker(mention, mention, "unknown")
 
 
 def _introduced_below(source: Token, start: int, index: ArticleIndex, role: str) -> Mention | None:
@@ -339,8 +342,11 @@ def _introduced_below(source: Token, start: int, index: ArticleIndex, role: str)
     if index.sentence_of(start) != 0 or _unnamed(source) or "\n" not in text[source.idx:]:
         return None
     below = start - source.idx + text.index("\n", source.idx)  # where the headline's line ends, in the article
+    # every word of the headline's role that names an office must be the person's (`Prime Minister` is not `foreign
+    # minister`)
+    words = {normalize(t.text) for t in mention_tokens(source) if t.lower_ in ROLE_NOUNS - _RANKLESS and t != source}
     return next((m for m in index.mentions if m.start > below and m.kind == "person" and not m.in_quote and
-                 index.sentence_of(m.start) <= HEADLINE_REACH and same_role(role, m.roles)), None)
+                 index.sentence_of(m.start) <= HEADLINE_REACH and same_role(role, m.roles) and words <= m.roles), None)
 
 
 def _place(source: Token, mention: str) -> str:

@@ -100,11 +100,25 @@ def interview_answers(doc: Doc, paragraphs: list[tuple[int, int]]) -> list[Block
             answering, addressed = True, addressed or bool(_FIRST_PERSON.search(text, start, end))
         elif answering:
             pending.append(Block(start, end, None, None, asked_at))
-    if not (addressed or _INTERVIEW.search(text, 0, max(asked_at, 0))):
+    intro_end = max(asked_at, 0)
+    if not (addressed or _INTERVIEW.search(text, 0, intro_end)) or (
+            _EXPLAINER.search(text, 0, intro_end) and not _INTERVIEW.search(text, 0, intro_end)):
         return []
-    named = _INTERVIEWED.search(text, 0, max(asked_at, 0))
+    named = _INTERVIEWED.search(text, 0, intro_end)
+    if named and _an_outlet(doc, named.start(1), named.end(1)):
+        named = None  # `In an interview with Reuters, Kaupo Rosin … said`: the outlet is not the one interviewed
     hint = named.group(1) if named else _interview_giver(doc, asked_at) or hint
     return [replace(a, hint=hint) for a in answers if a.end > a.start]
+
+
+_EXPLAINER = re.compile(r"\b(?:explainer|factbox|fact box)\b", re.IGNORECASE)  # the newsroom's voice, not an interview
+
+
+def _an_outlet(doc: Doc, start: int, end: int) -> bool:
+    """Whether a name is an organisation's (a news outlet's: `Reuters`, `the Associated Press`), not a person's."""
+    words = doc.char_span(start, end, alignment_mode="expand")
+    return words is not None and any(t.ent_type_ == "ORG" for t in words) and not any(
+        t.ent_type_ == "PERSON" for t in words)
 
 
 def _interview_giver(doc: Doc, end: int) -> str:

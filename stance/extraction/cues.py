@@ -95,7 +95,7 @@ class Cue:
             first, last = min(words, key=lambda t: t.i), max(words, key=lambda t: t.i)
             return text_of(self.token.doc)[first.idx:last.idx + len(last.text)]
         particles = [c.text for c in self.token.children if c.dep_ == "prt"]
-        return " ".join([self.token.text, *particles])
+        return " ".join([self.token.text.lstrip(")") or self.token.text, *particles])  # (`ZELENSKYY (…):`)
 
 
 def _phrase_cue(token: Token, source: Token | None) -> Cue | None:

@@ -38,7 +38,7 @@ def labelled_line(colon: Token) -> tuple[Token, list[Token]] | None:
     (`Zelensky to Congress: …`, `Kuleba at Davos: …`: the name before `to` or `at` speaks) and carry a tag
     (`EXCLUSIVE – Roger Stone: …`); a headline may name its speaker last instead (`No one can predict the war's
     length: Zelenskiy`, as news agencies write them)."""
-    if colon.text != ":":
+    if colon.text not in (":", "):"):  # (the tokenizer joins a note's closing bracket to the colon)
         return None
     doc = colon.doc
     text = text_of(doc)
@@ -55,6 +55,8 @@ def labelled_line(colon: Token) -> tuple[Token, list[Token]] | None:
     before = [t for t in doc[max(colon.i - MAX_ADDRESSED_TOKENS - 2, 0):colon.i] if t.idx >= line_start]
     after = [t for t in doc[colon.i + 1:] if t.idx < line_end]
     before, after = [t for t in before if not t.is_space], [t for t in after if not t.is_space]
+    if before and ")" in before[-1].text + colon.text and transcript_label(text[line_start:line_end]):
+        before = before[:next((i for i, t in enumerate(before) if t.text == "("), len(before))]  # `(via interpreter)`
     starts_line = bool(before) and before[0].idx - line_start <= 1
     label = _speaker_label(before) if starts_line else None
     if label is None and starts_line and _transcript_turn(before, after):

@@ -8,7 +8,7 @@ import re
 
 from spacy.tokens import Doc, Token
 
-from stance.extraction.lexicon import LINE_LABELS
+from stance.extraction.lexicon import LINE_LABELS, ORGANIZATION_NOUNS
 from stance.extraction.mentions import ArticleIndex
 from stance.extraction.names import normalize
 from stance.extraction.nlp import between_marks, gap_is_blank, text_of
@@ -16,8 +16,9 @@ from stance.extraction.quotemarks import MarkedSpan
 from stance.records import Speaker
 
 _DASH_SOURCE = re.compile(r"(?:[^\S\n]|,)*[―—–][^\S\n]*([^\n,.;(]{2,80})")
-TRANSCRIPT_LABEL = re.compile(r"([A-Z][A-Z.'’ -]{1,40}):\s")
-TRANSCRIPT_LINES = re.compile(r"(?m)^[^\S\n]*([A-Z][A-Z.'’ -]{1,40}):[^\S\n]")  # every line's label, in a text
+# a transcript line's label, with a note on how the words came (`ZELENSKYY (through translator): …`)
+TRANSCRIPT_LABEL = re.compile(r"([A-Z][A-Z.'’ -]{1,40})(?:[^\S\n]*\([^()\n]{1,40}\))?:\s")
+TRANSCRIPT_LINES = re.compile(r"(?m)^[^\S\n]*([A-Z][A-Z.'’ -]{1,40})(?:[^\S\n]*\([^()\n]{1,40}\))?:[^\S\n]")
 # a post's signature on the line under it: `— Scott Adams (@ScottAdamsSays) February 9, 2024`, `— Maria Ivanova`
 SIGNATURE = re.compile(r"[-–—―]\s*([A-Z][\w.'’-]*(?:[^\S\n]+[A-Z][\w.'’-]*){0,4})\s*(?:\(@\w+\)|,|$)")
 # a post's signature with its author's handle, the name in any case (`— Ursula von der Leyen (@vonderleyen) …`)
@@ -118,11 +119,11 @@ def labels_its_line(token: Token) -> bool:
 def transcript_speaker(token: Token, mention: str, index: ArticleIndex) -> Speaker | None:
     """The speaker a transcript line's label names (`BOULDUAN: …`): the name the article gives them elsewhere, else
     the fullest label it gives them (`KATE BOULDUAN: …` earlier); None for any other word."""
-    if not labels_its_line(token):
-        return None
-    name = index.canonical_name_text(token.text, token.idx)
-    if name == token.text:
-        labels = [m.group(1).strip() for m in TRANSCRIPT_LINES.finditer(text_of(token.doc))]
-        name = max((label for label in labels if normalize(label.split()[-1]) == normalize(token.text)), key=len,
-                   default=name)
-    return Speaker(name, mention, "person")
+    if not labels_its_line(token) or token.ent_type_ in ("ORG", "GPE", "NORP") and (
+            len(token) <= 4 or token.lower_ in ORGANIZATION_NOUNS):
+        return None  # (`AP: Trump chair routed …`, `NATO: …`: a body's line)
+    labels = [m.group(1).strip() for m in TRANSCRIPT_LINES.finditer(text_of(token.doc))]
+    fullest = max((label for label in labels if normalize(label.split()[-1]) == normalize(token.text)), key=len,
+                  default=token.text)
+    return Speaker(max(index.canonical_name_text(token.text, token.idx), fullest, key=lambda n: len(n.split())),
+                   mention, "person")

@@ -210,3 +210,17 @@ def test_you_in_an_interviews_question_is_the_one_it_is_put_to():
     # outside an interview's question, `you` is still nobody the article names
     frame = stance.extract([Article("t", "Dmytro Kuleba spoke in Kyiv. You said that the war would end soon.")])
     assert frame["speaker"].tolist()[-1:] == [""]
+
+
+def test_an_outlet_the_interview_was_given_to_is_not_the_one_interviewed():
+    text = ("In an interview with Reuters, Kaupo Rosin, the head of Estonia's foreign intelligence service, spoke "
+            "about Russia.\n\nQ: You warned in February that Russia was preparing for a long war. Has that changed?"
+            "\n\nA: No. We see the same preparations, and we expect them to continue.")
+    assert set(stance.extract([Article("t", text)])["speaker"]) == {"Kaupo Rosin"}
+
+
+def test_an_explainer_that_addresses_its_reader_is_no_interview():
+    text = ("Explainer: What Happened To The Grain Deal?\n\nThe deal collapsed in July.\n\nQ: You may have "
+            "read that the deal collapsed. Why did it?\n\nA: Moscow said its own exports stayed blocked, and the "
+            "ships stopped.")
+    assert "" not in stance.extract([Article("t", text)])["cue"].tolist()

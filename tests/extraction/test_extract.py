@@ -994,6 +994,9 @@ def test_someone_unnamed_who_does_not_speak_takes_no_pronoun(text, speaker):
      "and State Duma deputy, made the claim on state television on Tuesday.", "Andrei Gurulev"),
     ("Polish Foreign Minister Reveals Biden Knew About The Plan\n\nRadoslaw Sikorski, Poland's foreign minister, "
      "spoke on Monday.", "Radoslaw Sikorski"),
+    # every office word of the headline's role must be the person's: a prime minister is no foreign minister
+    ("Hungarian Prime Minister Says The Aid Plan Has Failed\n\nHungary's foreign minister, Peter Szijjarto, told "
+     "reporters the plan had no support.", "Hungarian Prime Minister"),
     # no one in that role below: the role stays
     ("NATO Troops Are Operating In Ukraine, Russian General Claims\n\nThe claim was made on state television on "
      "Tuesday. Mayor Vitali Klitschko did not comment.", "Russian General"),
@@ -1009,6 +1012,12 @@ def test_a_role_in_the_headline_is_the_person_introduced_in_it_below(text, speak
 ])
 def test_a_campaign_is_a_body_and_its_manager_a_person(text, speaker_type):
     assert stance.extract([Article("t", text)])["speaker_type"].tolist() == [speaker_type]
+
+
+def test_a_role_refers_back_to_the_person_whose_apposition_gave_it():
+    text = ("Chris LaCivita, a senior adviser to the Trump campaign, told reporters the rally would go ahead. The "
+            "senior adviser added that security had been doubled.")
+    assert stance.extract([Article("t", text)])["speaker"].tolist() == ["Chris LaCivita", "Chris LaCivita"]
 
 
 def test_someone_unnamed_who_speaks_is_a_person():

@@ -144,3 +144,15 @@ def test_a_transcripts_turn_needs_no_verb_and_a_digests_topics_are_no_speakers()
     digest = ("War at a glance\n\nFRONT LINE: Russian troops advanced near Pokrovsk overnight.\n\nENERGY: Ukraine "
               "restored power to 200,000 homes.\n\nDIPLOMACY: EU ministers meet in Brussels to discuss sanctions.")
     assert all(cue != ":" for _, cue, _ in speakers_of(digest))
+
+
+def test_a_transcript_label_with_a_note_on_how_the_words_came_is_still_the_speakers():
+    text = ("President Volodymyr Zelenskyy spoke to reporters in Kyiv.\n\nREPORTER: Will Ukraine give up the "
+            "Donbas?\n\nZELENSKYY (through translator): We will not give up Donbas, not now and not ever.")
+    assert ("Volodymyr Zelenskyy", ":", "We will not give up Donbas, not now and not ever") in speakers_of(text)
+
+
+def test_a_short_transcript_label_takes_the_fullest_name_though_the_prose_gives_a_shorter_one():
+    text = ("Brennan hosted the show on Sunday.\n\nMARGARET BRENNAN: Will the plan pass?\n\nSULLIVAN: I think it "
+            "will.\n\nBRENNAN: The White House has not endorsed it.")
+    assert speakers_of(text)[-1] == ("MARGARET BRENNAN", ":", "The White House has not endorsed it")
