@@ -106,11 +106,13 @@ def interview_answers(doc: Doc, paragraphs: list[tuple[int, int]]) -> list[Block
         return []
     named = _INTERVIEWED.search(text, 0, intro_end)
     if named and _an_outlet(doc, named.start(1), named.end(1)):
-        named = None  # `In an interview with Reuters, Kaupo Rosin … said`: the outlet is not the one interviewed
+        # `In an interview with Reuters, Kaupo Rosin, …`: the outlet is not the one interviewed; the name after it is
+        named = _AFTER_OUTLET.match(text, named.end(1))
     hint = named.group(1) if named else _interview_giver(doc, asked_at) or hint
     return [replace(a, hint=hint) for a in answers if a.end > a.start]
 
 
+_AFTER_OUTLET = re.compile(r",[^\S\n]*" + _NAME)
 _EXPLAINER = re.compile(r"\b(?:explainer|factbox|fact box)\b", re.IGNORECASE)  # the newsroom's voice, not an interview
 
 

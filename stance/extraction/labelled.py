@@ -113,7 +113,8 @@ def _transcript_turn(label: list[Token], words: list[Token]) -> bool:
         _SPOKEN.search(line) or name.split()[-1].lower() in ROLE_NOUNS for name, line in turns)
 
 
-_SPOKEN = re.compile(r"\b(?:I|[Ww]e|[Mm]y|[Oo]ur|me|us|you)\b")  # a line someone speaks, or speaks to someone in
+# a line someone speaks, or speaks to someone in
+_SPOKEN = re.compile(r"\b(?:I|[Ww]e|[Mm]y|[Oo]ur|[Mm]e|[Uu]s|[Yy]ou|[Yy]our)\b")
 
 
 def _name_last(statement: list[Token], name: list[Token]) -> tuple[Token, list[Token]] | None:

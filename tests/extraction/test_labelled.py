@@ -156,3 +156,10 @@ def test_a_short_transcript_label_takes_the_fullest_name_though_the_prose_gives_
     text = ("Brennan hosted the show on Sunday.\n\nMARGARET BRENNAN: Will the plan pass?\n\nSULLIVAN: I think it "
             "will.\n\nBRENNAN: The White House has not endorsed it.")
     assert speakers_of(text)[-1] == ("MARGARET BRENNAN", ":", "The White House has not endorsed it")
+
+
+def test_a_transcript_whose_turns_address_someone_keeps_the_interviewers_questions():
+    text = ("Secretary General Mark Rutte joined the program from The Hague.\n\nJUDY WOODRUFF: Will allies reach "
+            "the five percent target?\n\nRUTTE: Yes. Every ally except one has signed up.\n\nRUTTE: You know "
+            "which one.")
+    assert speakers_of(text)[0] == ("JUDY WOODRUFF", ":", "Will allies reach the five percent target?")
