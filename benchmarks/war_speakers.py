@@ -15,7 +15,8 @@ the `rules` half; `--errors-all` of both (for reading after a rule is fixed, not
 
 The double-labelled articles' agreement (the same source for a quote, judged by the evaluator's own speaker rule
 both ways) is printed first. The attribution confidence (fitted on PolNeAR train) is checked here too: the share of
-found quotes with the right speaker at confidence ≥ 0.8, ≥ 0.5 and below.
+found quotes with the right speaker at confidence ≥ 0.8, ≥ 0.5 and below. So is the speaker's type (person,
+organization, group, unknown) against the labelled one.
 
 Rerun (from the repository root, beside ../shared/data; about 1 minute on 2 cores):
 
@@ -81,10 +82,11 @@ def score(labels: pd.DataFrame, predicted: pd.DataFrame) -> pd.DataFrame:
     predicted = predicted.reset_index(drop=True)
     matched, right, _ = _match(labels, predicted)
     out = labels.assign(found=matched, right=right, wrong_class="", predicted_speaker="", predicted_mention="",
-                        confidence=np.nan)
+                        confidence=np.nan, predicted_type="")
     for g, p in _best_match(labels, predicted).items():  # the predicted row `_match` judges for each found quote
         best = predicted.loc[p]
         out.at[g, "confidence"] = best.get("attribution_confidence", np.nan)
+        out.at[g, "predicted_type"] = best["speaker_type"]
         if not right[g]:
             out.at[g, "predicted_speaker"], out.at[g, "predicted_mention"] = best["speaker"], best["speaker_mention"]
             out.at[g, "wrong_class"] = speaker_class(best["speaker_mention"])
@@ -119,6 +121,11 @@ def report(scored: pd.DataFrame) -> None:
                        ("< 0.5", found["confidence"] < 0.5)):
         part = found[rows]
         print(f"| {name} | {len(part)} | {part['right'].mean():.3f} | {part['confidence'].mean():.3f} |")
+    print("\nSpeaker type (person, organization, group, unknown) as labelled, on the found quotes\n")
+    print("| half | type right | quotes |\n|---|---|---|")
+    for half in ("held out", "rules"):
+        part = found[found["half"] == half]
+        print(f"| {half} | {(part['predicted_type'] == part['speaker_type']).mean():.3f} | {len(part)} |")
     print("\nWrong speakers by class (issue 18's classes, by the mention the extractor chose)\n")
     print("| class | held out | rules |\n|---|---|---|")
     for name in SPEAKER_CLASSES:

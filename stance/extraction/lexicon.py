@@ -245,12 +245,12 @@ ORGANIZATION_NOUNS = _words("""
     ministry department agency office service force forces army navy military command staff government
     administration cabinet council committee commission parliament congress senate assembly court tribunal
     kremlin pentagon whitehouse embassy consulate mission delegation institute institution university
-    college school center centre foundation fund bank company corporation firm group organization
-    organisation association union federation alliance coalition party campaign movement network
+    college school center centre foundation fund bank company corporation firm group organization chain side
+    organisation association union federation alliance coalition party campaign movement network publication
     newspaper agency channel broadcaster television radio magazine outlet station paper daily times post
-    tribune journal guardian reuters bureau authority authorities regulator board police guard
+    tribune journal guardian reuters bureau authority authorities regulator board police guard intelligence
     militia brigade battalion regiment division unit corps fleet headquarters secretariat presidency
-    think-tank thinktank tank watchdog monitor observatory nato un eu kremlin team club league
+    think-tank thinktank tank watchdog monitor observatory nato un eu kremlin team club league exchange
 """)
 
 #: Plural nouns for unnamed groups of people: `Ukrainian officials`, `experts`.

@@ -230,6 +230,8 @@ PERSON_NOUNS = frozenset("""
     woman man girl boy mother father wife husband son daughter widow widower grandmother grandfather pensioner
     volunteer medic paramedic teacher student farmer driver worker villager refugee mechanic shopkeeper veteran
     fighter sniper pilot gunner marine paratrooper civilian neighbour neighbor local eyewitness serviceman
+    politician teenager insider commenter attendee participant passenger tourist supporter opponent critic voter
+    citizen boyfriend girlfriend person source
 """.split()) | ROLE_NOUNS - ORGANIZATION_NOUNS - frozenset("""
     reporter journalist correspondent interviewer host anchor presenter moderator chair partner owner member
     prime foreign defence defense interior finance vice first former acting incumbent major

@@ -214,8 +214,9 @@ def test_you_in_an_interviews_question_is_the_one_it_is_put_to():
 
 def test_an_outlet_the_interview_was_given_to_is_not_the_one_interviewed():
     text = ("Estonian Spy Chief: Russia Is Rebuilding Its Forces\n\nIn an interview with Reuters, Kaupo Rosin, the "
-            "head of Estonia's foreign intelligence service, spoke about Russia.\n\nQ: You warned in February that Russia was preparing for a long war. Has that changed?"
-            "\n\nA: No. We see the same preparations, and we expect them to continue.")
+            "head of Estonia's foreign intelligence service, spoke about Russia.\n\nQ: You warned in February that "
+            "Russia was preparing for a long war. Has that changed?\n\nA: No. We see the same preparations, and we "
+            "expect them to continue.")
     assert set(stance.extract([Article("t", text)])["speaker"]) == {"Kaupo Rosin"}
 
 

@@ -1020,6 +1020,18 @@ def test_a_role_refers_back_to_the_person_whose_apposition_gave_it():
     assert stance.extract([Article("t", text)])["speaker"].tolist() == ["Chris LaCivita", "Chris LaCivita"]
 
 
+@pytest.mark.parametrize("text, speaker_type", [
+    ("A Ukrainian teenager told the court that he had been held for a month.", "person"),
+    ("The PiS politician said the border would stay closed.", "person"),
+    ("One commenter noted that the bridge had been hit twice.", "person"),
+    ("The restaurant chain said it would leave Russia by the end of the year.", "organization"),
+    ("The exchange said trading would resume on Monday.", "organization"),
+    ("The Russian side said the talks had failed.", "organization"),
+])
+def test_a_word_for_a_person_or_a_body_types_an_unnamed_source(text, speaker_type):
+    assert stance.extract([Article("t", text)])["speaker_type"].tolist() == [speaker_type]
+
+
 def test_someone_unnamed_who_speaks_is_a_person():
     frame = stance.extract([Article("t", "A woman said the shelling never stopped. The woman added that the "
                                          "water was off.")])
