@@ -72,6 +72,7 @@ def names_a_topic(verb: Token, prep: Token) -> bool:
 NO_ONES = frozenset({"nobody", "everyone", "everybody", "anyone", "anybody"})
 _DECLARED = frozenset({"agree", "insist", "acknowledge", "conclude"})  # voiced by those present: `everyone at …`
 WRITERS = frozenset({"i", "we"})  # outside quotation marks, the writer's own voice
+_READERS_VERBS = frozenset({"read", "hear", "see", "know", "remember", "recall", "notice", "imagine", "guess"})
 _DASHES = ("-", "–", "—", "―")
 _DOUBLE_MARKS = ('"', "“", "”", "«", "»", "„")
 _INTERVIEW_LABEL = re.compile(r"[A-Z]\.?:\s")  # an interview's `Q:` or `A:`
@@ -106,6 +107,9 @@ def reporters_voice(verb: Token) -> bool:
                     for c in subject.children)  # `Many of us believe …`, `Most of us know …`
         if (subject.lower_ in WRITERS or of_us) and not between_marks(verb) and not _someone_elses_line(verb):
             return True
+    if subject is not None and subject.lower_ == "you" and verb.lemma_.lower() in _READERS_VERBS and not (
+            between_marks(verb) or _someone_elses_line(verb)):
+        return True  # the writer to the reader: `You may have read that …`, `As you know, …`
     # a question to the reader, or one asked of no one (`Who says Ukraine can't win?`, a headline's)
     asked = subject is not None and (subject.lower_ == "you" or subject.lower_ == "who" and verb.dep_ == "ROOT")
     return asked and verb.sent.text.rstrip().endswith("?")  # (not `a boy who calls himself a girl?`)

@@ -1247,6 +1247,9 @@ def test_a_date_before_the_reported_clause_and_a_participle_after_it_are_the_tel
     "It should be noted that the brigade withdrew in May.",
     "Ask yourself whether the front can hold another winter.",
     "Do you know where the aid money went?",
+    # the writer to the reader
+    "You may have read that the grain deal collapsed in July.",
+    "As you know, the bridge was never repaired.",
 ])
 def test_the_reporters_own_voice_is_nobodys_quote(text):
     assert quotes_of(text) == []
