@@ -211,6 +211,18 @@ def _asked_then_speaks(verb: Token, excluded: list[tuple[int, int]]) -> Token | 
     return asked if asked.pos_ in ("PROPN", "PRON") or names_someone(asked) else None
 
 
+def _named_past_a_misparse(subject: Token, verb: Token, excluded: list[tuple[int, int]]) -> Token:
+    """A date or a preposition that the parse makes a verb's subject speaks for no one: the person (else the body)
+    named between it and the verb does, outside a relative clause (`Saturday at the convention Sen. Elizabeth Warren
+    said …`, `Of Carson, Levine, who has given money to Marco Rubio, said …`)."""
+    if subject.ent_type_ not in ("DATE", "TIME") and subject.pos_ != "ADP":
+        return subject
+    names = [t for t in verb.doc[subject.i + 1:verb.i] if t.ent_type_ in ("PERSON", "ORG") and not inside(t, excluded)
+             and not any(a.dep_ == "relcl" and subject.i < a.i < verb.i for a in t.ancestors)]
+    people = [t for t in names if t.ent_type_ == "PERSON"]
+    return (people or names or [subject])[-1]
+
+
 def find_source(verb: Token, excluded: list[tuple[int, int]] = (), depth: int = 0) -> Token | None:
     """The token naming who speaks: the subject, a passive's agent, or, for a participle or a
     conjoined verb, the subject of the verb it hangs from. Words inside quotation marks
@@ -244,7 +256,7 @@ def find_source(verb: Token, excluded: list[tuple[int, int]] = (), depth: int = 
         if len(before) >= 2 and before[-1].lemma_.lower() in ROLE_NOUNS and before[-2].pos_ == "PROPN" and any(
                 t.text == "," for t in verb.doc[before[-2].i:before[-1].left_edge.i]):
             return before[-2]
-        return before[-1] if before else subjects[0]
+        return _named_past_a_misparse(before[-1], verb, excluded) if before else subjects[0]
     before = verb.doc[verb.i - 1] if verb.i > 0 else None
     if verb.tag_ == "VBG" and before is not None and before.ent_type_ == "PERSON" and not inside(before, excluded):
         return before  # `footage of Hillary Clinton asking, “…”`

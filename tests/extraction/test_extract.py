@@ -1032,6 +1032,11 @@ def test_a_word_for_a_person_or_a_body_types_an_unnamed_source(text, speaker_typ
     assert stance.extract([Article("t", text)])["speaker_type"].tolist() == [speaker_type]
 
 
+def test_a_preposition_the_parse_makes_the_subject_gives_way_to_the_name_before_the_verb():
+    text = "Of Carson, Levine, who has given money to Marco Rubio, said, “He’s flat-out scary.”"
+    assert stance.extract([Article("t", text)])["speaker"].tolist() == ["Levine"]
+
+
 def test_someone_unnamed_who_speaks_is_a_person():
     frame = stance.extract([Article("t", "A woman said the shelling never stopped. The woman added that the "
                                          "water was off.")])
