@@ -21,7 +21,7 @@ from stance.extraction.lexicon import (
 )
 from stance.extraction.names import headline_verb
 from stance.extraction.nlp import is_quote_mark, text_of
-from stance.extraction.signed import TRANSCRIPT_LINES, transcript_label
+from stance.extraction.signed import transcript_label, transcript_turns
 from stance.extraction.sources import is_reporting_verb
 
 MAX_LABEL_TOKENS = 4
@@ -55,7 +55,8 @@ def labelled_line(colon: Token) -> tuple[Token, list[Token]] | None:
     before = [t for t in doc[max(colon.i - MAX_ADDRESSED_TOKENS - 2, 0):colon.i] if t.idx >= line_start]
     after = [t for t in doc[colon.i + 1:] if t.idx < line_end]
     before, after = [t for t in before if not t.is_space], [t for t in after if not t.is_space]
-    if before and ")" in before[-1].text + colon.text and transcript_label(text[line_start:line_end]):
+    in_transcript = transcript_label(text[line_start:line_end]) is not None
+    if before and ")" in before[-1].text + colon.text and in_transcript:
         before = before[:next((i for i, t in enumerate(before) if t.text == "("), len(before))]  # `(via interpreter)`
     starts_line = bool(before) and before[0].idx - line_start <= 1
     label = _speaker_label(before) if starts_line else None
@@ -69,7 +70,7 @@ def labelled_line(colon: Token) -> tuple[Token, list[Token]] | None:
     words = [t for t in content if not t.is_punct]
     if len(words) < MIN_CONTENT_WORDS or is_quote_mark(content[0]) or headline_verb(content[0]):
         return None  # `Photo: Reuters`; a quotation is left to the quotation-mark rules; `X Wades In: Urges …`
-    spoken = all(t.is_upper for t in label if t.is_alpha) and bool(transcript_label(text[line_start:line_end]))
+    spoken = in_transcript and all(t.is_upper for t in label if t.is_alpha)
     if not spoken and not any(t.pos_ in ("VERB", "AUX") for t in content):
         return None  # `Putin: The Making of a Dictator`: a title, no statement (a transcript's turn may have none)
     if any(is_reporting_verb(t) and any(c.dep_ in ("nsubj", "nsubjpass") and c.ent_type_ == "PERSON"
@@ -107,8 +108,7 @@ def _transcript_turn(label: list[Token], words: list[Token]) -> bool:
     if any(t.lower_ in FIRST_PERSON for t in words):
         return True
     text, own = text_of(label[0].doc), " ".join(t.text for t in label)
-    turns = [(m.group(1).strip(), text[m.end():].split("\n", 1)[0]) for m in TRANSCRIPT_LINES.finditer(text)]
-    turns = [(name, line) for name, line in turns if not any(w.lower() in LINE_LABELS for w in name.split())]
+    turns = transcript_turns(text)
     return any(name != own for name, _ in turns) and any(
         _SPOKEN.search(line) or name.split()[-1].lower() in ROLE_NOUNS for name, line in turns)
 

@@ -17,8 +17,9 @@ from stance.records import Speaker
 
 _DASH_SOURCE = re.compile(r"(?:[^\S\n]|,)*[―—–][^\S\n]*([^\n,.;(]{2,80})")
 # a transcript line's label, with a note on how the words came (`ZELENSKYY (through translator): …`)
-TRANSCRIPT_LABEL = re.compile(r"([A-Z][A-Z.'’ -]{1,40})(?:[^\S\n]*\([^()\n]{1,40}\))?:\s")
-TRANSCRIPT_LINES = re.compile(r"(?m)^[^\S\n]*([A-Z][A-Z.'’ -]{1,40})(?:[^\S\n]*\([^()\n]{1,40}\))?:[^\S\n]")
+_LABEL = r"([A-Z][A-Z.'’ -]{1,40})(?:[^\S\n]*\([^()\n]{1,40}\))?:"
+TRANSCRIPT_LABEL = re.compile(_LABEL + r"\s")
+_TRANSCRIPT_LINES = re.compile(r"(?m)^[^\S\n]*" + _LABEL + r"[^\S\n]")  # every line's label, in a text
 # a post's signature on the line under it: `— Scott Adams (@ScottAdamsSays) February 9, 2024`, `— Maria Ivanova`
 SIGNATURE = re.compile(r"[-–—―]\s*([A-Z][\w.'’-]*(?:[^\S\n]+[A-Z][\w.'’-]*){0,4})\s*(?:\(@\w+\)|,|$)")
 # a post's signature with its author's handle, the name in any case (`— Ursula von der Leyen (@vonderleyen) …`)
@@ -86,6 +87,24 @@ def transcript_label(line: str) -> re.Match | None:
     return label if label and not any(w.lower() in LINE_LABELS for w in label.group(1).split()) else None
 
 
+def transcript_turns(text: str) -> list[tuple[str, str]]:
+    """(label, words) of every line of a text that opens with a speaker's label in capitals (`KATE BOULDUAN: …`);
+    not a heading's (`UPDATE: …`)."""
+    turns = []
+    for match in _TRANSCRIPT_LINES.finditer(text):
+        label, end = match.group(1).strip(), text.find("\n", match.end())
+        if not any(w.lower() in LINE_LABELS for w in label.split()):
+            turns.append((label, text[match.end():len(text) if end < 0 else end]))
+    return turns
+
+
+def _line_of(token: Token) -> tuple[int, int]:
+    """Where the line a token stands in begins and ends, in its Doc's text."""
+    text = text_of(token.doc)
+    end = text.find("\n", token.idx)
+    return text.rfind("\n", 0, token.idx) + 1, len(text) if end < 0 else end
+
+
 def line_owner(token: Token) -> Token | None:
     """Whose line a word outside quotation marks stands in, when the line says so: a transcript's label
     (`BANNON: I think …` → `BANNON`) or a post's signature on the line under its paragraph (`I think … ⏎ — Maria
@@ -93,8 +112,7 @@ def line_owner(token: Token) -> Token | None:
     doc, text = token.doc, text_of(token.doc)
     if between_marks(token):
         return None
-    start = text.rfind("\n", 0, token.idx) + 1
-    end = len(text) if (end := text.find("\n", token.idx)) < 0 else end
+    start, end = _line_of(token)
     label = transcript_label(text[start:end])
     if label is not None and label.end() <= token.idx - start:
         words = doc.char_span(start + label.start(1), start + label.end(1), alignment_mode="contract")
@@ -110,10 +128,11 @@ def line_owner(token: Token) -> Token | None:
 def labels_its_line(token: Token) -> bool:
     """Whether a word in capitals is the speaker's label its transcript line opens with (`TAPPER` in `TAPPER: Do you
     think …`): a person, whom the article may name nowhere else."""
-    text = text_of(token.doc)
-    start = text.rfind("\n", 0, token.idx) + 1
-    label = transcript_label(text[start:text.find("\n", start) if "\n" in text[start:] else len(text)])
-    return token.is_upper and label is not None and start + label.start(1) <= token.idx < start + label.end(1)
+    if not token.is_upper:
+        return False
+    start, end = _line_of(token)
+    label = transcript_label(text_of(token.doc)[start:end])
+    return label is not None and start + label.start(1) <= token.idx < start + label.end(1)
 
 
 def transcript_speaker(token: Token, mention: str, index: ArticleIndex) -> Speaker | None:
@@ -122,7 +141,7 @@ def transcript_speaker(token: Token, mention: str, index: ArticleIndex) -> Speak
     if not labels_its_line(token) or token.ent_type_ in ("ORG", "GPE", "NORP") and (
             len(token) <= 4 or token.lower_ in ORGANIZATION_NOUNS):
         return None  # (`AP: Trump chair routed …`, `NATO: …`: a body's line)
-    labels = [m.group(1).strip() for m in TRANSCRIPT_LINES.finditer(text_of(token.doc))]
+    labels = [label for label, _ in transcript_turns(text_of(token.doc))]
     fullest = max((label for label in labels if normalize(label.split()[-1]) == normalize(token.text)), key=len,
                   default=token.text)
     return Speaker(max(index.canonical_name_text(token.text, token.idx), fullest, key=lambda n: len(n.split())),
