@@ -34,7 +34,7 @@ from stance.extraction.mentions import ArticleIndex
 from stance.extraction.names import normalize
 from stance.extraction.nlp import text_of
 from stance.extraction.phrases import according_source
-from stance.extraction.signed import HANDLE_SIGNATURE, named_person
+from stance.extraction.signed import FIRST_PERSON_WORDS, HANDLE_SIGNATURE, named_person
 from stance.extraction.sources import find_source, is_reporting_verb
 from stance.records import Speaker
 
@@ -76,7 +76,7 @@ _INTERVIEWED = re.compile(r"\b(?:(?:Q&A|[Ii]nterview|[Cc]onversation)s?[^\S\n]+w
 _YOU = re.compile(r"\byou(?:r|rs|rself)?\b", re.IGNORECASE)  # a question put to someone
 # an intro that says an interview follows: `spoke to us in Warsaw`, `sat down with`, `in an interview`
 _INTERVIEW = re.compile(r"\b(?:[Ii]nterview\w*|Q&A|(?:spoke|talked) (?:to|with)|sat down with|told us)\b")
-_FIRST_PERSON = re.compile(r"\b(?:I|[Ww]e|[Mm]y|[Oo]ur|[Mm]e|[Uu]s)\b")  # an answer in someone's own voice
+_FIRST_PERSON = re.compile(rf"\b(?:{FIRST_PERSON_WORDS})\b")  # an answer in someone's own voice
 
 
 def interview_answers(doc: Doc, paragraphs: list[tuple[int, int]]) -> list[Block]:

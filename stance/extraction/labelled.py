@@ -21,7 +21,7 @@ from stance.extraction.lexicon import (
 )
 from stance.extraction.names import headline_verb
 from stance.extraction.nlp import is_quote_mark, text_of
-from stance.extraction.signed import transcript_label, transcript_turns
+from stance.extraction.signed import FIRST_PERSON_WORDS, transcript_label, transcript_turns
 from stance.extraction.sources import is_reporting_verb
 
 MAX_LABEL_TOKENS = 4
@@ -114,7 +114,7 @@ def _transcript_turn(label: list[Token], words: list[Token]) -> bool:
 
 
 # a line someone speaks, or speaks to someone in
-_SPOKEN = re.compile(r"\b(?:I|[Ww]e|[Mm]y|[Oo]ur|[Mm]e|[Uu]s|[Yy]ou|[Yy]our)\b")
+_SPOKEN = re.compile(rf"\b(?:{FIRST_PERSON_WORDS}|[Yy]ou|[Yy]our)\b")
 
 
 def _name_last(statement: list[Token], name: list[Token]) -> tuple[Token, list[Token]] | None:

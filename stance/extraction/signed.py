@@ -17,6 +17,8 @@ from stance.records import Speaker
 
 _DASH_SOURCE = re.compile(r"(?:[^\S\n]|,)*[―—–][^\S\n]*([^\n,.;(]{2,80})")
 # a transcript line's label, with a note on how the words came (`ZELENSKYY (through translator): …`)
+# the words of a line in someone's own voice (`I`, `we`, `my`, …), for patterns that look for one
+FIRST_PERSON_WORDS = r"I|[Ww]e|[Mm]y|[Oo]ur|[Mm]e|[Uu]s"
 _LABEL = r"([A-Z][A-Z.'’ -]{1,40})(?:[^\S\n]*\([^()\n]{1,40}\))?:"
 TRANSCRIPT_LABEL = re.compile(_LABEL + r"\s")
 _TRANSCRIPT_LINES = re.compile(r"(?m)^[^\S\n]*" + _LABEL + r"[^\S\n]")  # every line's label, in a text
