@@ -137,10 +137,10 @@ def extract(
 
 
 def label_texts(texts: list[str], config: ClassifyConfig | str | Path | None = None,
-                cues: list[str] | None = None) -> pd.DataFrame:
-    """Tone and stance of each text (with its reporting cue, for models trained with cues): the label
-    columns of the schema, one row per text (`Labeller.label`)."""
-    return Labeller.of(config).label(texts, cues)
+                cues: list[str] | None = None, contexts: list[str] | None = None) -> pd.DataFrame:
+    """Tone and stance of each text (with its reporting cue and cue sentence, for models trained to read them):
+    the label columns of the schema, one row per text (`Labeller.label`)."""
+    return Labeller.of(config).label(texts, cues, contexts)
 
 
 def score(

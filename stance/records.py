@@ -76,6 +76,7 @@ class Quote:
     cue_start: int | None = None  # offsets of the cue words in the article (None: no cue)
     cue_end: int | None = None
     confidence: float | None = None  # how often a quote of this type and speaker resolution is right (confidence.py)
+    cue_sentence: str = ""  # the sentence around the quote and its cue, the quote cut out (extraction/context.py)
 
     @property
     def quote_id(self) -> str:
@@ -100,6 +101,7 @@ class Quote:
             "cue_start": self.cue_start,
             "cue_end": self.cue_end,
             "attribution_confidence": self.confidence,
+            "cue_sentence": self.cue_sentence,
         }
 
 

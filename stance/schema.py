@@ -30,6 +30,7 @@ QUOTE_COLUMNS: dict[str, str] = {
     "cue_start": "Int64",
     "cue_end": "Int64",
     "attribution_confidence": "float64",
+    "cue_sentence": "string",
 }
 
 #: The two tasks and their labels (LABELS.md §3–4): the one definition every module reads.

@@ -313,11 +313,13 @@ def quote_frame() -> pd.DataFrame:
         dict(article_id="a1", quote_id="a1:9-36", quote_type="direct", text="We will not give up our land,",
              start=9, end=36, speaker="Volodymyr Zelenskyy", speaker_mention="Zelenskyy", speaker_type="person",
              speaker_role="president", cue="said", speaker_start=40, speaker_end=49, speaker_resolution="name",
-             cue_start=50, cue_end=54, title="Talks, in “Istanbul”", date="2025-06-02", source="Wire",
+             cue_start=50, cue_end=54, cue_sentence="“…” Zelenskyy said, “and we mean it.”",
+             title="Talks, in “Istanbul”", date="2025-06-02", source="Wire",
              url="https://example.org/1", words=7),
         dict(article_id="a2", quote_id="a2:0-40", quote_type="indirect", text="talks would fail\nand “soon”",
              start=0, end=40, speaker="", speaker_mention="", speaker_type="unknown", speaker_role="", cue="warned",
-             speaker_start=None, speaker_end=None, speaker_resolution="none", cue_start=44, cue_end=50, title="",
+             speaker_start=None, speaker_end=None, speaker_resolution="none", cue_start=44, cue_end=50,
+             cue_sentence="", title="",
              date="2025-06-03", source="Wire", url="https://example.org/2", words=5),
     ]
     return apply_dtypes(pd.DataFrame(rows))

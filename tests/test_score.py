@@ -237,7 +237,7 @@ def test_evaluate_labels_warns_when_the_default_model_trained_on_the_gold(monkey
     seed = Path(__file__).resolve().parents[1] / "seeds" / "000_425a455c3402a5f3.gold.jsonl"
     assert default_models_trained_on(seed, ["tone", "stance"]) == []
 
-    def fixed(self, texts, cues=None):
+    def fixed(self, texts, cues=None, contexts=None):
         return pd.DataFrame({"tone": ["neutral"] * len(texts), "stance": ["neutral"] * len(texts)})
 
     monkeypatch.setattr(Labeller, "label", fixed)

@@ -57,12 +57,14 @@ class Labeller:
             self.classifier(task)
         return self
 
-    def label(self, texts: list[str], cues: list[str] | None = None) -> pd.DataFrame:
-        """The schema's label columns, one row per text (with its reporting cue, for models trained with cues)."""
+    def label(self, texts: list[str], cues: list[str] | None = None,
+              contexts: list[str] | None = None) -> pd.DataFrame:
+        """The schema's label columns, one row per text (with its reporting cue and cue sentence, for models
+        trained to read them)."""
         from stance.classifier.model import predict_tasks
 
         parts = []
-        predictions = predict_tasks([self.classifier(task) for task in TASKS], texts, cues)
+        predictions = predict_tasks([self.classifier(task) for task in TASKS], texts, cues, contexts)
         for task, predicted in zip(TASKS, predictions):
             predicted[f"{task}_model"] = pd.array([model_label(self.model_name(task), task)] * len(texts),
                                                   dtype="string")
@@ -72,9 +74,10 @@ class Labeller:
 
     def label_frame(self, frame: pd.DataFrame, rows: pd.Series | None = None) -> pd.DataFrame:
         """`frame` with fresh label columns for its `rows` (a boolean mask, every row by default), read from
-        `text` and `cue`; the other rows' labels are missing."""
+        `text`, `cue` and `cue_sentence`; the other rows' labels are missing."""
         part = frame if rows is None else frame.loc[rows]
         cues = part["cue"].fillna("").astype(str).tolist() if "cue" in part else None
-        labels = self.label(part["text"].fillna("").astype(str).tolist(), cues)
+        contexts = part["cue_sentence"].fillna("").astype(str).tolist() if "cue_sentence" in part else None
+        labels = self.label(part["text"].fillna("").astype(str).tolist(), cues, contexts)
         labels.index = part.index
         return frame.drop(columns=[c for c in LABEL_COLUMNS if c in frame]).join(labels)

@@ -14,7 +14,7 @@ import pandas as pd
 from stance.errors import InputError
 from stance.schema import TASKS
 
-SHEET_COLUMNS = ("quote_id", "article_id", "start", "end", "quote_type", "speaker", "cue", "text")
+SHEET_COLUMNS = ("quote_id", "article_id", "start", "end", "quote_type", "speaker", "cue", "text", "cue_sentence")
 
 
 def _probabilities(table: pd.DataFrame, task: str) -> np.ndarray | None:

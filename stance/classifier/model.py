@@ -30,19 +30,13 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from stance.classifier.inputs import CUE, CUE_CONTEXT, fitted, with_context
 from stance.classifier.prior import prior_offsets
 from stance.config import packaged_dir
 from stance.errors import ConfigError, ModelError
 from stance.schema import SIGNED, TASKS, check_task
 
 logger = logging.getLogger(__name__)
-
-
-def with_cue(text: str, cue: str | None) -> str:
-    """The classifier input for a quote whose cue is known: `warned: <quote>` (LABELS.md §6: the cue sets
-    labels too)."""
-    cue = (cue or "").strip()
-    return f"{cue}: {text}" if cue else text
 
 
 DEFAULT_HYPOTHESES: dict[str, dict[str, str]] = {
@@ -329,32 +323,40 @@ class TextClassifier:
         return probs / probs.sum(axis=1, keepdims=True) if len(probs) else probs
 
     @property
-    def uses_cue(self) -> bool:
-        """Whether the model was trained on `cue: quote` inputs (`stance_input_format` in its config.json)."""
-        return getattr(self.model.config, "stance_input_format", "text") == "cue: text"
+    def input_format(self) -> str:
+        """What the model was trained to read (`stance_input_format` in its config.json): the quote, `cue: quote`,
+        or `cue: quote [SEP] cue sentence` (`stance.classifier.inputs`)."""
+        return getattr(self.model.config, "stance_input_format", "text")
 
-    def predict(self, texts: list[str], cues: list[str] | None = None) -> pd.DataFrame:
-        """`<task>`, `<task>_score` and `<task>_<label>` columns, one row per text. A model trained with cues
-        reads each quote as `cue: quote` when `cues` are given."""
-        return predict_tasks([self], texts, cues)[0]
+    def predict(self, texts: list[str], cues: list[str] | None = None,
+                contexts: list[str] | None = None) -> pd.DataFrame:
+        """`<task>`, `<task>_score` and `<task>_<label>` columns, one row per text, each read as the model was
+        trained to read it from the cues and cue sentences given."""
+        return predict_tasks([self], texts, cues, contexts)[0]
 
-    def inputs(self, texts: list[str], cues: list[str] | None) -> list[str]:
-        """What the model reads: each text, or `cue: text` for a model trained with cues when cues are given."""
+    def inputs(self, texts: list[str], cues: list[str] | None, contexts: list[str] | None = None) -> list[str]:
+        """What the model reads: each text, `cue: text` for a model trained with cues when cues are given, and
+        the cue sentence after it for a model trained with them when they are given."""
         texts = ["" if t is None else str(t) for t in texts]
-        if cues is not None and self.uses_cue:
-            return [with_cue(t, c) for t, c in zip(texts, cues)]
-        return texts
+        if cues is None or self.input_format not in (CUE, CUE_CONTEXT):
+            return texts
+        firsts = [with_context(t, c, None) for t, c in zip(texts, cues)]
+        if contexts is None or self.input_format != CUE_CONTEXT:
+            return firsts
+        return fitted(self.tokenizer, firsts, ["" if x is None else " ".join(str(x).split()) for x in contexts],
+                      self.max_length)
 
 
-def predict_tasks(classifiers: list[TextClassifier], texts: list[str],
-                  cues: list[str] | None = None) -> list[pd.DataFrame]:
-    """Each classifier's prediction frame for the same texts. Classifiers that hold one model (the tone and
-    stance heads of a joint model) and read the same inputs share one encoder pass."""
+def predict_tasks(classifiers: list[TextClassifier], texts: list[str], cues: list[str] | None = None,
+                  contexts: list[str] | None = None) -> list[pd.DataFrame]:
+    """Each classifier's prediction frame for the same texts (with their cues and cue sentences, for models
+    trained to read them). Classifiers that hold one model (the tone and stance heads of a joint model) and read
+    the same inputs share one encoder pass."""
     texts = list(texts)
     shared: dict[tuple, np.ndarray] = {}
     frames = []
     for classifier in classifiers:
-        inputs = classifier.inputs(texts, cues)
+        inputs = classifier.inputs(texts, cues, contexts)
         if classifier.hypotheses is not None:
             frames.append(prediction_frame(classifier.task, classifier.predict_proba(inputs)))
             continue

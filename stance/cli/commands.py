@@ -271,15 +271,18 @@ def train_command(
 def _train_joint(config, data, output, base_model, init_model, interpolation, prior, epochs, max_steps, seed,
                  command) -> None:
     from stance.errors import ConfigError
-    from stance.train.joint_config import JointSource, load_joint_config
+    from stance.train.joint_config import JointSource, load_joint_config, reads_context
     from stance.train.multitask import train_joint
 
     if interpolation is not None or prior is not None:
         raise ConfigError("--interpolation and --prior apply to one-task training; a joint model's priors are set "
                           "per task in its config ([train] prior = { stance = ... })")
-    sources = tuple(JointSource("table", str(path), {"cue": True}, split=True) for path in data) if data else None
+    start = init_model or (None if config else "default")
+    context = reads_context(start)  # a table's `cue_sentence` column is read when the model continued reads them
+    sources = tuple(JointSource("table", str(path), {"cue": True, "context": context}, split=True)
+                    for path in data) if data else None
     settings = load_joint_config(config, data=sources, output_dir=str(output) if output else None,
-                                 base_model=base_model, init_model=init_model or (None if config else "default"),
+                                 base_model=base_model, init_model=start,
                                  epochs=epochs, max_steps=max_steps, seed=seed)
     metrics = train_joint(settings, command=command)
     for task, dev in (metrics["dev"] or {}).items():

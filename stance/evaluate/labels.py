@@ -68,7 +68,8 @@ def evaluate_labels(
                 logger.warning("the default %s model was trained on %s, so its figures here are not held out "
                                "(benchmarks/classifiers.py measures it by cross-validation)", task, gold)
 
-        predicted = Labeller.of(config).label_frame(gold_frame[["text", "cue"] if "cue" in gold_frame else ["text"]])
+        predicted = Labeller.of(config).label_frame(gold_frame[[c for c in ("text", "cue", "cue_sentence")
+                                                                if c in gold_frame]])
         joined = gold_frame.join(predicted[list(tasks)].add_suffix("_pred"))
     else:
         predicted = predictions if isinstance(predictions, pd.DataFrame) else read_table(predictions)

@@ -25,6 +25,7 @@ from stance.extraction.blocks import Block, asked_speaker, block_quotes, passage
 from stance.extraction.claims import quoted_claims_first
 from stance.extraction.confidence import attribution_confidence
 from stance.extraction.contents import clause_then_words
+from stance.extraction.context import cue_sentence
 from stance.extraction.cues import ACCORDING, CLAUSE, NOMINAL, Cue, find_cues
 from stance.extraction.headlines import as_written
 from stance.extraction.lexicon import PERSON_PRONOUNS, PLURAL_PRONOUNS, SPEECH_VERBS
@@ -307,5 +308,6 @@ def extract_article(article: Article, chunks: list[Chunk], config: ExtractConfig
             cue, (cue_start, cue_end) = item.cue.text if item.cue else "", _cue_offsets(item.cue, chunk.offset)
             speaker = as_written(item.speaker or Speaker(), article.text)  # (a headline read in sentence case)
             quotes.append(Quote(article.article_id, item.kind, start, end, article.text[start:end], speaker, cue,
-                                cue_start, cue_end, attribution_confidence(item.kind, speaker.resolution)))
+                                cue_start, cue_end, attribution_confidence(item.kind, speaker.resolution),
+                                cue_sentence(article.text, start, end, cue_start, cue_end)))
     return quotes

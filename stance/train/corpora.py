@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from stance.classifier.model import with_cue
+from stance.classifier.inputs import with_cue
 from stance.errors import InputError
 
 ROW_COLUMNS = ["text", "label", "origin"]

@@ -13,9 +13,11 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from stance.classifier.model import resolve_model, with_cue
+from stance.classifier.inputs import CUE, CUE_CONTEXT, TEXT, with_context
+from stance.classifier.model import resolve_model
 from stance.config import read_toml
 from stance.errors import ConfigError, InputError
+from stance.extraction.context import cue_sentence, find_cue
 from stance.schema import TASKS, check_task
 
 logger = logging.getLogger(__name__)
@@ -51,7 +53,9 @@ def is_joint(model_config) -> bool:
 class JointSource:
     """One labelled corpus: `kind` a reader of `stance.corpora.READERS`; `sample` rows drawn at random (0: all);
     `split`: hold out a share of its articles as dev data (needs a `doc_id` or `article_id` column);
-    `cue`: read a table's quotes as `cue: quote`; `tasks`: the tasks a table trains (default: every task it has
+    `cue`: read a table's quotes as `cue: quote`; `context`: as `cue: quote [SEP] cue sentence`, the sentence
+    from the table's `cue_sentence` column or cut from its article (`articles`: folders of `<doc_id>.txt`, by the
+    quote's `start` and `end`); `tasks`: the tasks a table trains (default: every task it has
     a column for), so that a table labelled for both can teach one."""
 
     kind: str
@@ -68,8 +72,10 @@ class JointSource:
 
         if self.kind == "table":
             only = self.options.get("tasks")
+            articles = self.options.get("articles")
             frame = quote_table(self.path, bool(self.options.get("cue", False)),
-                                [only] if isinstance(only, str) else only)
+                                [only] if isinstance(only, str) else only, bool(self.options.get("context", False)),
+                                [articles] if isinstance(articles, str) else articles)
         elif self.kind == "articles":
             frame = article_sentences(self.path, int(self.options.get("min_words", 8)),
                                       int(self.options.get("max_words", 80)))
@@ -112,9 +118,10 @@ def article_sentences(path: str, min_words: int, max_words: int) -> pd.DataFrame
     return frame
 
 
-def quote_table(path: str, cue: bool, only: list[str] | None = None) -> pd.DataFrame:
-    """A labelled quote table read for training: `text` (with its cue when `cue`) and the task columns (those
-    of `only` when given; the others left unlabelled)."""
+def quote_table(path: str, cue: bool, only: list[str] | None = None, context: bool = False,
+                articles: list[str] | None = None) -> pd.DataFrame:
+    """A labelled quote table read for training: `text` (with its cue when `cue`, and its cue sentence too when
+    `context`) and the task columns (those of `only` when given; the others left unlabelled)."""
     from stance.io import read_table
 
     for task in only or ():
@@ -129,8 +136,12 @@ def quote_table(path: str, cue: bool, only: list[str] | None = None) -> pd.DataF
         raise InputError(f"{path}: a labelled table needs `text` and a `tone` or `stance` column; "
                          f"found {list(table.columns)}")
     texts = table["text"].fillna("").astype(str)
-    if cue and "cue" in table.columns:
-        texts = pd.Series([with_cue(t, c if isinstance(c, str) else "") for t, c in zip(texts, table["cue"])])
+    cues = [c if cue and isinstance(c, str) else "" for c in table.get("cue", pd.Series([""] * len(table)))]
+    if context:
+        contexts = quote_contexts(table, articles or [], path)
+        texts = pd.Series([with_context(t, c, x) for t, c, x in zip(texts, cues, contexts)])
+    elif cue:
+        texts = pd.Series([with_context(t, c, None) for t, c in zip(texts, cues)])
     frame = pd.DataFrame({"text": texts.tolist(), "origin": [f"{Path(path).name}:{i}" for i in range(len(table))]})
     for task in TASKS:
         values = table[task] if task in table.columns else pd.Series([None] * len(table))
@@ -143,6 +154,34 @@ def quote_table(path: str, cue: bool, only: list[str] | None = None) -> pd.DataF
     frame["group"] = table[column].astype(str).tolist() if column else None
     labelled = frame[list(TASKS)].notna().any(axis=1) & (frame["text"].str.strip() != "")
     return frame[labelled]
+
+
+def quote_contexts(table: pd.DataFrame, articles: list[str], path: str) -> list[str]:
+    """Each quote's cue sentence: the table's `cue_sentence` column (a `stance score` table and its labelling
+    sheet have one), else cut from its article (`doc_id` or `article_id`, `start`, `end`, the cue found near the
+    quote) in the first of the `articles` folders that has it; empty where neither is known."""
+    if "cue_sentence" in table.columns:
+        return [x if isinstance(x, str) else "" for x in table["cue_sentence"]]
+    column = next((c for c in GROUP_COLUMNS if c in table.columns), None)
+    if not articles or column is None or not {"start", "end"} <= set(table.columns):
+        logger.warning("%s has no `cue_sentence` column (nor `articles` folders for its `doc_id`, `start` and `end`): "
+                       "its quotes are read without their cue sentences", path)
+        return [""] * len(table)
+    texts: dict[str, str | None] = {}
+    out = []
+    for doc, start, end, text, cue in zip(table[column], table["start"], table["end"], table["text"],
+                                          table.get("cue", pd.Series([""] * len(table)))):
+        if doc not in texts:
+            found = next((Path(folder) / f"{doc}.txt" for folder in articles if (Path(folder) / f"{doc}.txt").exists()),
+                         None)
+            texts[doc] = found.read_text(encoding="utf-8") if found else None
+        article = texts[doc]
+        if article is None or pd.isna(start) or pd.isna(end) or article[int(start):int(end)] != text:
+            out.append("")
+            continue
+        where = find_cue(article, int(start), int(end), cue if isinstance(cue, str) else "")
+        out.append(cue_sentence(article, int(start), int(end), *(where or (None, None))))
+    return out
 
 
 @dataclass(frozen=True)
@@ -197,6 +236,27 @@ class JointConfig:
         if self.teachers and not (0 < self.distill_weight <= 1 and self.distill_temperature > 0):
             raise ConfigError("train.distill_weight must be in (0, 1] and train.distill_temperature positive, got "
                               f"{self.distill_weight!r} and {self.distill_temperature!r}")
+
+
+def input_format(config: JointConfig) -> str:
+    """What the trained model reads (`stance_input_format` in its config.json): its quotes with their cue
+    sentences when a source gave them, else with their cues when a source gave them, else the text alone."""
+    if any(source.options.get("context") for source in config.data):
+        return CUE_CONTEXT
+    return CUE if any(source.options.get("cue") for source in config.data) else TEXT
+
+
+def reads_context(model: str | None) -> bool:
+    """Whether a joint model (a name `resolve_model` knows, or None for a fresh one) reads its quotes with their
+    cue sentences: a model continued keeps reading what it learnt to read."""
+    if model is None:
+        return False
+    config = Path(resolve_model(model, "tone")) / "config.json"
+    if not config.exists():
+        return False
+    import json
+
+    return json.loads(config.read_text(encoding="utf-8")).get("stance_input_format") == CUE_CONTEXT
 
 
 def trains_joint(config_path: str | Path | None, task: str | None, init_model: str | None) -> bool:

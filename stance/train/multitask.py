@@ -37,6 +37,7 @@ from stance.schema import TASKS, parse_prior
 from stance.train.distill import distill_loss, teacher_targets
 from stance.train.joint_config import (
     JointConfig,
+    input_format,
     is_joint,
     joint_labels,
     quote_table,
@@ -356,7 +357,7 @@ def _save(model, tokenizer, config: JointConfig, priors: dict, learnt: dict, cal
             adapter_base(resolve_model(config.init_model, "tone"))
         adapter_config.write_text(json.dumps(settings, indent=2) + "\n", encoding="utf-8")
         model_config = model.base_model.model.config
-    model_config.stance_input_format = "cue: text" if any(s.options.get("cue") for s in config.data) else "text"
+    model_config.stance_input_format = input_format(config)
     model_config.stance_label_priors = priors or None
     model_config.stance_trained_priors = learnt if priors else None
     model_config.stance_temperatures = {t: c["temperature"] for t, c in calibration.items()} or None

@@ -36,6 +36,7 @@ from transformers import (
     set_seed,
 )
 
+from stance.classifier.inputs import CUE
 from stance.classifier.model import load_adapter, quiet_transformers, require_safetensors, resolve_model
 from stance.errors import ConfigError, InputError
 from stance.metrics import score_labels
@@ -219,8 +220,8 @@ def _train_stage(config: TrainConfig, first_stage: tuple[TrainConfig, dict] | No
         predicted = [labels[i] for i in np.asarray(raw.predictions).argmax(axis=1)]
         scores = score_labels(config.task, labels, dev_frame["label"].tolist(), predicted)
     if any(source.options.get("cue") for source in config.data):
-        model_config.stance_input_format = "cue: text"  # quotes are read as `cue: quote` at prediction time
-        trainer.model.config.stance_input_format = "cue: text"
+        model_config.stance_input_format = CUE  # quotes are read as `cue: quote` at prediction time
+        trainer.model.config.stance_input_format = CUE
     _record_prior(target_prior, learnt, (model_config, trainer.model.config))
     _save(trainer.model, tokenizer, model_config, config, output)
     metrics = {"dev": scores.to_dict() if scores else None, "train_rows": len(train_frame),

@@ -17,7 +17,7 @@ def _scored() -> pd.DataFrame:
     return pd.DataFrame({
         "article_id": ["a", "a", "b"], "quote_id": ["a:0-5", "a:9-20", "b:3-8"], "start": [0, 9, 3],
         "end": [5, 20, 8], "text": ["We will strike.", "Talks may help.", "It rained."], "cue": ["said"] * 3,
-        "speaker": ["X", "Y", "Z"],
+        "speaker": ["X", "Y", "Z"], "cue_sentence": ["X said “…”", "Y said …", ""],
         "tone": ["negative", "positive", "neutral"],
         "tone_negative": [0.9, 0.2, 0.1], "tone_neutral": [0.05, 0.35, 0.8], "tone_positive": [0.05, 0.45, 0.1],
         "stance": ["escalation", "negotiation", "neutral"],
@@ -36,6 +36,7 @@ def test_the_sheet_puts_the_most_uncertain_first_with_empty_labels():
     assert sheet["quote_id"].tolist() == ["a:9-20", "b:3-8", "a:0-5"]  # ties keep article order
     assert (sheet["tone"] == "").all() and (sheet["stance"] == "").all() and (sheet["note"] == "").all()
     assert labelling_sheet(_scored(), limit=1)["quote_id"].tolist() == ["a:9-20"]
+    assert sheet["cue_sentence"].tolist() == ["Y said …", "", "X said “…”"]  # LABELS.md §6: what sets the labels
 
 
 def test_a_prefilled_sheet_carries_the_models_labels():

@@ -138,6 +138,7 @@ def test_offsets_index_the_article_and_carry_the_role():
     assert row.quote_id == f"a:{row.start}-{row.end}"
     assert row.speaker == "Sergiy Kyslytsya"
     assert "envoy" in row.speaker_role
+    assert row.cue_sentence == "Sergiy Kyslytsya, Ukraine’s envoy to the UN, said …."  # what the labels read beside it
 
 
 def test_unbalanced_marks_do_not_raise_and_keep_the_quote():

@@ -379,3 +379,57 @@ def test_unlabelled_sentences_need_a_teacher_and_never_come_from_dev_articles(ti
     assert set(unlabelled["group"]) == set(train["group"]) - {None} and set(dev["group"]).isdisjoint(
         unlabelled["group"])
     assert len(dev) == 4  # the dev rows are the labelled quotes alone
+
+
+def _articles_and_quotes(tmp_path):
+    """Two articles on disk and a quote table that points into them by offsets."""
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    rows = []
+    for doc, (before, quote, after, tone, stance) in enumerate([
+            ("The minister, furious, warned that ", "the strikes would go on", ". Nobody replied.", "negative",
+             "escalation"),
+            ("The envoy said warmly that ", "the talks were going well", ". Then she left.", "positive",
+             "negotiation")]):
+        text = f"Day {doc}. {before}{quote}{after}"
+        (folder / f"d{doc}.txt").write_text(text, encoding="utf-8")
+        start = text.index(quote)
+        rows.append({"doc_id": f"d{doc}", "start": start, "end": start + len(quote), "text": quote,
+                     "cue": "warned" if doc == 0 else "said", "tone": tone, "stance": stance})
+    table = tmp_path / "in_articles.jsonl"
+    pd.DataFrame(rows).to_json(table, orient="records", lines=True)
+    return folder, table
+
+
+def test_quotes_are_read_with_their_cue_sentence_cut_from_their_article(tmp_path):
+    folder, table = _articles_and_quotes(tmp_path)
+    read = JointSource("table", str(table), {"cue": True, "context": True, "articles": str(folder)}).read(seed=0)
+    assert read["text"].tolist() == ["warned: the strikes would go on [SEP] The minister, furious, warned that ….",
+                                     "said: the talks were going well [SEP] The envoy said warmly that …."]
+    # a table's own `cue_sentence` column (a `stance score` table's) wins; without either the quote is read alone
+    pd.read_json(table, lines=True).assign(cue_sentence=["He said …", None]).to_json(table, orient="records",
+                                                                                       lines=True)
+    read = JointSource("table", str(table), {"cue": True, "context": True}).read(seed=0)
+    assert read["text"].tolist() == ["warned: the strikes would go on [SEP] He said …",
+                                     "said: the talks were going well"]
+
+
+def test_a_model_trained_on_cue_sentences_reads_them_and_says_so(tiny_models, quotes, tmp_path):
+    folder, table = _articles_and_quotes(tmp_path)
+    source = JointSource("table", str(table), {"cue": True, "context": True, "articles": str(folder)})
+    train_joint(_config(tiny_models, quotes, tmp_path, dev_fraction=0.0,
+                        data=(JointSource("table", str(quotes), {"cue": True}), source)))
+    config = json.loads((tmp_path / "joint" / "config.json").read_text())
+    assert config["stance_input_format"] == "cue: text [SEP] context"
+    tone = TextClassifier.load(str(tmp_path / "joint"), "tone", max_length=32)
+    assert tone.inputs(["talks"], ["said"], ["She said …"]) == ["said: talks [SEP] She said …"]
+    assert tone.inputs(["talks"], ["said"], None) == ["said: talks"]
+    long_sentence = "She said " + "again and " * 40 + "…"
+    fitted = tone.inputs(["talks"], ["said"], [long_sentence])[0]
+    assert fitted.startswith("said: talks [SEP] She said again") and len(tone.tokenizer(fitted)["input_ids"]) <= 32
+    with_sentence = tone.predict(["talks"], ["said"], ["The envoy said warmly that …"])
+    assert not with_sentence.equals(tone.predict(["talks"], ["said"]))
+    # a model that reads cue sentences is continued on a sheet's `cue_sentence` column
+    from stance.train.joint_config import reads_context
+
+    assert reads_context(str(tmp_path / "joint")) and not reads_context(None)

@@ -291,7 +291,7 @@ def test_a_model_trained_with_cues_reads_quotes_with_their_cue(tiny_models, tmp_
     config = _config(tiny_models, path, tmp_path, data=(DataSource("table", str(path), {"cue": True}),))
     train(config)
     clf = TextClassifier.load(str(tmp_path / "model"), "stance")
-    assert clf.uses_cue
+    assert clf.input_format == "cue: text"
     with_cue = clf.predict(["talks now"], cues=["praised"])
     plain = clf.predict(["talks now"])
     assert not with_cue.equals(plain)
@@ -300,7 +300,7 @@ def test_a_model_trained_with_cues_reads_quotes_with_their_cue(tiny_models, tmp_
 
 def test_a_model_trained_without_cues_ignores_them(tiny_models):
     clf = TextClassifier.load(str(tiny_models["stance"]), "stance")
-    assert not clf.uses_cue
+    assert clf.input_format == "text"
     assert clf.predict(["talks now"], cues=["praised"]).equals(clf.predict(["talks now"]))
 
 
