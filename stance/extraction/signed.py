@@ -8,7 +8,7 @@ import re
 
 from spacy.tokens import Doc, Token
 
-from stance.extraction.lexicon import LINE_LABELS, ORGANIZATION_NOUNS
+from stance.extraction.lexicon import LINE_LABELS, ORGANIZATION_NOUNS, TITLES
 from stance.extraction.mentions import ArticleIndex
 from stance.extraction.names import normalize
 from stance.extraction.nlp import between_marks, gap_is_blank, text_of
@@ -146,5 +146,17 @@ def transcript_speaker(token: Token, mention: str, index: ArticleIndex) -> Speak
     labels = [label for label, _ in transcript_turns(text_of(token.doc))]
     fullest = max((label for label in labels if normalize(label.split()[-1]) == normalize(token.text)), key=len,
                   default=token.text)
-    return Speaker(max(index.canonical_name_text(token.text, token.idx), fullest, key=lambda n: len(n.split())),
-                   mention, "person")
+    return Speaker(max(index.canonical_name_text(token.text, token.idx), fullest, _named_in_prose(token),
+                       key=lambda n: len(n.split())), mention, "person")
+
+
+def _named_in_prose(label: Token) -> str:
+    """The name the article's prose gives a transcript label's person, whatever the tagger took it for
+    (`CNN's Christiane Amanpour`, tagged an organisation, for `AMANPOUR:`): an entity of two or three capitalised
+    words ending in the label's word, outside the transcript's labels; the label itself when there is none."""
+    for entity in label.doc.ents:
+        words = entity.text.split()
+        if (2 <= len(words) <= 3 and normalize(words[-1]) == normalize(label.text) and not labels_its_line(entity[0])
+                and all(w[:1].isupper() and not w.isupper() and w.lower() not in TITLES for w in words)):
+            return entity.text
+    return label.text

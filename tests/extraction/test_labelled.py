@@ -163,3 +163,13 @@ def test_a_transcript_whose_turns_address_someone_keeps_the_interviewers_questio
             "the five percent target?\n\nRUTTE: Yes. Every ally except one has signed up.\n\nRUTTE: You know "
             "which one.")
     assert speakers_of(text)[0] == ("JUDY WOODRUFF", ":", "Will allies reach the five percent target?")
+
+
+def test_a_transcript_label_takes_the_prose_name_the_tagger_took_for_a_body():
+    # `Christiane Amanpour` reads as an organisation to the tagger here; her label still gives her full name
+    text = ("Ukraine's foreign minister sat down with CNN's Christiane Amanpour in Kyiv on Monday.\n\nAMANPOUR: Will "
+            "the city have heat this winter?\n\nKULEBA: I promise you that every school will be warm by November.")
+    assert ("Christiane Amanpour", ":", "Will the city have heat this winter?") in speakers_of(text)
+    # a title before the surname is no part of the name (`President Stubb` gives no `President` first name)
+    text = ("President Stubb met reporters in Helsinki.\n\nSTUBB: I told them we will keep helping Ukraine.")
+    assert speakers_of(text)[0][0] != "President Stubb"
