@@ -54,16 +54,18 @@ def cue_sentence(text: str, start: int, end: int, cue_start: int | None = None, 
     low = min(start, cue_start) if cue_start is not None and cue_start >= 0 else start
     high = max(end, cue_end) if cue_end is not None and 0 <= cue_end <= len(text) else end
     before = text[_sentence_start(text, low):start]
-    after = text[end:max(end, _sentence_end(text, max(high - 1, start)))]
+    # (from the quote's last marks on: a quote may end with its sentence's full stop and closing mark)
+    after = text[end:max(end, _sentence_end(text, max(high - 3, start)))]
     if len(before) > SIDE_LIMIT:
         before = before[-SIDE_LIMIT:].split(" ", 1)[-1]
     if len(after) > SIDE_LIMIT:
         after = after[:SIDE_LIMIT].rsplit(" ", 1)[0]
+    # the quote's place keeps the white space the article had on each side of it
+    glue_before = " " if before[-1:].isspace() else ""
+    glue_after = " " if after[:1].isspace() else ""
     before, after = " ".join(before.split()), " ".join(after.split())
     if not re.search(r"\w", before + after):
         return ""
-    glue_before = "" if not before or before.endswith(("“", "‘", '"', "'", "«")) else " "
-    glue_after = "" if not after or after.startswith(("”", "’", '"', "'", "»", ",", ".", ";", ":", "!", "?")) else " "
     return f"{before}{glue_before}…{glue_after}{after}".strip()
 
 

@@ -64,3 +64,17 @@ def test_with_context_joins_the_cue_the_quote_and_the_sentence():
     assert with_context("it ends now", "said", "He  said that\n…") == "said: it ends now [SEP] He said that …"
     assert with_context("it ends now", "said", "") == "said: it ends now"
     assert with_context("it ends now", None, None) == "it ends now"
+
+
+def test_a_quote_that_ends_its_sentence_with_the_full_stop_and_mark_stops_there():
+    text = "It said the jets could carry “bombs of every kind.” These are the newest. Nothing else was said."
+    start, end = _span(text, "bombs of every kind.”")
+    assert cue_sentence(text, start, end) == "It said the jets could carry “…"
+
+
+def test_the_quotes_place_keeps_the_white_space_around_it():
+    text = "He wrote that we must go .. he never said where. She replied “no…”and left."
+    start, end = _span(text, "we must go")
+    assert cue_sentence(text, start, end) == "He wrote that … .. he never said where."
+    start, end = _span(text, "no…")
+    assert cue_sentence(text, start, end) == "She replied “…”and left."
