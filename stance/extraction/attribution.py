@@ -35,6 +35,7 @@ from stance.extraction.names import (
     ORG_LABELS,
     PERSON_NOUNS,
     POSSESSIVE,
+    civil_office,
     described_body,
     mention_tokens,
     named_after_role,
@@ -265,7 +266,7 @@ def _resolve(source: Token | None, offset: int, index: ArticleIndex, window: int
         return replace(owned, mention=mention, type="person" if owned.type == "unknown" else owned.type)
     if lower in FIRST_PERSON or source.pos_ == "PRON":  # `Someone close to the talks`: described, as a role noun
         return Speaker(mention, mention, "person") if lower[:4] == "some" and " " in mention else Speaker("", mention)
-    head_lemma = source.lemma_.lower()
+    head_lemma = civil_office(source) or source.lemma_.lower()
     if source.pos_ == "NOUN" and (head_lemma in DOCUMENT_NOUNS or evidence_noun(source)):
         author = document_author(source, start, index)
         if author is not None:
@@ -307,7 +308,10 @@ def _resolve(source: Token | None, offset: int, index: ArticleIndex, window: int
     if (head_lemma in ROLE_NOUNS or head_lemma in PERSON_NOUNS) and (
             source.tag_ in ("NN", "NNP") or source.pos_ == "ADJ" and source.dep_ == "nsubj"):  # (`A woman said`)
         # `A senior Western diplomat said`, `one general`: an unnamed source, never the one named before
-        found = None if _unnamed(source) else index.antecedent(start, {"person"}, window * 4, role=head_lemma)
+        # (`the attorney general` is one whose title has both words, not any attorney)
+        civil = (lambda m: "general" in index.role_words.get(m.name, set())) if civil_office(source) else None
+        found = None if _unnamed(source) else index.antecedent(start, {"person"}, window * 4, role=head_lemma,
+                                                                fits=civil)
         # `The diplomat said` after `A senior Western diplomat said`: the unnamed one, met since the named one
         if found and not any(_unnamed(t) and t.lemma_.lower() == head_lemma and t.dep_ != "appos"
                              for t in source.doc[:source.i] if found.start < offset + t.idx):  # (not its own role)

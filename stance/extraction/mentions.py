@@ -201,6 +201,10 @@ class ArticleIndex:
         parts: list[str] = []
         title = [t for t in head.doc[head.left_edge.i:name_start] if t.dep_ not in ("det", "poss", "case")
                  and not t.is_punct and t.ent_type_ != "PERSON"]
+        # a first name the tagger left out of the name is no part of the title (`Gen. Valerii Zaluzhnyi`)
+        while len(title) > 1 and title[-1].pos_ == "PROPN" and title[-1].text.istitle() and normalize(
+                title[-1].text) not in ROLE_NOUNS | TITLES and normalize(title[-2].text) in ROLE_NOUNS | TITLES:
+            title.pop()
         if title and normalize(title[-1].text) in ROLE_NOUNS | TITLES:
             parts.append(" ".join(t.text for t in title))
         # `Russia's ambassador to Washington Anatoly Antonov`, `Head of the Presidential Office Andriy Yermak`: the

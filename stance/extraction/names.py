@@ -215,6 +215,15 @@ def described_body(source: Token, words: list[Token]) -> str:
     return ent.text if described and before[-1].text.islower() else ""
 
 
+def civil_office(token: Token) -> str:
+    """The office a `general` of a civil title holds (`the UN secretary-general`, `the attorney general`:
+    `secretary`, `attorney`), so that it refers back to the person given that title; empty for any other word."""
+    if token.lower_ != "general":
+        return ""
+    before = [c for c in token.children if c.i < token.i and c.lower_ in CIVIL_GENERALS]
+    return before[-1].lower_ if before else ""
+
+
 def same_role(role: str, words: set[str]) -> bool:
     """Whether a role noun (`governor`, `chief`) names a person whose recorded role has these words."""
     role = TITLE_ABBREVIATIONS.get(role, role)
@@ -289,7 +298,9 @@ def mention_tokens(token: Token) -> list[Token]:
     keep = {"det", "amod", "compound", "poss", "case", "nummod", "nmod", "flat", "quantmod", "predet"}
     tokens = [token]
     for child in token.children:
-        if child.dep_ in keep or (child.ent_iob_ == "I" and child.ent_type_ == token.ent_type_):
+        if child.dep_ in keep or (child.ent_iob_ == "I" and child.ent_type_ == token.ent_type_) or (
+                child.dep_ == "punct" and child.text in "-‐" and child.i < token.i and not child.whitespace_
+                and child.i > 0 and not child.doc[child.i - 1].whitespace_):  # `secretary-general`, not `X - Y`
             tokens.extend(child.subtree)
     ent = entity_of(token)
     # Only name-like entities widen a mention; NER sometimes spans a whole clause as WORK_OF_ART.

@@ -1416,3 +1416,23 @@ def test_a_clause_reported_then_words_quoted_after_a_colon_are_two_quotes():
 ])
 def test_a_mixed_quote_keeps_the_closing_mark_after_an_exclamation(text, content):
     assert [q[1] for q in quotes_of(text)] == [content]
+
+
+@pytest.mark.parametrize("text, speaker, mention", [
+    # a civil title with `general` refers back to the one who holds it, and its hyphen stays in the mention
+    ("WHO Director-General Tedros Adhanom Ghebreyesus visited Lviv.\n\nThe director-general said that hospitals "
+     "needed generators before winter.", "Tedros Adhanom Ghebreyesus", "The director-general"),
+    ("NATO Secretary-General Mark Rutte landed in Kyiv.\n\nThe NATO secretary-general said that more air defence "
+     "was on its way.", "Mark Rutte", "The NATO secretary-general"),
+    ("Attorney General Pam Bondi spoke in Washington.\n\nThe attorney general said that the sanctions would hold.",
+     "Pam Bondi", "The attorney general"),
+])
+def test_a_civil_general_refers_back_to_the_one_who_holds_the_title(text, speaker, mention):
+    row = stance.extract([Article("a", text)]).iloc[-1]
+    assert (row.speaker, row.speaker_mention, row.speaker_type) == (speaker, mention, "person")
+
+
+def test_a_first_name_the_tagger_leaves_out_does_not_hide_the_title_before_it():
+    # (the tagger takes only `Zaluzhnyi` for the name, leaving `Gen. Valerii` before it)
+    text = "Gen. Valerii Zaluzhnyi met troops near Bakhmut on Monday.\n\nThe general said that the line would hold."
+    assert stance.extract([Article("a", text)]).iloc[-1].speaker.endswith("Zaluzhnyi")
