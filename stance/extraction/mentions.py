@@ -13,6 +13,7 @@ from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Token
 
+from stance.extraction.given_names import GIVEN_NAMES
 from stance.extraction.lexicon import (
     COUNTRIES,
     GENDERED_WORDS,
@@ -234,11 +235,16 @@ class ArticleIndex:
 
     def _note_gender(self, first: Token, name: str) -> None:
         """Record what the article says of a person's gender: an honorific before the name (`Mrs. Clinton`) or a
-        gendered role (`spokeswoman`, `chairman`). Conflicting evidence leaves it unknown."""
+        gendered role (`spokeswoman`, `chairman`), or a given name (`Hanna Maliar`; `given_names`). Conflicting
+        evidence leaves it unknown."""
         before = first.doc[first.i - 1] if first.i > 0 else None
         words = {normalize(before.text)} if before is not None else set()
         words |= self.role_words.get(name, set())
         found = {GENDERED_WORDS[w] for w in words if w in GENDERED_WORDS}
+        given = name.split()[0] if len(name.split()) > 1 else before.text if before is not None and (
+            before.pos_ == "PROPN" and before.is_title) else ""  # (`Ihor` of `Ihor Klymenko`, left out of the name)
+        if normalize(given) in GIVEN_NAMES:
+            found.add(GIVEN_NAMES[normalize(given)])
         if not found:
             return
         gender = found.pop() if len(found) == 1 else ""

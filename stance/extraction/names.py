@@ -9,6 +9,7 @@ import unicodedata
 
 from spacy.tokens import Span, Token
 
+from stance.extraction.given_names import GIVEN_NAMES
 from stance.extraction.headlines import says_form
 from stance.extraction.lexicon import (
     CAPITALS,
@@ -81,10 +82,12 @@ def titled(head: Token, name_tokens: list[Token]) -> bool:
 
 def with_first_names(ent: Span) -> Span:
     """A body or a place the tagger found, with the untagged capitalised words before it that its head takes as a
-    compound (`Oleksii` of `Oleksii Reznikov`, tagged as a place): a first name left outside the entity."""
+    compound (`Oleksii` of `Oleksii Reznikov`, tagged as a place): a first name left outside the entity, or tagged
+    a person's name of its own (`Oleksandr` of `Oleksandr Syrskyi`)."""
     first = ent.start
     while first > 0 and (t := ent.doc[first - 1]).pos_ == "PROPN" and t.dep_ == "compound" and t.head == ent.root \
-            and not t.ent_type_ and t.is_title:
+            and (not t.ent_type_ or t.ent_type_ == "PERSON" and t.ent_iob_ == "B" and (
+                first - 1 == 0 or ent.doc[first - 2].ent_type_ != "PERSON")) and t.is_title:
         first -= 1
     return ent if first == ent.start or ent.label_ not in ("ORG", "GPE") else Span(ent.doc, first, ent.end, ent.label_)
 
@@ -92,7 +95,8 @@ def with_first_names(ent: Span) -> Span:
 def person_tagged_as_body(ent) -> bool:
     """A person's name the tagger took for an organisation, known by the role beside it: `intelligence chief
     Major-General Kyrylo Budanov`, `Florian Philippot, leader of the Patriots`; or for a place, known only by a role
-    in apposition (`Margot Vandervelden, WFP interim regional director`), never a country or capital."""
+    in apposition (`Margot Vandervelden, WFP interim regional director`), never a country or capital; or for
+    either, known by a given name first (`Natalia Humeniuk`)."""
     if ent.label_ not in ("ORG", "GPE"):
         return False
     tokens = name_words(list(ent))
@@ -100,8 +104,10 @@ def person_tagged_as_body(ent) -> bool:
         return False
     if any(normalize(t.text) in ORGANIZATION_NOUNS | ROLE_NOUNS | GROUP_NOUNS for t in tokens):
         return False
+    place = span_text(tokens).lower()
+    if normalize(tokens[0].text) in GIVEN_NAMES and place not in COUNTRIES and place not in CAPITALS:
+        return True  # `Natalia Humeniuk said …`, tagged an organisation: a given name begins a person's name
     if ent.label_ == "GPE":
-        place = span_text(tokens).lower()
         return place not in COUNTRIES and place not in CAPITALS and any(
             c.dep_ == "appos" and c.lemma_.lower() in ROLE_NOUNS for c in ent.root.children)
     before = ent.doc[ent.start - 1] if ent.start > 0 else None
@@ -240,7 +246,7 @@ PERSON_NOUNS = frozenset("""
     volunteer medic paramedic teacher student farmer driver worker villager refugee mechanic shopkeeper veteran
     fighter sniper pilot gunner marine paratrooper civilian neighbour neighbor local eyewitness serviceman
     politician teenager insider commenter attendee participant passenger tourist supporter opponent critic voter
-    citizen boyfriend girlfriend person source
+    citizen boyfriend girlfriend person source runner frontrunner
 """.split()) | ROLE_NOUNS - ORGANIZATION_NOUNS - frozenset("""
     reporter journalist correspondent interviewer host anchor presenter moderator chair partner owner member
     prime foreign defence defense interior finance vice first former acting incumbent major

@@ -249,11 +249,14 @@ def clause_to_someone(verb: Token) -> Token | None:
 def clause_on_occasion(verb: Token) -> Token | None:
     """`said in a speech that victory was near`: a that-clause the parse hung on the occasion as a relative clause,
     though `that` is neither its subject nor its object and it has a subject of its own (not `said in the speech
-    that he gave`)."""
+    that he gave`). `that` taken for the object of a modal verb whose subject is a noun is the clause's too (`said
+    in a televised speech that the group would respond`)."""
     return next((c for prep in verb.children if prep.dep_ == "prep" and prep.lower_ in ("in", "during", "at")
                  and prep.i > verb.i for o in prep.children if o.dep_ == "pobj"
                  for c in o.children if c.dep_ == "relcl" and c.left_edge.lower_ == "that"
-                 and c.left_edge.dep_ not in ("nsubj", "nsubjpass", "dobj", "mark")
+                 and (c.left_edge.dep_ not in ("nsubj", "nsubjpass", "dobj", "mark") or c.left_edge.dep_ == "dobj"
+                      and any(g.dep_ == "aux" and g.tag_ == "MD" for g in c.children) and any(
+                          g.dep_ == "nsubj" and g.pos_ in ("NOUN", "PROPN") for g in c.children))
                  and any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)), None)
 
 
