@@ -41,19 +41,17 @@ from stance.extraction.names import (
     named_after_role,
     normalize,
     person_tagged_as_body,
-    same_role,
     titled_like_an_outlet,
     words_text,
 )
-from stance.extraction.nlp import entity_of, text_of
+from stance.extraction.nlp import entity_of
 from stance.extraction.phrases import evidence_noun
+from stance.extraction.roles import introduced_below, office_holder
 from stance.extraction.signed import labels_its_line, line_owner, transcript_speaker
 from stance.records import Speaker
 
 RELATIVE_PRONOUNS = {"who", "whom", "that", "which"}
 HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "sir", "lady"})
-HEADLINE_REACH = 4  # sentences after the headline in which a role the headline names is introduced
-_RANKLESS = frozenset({"major", "former", "acting", "incumbent", "first"})  # (`Major British General`: important)
 
 
 def _who_antecedent(token: Token) -> Token:
@@ -286,7 +284,7 @@ def _resolve(source: Token | None, offset: int, index: ArticleIndex, window: int
     if titles and all(w in TITLES for w in titles):
         # A lone title standing as the speaker (`“…,” Miss said`, `the General said`): the person it was
         # given to before, else for a bare honorific the nearest person.
-        found = index.antecedent(start, {"person"}, window * 4, role=titles[-1]) or (
+        found = office_holder(source, start, index, window * 4, titles[-1]) or (
             index.antecedent(start, {"person"}, window, exclude=exclude) if titles[-1] in HONORIFICS else None)
         if found:
             return _person(found.name, mention, index)
@@ -309,14 +307,12 @@ def _resolve(source: Token | None, offset: int, index: ArticleIndex, window: int
             source.tag_ in ("NN", "NNP") or source.pos_ == "ADJ" and source.dep_ == "nsubj"):  # (`A woman said`)
         # `A senior Western diplomat said`, `one general`: an unnamed source, never the one named before
         # (`the attorney general` is one whose title has both words, not any attorney)
-        civil = (lambda m: "general" in index.role_words.get(m.name, set())) if civil_office(source) else None
-        found = None if _unnamed(source) else index.antecedent(start, {"person"}, window * 4, role=head_lemma,
-                                                                fits=civil)
+        found = None if _unnamed(source) else office_holder(source, start, index, window * 4, head_lemma)
         # `The diplomat said` after `A senior Western diplomat said`: the unnamed one, met since the named one
         if found and not any(_unnamed(t) and t.lemma_.lower() == head_lemma and t.dep_ != "appos"
                              for t in source.doc[:source.i] if found.start < offset + t.idx):  # (not its own role)
             return _person(found.name, mention, index)
-        if (found := _introduced_below(source, start, index, head_lemma)) is not None:
+        if not _unnamed(source) and (found := introduced_below(source, start, index, head_lemma)) is not None:
             return _person(found.name, mention, index)
         return Speaker(mention, mention, "person", _appositive(source))
     if source.tag_ in ("NNS", "NNPS") and (head_lemma in GROUP_NOUNS or source.lower_ in GROUP_NOUNS):
@@ -337,20 +333,6 @@ def _resolve(source: Token | None, offset: int, index: ArticleIndex, window: int
     if source.tag_ in ("NNS", "NNPS"):
         return Speaker(mention, mention, "group")
     return Speaker(mention, mention, "unknown")
-
-
-def _introduced_below(source: Token, start: int, index: ArticleIndex, role: str) -> Mention | None:
-    """For a role in the headline (`NATO Troops Are in Ukraine, Russian General Claims`), the person the article's
-    first sentences introduce in that role (`Andrei Gurulev, a retired Russian general, made the claim …`)."""
-    text = text_of(source.doc)
-    if index.sentence_of(start) != 0 or _unnamed(source) or "\n" not in text[source.idx:]:
-        return None
-    below = start - source.idx + text.index("\n", source.idx)  # where the headline's line ends, in the article
-    # every word of the headline's role that names an office must be the person's (`Prime Minister` is not `foreign
-    # minister`)
-    words = {normalize(t.text) for t in mention_tokens(source) if t.lower_ in ROLE_NOUNS - _RANKLESS and t != source}
-    return next((m for m in index.mentions if m.start > below and m.kind == "person" and not m.in_quote and
-                 index.sentence_of(m.start) <= HEADLINE_REACH and same_role(role, m.roles) and words <= m.roles), None)
 
 
 def _place(source: Token, mention: str) -> str:

@@ -221,6 +221,11 @@ def described_body(source: Token, words: list[Token]) -> str:
     return ent.text if described and before[-1].text.islower() else ""
 
 
+# Words that tell one minister's (or secretary's) office from another's: `the prime minister`, `the defence minister`.
+OFFICE_WORDS = frozenset({"prime", "foreign", "defence", "defense", "interior", "finance", "vice", "deputy",
+                          "economy", "energy", "justice", "health", "home", "treasury"})
+
+
 def civil_office(token: Token) -> str:
     """The office a `general` of a civil title holds (`the UN secretary-general`, `the attorney general`:
     `secretary`, `attorney`), so that it refers back to the person given that title; empty for any other word."""

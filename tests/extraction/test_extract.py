@@ -1459,3 +1459,14 @@ def test_a_given_name_tells_whom_she_or_he_can_mean(text, speaker):
 def test_a_name_that_begins_with_a_given_name_is_a_person(text, speaker):
     row = stance.extract([Article("a", text)]).iloc[0]
     assert (row.speaker, row.speaker_type) == (speaker, "person")
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # `the prime minister` is not the defence minister named since, though both are ministers
+    ("Prime Minister Kristen Michal said the border would stay shut. Defence Minister Hanno Pevkur had asked for "
+     "more troops.\n\n“We will not be intimidated,” the prime minister said.", "Kristen Michal"),
+    ("Defence Minister Hanno Pevkur met Prime Minister Kristen Michal in Tallinn.\n\nThe defence minister said that "
+     "more troops would be sent to Narva.", "Hanno Pevkur"),
+])
+def test_a_ministers_office_word_picks_the_minister(text, speaker):
+    assert stance.extract([Article("a", text)]).iloc[-1].speaker == speaker
