@@ -214,7 +214,7 @@ def _verb_content(verb: Token) -> tuple[str, list[Token]] | None:
         if parts and all(c.ent_type_ in ("DATE", "TIME") for c in parts) and any(
                 c.dep_ == "prep" and c.lower_ in PREPOSITIONAL_CUES.get(lemma, ()) for c in children):
             parts = []
-        if lemma in RECEIVING_VERBS and parts and all(c.dep_ == "dobj" and phrases.names_someone(c) for c in parts):
+        if lemma in RECEIVING_VERBS and parts and phrases.receives(verb, parts):
             return None  # `welcomed its new member Finland`, `called the minister`: a greeting, a phone call
         # `described the raid as …`; `likened the refugees to a “vicious snake”`
         likening = ("to",) if lemma in LIKENING_VERBS else ()
@@ -255,9 +255,8 @@ def find_cues(doc: Doc, excluded: list[tuple[int, int]]) -> list[Cue]:
             continue
         if token.lower_ == "according" and token.dep_ in ("prep", "advcl", "advmod", "ROOT"):
             source = phrases.according_source(token)
-            if source is not None and source.tag_ == "NN" and not list(source.children) and not (
-                    phrases.names_someone(source)):
-                continue  # `According to plan, …`, `according to tradition`: no one's words
+            if source is not None and phrases.no_ones_words(source):
+                continue  # `According to plan, …`, `according to the schedule`: no one's words
             cue = _phrase_cue(token, source)
             # `Zelensky said the attack was a crime, according to Reuters`: the statement is Zelensky's, and the
             # phrase only says who passed it on (LABELS.md §6)

@@ -21,7 +21,7 @@ from stance.extraction.lexicon import (
     ROLE_NOUNS,
     SOMEONE_ENTITIES,
 )
-from stance.extraction.nlp import is_quote_mark, text_of, token_range, trim_span
+from stance.extraction.nlp import between_marks, is_quote_mark, text_of, token_range, trim_span
 
 #: Possessives that make `in … words` the writer's own (`in other words`, `in my words`), not a source's.
 _NOT_A_SOURCE = frozenset({"my", "our", "your", "other", "plain", "simple", "short", "few", "same"})
@@ -159,6 +159,19 @@ def names_a_source(token: Token) -> bool:
     return names_someone(token) or token.pos_ == "PROPN" or authored_document(token)
 
 
+#: What things go `according to` that says nothing: a plan, a rule, a custom.
+NORMS = frozenset({"plan", "schedule", "timetable", "law", "constitution", "rule", "custom", "tradition", "protocol",
+                   "procedure", "regulation", "script", "design", "expectation"})
+
+
+def no_ones_words(source: Token) -> bool:
+    """Whether `according to X` passes on no one's words: a bare common noun (`according to tradition`) or a norm
+    (`according to the schedule`, `according to the rules`)."""
+    if names_someone(source):
+        return False
+    return source.tag_ == "NN" and not list(source.children) or source.pos_ == "NOUN" and source.lemma_.lower() in NORMS
+
+
 def cites_a_source(token: Token) -> bool:
     """Whether the object of `cite` is where words come from (`citing two officials`, `citing a statement`), not
     what is cited (`citing the release of prisoners`, `citing Hamas`: a reason)."""
@@ -244,6 +257,24 @@ def clause_to_someone(verb: Token) -> Token | None:
                                                  "agent") and prep.i > verb.i
                  for o in prep.children if o.dep_ == "pobj" and names_someone(o)
                  for c in o.children if c.dep_ in ("relcl", "acl") and opens_with_that(c)), None)
+
+
+#: What is called without being called anything: a line, a service, a meeting.
+CALLED = frozenset({"hotline", "helpline", "number", "line", "ambulance", "police", "meeting", "session", "election",
+                    "referendum", "vote", "summit", "conference", "strike", "halt", "recess", "taxi"})
+
+
+def receives(verb: Token, parts: list[Token]) -> bool:
+    """Whether `welcome` or `call` greets, rings or convenes, saying nothing: its objects name someone (`welcomed its
+    new member Finland`, `called the minister`), or `call`'s one object is a line, a service or a meeting (`call the
+    hotline “1547”`, `called an emergency meeting`; not `called the strike a crime`, `called the claims baseless`)."""
+    if all(c.dep_ == "dobj" and names_someone(c) for c in parts):
+        return True
+    line = parts[0]  # (a number called is the line it is the number of: `the hotline “1547”`)
+    called = {line.lemma_.lower()} | ({c.lemma_.lower() for c in line.children} if line.like_num else set())
+    quoted = any(t.is_alpha and between_marks(t) for t in line.subtree)  # (`to call a “special meeting”`: a term)
+    return verb.lemma_.lower() == "call" and [c.dep_ for c in parts] == ["dobj"] and bool(called & CALLED) and (
+        not quoted)
 
 
 def clause_on_occasion(verb: Token) -> Token | None:

@@ -230,6 +230,10 @@ def find_source(verb: Token, excluded: list[tuple[int, int]] = (), depth: int = 
     if depth > 0 and verb.lemma_.lower() in RELAYING_VERBS:
         # `X was quoted by TASS as saying …`: the one quoted speaks, not the agency that quotes
         quoted = [c for c in verb.children if c.dep_ == "nsubjpass" and not inside(c, excluded)]
+        # `TASS quoted Sergei Ryabkov as saying …`, `His office quoted him as saying …`: the one quoted, again
+        quoted = quoted or [c for c in verb.children if c.dep_ == "dobj" and not inside(c, excluded) and any(
+            p.dep_ == "prep" and p.lower_ == "as" and p.i > c.i and any(g.tag_ == "VBG" for g in p.children)
+            for p in verb.children)]  # (not `cited Zelensky's response as an example`)
         if quoted:
             return quoted[0]
     subjects = [named for c in verb.children if c.dep_ in ("nsubj", "csubj") and not inside(c, excluded)

@@ -1470,3 +1470,37 @@ def test_a_name_that_begins_with_a_given_name_is_a_person(text, speaker):
 ])
 def test_a_ministers_office_word_picks_the_minister(text, speaker):
     assert stance.extract([Article("a", text)]).iloc[-1].speaker == speaker
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("RIA Novosti quoted Deputy Foreign Minister Alexander Grushko as saying that NATO troops would be targets.",
+     "Alexander Grushko"),
+    ("Volodymyr Zelensky toured Kharkiv on Friday. His office quoted him as saying: “The city will be rebuilt.”",
+     "Volodymyr Zelensky"),
+])
+def test_an_agency_or_office_that_quotes_someone_as_saying_passes_their_words_on(text, speaker):
+    assert stance.extract([Article("a", text)]).iloc[-1].speaker == speaker
+
+
+def test_citing_something_as_an_example_makes_it_no_speaker():
+    text = ("Arestovych cited the grain dispute as an example, accusing the president’s office of “acting as if it "
+            "ran the European Union.”")
+    assert "the grain dispute" not in set(stance.extract([Article("a", text)]).speaker)
+
+
+@pytest.mark.parametrize("text", [
+    "Families who want to leave should call the hotline “1547” before noon.",
+    "The council called an emergency meeting for Tuesday night.",
+    "The buses left according to the timetable, and the bridge was rebuilt according to the plan.",
+])
+def test_ringing_convening_and_going_by_a_plan_say_nothing(text):
+    assert stance.extract([Article("a", text)]).empty
+
+
+def test_calling_something_something_is_still_a_quote():
+    assert quotes_of("Peskov called the reports baseless.")[0][1:3] == ("the reports baseless", "Peskov")
+
+
+def test_a_clause_the_parse_hangs_on_the_occasion_is_still_reported():
+    text = "Hamas leader Khalil al-Hayya said in a televised speech that the group would accept the truce."
+    assert find(quotes_of(text), "the group would")[2] == "Khalil al-Hayya"
