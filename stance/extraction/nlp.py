@@ -20,8 +20,9 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from stance.errors import ModelError
+from stance.extraction.given_names import GIVEN_NAMES
 from stance.extraction.headlines import sentence_case
-from stance.extraction.lexicon import CAPITALS
+from stance.extraction.lexicon import CAPITALS, ROLE_NOUNS, TITLES
 
 logger = logging.getLogger(__name__)
 
@@ -201,10 +202,47 @@ def parse_texts(nlp: Language, texts: Iterable[str], *, max_chars: int, batch_si
     texts = list(texts)
     plan = [split_chunks(text, max_chars) for text in texts]
     pieces = (parseable(text[a:b]) for text, cuts in zip(texts, plan) for a, b in cuts)
-    docs = (doc for group in _groups(pieces, batch_size, PARSE_BATCH_CHARS)
+    docs = (with_particle_names(doc) for group in _groups(pieces, batch_size, PARSE_BATCH_CHARS)
             for doc in nlp.pipe(group, batch_size=len(group)))
     for cuts in plan:
         yield [Chunk(a, next(docs)) for a, _ in cuts]
+
+
+#: Words inside a surname: `Ursula von der Leyen`, `Mohammed bin Salman`, `Luis de Guindos`.
+PARTICLES = frozenset({"von", "van", "der", "den", "de", "la", "le", "du", "da", "di", "del", "dos", "bin", "ibn",
+                       "ten", "ter"})
+
+
+def with_particle_names(doc: Doc) -> Doc:
+    """`doc` with each name that holds lower-case particles one person, where the tagger cut it into pieces
+    (`Ursula von der` a person and `Leyen` a place) or took it for a body (`Von der Leyen`): the particles and the
+    capitalised word after them, with a given name or a person's words before them, or two particles opening it."""
+    spans = []
+    i = 0
+    while i < len(doc):
+        if doc[i].lower_ not in PARTICLES or (i > 0 and doc[i - 1].lower_ in PARTICLES):
+            i += 1
+            continue
+        j = i
+        while j + 1 < len(doc) and doc[j + 1].lower_ in PARTICLES:
+            j += 1
+        start = i
+        while start > 0 and start > i - 2 and doc[start - 1].is_title and doc[start - 1].pos_ == "PROPN" and (
+                doc[start - 1].ent_type_ in ("", "PERSON")) and doc[start - 1].lower_ not in ROLE_NOUNS | TITLES:
+            start -= 1
+        named = any(t.ent_type_ == "PERSON" or t.lower_ in GIVEN_NAMES for t in doc[start:i])
+        opening = start == i and j > i and doc[i].is_title
+        if j + 1 < len(doc) and doc[j + 1].is_title and doc[j + 1].is_alpha and (named or opening):
+            spans.append(Span(doc, start, j + 2, label="PERSON"))
+        i = j + 1
+    if not spans:
+        return doc
+    kept = [e for e in doc.ents if not any(e.start < s.end and s.start < e.end for s in spans)]
+    if any(e.start < s.start or e.end > s.end for e in doc.ents for s in spans if e.start < s.end and s.start < e.end):
+        return doc  # (an entity reaching past the name: leave the tagger's reading)
+    doc.ents = sorted([*kept, *spans], key=lambda e: e.start)
+    doc.user_data.pop("stance_ents", None)
+    return doc
 
 
 QUOTE_CHARS = "“”„«»‘’‚\"'"

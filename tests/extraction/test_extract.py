@@ -1504,3 +1504,20 @@ def test_calling_something_something_is_still_a_quote():
 def test_a_clause_the_parse_hangs_on_the_occasion_is_still_reported():
     text = "Hamas leader Khalil al-Hayya said in a televised speech that the group would accept the truce."
     assert find(quotes_of(text), "the group would")[2] == "Khalil al-Hayya"
+
+
+@pytest.mark.parametrize("text, speaker, speaker_type", [
+    # the tagger cuts the name in two (`Ursula von der` a person, `Leyen` a place)
+    ("European Commission President Ursula von der Leyen opened the summit in Brussels.\n\n“Ukraine's place is in "
+     "our Union,” von der Leyen said.", "Ursula von der Leyen", "person"),
+    ("Von der Leyen told reporters that the next package would target the shadow fleet.", "Von der Leyen", "person"),
+])
+def test_a_name_with_particles_is_one_person(text, speaker, speaker_type):
+    row = stance.extract([Article("a", text)]).iloc[-1]
+    assert (row.speaker, row.speaker_type) == (speaker, speaker_type)
+
+
+def test_a_title_before_a_name_with_particles_stays_the_persons_role():
+    text = ("Mayor Bill de Blasio visited the site on Sunday.\n\nThe mayor said that the city would pay for the "
+            "repairs.")
+    assert stance.extract([Article("a", text)]).iloc[-1].speaker == "Bill de Blasio"
