@@ -57,6 +57,9 @@ def clause_content(ccomp: Token) -> list[Token]:
             tokens.pop()
         break
     tokens = without_trailing_aside(tokens)
+    # `reported, citing the ministry, that …`: the citing the parse hung on the clause is the report's, not its words
+    if (cite := cite_before_that(ccomp)) is not None:
+        tokens = [t for t in tokens if t.i > cite[1].i]
     # `told them this weekend he would …`: a date the parse hung on the reported clause is the telling's
     while tokens and tokens[0].ent_type_ in ("DATE", "TIME") and "npadvmod" in (tokens[0].dep_, tokens[0].head.dep_):
         tokens = tokens[1:]
@@ -67,6 +70,15 @@ def clause_content(ccomp: Token) -> list[Token]:
             tokens[0].head.i == ccomp.i and ccomp.dep_ == "ccomp"))) or tokens[0].is_punct or tokens[0].is_space):
         tokens = tokens[1:]
     return tokens
+
+
+def cite_before_that(clause: Token) -> tuple[Token, Token] | None:
+    """`reported, citing the ministry, that three drones …`: a participle of citing that opens a reported clause
+    before its `that`, and that `that`."""
+    that = next((c for c in clause.children if c.dep_ == "mark" and c.lower_ == "that"), None)
+    cite = next((c for c in clause.children if c.dep_ == "advcl" and c.tag_ == "VBG" and c.lemma_.lower() in (
+        "cite", "quote") and that is not None and c.right_edge.i < that.i), None)
+    return (cite, that) if cite is not None else None
 
 
 def without_trailing_aside(tokens: list[Token], apposition: bool = True) -> list[Token]:

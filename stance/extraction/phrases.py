@@ -131,7 +131,10 @@ def cited_source(verb: Token) -> Token | None:
     if subject is None or subject.ent_type_ == "PERSON" or subject.pos_ == "PRON" and subject.lower_ != "it" or (
             subject.lemma_.lower() in ROLE_NOUNS and subject.ent_type_ not in ("ORG", "GPE", "NORP")):
         return None
-    for child in verb.children:
+    # (`reported, citing the ministry, that …`: the parse may hang the citing on the reported clause)
+    hung = [c for k in verb.children if k.dep_ == "ccomp" for c in k.children if c.dep_ == "advcl" and any(
+        m.dep_ == "mark" and m.lower_ == "that" and m.i > c.right_edge.i for m in k.children)]
+    for child in [*verb.children, *hung]:
         if child.tag_ == "VBG" and child.lemma_.lower() in ("cite", "quote") and child.dep_ in ("advcl", "xcomp",
                                                                                                   "conj"):
             cited = next((c for c in child.children if c.dep_ == "dobj"), None)

@@ -1521,3 +1521,9 @@ def test_a_title_before_a_name_with_particles_stays_the_persons_role():
     text = ("Mayor Bill de Blasio visited the site on Sunday.\n\nThe mayor said that the city would pay for the "
             "repairs.")
     assert stance.extract([Article("a", text)]).iloc[-1].speaker == "Bill de Blasio"
+
+
+def test_a_report_citing_someone_before_its_that_passes_their_words_on():
+    text = "Ukrinform reported, citing the regional governor, that four people had been wounded in Sumy."
+    row = stance.extract([Article("a", text)]).iloc[0]
+    assert (row.text, row.speaker) == ("four people had been wounded in Sumy", "the regional governor")
