@@ -13,6 +13,7 @@ from stance.extraction.labelled import headline_speaker
 from stance.extraction.lexicon import PERSON_PRONOUNS, PLURAL_PRONOUNS
 from stance.extraction.nlp import gap_is_blank, text_of
 from stance.extraction.parenthetical import is_parenthetical, reported_head, split_parenthesis
+from stance.extraction.phrases import names_someone
 from stance.extraction.quotemarks import MarkedSpan
 
 
@@ -98,8 +99,10 @@ def colon_cue(doc: Doc, span: MarkedSpan, cues: list[Cue]) -> Cue | None:
         return candidates[-1]
     # `Sanders made the following comment:` — the sentence's subject introduces the quote.
     # `That's when he followed with:` — a person named before the colon, never `that` or `it`.
+    # `The Ukrainian air force issued a statement on Telegram:` — a body or a role too
     subjects = [t for t in sentence if t.dep_ == "nsubj" and t.idx < colon and (
-        t.ent_type_ == "PERSON" or t.pos_ == "PROPN" or t.lower_ in PERSON_PRONOUNS | PLURAL_PRONOUNS)]
+        t.ent_type_ == "PERSON" or t.pos_ == "PROPN" or t.lower_ in PERSON_PRONOUNS | PLURAL_PRONOUNS
+        or t.pos_ == "NOUN" and not t.is_upper and names_someone(t))]  # (not a heading: `WHAT VOTERS CARE ABOUT:`)
     if subjects:
         return Cue(subjects[-1].head, CLAUSE, -1, -1, subjects[-1])
     headline = headline_speaker(colon_token)

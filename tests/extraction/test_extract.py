@@ -1527,3 +1527,10 @@ def test_a_report_citing_someone_before_its_that_passes_their_words_on():
     text = "Ukrinform reported, citing the regional governor, that four people had been wounded in Sumy."
     row = stance.extract([Article("a", text)]).iloc[0]
     assert (row.text, row.speaker) == ("four people had been wounded in Sumy", "the regional governor")
+
+
+def test_a_body_that_issues_a_statement_before_a_colon_introduces_the_quote():
+    text = ("Poland's border guard issued a statement on its website:\n\n“Two drones crossed into our airspace and "
+            "were tracked for twenty minutes.”")
+    row = stance.extract([Article("a", text)]).iloc[0]
+    assert row.speaker_type == "organization" and row.speaker.endswith("border guard")
