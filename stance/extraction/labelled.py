@@ -175,7 +175,8 @@ HEADLINE_SMALL_WORDS = frozenset("a an the of to in on at for and or but with as
 def headline_speaker(colon: Token) -> tuple[Token, Token] | None:
     """(the name, the verb) of a headline `NAME VERBS …:` before a quotation (`Biden Slams Putin: ‘…’`,
     `Zelensky Warns Allies: “…”`): the colon ends a title-case line that starts with a name and a reporting verb
-    in the third person. A tagger reads such a line as one long name, so the verb is found by its form."""
+    in the third person. A tagger reads such a line as one long name, so the verb is found by its form. A line that
+    is only a name (`Zelensky: ‘…’`) gives the name and the colon."""
     line_start = text_of(colon.doc).rfind("\n", 0, colon.idx) + 1
     line = colon.doc.char_span(line_start, colon.idx, alignment_mode="expand") or []
     words = [t for t in line if t.idx >= line_start and not t.is_space]
@@ -186,4 +187,8 @@ def headline_speaker(colon: Token) -> tuple[Token, Token] | None:
         if i and headline_verb(token):
             label = words[:i]
             return (label[-1], token) if _names_a_speaker(label) else None
+    # `Zelensky: ‘We need more air defence now’`: a line that only names its speaker before the quotation
+    after = text_of(colon.doc)[colon.idx + 1:colon.idx + 3].lstrip()
+    if len(words) <= MAX_LABEL_TOKENS and after[:1] in "“‘\"'«" and _names_a_speaker(words):
+        return words[-1], colon
     return None

@@ -1534,3 +1534,11 @@ def test_a_body_that_issues_a_statement_before_a_colon_introduces_the_quote():
             "were tracked for twenty minutes.”")
     row = stance.extract([Article("a", text)]).iloc[0]
     assert row.speaker_type == "organization" and row.speaker.endswith("border guard")
+
+
+@pytest.mark.parametrize("headline", ["Stoltenberg: ‘Ukraine will join NATO one day’",
+                                      "Stoltenberg: “Ukraine will join NATO one day”"])
+def test_a_headline_that_only_names_its_speaker_before_a_quotation_gives_it(headline):
+    text = f"{headline}\n\nJens Stoltenberg, the alliance's former chief, spoke in Oslo on Monday about the war."
+    row = stance.extract([Article("a", text)]).iloc[0]
+    assert (row.text, row.speaker, row.cue) == ("Ukraine will join NATO one day", "Jens Stoltenberg", ":")
