@@ -11,7 +11,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from stance.extraction import phrases
-from stance.extraction.lexicon import EVENT_NOUNS, EXHORTING_VERBS, SPEECH_VERBS
+from stance.extraction.lexicon import DURATION_NOUNS, EVENT_NOUNS, EXHORTING_VERBS, SPEECH_VERBS
 from stance.extraction.nlp import between_marks, gap_is_blank, is_quote_mark, text_of
 from stance.extraction.sources import is_bare_speech_verb, is_reporting_verb, reaction_just_before
 
@@ -123,7 +123,12 @@ def without_trailing_aside(tokens: list[Token], apposition: bool = True) -> list
         after_quote = first.i > 1 and is_quote_mark(doc[first.i - 1]) and doc[first.i - 2].text == ","
         timing = after_quote and token.dep_ == "prep" and token.lower_ in ("before", "after") and any(
             c.dep_ == "pcomp" and c.tag_ == "VBG" for c in token.children)
-        if not ends or not (relative or participle or occasion or concession or relay or timing
+        # `said the front was holding, two days after Russia launched …`: when the reporter sets the words in time
+        spans = [c for c in token.children if c.lower_ in ("after", "before") and c.dep_ in ("prep", "mark")]
+        since = bool(spans) and (token.dep_ == "npadvmod" and token.lemma_.lower() in DURATION_NOUNS or (
+            token.dep_ == "advcl" and any(c.dep_ == "npadvmod" and c.lemma_.lower() in DURATION_NOUNS and c.i < token.i
+                                          for c in token.children)))
+        if not ends or not (relative or participle or occasion or concession or relay or timing or since
                             or apposition and aside):
             continue
         marked = any(is_quote_mark(t) for t in doc[first.i:last + 1])

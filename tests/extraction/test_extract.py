@@ -1542,3 +1542,18 @@ def test_a_headline_that_only_names_its_speaker_before_a_quotation_gives_it(head
     text = f"{headline}\n\nJens Stoltenberg, the alliance's former chief, spoke in Oslo on Monday about the war."
     row = stance.extract([Article("a", text)]).iloc[0]
     assert (row.text, row.speaker, row.cue) == ("Ukraine will join NATO one day", "Jens Stoltenberg", ":")
+
+
+@pytest.mark.parametrize("text, words", [
+    ("Sybiha said the drones came from Belarus, two days after Minsk denied any part in the attack.",
+     "the drones came from Belarus"),
+    ("Rutte said the alliance stood united, a week after Hungarian officials questioned the plan.",
+     "the alliance stood united"),
+])
+def test_when_the_reporter_sets_the_words_in_time_is_not_part_of_them(text, words):
+    assert stance.extract([Article("a", text)]).iloc[0].text == words
+
+
+def test_a_time_inside_the_words_stays():
+    assert quotes_of("Sybiha said the talks would resume two days after the summit ended.")[0][1] == (
+        "the talks would resume two days after the summit ended")
