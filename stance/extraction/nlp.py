@@ -216,7 +216,8 @@ PARTICLES = frozenset({"von", "van", "der", "den", "de", "la", "le", "du", "da",
 def with_particle_names(doc: Doc) -> Doc:
     """`doc` with each name that holds lower-case particles one person, where the tagger cut it into pieces
     (`Ursula von der` a person and `Leyen` a place) or took it for a body (`Von der Leyen`): the particles and the
-    capitalised word after them, with a given name or a person's words before them, or two particles opening it."""
+    capitalised word after them, with a given name or a person's words before them, or two particles opening it;
+    and a person's name with the given name the tagger left out before it (`Valerii` of `Valerii Zaluzhnyi`)."""
     spans = []
     i = 0
     while i < len(doc):
@@ -235,6 +236,10 @@ def with_particle_names(doc: Doc) -> Doc:
         if j + 1 < len(doc) and doc[j + 1].is_title and doc[j + 1].is_alpha and (named or opening):
             spans.append(Span(doc, start, j + 2, label="PERSON"))
         i = j + 1
+    # a given name the tagger left outside a person's name (`Anders` of `Anders Fogh Rasmussen`, `Valerii Zaluzhnyi`)
+    spans += [Span(doc, e.start - 1, e.end, label="PERSON") for e in doc.ents if e.label_ == "PERSON" and e.start > 0
+              and not doc[e.start - 1].ent_type_ and doc[e.start - 1].is_title
+              and doc[e.start - 1].lower_ in GIVEN_NAMES and not any(s.start <= e.start < s.end for s in spans)]
     if not spans:
         return doc
     kept = [e for e in doc.ents if not any(e.start < s.end and s.start < e.end for s in spans)]

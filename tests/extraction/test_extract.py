@@ -1557,3 +1557,11 @@ def test_when_the_reporter_sets_the_words_in_time_is_not_part_of_them(text, word
 def test_a_time_inside_the_words_stays():
     assert quotes_of("Sybiha said the talks would resume two days after the summit ended.")[0][1] == (
         "the talks would resume two days after the summit ended")
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Ukraine's ambassador in London, Valerii Zaluzhnyi, said that drones had changed the war.", "Valerii Zaluzhnyi"),
+    ("Denmark's former premier Anders Fogh Rasmussen said the alliance must act.", "Anders Fogh Rasmussen"),
+])
+def test_a_given_name_the_tagger_leaves_out_stays_part_of_the_name(text, speaker):
+    assert stance.extract([Article("a", text)]).iloc[0].speaker == speaker
