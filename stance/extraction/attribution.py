@@ -288,6 +288,8 @@ def _resolve(source: Token | None, offset: int, index: ArticleIndex, window: int
             index.antecedent(start, {"person"}, window, exclude=exclude) if titles[-1] in HONORIFICS else None)
         if found:
             return _person(found.name, mention, index)
+    if source.pos_ == "PROPN" and head_lemma == "street" and not source.ent_type_:
+        return Speaker(mention, mention, "organization")  # `Downing Street said`: the street a government sits on
     if source.ent_type_ == "PERSON" or index.surname_known(source):
         ent = entity_of(source)
         if ent is not None and ent.label_ == "PERSON" and titled_like_an_outlet(ent, index):

@@ -1565,3 +1565,8 @@ def test_a_time_inside_the_words_stays():
 ])
 def test_a_given_name_the_tagger_leaves_out_stays_part_of_the_name(text, speaker):
     assert stance.extract([Article("a", text)]).iloc[0].speaker == speaker
+
+
+def test_the_street_a_government_sits_on_is_a_body():
+    row = stance.extract([Article("a", "Downing Street said the sanctions would take effect on Friday.")]).iloc[0]
+    assert (row.speaker, row.speaker_type) == ("Downing Street", "organization")
