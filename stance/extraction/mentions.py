@@ -241,10 +241,9 @@ class ArticleIndex:
         words = {normalize(before.text)} if before is not None else set()
         words |= self.role_words.get(name, set())
         found = {GENDERED_WORDS[w] for w in words if w in GENDERED_WORDS}
-        given = name.split()[0] if len(name.split()) > 1 else before.text if before is not None and (
-            before.pos_ == "PROPN" and before.is_title) else ""  # (`Ihor` of `Ihor Klymenko`, left out of the name)
-        if normalize(given) in GIVEN_NAMES:
-            found.add(GIVEN_NAMES[normalize(given)])
+        given = normalize(name.split()[0]) if len(name.split()) > 1 else ""
+        if given in GIVEN_NAMES:
+            found.add(GIVEN_NAMES[given])
         if not found:
             return
         gender = found.pop() if len(found) == 1 else ""

@@ -273,11 +273,12 @@ def receives(verb: Token, parts: list[Token]) -> bool:
     hotline “1547”`, `called an emergency meeting`; not `called the strike a crime`, `called the claims baseless`)."""
     if all(c.dep_ == "dobj" and names_someone(c) for c in parts):
         return True
+    if verb.lemma_.lower() != "call" or [c.dep_ for c in parts] != ["dobj"]:
+        return False
     line = parts[0]  # (a number called is the line it is the number of: `the hotline “1547”`)
     called = {line.lemma_.lower()} | ({c.lemma_.lower() for c in line.children} if line.like_num else set())
     quoted = any(t.is_alpha and between_marks(t) for t in line.subtree)  # (`to call a “special meeting”`: a term)
-    return verb.lemma_.lower() == "call" and [c.dep_ for c in parts] == ["dobj"] and bool(called & CALLED) and (
-        not quoted)
+    return bool(called & CALLED) and not quoted
 
 
 def clause_on_occasion(verb: Token) -> Token | None:
