@@ -167,6 +167,9 @@ def quote_contexts(table: pd.DataFrame, articles: list[str], path: str) -> list[
         logger.warning("%s has no `cue_sentence` column (nor `articles` folders for its `doc_id`, `start` and `end`): "
                        "its quotes are read without their cue sentences", path)
         return [""] * len(table)
+    missing = [folder for folder in articles if not Path(folder).is_dir()]
+    if missing:
+        raise InputError(f"{path}: articles folder(s) not found: {missing}")
     texts: dict[str, str | None] = {}
     out = []
     for doc, start, end, text, cue in zip(table[column], table["start"], table["end"], table["text"],

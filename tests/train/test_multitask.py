@@ -433,3 +433,10 @@ def test_a_model_trained_on_cue_sentences_reads_them_and_says_so(tiny_models, qu
     from stance.train.joint_config import reads_context
 
     assert reads_context(str(tmp_path / "joint")) and not reads_context(None)
+
+
+def test_an_articles_folder_that_is_not_there_is_named(tmp_path):
+    _, table = _articles_and_quotes(tmp_path)
+    source = JointSource("table", str(table), {"cue": True, "context": True, "articles": str(tmp_path / "nowhere")})
+    with pytest.raises(InputError, match="articles folder.*nowhere"):
+        source.read(seed=0)
