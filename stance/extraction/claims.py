@@ -109,16 +109,33 @@ def _asked_for(token: Token) -> list[Token]:
     beside = [c for c in token.head.children if c.i > token.i] if token.dep_ == "dobj" else []
     for child in (*token.children, *beside):
         if child.dep_ == "prep" and child.lower_ == "for":
-            asked = [t for c in child.children if c.dep_ in ("pobj", "pcomp") for t in subtree(c)]
-            after = token.doc[asked[-1].i + 1] if asked and asked[-1].i + 1 < len(token.doc) else None
-            if after is not None and after.lower_ == "to" and after.dep_ == "aux" and after.head.left_edge.i == after.i:
-                asked += subtree(after.head)  # `for the armies to pull back`, the infinitive hung on the verb
+            asked = with_infinitive([t for c in child.children if c.dep_ in ("pobj", "pcomp") for t in subtree(c)])
             # `a proposal for closer cooperation that would create a joint headquarters`: what the proposal would do
             return asked + [t for c in token.children if c.dep_ == "relcl" and asked and c.i > asked[-1].i
                             and c.left_edge.i == asked[-1].i + 1 for t in subtree(c)]
-        if child.dep_ in ("advcl", "acl") and any(c.dep_ == "mark" and c.lower_ == "for" for c in child.children):
-            return [t for t in subtree(child) if not (t.dep_ == "mark" and t.head.i == child.i)]
+        if asked := for_someone_to(child):
+            return asked
     return []
+
+
+def with_infinitive(asked: list[Token], verb: Token | None = None) -> list[Token]:
+    """What is asked for, with the infinitive the parse hangs on the verb right after it: `for the armies to pull
+    back`; when the call is a verb, an infinitive of that verb's own (not `urging those calling for his withdrawal
+    to give him time`)."""
+    after = asked[-1].doc[asked[-1].i + 1] if asked and asked[-1].i + 1 < len(asked[-1].doc) else None
+    if after is not None and after.lower_ == "to" and after.dep_ == "aux" and after.head.left_edge.i == after.i and (
+            verb is None or after.head.head == verb and not after.doc[after.i + 1].is_quote):
+        return asked + subtree(after.head)  # (a verb's: not quoted words, which another verb may hold: `urging …`)
+    return asked
+
+
+def for_someone_to(clause: Token) -> list[Token]:
+    """`for allies to send more air defence`, the clause the parse hangs on a call (`called for allies to send …`,
+    `a call for the United States to accept …`): who is to do what, without `for`; else nothing."""
+    if clause.dep_ not in ("advcl", "acl") or not any(c.dep_ == "mark" and c.lower_ == "for" for c in clause.children) \
+            or not any(c.dep_ in ("aux", "auxpass") and c.lower_ == "to" for c in clause.children):
+        return []  # (not `These calls for more troops have come …`, the noun taken for a verb)
+    return [t for t in subtree(clause) if not (t.dep_ == "mark" and t.head.i == clause.i)]
 
 
 def _quoted_words_of(token: Token) -> list[Token]:

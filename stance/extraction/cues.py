@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from stance.extraction import (
+    claims,  # `a call for X to …`
     phrases,  # `according to X`, `in X's words`, `citing X`
     unstated,  # questions, topics, the article's own voice
 )
@@ -80,9 +81,8 @@ class Cue:
 
     @property
     def _asks_for(self) -> bool:
-        # (not with an object of its own: `pushing war for profit` says why)
         if any(c.dep_ == "dobj" for c in self.token.children):
-            return False
+            return False  # (not with an object of its own: `pushing war for profit` says why)
         return any(
             c.dep_ == "prep" and c.lower_ == "for" and c.idx <= self.start and any(
                 o.dep_ in ("pobj", "pcomp") and o.pos_ != "PRON" for o in c.children)
@@ -243,7 +243,9 @@ def _verb_content(verb: Token) -> tuple[str, list[Token]] | None:
             if child.dep_ == "prep" and child.lower_ == prep:
                 objects = [t for c in child.children if c.dep_ in ("pobj", "pcomp") for t in subtree(c)]
                 if objects and not unstated.names_a_topic(verb, child):  # not `talked about the economy`
-                    return NOMINAL, list_called_for(verb, lemma) or objects
+                    return NOMINAL, list_called_for(verb, lemma) or claims.with_infinitive(objects, verb)
+            if child.i > verb.i and prep == "for" and (asked := claims.for_someone_to(child)):
+                return NOMINAL, asked  # `called for allies to send more air defence`
     return None
 
 
@@ -376,9 +378,8 @@ def _negated(verb: Token, excluded: list[tuple[int, int]]) -> bool:
     lemma = verb.lemma_.lower()
     if lemma in COGNITION_VERBS or lemma in NEGATABLE_VERBS:
         return False
-    doc = verb.doc
-    # the word itself before the verb, outside quotation marks (`“Probably not,” Moore said` denies nothing), and
-    # not `whether or not`
+    doc = verb.doc  # the word itself before the verb, outside quotation marks (`“Probably not,” Moore said` denies
+    # nothing), and not `whether or not`
     return any(c.dep_ == "neg" and c.i < verb.i and not inside(c, excluded) and not between_marks(c)
                and doc[c.i + 1].lower_ != "only" and not (c.i > 0 and doc[c.i - 1].lower_ == "or")
                for c in verb.children)

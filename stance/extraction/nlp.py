@@ -129,10 +129,12 @@ BROKEN_LINE = re.compile(r"(?<=[a-z,])[^\S\n]*\n\s*(?=[a-z])(?!by\s)")
 EDITORS_NOTE = re.compile(r"\((?:emphasis|italics|bold)(?: [a-z]+){0,3}\)", re.IGNORECASE)
 
 
-#: A news agency's dateline opening a paragraph (`KYIV, Ukraine (AP) —`, `MOSCOW, March 3 (Reuters) -`, `WASHINGTON
-#: --`): a place in capitals, with a region or date after a comma or an agency in parentheses, then a dash. The
-#: parser otherwise makes the place the subject of the first sentence and its real subject an apposition.
-DATELINE = re.compile(r"^(?P<place>[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,2})(?P<more>,[^\n,()—–]{2,30}?)?"
+#: A news agency's dateline opening a paragraph or a sentence after a headline run into it (`KYIV, Ukraine (AP) —`,
+#: `MOSCOW, March 3 (Reuters) -`, `WASHINGTON --`): a place in capitals, with a region or date after a comma or an
+#: agency in parentheses, then a dash. The parser otherwise makes the place the subject of the first sentence and
+#: its real subject an apposition.
+DATELINE = re.compile(r"(?:^|(?<=[.!?] ))(?P<place>[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,2})"
+                      r"(?P<more>,[^\n,()—–]{2,30}?)?"
                       r"(?P<agency> ?\([A-Za-z. ]{2,20}\))?[^\S\n]*(?:—|–|--|-)(?=[^\S\n]+[A-Z“\"])", re.MULTILINE)
 
 

@@ -392,6 +392,24 @@ def test_a_list_called_for_is_one_content(text, content):
     assert quotes_of(text)[0][0] == content
 
 
+@pytest.mark.parametrize("text, content", [
+    # the parse hangs `for someone to do something` on the verb as a clause: who is asked to do what
+    ("The minister called for the allies to send more tanks.", "the allies to send more tanks"),
+    ("The senator pressed for Kyiv to hold elections next year.", "Kyiv to hold elections next year"),
+    ("The bishops appealed for both armies to stop shelling the town.", "both armies to stop shelling the town"),
+])
+def test_a_call_for_someone_to_act_is_a_quote(text, content):
+    assert quotes_of(text)[0][0] == content
+
+
+def test_quoted_words_after_a_call_stay_with_the_verb_that_holds_them():
+    # the parse hangs the quoted infinitive on `calling`; it is what Reznikov urges, and the call is its own quote
+    quotes = quotes_of("“Wait,” said Defence Minister Oleksii Reznikov, urging those calling for Kyiv’s surrender to "
+                       "“give us time.”")
+    assert ["give us time.", "Oleksii Reznikov", "urging"] in quotes
+    assert [text for text, _, cue in quotes if cue == "calling"] == ["Kyiv’s surrender"]
+
+
 def test_an_object_before_the_call_phrase_is_what_someone_is_called():
     assert quotes_of("The senator called the plan a betrayal of Ukraine.")[0][0] == "the plan a betrayal of Ukraine"
 
@@ -731,8 +749,14 @@ def test_words_kept_from_being_said_are_no_quote(text, expected):
      [["the army would hold", "Volodymyr Zelenskyy", "said"]]),
     ("MOSCOW, March 3 (Reuters) - Kremlin spokesman Dmitry Peskov, speaking to reporters, said talks were possible.",
      [["talks were possible", "Dmitry Peskov", "said"]]),
+    # a headline run into the paragraph before the dateline
+    ("Macron urges neutral states to act. UNITED NATIONS (Reuters) - French President Emmanuel Macron, speaking on "
+     "Tuesday, said the war was imperialism.", [["neutral states to act", "Emmanuel Macron", "urges"],
+                                               ["the war was imperialism", "Emmanuel Macron", "said"]]),
     # capitals before a dash that are no dateline stay: an acronym that is the subject
     ("NATO — the largest military alliance, meeting in Brussels, said it would help.",
+     [["it would help", "NATO", "said"]]),
+    ("The talks ended. NATO — the largest military alliance, meeting in Brussels, said it would help.",
      [["it would help", "NATO", "said"]]),
 ])
 def test_a_dateline_is_read_as_spaces(text, expected):
