@@ -185,6 +185,12 @@ def _named_in_apposition(source: Token | None, index: ArticleIndex) -> Token | N
         c.ent_type_ == "PERSON" or role and (index.surname_known(c) or _person_as_body(c) or not c.ent_type_ and any(
                  g.dep_ == "compound" and g.pos_ == "PROPN" and not g.ent_type_ and g.i == c.i - 1
                  for g in c.children)))]
+    # or hangs it on the place or body the role serves: `Ukraine's envoy to London, Vadym Prystaiko, said`
+    # (or as a second object: `The head of the SBU, Vasyl Maliuk, said`)
+    names += [a for p in source.children if role and p.dep_ == "prep" for o in p.children if o.dep_ == "pobj"
+              and o.ent_type_ in ("GPE", "LOC", "ORG", "FAC") for a in [*o.children, *p.children]
+              if a.dep_ in ("appos", "pobj") and a.ent_type_ == "PERSON" and a.i > o.i
+              and source.doc[a.left_edge.i - 1].text == ","]
     # the parse sometimes makes the name a second subject of the verb: `A volunteer, Taras Melnyk, who …, said`
     names += [c for c in source.head.children if c.dep_ == source.dep_ and c.i > source.i and c.pos_ == "PROPN"
               and c.ent_type_ == "PERSON" and c.left_edge.i > source.i + 1

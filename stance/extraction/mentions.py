@@ -32,6 +32,7 @@ from stance.extraction.lexicon import (
 from stance.extraction.names import (
     ORG_LABELS,
     POSSESSIVE,
+    ROLE_VERBS,
     article_places,
     described_body,
     may_be_name,
@@ -229,6 +230,9 @@ class ArticleIndex:
         if parts and name not in self.roles:
             self.roles[name] = parts[0] if len(parts) == 1 else f"{parts[0]}; {parts[1]}"
         words = frozenset(normalize(w) for part in parts for w in part.split())
+        # `Oleh Shyriaiev, who commands the battalion`: the role a verb gives (`the commander said`)
+        words |= {ROLE_VERBS[c.lemma_.lower()] for c in head.children if c.dep_ == "relcl"
+                  and c.lemma_.lower() in ROLE_VERBS and any(g.lower_ == "who" for g in c.children)}
         if words:
             self.role_words.setdefault(name, set()).update(words)
         return words
