@@ -108,14 +108,14 @@ def _verb_content(verb: Token) -> tuple[str, list[Token]] | None:
     lemma = verb.lemma_.lower()
     children = list(verb.children)
     # `Almayadeen reports: X said that …`: a clause before a colon that precedes the verb introduces the
-    # sentence; it is not what the verb reports
+    # sentence, and one before a semicolon stands on its own; it is not what the verb reports
     # (nor a report of its own before the verb: `Zelensky said the attack was a crime, the agency said` relays
     # Zelensky's words, which are his, LABELS.md §6; `…, “Russia will pay,” he added`: the quoted words are added)
     relayed = [c for c in children if c.dep_ == "ccomp" and c.i < verb.i and _relayed_report(c)]
     # (nor a clause the parse hung on the verb that its object, someone's claim, holds: `echoes Modi's message …`)
     claimed = {h.i for c in children if (h := claim_hung_on_verb(c)) is not None}
     clauses = [c for c in children if c.dep_ == "ccomp" and not (
-        c.i < verb.i and any(t.text == ":" for t in verb.doc[c.right_edge.i + 1:verb.i]))
+        c.i < verb.i and any(t.text in (":", ";") for t in verb.doc[c.right_edge.i + 1:verb.i]))
         and c not in relayed and not any(c.left_edge.i == r.i + 1 for r in relayed) and c.i not in claimed]
     if not clauses and verb.dep_ == "ccomp" and verb.head.i > verb.i and _relayed_report(verb):
         # `An official said discussions were “still dynamic,” it said`: the parse hangs the official's clause on

@@ -45,7 +45,9 @@ def _reporting_ancestor(verb: Token) -> Token | None:
         if token.head.i == token.i:
             return None
         if token.dep_ == "ccomp" and is_reporting_verb(token.head):
-            return token.head
+            # (not over a semicolon: `He … is calling for a ceasefire; Meloni is pushing for …`, two clauses)
+            between = token.doc[token.right_edge.i + 1:token.head.i] if token.i < token.head.i else []
+            return None if any(t.text == ";" for t in between) else token.head
         token = token.head
     return None
 

@@ -1055,3 +1055,14 @@ def test_a_described_someone_is_named_by_the_description(text, speaker):
 
 def test_a_bare_someone_names_no_one():
     assert [q[1] for q in quotes_of("Someone said that a deal was near.")] == [""]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a clause before a semicolon stands on its own: it is neither what the verb after the semicolon reports nor
+    # whose speaker that verb's subject is
+    ("Mayor Ihor Terekhov met Olha Stefanishyna on Monday. He remains opposed to closing the schools and is calling "
+     "for more shelters; in contrast, Stefanishyna is pushing for evacuation of the children.",
+     [["more shelters", "Ihor Terekhov", "calling"], ["evacuation of the children", "Olha Stefanishyna", "pushing"]]),
+])
+def test_a_clause_before_a_semicolon_is_not_the_next_verbs_report(text, expected):
+    assert quotes_of(text) == expected
