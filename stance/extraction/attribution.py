@@ -44,6 +44,7 @@ from stance.extraction.names import (
     titled_like_an_outlet,
     words_text,
 )
+from stance.extraction.nations import country_of
 from stance.extraction.nlp import entity_of
 from stance.extraction.phrases import evidence_noun
 from stance.extraction.roles import introduced_below, office_holder
@@ -52,6 +53,9 @@ from stance.records import Speaker
 
 RELATIVE_PRONOUNS = {"who", "whom", "that", "which"}
 HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "sir", "lady"})
+_OUTLET_NOUNS = frozenset({"channel", "outlet", "newspaper", "paper", "tabloid", "daily", "broadcaster", "station",
+                           "website", "site", "blog", "magazine", "agency", "account", "podcast"})
+_RANKS = frozenset({"top", "senior", "retired", "former", "high", "ranking", "highranking", "leading"})
 
 
 def _who_antecedent(token: Token) -> Token:
@@ -127,6 +131,10 @@ def resolve_speaker(source: Token | None, offset: int, index: ArticleIndex, wind
     if holder:
         speaker = replace(speaker, name=POSSESSIVE.sub("", speaker.name), mention=POSSESSIVE.sub("", speaker.mention))
     speaker = replace(speaker, **_extent(words, offset), resolution=_resolution(source, speaker))
+    if speaker.type == "organization" and speaker.name in index.acronyms:  # `the SBU said`, the article's full name
+        speaker = replace(speaker, name=index.acronyms[speaker.name])
+    if source.dep_ == "appos" and source.head.lemma_.lower() in _OUTLET_NOUNS:
+        speaker = replace(speaker, type="organization")  # `The German newspaper Welt`, whatever the tagger says
     return joint_speaker(source, speaker, lambda name: _resolve(name, offset, index, window, exclude), offset)
 
 
@@ -172,6 +180,14 @@ def _part_of_group(source: Token, group: Token, offset: int, index: ArticleIndex
                    resolution="organisation" if body else "role")
 
 
+def _role_alone(source: Token, head_lemma: str) -> bool:
+    """A role with nothing but a country, a rank or a title beside it, which the tagger took for a body (`Russian
+    General Says …`, `Top Ukrainian Official`): a person, not an organisation."""
+    return head_lemma in ROLE_NOUNS - ORGANIZATION_NOUNS and all(
+        t.dep_ == "det" or normalize(t.text) in ROLE_NOUNS | TITLES | _RANKS or country_of(t.text)
+        for t in mention_tokens(source))
+
+
 def _named_in_apposition(source: Token | None, index: ArticleIndex) -> Token | None:
     """A noun whose apposition names a person gives way to the name: `said a nurse, Olena Kovalenko` and
     `A plumber, Taras Melnyk, said` are that person's words (a role noun also takes a known surname)."""
@@ -180,6 +196,11 @@ def _named_in_apposition(source: Token | None, index: ArticleIndex) -> Token | N
             source.lemma_.lower() in DOCUMENT_NOUNS):
         return source
     role = source.lemma_.lower() in ROLE_NOUNS | GROUP_NOUNS
+    # `one popular channel, Rybar, wrote`: an outlet by its name, whatever the tagger took the name for
+    names = [c for c in source.children if c.dep_ == "appos" and c.pos_ == "PROPN" and c.i > source.i
+             and source.lemma_.lower() in _OUTLET_NOUNS]
+    if names:
+        return names[0]
     # after a role, an untyped full name is the person too (`his top general, Chief of Staff Wieslaw Kukula`)
     names = [c for c in source.children if c.dep_ == "appos" and c.pos_ == "PROPN" and (
         c.ent_type_ == "PERSON" or role and (index.surname_known(c) or _person_as_body(c) or not c.ent_type_ and any(
@@ -308,7 +329,8 @@ def _resolve(source: Token | None, offset: int, index: ArticleIndex, window: int
         found = index.antecedent(start, {"person"}, window * 4, role=head_lemma)  # `The MEP`, tagged as a body
         if found:
             return _person(found.name, mention, index)
-    if source.ent_type_ in ORG_LABELS or (source.pos_ == "PROPN" and head_lemma in ORGANIZATION_NOUNS):
+    if (source.ent_type_ in ORG_LABELS or (source.pos_ == "PROPN" and head_lemma in ORGANIZATION_NOUNS)) and not (
+            _role_alone(source, head_lemma)):
         name = described_body(source, mention_tokens(source)) or mention
         return Speaker(name, mention, "organization", _appositive(source))
     if (head_lemma in ROLE_NOUNS or head_lemma in PERSON_NOUNS) and (

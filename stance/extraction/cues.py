@@ -160,9 +160,9 @@ def _verb_content(verb: Token) -> tuple[str, list[Token]] | None:
                 for c in said.children):
             return CLAUSE, subtree(said)
     if lemma in EXHORTING_VERBS:
-        # `exhorted Republicans to “vote your conscience”`, `implored her to bring it back`: who is urged and to do
-        # what (not `begged forgiveness`)
-        urged = next((c for c in children if c.dep_ == "dobj" and c.i > verb.i), None)
+        urged = next((c for c in children if c.dep_ == "dobj" and c.i > verb.i), None) or next(  # (`appealed to`)
+            (o for p in children if p.dep_ == "prep" and p.lower_ == "to" for o in p.children if o.dep_ == "pobj"),
+            None)
         deed = _infinitive_after(verb, urged.i) if urged is not None else None
         if deed is not None and sum(c.dep_ in ("dobj", "dative") and c.i < deed.i for c in children) > 1:
             deed = None  # `asked the applicants questions to see how they answer`: a purpose, not a request
@@ -336,10 +336,10 @@ def find_cues(doc: Doc, excluded: list[tuple[int, int]]) -> list[Cue]:
             start, end = trim_span(doc, *token_range(part))
             if end > start:
                 cues.append(Cue(token, kind, start, end, source))
-    # however a content was found, a quoted fragment it leaves open ends at its closing mark (`said the attack was
-    # “a crime,” Reuters reported`, `repeated his claim that Kyiv was “a terrorist state,” the ministry said`)
-    return [Cue(c.token, c.kind, c.start, closing_mark(doc, c.start, c.end), c.source) if c.end > c.start >= 0 else c
-            for c in cues]
+    # however a content was found, a quoted fragment ends at its closing mark (`said the attack was “a crime,”
+    # Reuters reported`, `repeated his claim that Kyiv was “a terrorist state,” the ministry said`)
+    return [Cue(c.token, c.kind, c.start, closing_mark(doc, c.start, c.end, c.token.idx), c.source)
+            if c.end > c.start >= 0 else c for c in cues]
 
 
 def _infinitive_after(verb: Token, after: int) -> Token | None:
@@ -351,10 +351,10 @@ def _infinitive_after(verb: Token, after: int) -> Token | None:
 def _relayed_report(clause: Token) -> bool:
     """A clause that is someone's report of its own (`Zelensky said the attack was a crime`), outside quotation
     marks: a plain verb of saying, or a verb voicing a claim noun with its content, with a subject that names a
-    source (not `Those discussions are continuing`)."""
+    source (not `Those discussions are continuing`), and not one still to come (`Russia will respond to …`)."""
     subject = next((c for c in clause.children if c.dep_ == "nsubj"), None)
     if subject is None or between_marks(clause) or _negated(clause, []) or not (subject.pos_ in ("PROPN", "PRON")
-                                                        or phrases.names_a_source(subject)):
+            or phrases.names_a_source(subject)) or any(c.tag_ == "MD" for c in clause.children):
         return False
     return clause.lemma_.lower() in SAYING_VERBS or any(
         c.dep_ == "dobj" and c.lemma_.lower() in CLAIM_NOUNS and nominal_claim(c, []) for c in clause.children)

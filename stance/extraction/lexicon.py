@@ -196,10 +196,10 @@ GERUND_VERBS = _words("advocate rule suggest propose recommend mention deny admi
 #: support of …` (not `the army attacked the town for the third time`).
 PERSONAL_REASON_VERBS = _words("attack")
 
-#: Verbs of urging that report a statement only with who is urged and an infinitive: `exhorted Republicans to
-#: “vote your conscience”`, `asked the allies to send …` (`urge` is among EVALUATIVE_VERBS; not `encourage`, as
-#: often a thing's: `a tax that encourages investors to hold assets longer`).
-EXHORTING_VERBS = _words("exhort implore beg entreat ask")
+#: Verbs of urging that report a statement only with who is urged and an infinitive: `exhorted Republicans to “vote
+#: your conscience”`, `asked the allies to send …`, `appealed to residents to leave` (`urge` is among EVALUATIVE_VERBS;
+#: not `encourage`, as often a thing's: `a tax that encourages investors to hold assets longer`).
+EXHORTING_VERBS = _words("exhort implore beg entreat ask appeal")
 
 #: Verbs that say what someone or something is like, through `to`: `likened the refugees to a snake`, `compared
 #: Putin to Hitler` (`compare` only so: not `compared the figures with last year's`).

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Token
 
+from stance.extraction.acronyms import defined_acronyms
 from stance.extraction.given_names import GIVEN_NAMES
 from stance.extraction.lexicon import (
     COUNTRIES,
@@ -49,7 +50,7 @@ from stance.extraction.names import (
     with_first_names,
     words_text,
 )
-from stance.extraction.nlp import Chunk, Cover
+from stance.extraction.nlp import Chunk, Cover, text_of
 from stance.extraction.phrases import doer
 
 
@@ -79,6 +80,7 @@ class ArticleIndex:
     mentions: list[Mention] = field(default_factory=list)
     roles: dict[str, str] = field(default_factory=dict)  # canonical name -> role text
     role_words: dict[str, set[str]] = field(default_factory=dict)  # canonical name -> words of its roles
+    acronyms: dict[str, str] = field(default_factory=dict)  # `SBU` -> `Security Service of Ukraine`, as defined
     genders: dict[str, str] = field(default_factory=dict)  # canonical name -> male | female | '' (evidence conflicts)
     quoted: list[tuple[int, int]] = field(default_factory=list)
     places: set[str] = field(default_factory=set)  # normalized single-word place names of the article
@@ -117,6 +119,7 @@ class ArticleIndex:
         index._quoted_sentences = [index.in_quote(s) for s in index.sentence_starts]
         index._quoted_before = [0, *itertools.accumulate(index._quoted_sentences)]
         for chunk in chunks:
+            index.acronyms = defined_acronyms(text_of(chunk.doc)) | index.acronyms
             index._add_mentions(chunk)
             index.pronoun_subjects += [(chunk.offset + t.idx, t.lower_, t.head.dep_ == "ROOT") for t in chunk.doc
                                        if t.dep_ in ("nsubj", "nsubjpass") and t.pos_ == "PRON"]
@@ -189,6 +192,12 @@ class ArticleIndex:
                 self.mentions.append(replace(self._mention(token, start, name, "person", offset=chunk.offset),
                                              roles=self._note_role(token, token.i, name)))
                 self._note_gender(token, name)
+        self.mentions.sort(key=lambda m: m.start)
+
+    def add_role_speaker(self, head: Token, offset: int, name: str) -> None:
+        """A role noun that speaks (`The Ukrainian leader said`), as a mention of the person it names, so that a
+        pronoun after it carries on its chain (`… He said Kyiv was ready`)."""
+        self.mentions.append(self._mention(head, offset + head.idx, name, "person", offset=offset))
         self.mentions.sort(key=lambda m: m.start)
 
     def _mention(self, head: Token, start: int, name: str, kind: str, label: str = "", offset: int = 0) -> Mention:

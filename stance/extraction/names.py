@@ -74,10 +74,11 @@ def trailing_names(tokens: list[Token]) -> list[Token]:
 
 def titled(head: Token, name_tokens: list[Token]) -> bool:
     """Whether a role or a title stands right before a name (`Defence Minister Rustem Umerov`) or in apposition
-    to it (`Kyrylo Budanov, head of the service`)."""
+    to it (`Kyrylo Budanov, head of the service`, `Ukraine's ambassador to Britain, Valerii Zaluzhnyi`)."""
     first = name_tokens[0]
     return (first.i > 0 and normalize(first.doc[first.i - 1].text) in ROLE_NOUNS | TITLES
-            or any(c.dep_ == "appos" and c.lemma_.lower() in ROLE_NOUNS for c in head.children))
+            or any(c.dep_ == "appos" and c.lemma_.lower() in ROLE_NOUNS for c in head.children)
+            or head.dep_ == "appos" and head.head.lemma_.lower() in ROLE_NOUNS)
 
 
 def with_first_names(ent: Span) -> Span:

@@ -22,7 +22,7 @@ DEMONYMS = {
     "croatian": "Croatia", "portuguese": "Portugal", "irish": "Ireland", "dutch": "Netherlands",
     "australian": "Australia", "syrian": "Syria", "iraqi": "Iraq", "afghan": "Afghanistan",
     "pakistani": "Pakistan", "indian": "India", "brazilian": "Brazil", "kazakh": "Kazakhstan",
-    "uzbek": "Uzbekistan", "pentagon": "United States",
+    "uzbek": "Uzbekistan",
 }
 
 

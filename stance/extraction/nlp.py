@@ -272,10 +272,21 @@ def trim_span(doc: Doc, start: int, end: int) -> tuple[int, int]:
             return start, end
 
 
-def closing_mark(doc: Doc, start: int, end: int) -> int:
+def closing_mark(doc: Doc, start: int, end: int, cue: int = -1) -> int:
     """The end of a content that leaves a quoted fragment open, moved past the fragment's closing mark when the
-    parse hung the mark on the next clause (`said the attack was “a crime,” Reuters reported`)."""
+    parse hung the mark on the next clause (`said the attack was “a crime,” Reuters reported`); and of a quotation
+    before its cue (at `cue`), which the parse ran on into the words that name its speaker (`"The situation remains
+    precarious," the agency's director general, X, said`): at its closing mark."""
     text = text_of(doc)
+    opening = text[start - 1:start] if start > 0 and text[start - 1:start] in '“"' else text[start:start + 1]
+    if cue >= end and opening in '“"' and opening:
+        close = text.find("”" if opening == "“" else '"', start + 1)
+        after = doc.char_span(close + 1, end, alignment_mode="expand") if start < close < end - 1 else None
+        words = [t for t in after or () if not t.is_punct and not t.is_space]
+        # only words that name someone, no verb nor a phrase that goes on with the quotation (`” about the deal`)
+        if words and words[0].pos_ in ("DET", "PROPN", "NOUN", "ADJ") and not any(
+                t.pos_ in ("VERB", "AUX") for t in words):
+            return close + 1
     span = text[start:end]
     if span.count("“") <= span.count("”") and span.count('"') % 2 == 0:
         return end

@@ -35,6 +35,7 @@ from stance.extraction.pairing import adjacent_cue, colon_cue, parenthetical_cue
 from stance.extraction.phrases import names_someone, phrase_tokens
 from stance.extraction.quotemarks import MarkedSpan, find_marked_spans, is_title
 from stance.extraction.relay import original_source, relayed, shows_evidence
+from stance.extraction.roles import add_role_speakers
 from stance.extraction.signed import TRANSCRIPT_LABEL, colon_introducer, dash_source, sign_off
 from stance.records import Article, Quote, Speaker, overlap
 
@@ -99,6 +100,15 @@ def _classify_cue(doc: Doc, cue: Cue, spans: list[MarkedSpan]) -> list[_Found]:
     return [_Found("mixed", start, end, cue)]
 
 
+def _plan_reported(cue: Cue, cues: list[Cue]) -> bool:
+    """A call or a statement still to come, inside what someone else reports (`Sikorski said Warsaw would push for
+    a new sanctions package`): the plan is the reporter's words, not a quote of its own. Not words passed on
+    before they are spoken (`“…,” the president will say, according to excerpts of his speech`)."""
+    verb = cue.token
+    return verb.pos_ == "VERB" and any(c.dep_ == "aux" and c.tag_ == "MD" for c in verb.children) and any(
+        other.token != verb and other.kind != ACCORDING and other.start <= verb.idx < other.end for other in cues)
+
+
 def _starts_sentence(doc: Doc, span: MarkedSpan) -> bool:
     if gap_is_blank(text_of(doc), text_of(doc).rfind("\n", 0, span.open_mark) + 1, span.open_mark):
         return True
@@ -116,6 +126,7 @@ def find_quotes_in_chunk(chunk: Chunk, spans: list[MarkedSpan], index: ArticleIn
                          config: ExtractConfig, blocks: list[Block] = ()) -> list[_Found]:
     doc, offset, window = chunk.doc, chunk.offset, config.antecedent_window  # (blocks: passages, `X added:` …)
     cues = find_cues(doc, [(m.start, m.end) for m in spans] + [(b.start, b.end) for b in blocks])
+    cues = [c for c in cues if not _plan_reported(c, cues)]
     found: list[_Found] = []
     claimed: set[int] = set()
     signed = signed_after_colon(doc, spans, cues)
@@ -222,8 +233,35 @@ def _attach_runs(doc: Doc, spans: list[MarkedSpan], claimed: set[int], found: li
             speaker = resolve_speaker(cue.source, offset, index, config.antecedent_window)
             found.append(_Found("direct", span.start, span.end, cue, speaker))
             continue
+        introduced = _introduced_above(doc, span) if kept else None
+        if introduced is not None:  # a quoted paragraph under one that ends on a person (LABELS.md §1)
+            speaker = resolve_speaker(introduced, offset, index, config.antecedent_window)
+            found.append(_Found("direct", span.start, span.end, None, speaker))
+            continue
         if kept:
             found.append(_Found("direct", span.start, span.end, None, Speaker()))
+
+
+def _introduced_above(doc: Doc, span: MarkedSpan) -> Token | None:
+    """For a paragraph that is all one quotation and names no speaker, the person the paragraph above ends on: the
+    subject of its last sentence, a person by name or `he`/`she` (`X, an opposition lawmaker, has been one of the
+    loudest critics of the law.` or `He was asked about his rivalry with Y.`, then `“…”`)."""
+    text = text_of(doc)
+    start = text.rfind("\n", 0, span.open_mark) + 1
+    end = text.find("\n", span.close_mark)
+    after = text[span.close_mark + 1:end if end >= 0 else None]
+    if not span.closed or text[start:span.open_mark].strip() or after.strip():
+        return None
+    above = text[:start].rstrip()
+    if not above or "\n" not in text[len(above):start] or above[-1:] not in ".!?":
+        return None
+    last = doc.char_span(len(above) - 1, len(above), alignment_mode="expand")
+    if last is None or any(t.is_quote for t in last.sent):
+        return None  # (a paragraph with quoted words of its own is someone's quote, which the rules above read)
+    subject = next((t for t in last.sent if t.dep_ in ("nsubj", "nsubjpass") and t.head == last.sent.root), None)
+    if subject is None or not (subject.ent_type_ == "PERSON" or subject.lower_ in ("he", "she")):
+        return None
+    return subject
 
 
 ECHO_WORDS = 4  # words a quoted fragment must have for its repetition of an earlier quote to name its speaker
@@ -297,6 +335,7 @@ def extract_article(article: Article, chunks: list[Chunk], config: ExtractConfig
     blocks = [block_quotes(c.doc) for c in chunks]
     quoted = [(c.offset + m.start, c.offset + m.end) for c, s, b in zip(chunks, marked, blocks) for m in [*s, *b]]
     index = ArticleIndex.build(chunks, quoted)
+    add_role_speakers(index, chunks, config.antecedent_window)
     quotes: list[Quote] = []
     seen: set[tuple[int, int]] = set()
     for chunk, spans, found in zip(chunks, marked, blocks):

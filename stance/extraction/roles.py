@@ -5,11 +5,11 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from stance.extraction.lexicon import ROLE_NOUNS
+from stance.extraction.lexicon import ORGANIZATION_NOUNS, ROLE_NOUNS, SPEECH_VERBS
 from stance.extraction.mentions import ArticleIndex, Mention
 from stance.extraction.names import OFFICE_WORDS, civil_office, mention_tokens, normalize, same_role
 from stance.extraction.nations import country_of
-from stance.extraction.nlp import text_of
+from stance.extraction.nlp import Chunk, text_of
 
 HEADLINE_REACH = 4  # sentences after the headline in which a role the headline names is introduced
 _RANKLESS = frozenset({"major", "former", "acting", "incumbent", "first"})  # (`Major British General`: important)
@@ -32,7 +32,10 @@ def office_holder(source: Token, start: int, index: ArticleIndex, window: int, r
                                         for p in source.children for o in p.children if o.dep_ == "pobj")
     # `the Kremlin leader`, `Lithuania's interior minister`: not one whose role names another country
     countries = {country_of(t.text) for t in mention_tokens(source) if t != source} - {""}
-    # `the Ukrainian leader` for its president, but not `the Ukrainian opposition leader`
+    # `the Ukrainian leader`, `the Kremlin chief` for the president, but not `the Ukrainian opposition leader`, nor
+    # `the Russian chief of staff`
+    country_head = role in ("leader", "chief", "boss") and bool(countries) and not any(
+        c.dep_ == "prep" for c in source.children)
     described = {normalize(t.text) for t in mention_tokens(source) if t != source and t.is_alpha and not t.is_stop
                  and not country_of(t.text)}
 
@@ -44,7 +47,7 @@ def office_holder(source: Token, start: int, index: ArticleIndex, window: int, r
                 return False
             # a head of state holds its top office; a leader may, where the mention names the country
             holds = bool(words & STATE_HEADS) if state_head else same_role(role, words) or (
-                role == "leader" and bool(words & STATE_HEADS) and bool(countries) and described <= words)
+                country_head and bool(words & STATE_HEADS) and described <= words)
             if not holds:
                 return False
             if strict:  # (`the French leader`: Macron, `French President`, before `President Joe Biden`)
@@ -68,3 +71,24 @@ def introduced_below(source: Token, start: int, index: ArticleIndex, role: str) 
     words = {normalize(t.text) for t in mention_tokens(source) if t.lower_ in ROLE_NOUNS - _RANKLESS and t != source}
     return next((m for m in index.mentions if m.start > below and m.kind == "person" and not m.in_quote and
                  index.sentence_of(m.start) <= HEADLINE_REACH and same_role(role, m.roles) and words <= m.roles), None)
+
+
+def add_role_speakers(index: ArticleIndex, chunks: list[Chunk], window: int) -> None:
+    """Give the index each role noun that speaks (`The Ukrainian leader said`, `the minister told reporters`) as a
+    mention of the person named before who holds the role, so that a pronoun after it refers to that person and not
+    to one named since (`… He said Kyiv was ready`)."""
+    found = []
+    for chunk in chunks:
+        for token in chunk.doc:
+            lemma = token.lemma_.lower()
+            if token.dep_ != "nsubj" or token.tag_ != "NN" or lemma not in ROLE_NOUNS - ORGANIZATION_NOUNS or (
+                    token.head.lemma_.lower() not in SPEECH_VERBS or index.in_quote(chunk.offset + token.idx)):
+                continue
+            if not any(c.dep_ == "det" and c.lower_ == "the" for c in token.children) or any(
+                    c.dep_ == "appos" for c in token.children):
+                continue  # (`a diplomat`, one newly brought in; `the minister, Rustem Umerov`: named)
+            holder = office_holder(token, chunk.offset + token.idx, index, window * 4, lemma)
+            if holder is not None:  # (a role no one named holds is often someone named otherwise: left alone)
+                found.append((token, chunk.offset, holder.name))
+    for token, offset, name in found:
+        index.add_role_speaker(token, offset, name)

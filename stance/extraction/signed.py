@@ -52,7 +52,9 @@ def named_person(doc: Doc, start: int, end: int) -> Token | None:
     if not words or any(t.pos_ in ("VERB", "AUX") for t in words):
         return None
     names = [t for t in words if t.ent_type_ == "PERSON" or t.pos_ == "PROPN"]
-    return names[-1] if names else None
+    # `Andriy Yermak, head of the Presidential Office`: the name before a comma; what follows is the name's role
+    before = [t for t in names if not any(c.text == "," and c.i < t.i for c in words)]
+    return (before or names)[-1] if names else None
 
 
 def sign_off(doc: Doc, span: MarkedSpan) -> Token | None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 import stance
+from stance.extraction.acronyms import defined_acronyms
 from stance.records import Article
 
 
@@ -331,6 +332,9 @@ def test_welcoming_or_calling_someone_is_not_a_quote(text, quoted):
     # a sign-off line under the quote, with a hyphen or a dash
     ("“The door to talks stays open, but not at any price.”\n\n- Foreign Minister Andrii Sybiha", "Andrii Sybiha"),
     ("“The door to talks stays open, but not at any price.”\n— Sybiha\n\nThe talks resumed in May.", "Sybiha"),
+    # the name before a comma, not the body of the role after it
+    ("“The door to talks stays open, but not at any price.”\n\n— Andriy Yermak, head of the Presidential Office",
+     "Andriy Yermak"),
 ])
 def test_colon_introductions_and_sign_off_lines_name_the_speaker(text, speaker):
     frame = stance.extract([Article("t", text)])
@@ -802,7 +806,7 @@ def test_it_said_speaks_for_the_organisation_named_before_it(text, speaker):
     # name (`pro-Putin`), which never becomes that person's full name
     ("Vladimir Putin spoke on Monday. Yevgeny Satanovsky is one of the most popular pro-Putin pundits. “Washington "
      "will disappear,” Putin said.", "Vladimir Putin"),
-    ("“We must leave now,” said Ivan Petrov. The mayor urged the residents to remember to be their brother’s keeper "
+    ("“We must leave now,” said Ivan Petrov. He urged the residents to remember to be their brother’s keeper "
      "in the new city. “Help each other,” he added.", "Ivan Petrov"),
 ])
 def test_a_pronoun_that_speaks_finds_the_one_who_spoke_before(text, speaker):
@@ -1480,6 +1484,8 @@ def test_a_ministers_office_word_picks_the_minister(text, speaker):
      "The Danish minister said more F-16 jets would follow.", "Troels Lund Poulsen"),
     ("Chinese leader Li Qiang met Russian President Mikhail Mishustin at the summit, and Indian leader Raj Kapoor "
      "joined them.\n\nThe Kremlin leader said the two countries would trade more.", "Mikhail Mishustin"),
+    ("Russian President Vladimir Putin met Belarusian President Alexander Lukashenko in Minsk.\n\n"
+     "The Kremlin chief said the union state was stronger than ever.", "Vladimir Putin"),
     # the one whose role names the country comes first, before one whose role names none
     ("President Marta Kovac met French President Luc Moreau in Paris.\n\nThe French leader said the alliance was "
      "strong.", "Luc Moreau"),
@@ -1502,6 +1508,18 @@ def test_a_role_given_by_a_verb_is_the_persons_role(text, speaker):
     assert stance.extract([Article("a", text)]).iloc[-1].speaker == speaker
 
 
+@pytest.mark.parametrize("text, speaker, kind", [
+    # a role with only a country or a rank beside it is a person, where the tagger took it for a body
+    ("Russian General Says The Fighting Will Go On For Years\n\nLieutenant General Andrei Gurulev, a retired "
+     "Russian general, said on Monday that the fighting would go on for years.", "Andrei Gurulev", "person"),
+    ("Top Ukrainian Official Says Talks Are Over\n\nThe talks in Istanbul ended without a deal on Friday.",
+     "Top Ukrainian Official", "person"),
+])
+def test_a_role_the_tagger_took_for_a_body_is_a_person(text, speaker, kind):
+    row = stance.extract([Article("a", text)]).iloc[0]
+    assert (row.speaker, row.speaker_type) == (speaker, kind)
+
+
 def test_a_head_of_state_is_the_countrys_president_not_its_minister():
     text = ("Belarusian Foreign Minister Pavel Marchuk met President Anton Lisovsky in Minsk.\n\n"
             "The Belarusian head of state said the border would stay open.")
@@ -1515,6 +1533,74 @@ def test_a_head_of_state_is_the_countrys_president_not_its_minister():
 ])
 def test_a_name_after_the_place_a_role_serves_is_the_role_holder(text, speaker):
     assert stance.extract([Article("a", text)]).iloc[-1].speaker == speaker
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # a pronoun after a role noun that speaks is the role's holder, not someone named before it
+    ("U.S. President Donald Trump spoke by phone with Ukrainian President Volodymyr Zelensky on Thursday.\n\n"
+     "The Ukrainian president said the call was frank. He said Kyiv was ready for a ceasefire.", "Volodymyr Zelensky"),
+    ("Mayor Ihor Terekhov met Defence Minister Rustem Umerov in Kharkiv.\n\nThe minister said more air defence "
+     "was coming. He said the first systems would arrive in May.", "Rustem Umerov"),
+])
+def test_a_pronoun_after_a_role_that_speaks_is_that_role(text, speaker):
+    assert stance.extract([Article("a", text)]).iloc[-1].speaker == speaker
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # a paragraph that is all one quotation, under a paragraph that ends on a person, is that person's
+    ("Mariana Bezuhla, a lawmaker from the ruling party, has been one of the loudest critics of the new law.\n\n"
+     "“The law punishes those who already served. It must be rewritten before the summer.”", "Mariana Bezuhla"),
+    ("Ukraine's ambassador to Britain, Valerii Zaluzhnyi, gave a rare interview this week. He was asked about his "
+     "plans.\n\n“I have never been a politician and I do not intend to become one.”", "Valerii Zaluzhnyi"),
+])
+def test_a_quoted_paragraph_under_one_ending_on_a_person_is_theirs(text, speaker):
+    assert stance.extract([Article("a", text)]).iloc[-1].speaker == speaker
+
+
+@pytest.mark.parametrize("text", [
+    # a paragraph above that ends on no one, or on a thing, names no speaker
+    "The parliament passed the mobilisation law on Thursday.\n\n“The law punishes those who already served. It must "
+    "be rewritten before the summer.”",
+    # nor one that ends on a person who is only acted on
+    "Police detained Mariana Bezuhla outside parliament on Thursday.\n\n“The law punishes those who already served. "
+    "It must be rewritten before the summer.”",
+])
+def test_a_quoted_paragraph_under_one_ending_on_no_one_keeps_no_speaker(text):
+    assert stance.extract([Article("a", text)]).iloc[-1].speaker == ""
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # an outlet set off by its name speaks by that name, whatever the tagger took the name for
+    ("“The enemy is retreating in panic,” one popular channel, Rybar, wrote.", "Rybar"),
+    ("“The strike hit a school,” the Ukrainian news outlet, Suspilne, reported.", "Suspilne"),
+    ("The German newspaper Welt reported that Moscow had issued new demands.", "Welt"),
+])
+def test_an_outlet_named_in_apposition_speaks_by_its_name(text, speaker):
+    row = stance.extract([Article("a", text)]).iloc[-1]
+    assert (row.speaker, row.speaker_type) == (speaker, "organization")
+
+
+def test_a_body_quoted_by_the_acronym_the_article_defined_keeps_its_full_name():
+    text = ("The Security Service of Ukraine (SBU) detained two suspects on Monday.\n\n"
+            "“Both suspects face life imprisonment,” the SBU said.")
+    assert stance.extract([Article("a", text)]).iloc[-1].speaker == "Security Service of Ukraine"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("the National Anti-Corruption Bureau of Ukraine (NABU) said",
+     {"NABU": "National Anti-Corruption Bureau of Ukraine"}),
+    ("The Department of Defense (DoD) and the Institute for the Study of War (ISW) agreed.",
+     {"DoD": "Department of Defense", "ISW": "Institute for the Study of War"}),
+    # the name starts at the word the acronym starts with
+    ("Russia’s Federal Security Service (FSB) and the Alliance to Reclaim Our Schools (AROS) said",
+     {"FSB": "Federal Security Service", "AROS": "Alliance to Reclaim Our Schools"}),
+    ("Main Intelligence Directorate (GUR) and then Reclaim Our Schools (AROS)", {}),
+    # a single word, or a lower-case word, in parentheses defines nothing
+    ("Kyiv (Ukraine) and the ministry (MoD) said", {}),
+    ("Zelensky said (in English) that", {}),
+])
+def test_defined_acronyms(text, expected):
+    assert defined_acronyms(text) == expected
 
 
 @pytest.mark.parametrize("text", [

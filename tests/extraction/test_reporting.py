@@ -1066,3 +1066,45 @@ def test_a_bare_someone_names_no_one():
 ])
 def test_a_clause_before_a_semicolon_is_not_the_next_verbs_report(text, expected):
     assert quotes_of(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a clause with a verb of saying still to come is what the speaker says, not a report relayed
+    ("Russia will respond to any deployment of NATO troops, Deputy Foreign Minister Sergei Vershinin said on Monday.",
+     [["Russia will respond to any deployment of NATO troops", "Sergei Vershinin", "said"]]),
+    # a call still to come inside someone's report is that person's words, not a quote of its own
+    ("Foreign Minister Margus Tsahkna said Tallinn would push for a new sanctions package at the summit.",
+     [["Tallinn would push for a new sanctions package at the summit", "Margus Tsahkna", "said"]]),
+    ("The commissioner said the bloc would call for talks on the grain corridor.",
+     [["the bloc would call for talks on the grain corridor", "The commissioner", "said"]]),
+])
+def test_speech_still_to_come_is_the_reporters_statement(text, expected):
+    assert quotes_of(text) == expected
+
+
+def test_words_passed_on_before_they_are_spoken_stay_the_speakers():
+    quotes = quotes_of("“Nothing prepares you for this office,” Chancellor Olaf Scholz will say, according to excerpts "
+                       "of his speech released by his office.")
+    assert quotes[0][:2] == ["Nothing prepares you for this office,", "Olaf Scholz"]
+
+
+def test_an_appeal_to_someone_to_act_is_a_quote():
+    assert quotes_of("Governor Ivan Fedorov appealed to residents to leave the frontline villages.") == [
+        ["residents to leave the frontline villages", "Ivan Fedorov", "appealed"]]
+
+
+def test_a_quotation_before_its_cue_ends_at_its_closing_mark():
+    # the parse runs the quoted clause on into the words that name its speaker
+    text = ("The agency said on Friday that the plant had lost power.\n\n\"The situation remains precarious,\" the "
+            "agency's director general, Rafael Grossi, said.")
+    assert quotes_of(text)[-1] == ["The situation remains precarious,", "Rafael Grossi", "said"]
+
+
+@pytest.mark.parametrize("text, content", [
+    # words that go on with the quotation are the speaker's report too
+    ("“We are extremely happy” about the decision, said Olena Kuzmenko.", "We are extremely happy” about the decision"),
+    ("“You squeezed the workers to the breaking point” to drive up the price, the senator said.",
+     "You squeezed the workers to the breaking point” to drive up the price"),
+])
+def test_a_quotation_the_report_goes_on_from_keeps_its_words(text, content):
+    assert quotes_of(text)[0][0] == content
