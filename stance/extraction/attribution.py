@@ -39,6 +39,7 @@ from stance.extraction.names import (
     described_body,
     mention_tokens,
     named_after_role,
+    named_body,
     normalize,
     person_tagged_as_body,
     titled_like_an_outlet,
@@ -133,8 +134,11 @@ def resolve_speaker(source: Token | None, offset: int, index: ArticleIndex, wind
     speaker = replace(speaker, **_extent(words, offset), resolution=_resolution(source, speaker))
     if speaker.type == "organization" and speaker.name in index.acronyms:  # `the SBU said`, the article's full name
         speaker = replace(speaker, name=index.acronyms[speaker.name])
-    if source.dep_ == "appos" and source.head.lemma_.lower() in _OUTLET_NOUNS:
-        speaker = replace(speaker, type="organization")  # `The German newspaper Welt`, whatever the tagger says
+    # `The German newspaper Welt`, `The Russian military blogger channel Rybar`: an outlet by its name
+    outlet = [c for c in source.children if c.dep_ == "compound" and c.lemma_.lower() in _OUTLET_NOUNS and c.is_lower]
+    if source.pos_ == "PROPN" and (outlet or source.dep_ == "appos" and source.head.lemma_.lower() in _OUTLET_NOUNS):
+        name = words_text([t for t in words if t.i > outlet[-1].i]) if outlet else speaker.name
+        speaker = replace(speaker, name=name or speaker.name, type="organization")
     return joint_speaker(source, speaker, lambda name: _resolve(name, offset, index, window, exclude), offset)
 
 
@@ -348,8 +352,11 @@ def _resolve(source: Token | None, offset: int, index: ArticleIndex, window: int
     if source.tag_ in ("NNS", "NNPS") and (head_lemma in GROUP_NOUNS or source.lower_ in GROUP_NOUNS):
         return Speaker(mention, mention, "group")
     # `the ministry` after `Russia's Defence Ministry`, `the automaker` after `French automaker Renault`
+    # (`the air force` after `Ukraine's air force`: every word before the head is the body's)
     bare = [t for t in mention_tokens(source) if t != source]
-    found = index.antecedent(start, {"organization"}, window * 4, role=head_lemma) if len(bare) == 1 and (
+    kinds = {normalize(t.text) for t in bare[1:] if t.dep_ == "compound" and t.pos_ == "NOUN"}
+    found = index.antecedent(start, {"organization"}, window * 4, role=head_lemma, fits=lambda m: named_body(
+        m.name) and kinds <= index.role_words.get(m.name, set())) if len(bare) == len(kinds) + 1 and (
         bare[0].lower_ == "the" and source.tag_ == "NN") else None
     named = found is not None and normalize(found.name) != head_lemma  # not `Bank` of `Bank executives`
     if head_lemma in ORGANIZATION_NOUNS or named:

@@ -63,6 +63,11 @@ def clause_content(ccomp: Token) -> list[Token]:
     # `told them this weekend he would …`: a date the parse hung on the reported clause is the telling's
     while tokens and tokens[0].ent_type_ in ("DATE", "TIME") and "npadvmod" in (tokens[0].dep_, tokens[0].head.dep_):
         tokens = tokens[1:]
+    # (and `said on Monday its forces had …`: a date right after the cue, before the reported clause's subject)
+    if tokens and tokens[0].dep_ == "prep" and tokens[0].head.i == ccomp.i and tokens[0].i == ccomp.head.i + 1 and any(
+            o.ent_type_ in ("DATE", "TIME") for o in tokens[0].children) and any(
+            c.dep_ in ("nsubj", "nsubjpass") and c.i > tokens[0].right_edge.i for c in ccomp.children):
+        tokens = [t for t in tokens if t.i > tokens[0].right_edge.i]
     # Drop the complementiser: the content is what follows `that`.
     # (also `that` tagged as a subordinator that the parse made the reported clause's object: `shouting to the
     # medics that his friend was …`)

@@ -1,8 +1,7 @@
 """Find reporting cues in a parsed document: the cue word, its content span and its source token.
 
 A cue is a reporting verb (`said`, `warned`, `described … as`, `called for`), `according to` or `in X's words`.
-Content spans are character offsets into the Doc's text; the quote-mark logic in
-`stance.quotes` later decides whether a content is direct, indirect or mixed.
+Content spans are character offsets into the Doc's text; `stance.quotes` decides if they are direct or not.
 """
 
 from __future__ import annotations
@@ -118,8 +117,7 @@ def _verb_content(verb: Token) -> tuple[str, list[Token]] | None:
         c.i < verb.i and any(t.text in (":", ";") for t in verb.doc[c.right_edge.i + 1:verb.i]))
         and c not in relayed and not any(c.left_edge.i == r.i + 1 for r in relayed) and c.i not in claimed]
     if not clauses and verb.dep_ == "ccomp" and verb.head.i > verb.i and _relayed_report(verb):
-        # `An official said discussions were “still dynamic,” it said`: the parse hangs the official's clause on
-        # the verb that relays it
+        # `An official said discussions were “still dynamic,” it said`: the official's clause, hung on the relay
         clauses = [c for c in verb.head.children if c.dep_ == "ccomp" and c.left_edge.i == verb.i + 1]
     # `said he … — a controversial proposal he has raised`: a second clause after a dash is the reporter's aside
     clauses = clauses[:1] + [c for c in clauses[1:] if verb.doc[c.left_edge.i - 1].text not in DASHES]
@@ -143,20 +141,20 @@ def _verb_content(verb: Token) -> tuple[str, list[Token]] | None:
         if below is not None:  # (without the `that` the parse took for a relative pronoun)
             return CLAUSE, [t for t in clause_content(below) if not (t.i == below.left_edge.i and t.lower_ == "that")]
     objects = [c for c in children if c.dep_ in ("dobj", "advcl", "npadvmod", "xcomp")]
-    # A mis-parsed that-clause often comes out as the verb's object or an adverbial clause:
-    # `noting that the talks aimed …`, `tweeted in the early hours that X was …`.
+    # A misparsed that-clause as the verb's object or adverbial: `noting that the talks aimed …`, `tweeted … that`
     for obj in objects:
         words = subtree(obj)
         if words[0].lower_ in ("that", "whether") and (words[0].dep_ == "mark" or complementiser(words[0])):
             return CLAUSE, clause_content(obj)
     if lemma == "say":
-        # `Stone says the increase in polarization that Bloomberg decries also makes …`: `say` takes a clause, so an
-        # object right after it with a finite verb hung on it is a clause the parse missed (not `said a prayer`, nor
-        # a relative clause: `said the words that everyone remembers`)
+        # `Stone says the increase … that Bloomberg decries also makes …`, `said Russia's delegation had repeated
+        # demands`: an object right after `say` with a verb of its own on it is a clause the parse missed (not `said a
+        # prayer`, nor a relative clause: `said the words that everyone remembers`)
         said = next((c for c in children if c.dep_ == "dobj" and c.left_edge.i == verb.i + 1), None)
         if said is not None and any(
                 c.dep_ in ("relcl", "acl", "ccomp") and c.tag_ in ("VBZ", "VBD", "VBP") and not any(
                     g.tag_ in ("WDT", "WP") and g.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj") for g in c.children)
+                or c.dep_ == "amod" and c.tag_ in ("VBN", "VBD") and any(g.dep_ == "nsubj" for g in c.children)
                 for c in said.children):
             return CLAUSE, subtree(said)
     if lemma in EXHORTING_VERBS:
@@ -174,9 +172,8 @@ def _verb_content(verb: Token) -> tuple[str, list[Token]] | None:
             if deed is not None:
                 return NOMINAL, subtree(deed)
     if lemma in GERUND_VERBS:
-        # `proposed holding talks in Istanbul`, `did not rule out sending troops`: a gerund clause with words of its
-        # own is what was put forward or denied (not `stopped talking`: not a speech verb)
-        own = ("dobj", "prep", "attr", "acomp", "ccomp", "dative")
+        # `proposed holding talks`, `did not rule out sending troops`: a gerund clause with words of its own
+        own = ("dobj", "prep", "attr", "acomp", "ccomp", "dative")  # (not `stopped talking`)
         gerund = next((c for c in children if c.dep_ in ("xcomp", "ccomp", "dobj") and c.tag_ == "VBG" and c.i > verb.i
                        and any(g.dep_ in own for g in c.children)), None)
         if gerund is not None:
@@ -351,18 +348,21 @@ def _infinitive_after(verb: Token, after: int) -> Token | None:
 def _relayed_report(clause: Token) -> bool:
     """A clause that is someone's report of its own (`Zelensky said the attack was a crime`), outside quotation
     marks: a plain verb of saying, or a verb voicing a claim noun with its content, with a subject that names a
-    source (not `Those discussions are continuing`), and not one still to come (`Russia will respond to …`)."""
+    source (not `Those discussions are continuing`), not one still to come (`Russia will respond to …`); or a named
+    one's view before `he told …` (`X believes that Y, he told the conference`: the telling is its occasion)."""
     subject = next((c for c in clause.children if c.dep_ == "nsubj"), None)
     if subject is None or between_marks(clause) or _negated(clause, []) or not (subject.pos_ in ("PROPN", "PRON")
             or phrases.names_a_source(subject)) or any(c.tag_ == "MD" for c in clause.children):
         return False
     return clause.lemma_.lower() in SAYING_VERBS or any(
-        c.dep_ == "dobj" and c.lemma_.lower() in CLAIM_NOUNS and nominal_claim(c, []) for c in clause.children)
+        c.dep_ == "dobj" and c.lemma_.lower() in CLAIM_NOUNS and nominal_claim(c, []) for c in clause.children) or (
+        clause.lemma_.lower() in COGNITION_VERBS and subject.pos_ == "PROPN" and any(
+            c.lower_ in ("he", "she") for c in clause.head.children))
 
 
 def _a_person_speaks(verb: Token) -> bool:
-    """Whether the verb's subject is a named person or `he`/`she` (`Trump attacked Clinton for …`), for verbs that
-    judge in words only when a person does them (`Russian forces attacked the town for the third time` does not)."""
+    """Whether the verb's subject is a named person or `he`/`she`, for verbs that judge in words only when a person
+    does them (`Trump attacked Clinton for …`; not `Russian forces attacked the town`)."""
     subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
     return subject is not None and (subject.ent_type_ == "PERSON" or subject.lower_ in ("he", "she"))
 

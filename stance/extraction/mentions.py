@@ -50,6 +50,7 @@ from stance.extraction.names import (
     with_first_names,
     words_text,
 )
+from stance.extraction.nations import country_of
 from stance.extraction.nlp import Chunk, Cover, text_of
 from stance.extraction.phrases import doer
 
@@ -172,10 +173,10 @@ class ArticleIndex:
                 lemma = token.lemma_.lower()
                 kind = ("organization" if lemma in ORGANIZATION_NOUNS else
                         "group" if token.tag_ == "NNS" and lemma in GROUP_NOUNS else None)
-                if kind:
-                    start = chunk.offset + token.idx
-                    self.mentions.append(self._mention(token, start, words_text(mention_tokens(token)), kind,
-                                                       offset=chunk.offset))
+                if kind:  # (what kind of body, for `the air force` after `Ukraine's air force`)
+                    name = words_text(mention_tokens(token))
+                    self.mentions.append(self._mention(token, chunk.offset + token.idx, name, kind, "", chunk.offset))
+                    self.role_words.setdefault(name, set()).update(_body_words(mention_tokens(token)))
                 continue
             # Surnames the NER missed (`Zelenskyy warned`, tagged as a common noun), and a lone name that speaks
             # (`Amit told PTI`).
@@ -238,10 +239,13 @@ class ArticleIndex:
                 parts.append(text)
         if parts and name not in self.roles:
             self.roles[name] = parts[0] if len(parts) == 1 else f"{parts[0]}; {parts[1]}"
-        words = frozenset(normalize(w) for part in parts for w in part.split())
-        # `Oleh Shyriaiev, who commands the battalion`: the role a verb gives (`the commander said`)
-        words |= {ROLE_VERBS[c.lemma_.lower()] for c in head.children if c.dep_ == "relcl"
+        words = frozenset(normalize(w) for part in parts for w in re.split(r"[\s‐-]+", part) if w)  # (hyphens too)
+        words |= {ROLE_VERBS[c.lemma_.lower()] for c in head.children if c.dep_ == "relcl"  # (`X, who commands …`)
                   and c.lemma_.lower() in ROLE_VERBS and any(g.lower_ == "who" for g in c.children)}
+        if "counterpart" in words and (owner := next((m for m in reversed(self.mentions) if m.kind == "person"
+                                                      and m.subject), None)) is not None:
+            words |= {w for w in self.role_words.get(owner.name, set()) if not country_of(w)}  # (`Sybiha met his
+            # Polish counterpart X`: X holds the office of the last person to be a subject)
         if words:
             self.role_words.setdefault(name, set()).update(words)
         return words
@@ -390,7 +394,7 @@ def _body_words(phrase: list[Token]) -> set[str]:
 
 
 def _speaks(token: Token) -> bool:
-    """The one a clause gives the words to: `X` in `X said`, `X warned that …`, `according to X`."""
-    if token.dep_ == "pobj" and token.head.lower_ == "to" and token.head.head.lower_ == "according":
-        return True
-    return token.dep_ == "nsubj" and token.head.lemma_.lower() in SPEECH_VERBS
+    """Whom a clause gives the words to (`X said`, `according to X`), and the one asked, who answers (`asked X`)."""
+    return (token.dep_ == "pobj" and token.head.lower_ == "to" and token.head.head.lower_ == "according") or (
+        token.dep_ == "nsubj" and token.head.lemma_.lower() in SPEECH_VERBS) or (
+        token.dep_ == "dobj" and token.head.lemma_.lower() in ("ask", "question", "interview"))

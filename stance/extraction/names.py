@@ -240,6 +240,16 @@ def civil_office(token: Token) -> str:
     return before[-1].lower_ if before else ""
 
 
+_DETERMINERS = frozenset({"the", "a", "an", "this", "these", "those", "that", "its", "their", "his", "her", "our"})
+
+
+def named_body(name: str) -> bool:
+    """Whether a body's mention names it (`Ukraine's air force`, `Clinton campaign`, `the International Court of
+    Justice`), not only what kind of body it is (`the court`, `a union`, `these companies`)."""
+    words = name.split()
+    return any(w[:1].isupper() and w.lower() not in _DETERMINERS for w in words)
+
+
 def same_role(role: str, words: set[str]) -> bool:
     """Whether a role noun (`governor`, `chief`) names a person whose recorded role has these words."""
     role = TITLE_ABBREVIATIONS.get(role, role)

@@ -242,6 +242,13 @@ def with_particle_names(doc: Doc) -> Doc:
     spans += [Span(doc, e.start - 1, e.end, label="PERSON") for e in doc.ents if e.label_ == "PERSON" and e.start > 0
               and not doc[e.start - 1].ent_type_ and doc[e.start - 1].is_title
               and doc[e.start - 1].lower_ in GIVEN_NAMES and not any(s.start <= e.start < s.end for s in spans)]
+    # a given name, alone or tagged on its own, and the untagged surname after it (`Oleksandr Syrskyi`, `Oleksandr`
+    # taken for a body)
+    spans += [Span(doc, t.i, t.i + 2, label="PERSON") for t in doc[:-1] if t.lower_ in GIVEN_NAMES and t.is_title
+              and t.pos_ == "PROPN" and (not t.ent_type_ or t.ent_iob_ == "B" and doc[t.i + 1].ent_iob_ != "I")
+              and doc[t.i + 1].pos_ == "PROPN" and doc[t.i + 1].is_title and not doc[t.i + 1].ent_type_
+              and doc[t.i + 1].lower_ not in ROLE_NOUNS | TITLES and not any(s.start <= t.i + 1 and t.i < s.end
+                                                                            for s in spans)]
     if not spans:
         return doc
     kept = [e for e in doc.ents if not any(e.start < s.end and s.start < e.end for s in spans)]

@@ -35,7 +35,7 @@ from stance.extraction.pairing import adjacent_cue, colon_cue, parenthetical_cue
 from stance.extraction.phrases import names_someone, phrase_tokens
 from stance.extraction.quotemarks import MarkedSpan, find_marked_spans, is_title
 from stance.extraction.relay import original_source, relayed, shows_evidence
-from stance.extraction.roles import add_role_speakers
+from stance.extraction.roles import add_role_speakers, name_bare_bodies
 from stance.extraction.signed import TRANSCRIPT_LABEL, colon_introducer, dash_source, sign_off
 from stance.records import Article, Quote, Speaker, overlap
 
@@ -336,6 +336,7 @@ def extract_article(article: Article, chunks: list[Chunk], config: ExtractConfig
     quoted = [(c.offset + m.start, c.offset + m.end) for c, s, b in zip(chunks, marked, blocks) for m in [*s, *b]]
     index = ArticleIndex.build(chunks, quoted)
     add_role_speakers(index, chunks, config.antecedent_window)
+    name_bare_bodies(index, config.antecedent_window)
     quotes: list[Quote] = []
     seen: set[tuple[int, int]] = set()
     for chunk, spans, found in zip(chunks, marked, blocks):

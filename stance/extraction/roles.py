@@ -1,13 +1,16 @@
-"""Who holds the office a role noun names: `the prime minister`, `the attorney general`, or a role in the
-headline that the article's first sentences give a name (`…, Russian General Claims`)."""
+"""Who holds the office a role noun names: `the prime minister`, `the attorney general`, `the Ukrainian leader`, or
+a role in the headline that the article's first sentences give a name (`…, Russian General Claims`); and what role
+nouns and bodies named again by their kind (`the air force`) add to an article's index of mentions."""
 
 from __future__ import annotations
+
+from dataclasses import replace
 
 from spacy.tokens import Token
 
 from stance.extraction.lexicon import ORGANIZATION_NOUNS, ROLE_NOUNS, SPEECH_VERBS
 from stance.extraction.mentions import ArticleIndex, Mention
-from stance.extraction.names import OFFICE_WORDS, civil_office, mention_tokens, normalize, same_role
+from stance.extraction.names import OFFICE_WORDS, civil_office, mention_tokens, named_body, normalize, same_role
 from stance.extraction.nations import country_of
 from stance.extraction.nlp import Chunk, text_of
 
@@ -92,3 +95,19 @@ def add_role_speakers(index: ArticleIndex, chunks: list[Chunk], window: int) -> 
                 found.append((token, chunk.offset, holder.name))
     for token, offset, name in found:
         index.add_role_speaker(token, offset, name)
+
+
+def name_bare_bodies(index: ArticleIndex, window: int) -> None:
+    """A body the article names again with `the` and the words of its kind (`the air force` after `Ukraine's air
+    force`, `the ministry` after `Russia's Defence Ministry`) is a mention of that body, so that `it` after it is
+    the body by its fullest name."""
+    for i, mention in enumerate(index.mentions):
+        words = mention.name.split()
+        if mention.kind != "organization" or len(words) < 2 or words[0].lower() != "the" or not all(
+                w.islower() for w in words[1:]):
+            continue
+        kinds = {normalize(w) for w in words[1:]}
+        named = index.antecedent(mention.start, {"organization"}, window * 4, fits=lambda m: named_body(m.name)
+                                 and kinds <= index.role_words.get(m.name, set()))
+        if named is not None:
+            index.mentions[i] = replace(mention, name=named.name)

@@ -1486,6 +1486,9 @@ def test_a_ministers_office_word_picks_the_minister(text, speaker):
      "joined them.\n\nThe Kremlin leader said the two countries would trade more.", "Mikhail Mishustin"),
     ("Russian President Vladimir Putin met Belarusian President Alexander Lukashenko in Minsk.\n\n"
      "The Kremlin chief said the union state was stronger than ever.", "Vladimir Putin"),
+    # a counterpart holds the office of the one whose counterpart they are, in their own country
+    ("Estonian Foreign Minister Margus Tsahkna met his Latvian counterpart Baiba Braze in Riga.\n\n"
+     "The Latvian minister said the sanctions were working.", "Baiba Braze"),
     # the one whose role names the country comes first, before one whose role names none
     ("President Marta Kovac met French President Luc Moreau in Paris.\n\nThe French leader said the alliance was "
      "strong.", "Luc Moreau"),
@@ -1518,6 +1521,27 @@ def test_a_role_given_by_a_verb_is_the_persons_role(text, speaker):
 def test_a_role_the_tagger_took_for_a_body_is_a_person(text, speaker, kind):
     row = stance.extract([Article("a", text)]).iloc[0]
     assert (row.speaker, row.speaker_type) == (speaker, kind)
+
+
+def test_a_given_name_and_the_untagged_surname_after_it_are_one_person_whose_hyphenated_role_counts():
+    # the tagger takes `Oleksandr` for a body and leaves `Syrskyi` untagged; `commander-in-chief` makes him a
+    # commander, whom `the general` means
+    text = ("Oleksandr Syrskyi, the commander-in-chief of Ukraine's armed forces, visited the front on Monday.\n\n"
+            "“The situation is difficult but under control,” the general told reporters. Syrskyi added that "
+            "reinforcements had been sent.")
+    assert list(stance.extract([Article("a", text)]).speaker) == ["Oleksandr Syrskyi", "Oleksandr Syrskyi"]
+
+
+def test_a_body_named_again_by_its_kind_is_that_body_and_so_is_it_after_it():
+    text = ("Ukraine's air force said it shot down 85 of 110 drones overnight.\n\nThe air force said in a statement "
+            "that 87 drones were shot down. “Hits were recorded in six regions,” it said.")
+    assert set(stance.extract([Article("a", text)]).speaker) == {"Ukraine's air force"}
+
+
+def test_the_one_asked_answers_next():
+    text = ("Petro Poroshenko spoke in Lviv.\n\nLast month, Mark Sorensen of the BBC asked Poroshenko whether the "
+            "war had changed him.\n\n“Of course it has. I think of the soldiers every day,” he said.")
+    assert stance.extract([Article("a", text)]).iloc[-1].speaker == "Petro Poroshenko"
 
 
 def test_a_head_of_state_is_the_countrys_president_not_its_minister():
@@ -1574,6 +1598,8 @@ def test_a_quoted_paragraph_under_one_ending_on_no_one_keeps_no_speaker(text):
     ("“The enemy is retreating in panic,” one popular channel, Rybar, wrote.", "Rybar"),
     ("“The strike hit a school,” the Ukrainian news outlet, Suspilne, reported.", "Suspilne"),
     ("The German newspaper Welt reported that Moscow had issued new demands.", "Welt"),
+    ("The Russian military blogger channel Rybar, which has a million subscribers, wrote that the line had broken.",
+     "Rybar"),
 ])
 def test_an_outlet_named_in_apposition_speaks_by_its_name(text, speaker):
     row = stance.extract([Article("a", text)]).iloc[-1]

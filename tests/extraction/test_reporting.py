@@ -1108,3 +1108,37 @@ def test_a_quotation_before_its_cue_ends_at_its_closing_mark():
 ])
 def test_a_quotation_the_report_goes_on_from_keeps_its_words(text, content):
     assert quotes_of(text)[0][0] == content
+
+
+@pytest.mark.parametrize("text, content", [
+    # a date between the cue and the reported clause's subject says when it was said
+    ("Russia's Defence Ministry said on Monday its forces had captured the village of Kurakhove.",
+     "its forces had captured the village of Kurakhove"),
+    ("Hungarian Prime Minister Viktor Orban said on Thursday he would veto the talks.", "he would veto the talks"),
+    # a date inside the clause stays
+    ("The ministry said the strike on Monday killed three people.", "the strike on Monday killed three people"),
+])
+def test_a_date_before_the_reported_clause_is_the_sayings(text, content):
+    assert quotes_of(text)[0][0] == content
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a named person's view before `he told …` is one quote, the view's: the telling is its occasion
+    ("Finnish President Alexander Stubb believes that Russia is not ready for a ceasefire, he told the conference.",
+     [["Russia is not ready for a ceasefire", "Alexander Stubb", "believes"]]),
+    # a view of people unnamed stays what the speaker says
+    ("Many analysts believe the war will last years, she said.",
+     [["Many analysts believe the war will last years", "she", "said"]]),
+])
+def test_a_named_view_before_he_told_is_the_views_quote(text, expected):
+    assert quotes_of(text) == expected
+
+
+def test_a_clause_the_parse_made_the_object_of_say_is_what_was_said():
+    # `said [Russia's delegation had repeated demands …]`: the parse makes `demands` the object and `repeated` its
+    # modifier, with a subject of its own
+    text = ("Rustem Umerov said Russia's delegation had repeated demands that Ukraine withdraw from four regions, but "
+            "warned that Kyiv would not accept any ultimatum.")
+    assert [q[0] for q in quotes_of(text)] == [
+        "Russia's delegation had repeated demands that Ukraine withdraw from four regions",
+        "Kyiv would not accept any ultimatum"]
