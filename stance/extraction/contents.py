@@ -181,3 +181,22 @@ def clause_then_words(doc: Doc, start: int, colon: int, open_mark: int) -> bool:
         return False
     words = doc.char_span(start, colon, alignment_mode="expand") or []  # (`ordered them: “Shoot …”` too)
     return not any(t.lemma_.lower() in _TAKING_WORDS or is_reporting_verb(t) for t in words)
+
+
+def clause_before_conj(verb: Token) -> list[Token]:
+    """`Russian forces launched 40 attacks near Pokrovsk, the General Staff of Ukraine's Armed Forces said`: a
+    clause first and its cue last after a comma, which the parse made two conjoined clauses; the first is what was
+    said. Not two clauses joined by `and` (`Troops advanced and the ministry said …`), nor a cue with a content of
+    its own after it."""
+    head = verb.head
+    if verb.dep_ != "conj" or head.i >= verb.i or head.dep_ != "ROOT" or not any(
+            c.dep_ == "nsubj" for c in verb.children) or any(
+            c.dep_ in ("ccomp", "dobj", "xcomp") and c.i > verb.i for c in verb.children) or any(
+            c.dep_ == "cc" and head.i < c.i < verb.i for c in head.children):
+        return []
+    tokens = [t for t in head.subtree if t.i < verb.left_edge.i]
+    if not tokens or verb.doc[verb.left_edge.i - 1].text != ",":
+        return []
+    while tokens and (tokens[-1].is_punct or tokens[-1].is_space):
+        tokens.pop()
+    return tokens

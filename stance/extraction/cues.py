@@ -21,6 +21,7 @@ from stance.extraction.contents import (
     CLAUSE,
     DASHES,
     NOMINAL,
+    clause_before_conj,
     clause_content,
     complementiser,
     subtree,
@@ -121,8 +122,8 @@ def _verb_content(verb: Token) -> tuple[str, list[Token]] | None:
         clauses = [c for c in verb.head.children if c.dep_ == "ccomp" and c.left_edge.i == verb.i + 1]
     # `said he … — a controversial proposal he has raised`: a second clause after a dash is the reporter's aside
     clauses = clauses[:1] + [c for c in clauses[1:] if verb.doc[c.left_edge.i - 1].text not in DASHES]
-    if clauses:
-        return CLAUSE, [t for c in clauses for t in clause_content(c)]
+    if clauses or (first := clause_before_conj(verb)):  # (`X launched attacks, the General Staff of … said`)
+        return CLAUSE, [t for c in clauses for t in clause_content(c)] if clauses else first
     # `Russia's losses, British intelligence has estimated, are …` (a judgement stated; not `as we know`)
     if lemma in SPEECH_VERBS or lemma in ("estimate", "believe", "expect", "predict", "calculate", "reckon"):
         around = parenthetical_content(verb)
@@ -191,8 +192,7 @@ def _verb_content(verb: Token) -> tuple[str, list[Token]] | None:
         cited = [c for c in children if c.dep_ == "dobj"]
         if any(c.dep_ == "prep" and c.lower_ == "for" for o in [verb, *cited] for c in o.children) or all(
                 phrases.cites_a_source(o) for o in cited):
-            # `citing two officials`: relayed speech (`phrases.cited_source`); `was cited by Reuters as saying`: the
-            # one cited speaks in the participle; `cited the driver for speeding`: a summons or an award
+            # `citing two officials` (relayed), `was cited by Reuters as saying`; not `cited the driver for speeding`
             return None
     if lemma in REASON_VERBS or lemma in PERSONAL_REASON_VERBS and _a_person_speaks(verb):
         if passive := passive_reason(verb, lemma):

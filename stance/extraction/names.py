@@ -222,11 +222,11 @@ def described_body(source: Token, words: list[Token]) -> str:
     return ent.text if described and before[-1].text.islower() else ""
 
 
-# Words that tell one minister's (or secretary's) office from another's: `the prime minister`, `the defence minister`.
 # Verbs that give whoever does them a role (`X, who commands the battalion`: `the commander`).
 ROLE_VERBS = {"command": "commander", "lead": "leader", "head": "head", "chair": "chair", "direct": "director",
               "govern": "governor", "represent": "representative", "coordinate": "coordinator", "advise": "adviser",
               "manage": "manager", "edit": "editor", "run": "head"}
+# Words that tell one minister's (or secretary's) office from another's: `the prime minister`, `the defence minister`.
 OFFICE_WORDS = frozenset({"prime", "foreign", "defence", "defense", "interior", "finance", "vice", "deputy",
                           "economy", "energy", "justice", "health", "home", "treasury"})
 

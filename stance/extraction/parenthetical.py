@@ -87,7 +87,8 @@ def reported_head(verb: Token) -> Token:
 
 def parenthetical_content(verb: Token) -> list[Token] | None:
     """The clause a parenthetical speech verb (`is_parenthetical`) reports, the parenthesis included when it
-    stands inside (spans are contiguous). A sentence with quotation marks is left to the direct-quote rules."""
+    stands inside (spans are contiguous). A sentence with quotation marks before the verb is left to the direct-quote
+    rules."""
     if not is_parenthetical(verb):
         return None
     if (split := split_parenthesis(verb)) is not None:
@@ -98,12 +99,23 @@ def parenthetical_content(verb: Token) -> list[Token] | None:
     tokens = [t for t in head.subtree if t.i not in inner and not t.is_space]
     marks = [t for t in tokens if is_quote_mark(t) and not t.like_num
              and (t.is_punct or t.is_quote or not t.text[0].isalnum())]  # not the apostrophe of `Clarke's`
-    if marks or verb.dep_ == "parataxis" and not any(t.i < verb.i and not t.is_punct for t in tokens):
+    # a quoted fragment after the parenthesis and the clause's own words makes the clause mixed (`Moscow, Peskov
+    # said, remains open to talks that take into account “the realities on the ground”`); marks before the verb or
+    # right after it (`…, Adelson said, “They have got to be able to win.”`) are the direct-quote rules', as are
+    # marks after a clause of its own before the verb (`X differentiated himself from Y, who …, X said, … -- “…”`)
+    after = next((t for t in tokens if t.i > verb.i and not t.is_punct), None)
+    opened = after is None or any(is_quote_mark(t) for t in verb.doc[verb.i + 1:after.i + 1])
+    clause_before = any(t.pos_ in ("VERB", "AUX") and any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children)
+                        for t in tokens if t.i < verb.i)
+    if marks and (marks[0].i < verb.i or tokens[0].i == marks[0].i or opened or clause_before) or (
+            verb.dep_ == "parataxis" and not any(t.i < verb.i and not t.is_punct for t in tokens)):
         return None
     if verb.dep_ == "advcl" and min(inner) > min(t.i for t in tokens):
         # `X, as the minister noted, Y`: the clause around it; `As the minister noted, Y`: what follows
         tokens = [t for t in tokens if t.i > max(inner)] if min(inner) == verb.sent.start else tokens
-    while tokens and tokens[-1].is_punct and tokens[-1].text in (".", "!", "?", "...", "…"):
+    # (nor the opening mark of the next quotation, which the parse hung on this sentence: a space before it)
+    while tokens and tokens[-1].is_punct and (tokens[-1].text in (".", "!", "?", "...", "…") or is_quote_mark(
+            tokens[-1]) and tokens[-1].i > 0 and tokens[-1].doc[tokens[-1].i - 1].whitespace_):
         tokens = tokens[:-1]
     if sum(not t.is_punct for t in tokens) < 3:
         return None

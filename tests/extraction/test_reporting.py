@@ -644,7 +644,8 @@ def test_quoted_words_inside_a_claim_noun_are_one_quote(text, expected):
 
 @pytest.mark.parametrize("text, expected", [
     # the parse hangs the parenthetical verb on the auxiliary: the clause it reports is still the main verb's
-    ("The workers, the minister said on Monday, were “well paid.”", [["well paid.", "the minister", "said"]]),
+    ("The workers, the minister said on Monday, were “well paid.”",
+     [["The workers, the minister said on Monday, were “well paid.”", "the minister", "said"]]),
     ("The workers, the minister said, were well paid by the state.",
      [["The workers, the minister said, were well paid by the state", "the minister", "said"]]),
 ])
@@ -1142,3 +1143,44 @@ def test_a_clause_the_parse_made_the_object_of_say_is_what_was_said():
     assert [q[0] for q in quotes_of(text)] == [
         "Russia's delegation had repeated demands that Ukraine withdraw from four regions",
         "Kyiv would not accept any ultimatum"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a clause first and its cue last after a comma, which the parse makes two conjoined clauses
+    ("Russian forces launched 40 attacks near Pokrovsk, the General Staff of Ukraine's Armed Forces said in its daily "
+     "update.", [["Russian forces launched 40 attacks near Pokrovsk", "General Staff", "said"]]),
+    # two clauses joined by `and` stay two
+    ("Troops advanced near Pokrovsk and the ministry said the town was encircled.",
+     [["the town was encircled", "the ministry", "said"]]),
+])
+def test_a_clause_before_a_cue_the_parse_conjoined_is_its_content(text, expected):
+    assert quotes_of(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a quoted fragment after a parenthetical cue makes its clause mixed, not the fragment alone
+    ("Moscow, Peskov said, remains open to a settlement that takes into account “the realities on the ground”.",
+     [["Moscow, Peskov said, remains open to a settlement that takes into account “the realities on the ground”",
+       "Peskov", "said"]]),
+    # quoted words before the parenthesis are the direct quotes they are
+    ("“The talks,” he said, “will resume next week.”", [["The talks,", "he", "said"], ["will resume next week.", "he",
+                                                                                     "said"]]),
+])
+def test_a_quoted_fragment_after_a_parenthetical_cue_makes_its_clause_mixed(text, expected):
+    assert quotes_of(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    # a clause of its own before the parenthesis: the marks are the direct-quote rules'
+    "Mr. Lane parted ways with Mr. Voss, who works for RT and, Mr. Lane said, has seemed close to the Kremlin -- “a "
+    "completely different man to me.”",
+    # quoted words right after the parenthesis are a direct quote
+    "Asked about the nominee, Olena Shuliak said, “They have got to be able to win.”",
+])
+def test_marks_a_parenthetical_clause_cannot_hold_stay_direct_quotes(text):
+    assert {q[0][:10] for q in quotes_of(text)} <= {"a complete", "They have "}
+
+
+def test_a_parenthetical_clause_ends_before_the_next_quotation_opens():
+    text = "In any case, Mr. Fedak said, the industry was vastly oversupplied. “We overbuilt,” he said."
+    assert quotes_of(text)[0][0] == "In any case, Mr. Fedak said, the industry was vastly oversupplied"
