@@ -84,8 +84,10 @@ def add_role_speakers(index: ArticleIndex, chunks: list[Chunk], window: int) -> 
     for chunk in chunks:
         for token in chunk.doc:
             lemma = token.lemma_.lower()
-            if token.dep_ != "nsubj" or token.tag_ != "NN" or lemma not in ROLE_NOUNS - ORGANIZATION_NOUNS or (
-                    token.head.lemma_.lower() not in SPEECH_VERBS or index.in_quote(chunk.offset + token.idx)):
+            # (a role the tagger took for part of a name too: `the prime minister said`)
+            if token.dep_ != "nsubj" or token.tag_ not in ("NN", "NNP") or not token.is_lower or (
+                    lemma not in ROLE_NOUNS - ORGANIZATION_NOUNS or index.in_quote(chunk.offset + token.idx)
+                    or token.head.lemma_.lower() not in SPEECH_VERBS):
                 continue
             if not any(c.dep_ == "det" and c.lower_ == "the" for c in token.children) or any(
                     c.dep_ == "appos" for c in token.children):

@@ -1564,6 +1564,10 @@ def test_a_name_after_the_place_a_role_serves_is_the_role_holder(text, speaker):
     # a pronoun after a role noun that speaks is the role's holder, not someone named before it
     ("U.S. President Donald Trump spoke by phone with Ukrainian President Volodymyr Zelensky on Thursday.\n\n"
      "The Ukrainian president said the call was frank. He said Kyiv was ready for a ceasefire.", "Volodymyr Zelensky"),
+    # a role noun the tagger took for part of a name
+    ("Prime Minister Donald Tusk spoke on Saturday. President Karol Nawrocki argued for a bigger army.\n\n“There "
+     "is no daylight between us,” the prime minister said, although he admitted they disagreed on other issues.",
+     "Donald Tusk"),
     ("Mayor Ihor Terekhov met Defence Minister Rustem Umerov in Kharkiv.\n\nThe minister said more air defence "
      "was coming. He said the first systems would arrive in May.", "Rustem Umerov"),
 ])
