@@ -46,7 +46,10 @@ def document_author(document: Token, start: int, index: ArticleIndex) -> Token |
             return maker
     if evidence:
         return None  # `according to estimates`: nobody's, not the person named before
-    found = index.antecedent(start, {"organization", "person"}, 1)
+    # (not a place merely named there: `The leaders of France, Germany and Britain said in a joint statement`, `a
+    # summit in The Hague`; a country that is a subject stays: `Russia issued a statement`)
+    found = index.antecedent(start, {"organization", "person"}, 1, fits=lambda m: m.label not in ("GPE", "LOC", "NORP")
+                             or m.subject)
     if found is not None:
         return Speaker(found.name, found.name, found.kind, index.roles.get(found.name, ""))
     return None

@@ -1744,3 +1744,16 @@ def test_a_given_name_the_tagger_leaves_out_stays_part_of_the_name(text, speaker
 def test_the_street_a_government_sits_on_is_a_body():
     row = stance.extract([Article("a", "Downing Street said the sanctions would take effect on Friday.")]).iloc[0]
     assert (row.speaker, row.speaker_type) == ("Downing Street", "organization")
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # a document that speaks is not a place merely named near it
+    ("The leaders of France, Germany and Britain said in a joint statement that they would send more aid.\n\n"
+     "“Any agreement must respect Ukraine's sovereignty,” the statement said.", "the statement"),
+    ("NATO leaders met at a summit in The Hague.\n\n“We reaffirm our commitment to collective defence,” the "
+     "communique said.", "NATO"),
+    # a country that issued it is its author
+    ("Russia issued a statement on Monday.\n\n“The strikes will continue,” the statement said.", "Russia"),
+])
+def test_a_document_speaks_for_its_issuer_not_a_place_named_near_it(text, speaker):
+    assert stance.extract([Article("a", text)]).iloc[-1].speaker == speaker
