@@ -39,7 +39,6 @@ from stance.extraction.names import (
     described_body,
     mention_tokens,
     named_after_role,
-    named_body,
     normalize,
     person_tagged_as_body,
     titled_like_an_outlet,
@@ -48,7 +47,7 @@ from stance.extraction.names import (
 from stance.extraction.nations import country_of
 from stance.extraction.nlp import entity_of
 from stance.extraction.phrases import evidence_noun
-from stance.extraction.roles import introduced_below, office_holder
+from stance.extraction.roles import body_of_kind, introduced_below, office_holder
 from stance.extraction.signed import labels_its_line, line_owner, transcript_speaker
 from stance.records import Speaker
 
@@ -355,8 +354,7 @@ def _resolve(source: Token | None, offset: int, index: ArticleIndex, window: int
     # (`the air force` after `Ukraine's air force`: every word before the head is the body's)
     bare = [t for t in mention_tokens(source) if t != source]
     kinds = {normalize(t.text) for t in bare[1:] if t.dep_ == "compound" and t.pos_ == "NOUN"}
-    found = index.antecedent(start, {"organization"}, window * 4, role=head_lemma, fits=lambda m: named_body(
-        m.name) and kinds <= index.role_words.get(m.name, set())) if len(bare) == len(kinds) + 1 and (
+    found = body_of_kind(index, start, kinds, window, head_lemma) if len(bare) == len(kinds) + 1 and (
         bare[0].lower_ == "the" and source.tag_ == "NN") else None
     named = found is not None and normalize(found.name) != head_lemma  # not `Bank` of `Bank executives`
     if head_lemma in ORGANIZATION_NOUNS or named:

@@ -195,10 +195,10 @@ class ArticleIndex:
                 self._note_gender(token, name)
         self.mentions.sort(key=lambda m: m.start)
 
-    def add_role_speaker(self, head: Token, offset: int, name: str) -> None:
-        """A role noun that speaks (`The Ukrainian leader said`), as a mention of the person it names, so that a
-        pronoun after it carries on its chain (`… He said Kyiv was ready`)."""
-        self.mentions.append(self._mention(head, offset + head.idx, name, "person", offset=offset))
+    def add_person_mentions(self, found: list[tuple[Token, int, str]]) -> None:
+        """Persons named by words the index did not take for a name (head, Doc offset, name): `The leader said`."""
+        self.mentions += [self._mention(head, offset + head.idx, name, "person", offset=offset)
+                          for head, offset, name in found]
         self.mentions.sort(key=lambda m: m.start)
 
     def _mention(self, head: Token, start: int, name: str, kind: str, label: str = "", offset: int = 0) -> Mention:

@@ -27,20 +27,19 @@ def office_holder(source: Token, start: int, index: ArticleIndex, window: int, r
     mention (`the prime minister`: not the defence minister named since), else one whose role has no other office
     word nor another country; `the attorney general` is one whose title has both words, not any attorney; `the
     Ukrainian leader` is Ukraine's president or prime minister."""
-    office = {_SPELLING.get(t.lower_, t.lower_) for t in mention_tokens(source) if t.lower_ in OFFICE_WORDS
-              and t != source}
+    around = [t for t in mention_tokens(source) if t != source]  # the mention's words beside the role noun
+    office = {_SPELLING.get(t.lower_, t.lower_) for t in around if t.lower_ in OFFICE_WORDS}
     civil = bool(civil_office(source))
     # `the Russian head of state`: its president, not a minister
     state_head = role == "head" and any(p.lower_ == "of" and o.lemma_.lower() in ("state", "government")
                                         for p in source.children for o in p.children if o.dep_ == "pobj")
     # `the Kremlin leader`, `Lithuania's interior minister`: not one whose role names another country
-    countries = {country_of(t.text) for t in mention_tokens(source) if t != source} - {""}
+    countries = {country_of(t.text) for t in around} - {""}
     # `the Ukrainian leader`, `the Kremlin chief` for the president, but not `the Ukrainian opposition leader`, nor
     # `the Russian chief of staff`
     country_head = role in ("leader", "chief", "boss") and bool(countries) and not any(
         c.dep_ == "prep" for c in source.children)
-    described = {normalize(t.text) for t in mention_tokens(source) if t != source and t.is_alpha and not t.is_stop
-                 and not country_of(t.text)}
+    described = {normalize(t.text) for t in around if t.is_alpha and not t.is_stop and not country_of(t.text)}
 
     def fits(strict: bool):
         def check(mention: Mention) -> bool:
@@ -95,8 +94,7 @@ def add_role_speakers(index: ArticleIndex, chunks: list[Chunk], window: int) -> 
             holder = office_holder(token, chunk.offset + token.idx, index, window * 4, lemma)
             if holder is not None:  # (a role no one named holds is often someone named otherwise: left alone)
                 found.append((token, chunk.offset, holder.name))
-    for token, offset, name in found:
-        index.add_role_speaker(token, offset, name)
+    index.add_person_mentions(found)
 
 
 def name_bare_bodies(index: ArticleIndex, window: int) -> None:
@@ -108,8 +106,14 @@ def name_bare_bodies(index: ArticleIndex, window: int) -> None:
         if mention.kind != "organization" or len(words) < 2 or words[0].lower() != "the" or not all(
                 w.islower() for w in words[1:]):
             continue
-        kinds = {normalize(w) for w in words[1:]}
-        named = index.antecedent(mention.start, {"organization"}, window * 4, fits=lambda m: named_body(m.name)
-                                 and kinds <= index.role_words.get(m.name, set()))
+        named = body_of_kind(index, mention.start, {normalize(w) for w in words[1:]}, window)
         if named is not None:
             index.mentions[i] = replace(mention, name=named.name)
+
+
+def body_of_kind(index: ArticleIndex, start: int, kinds: set[str], window: int, role: str | None = None
+                 ) -> Mention | None:
+    """The body with a name, before `start`, whose words hold every word of `kinds` (`Ukraine's air force` for `the
+    air force`); not one named only by its kind (`a union`, `these companies`)."""
+    return index.antecedent(start, {"organization"}, window * 4, role=role, fits=lambda m: named_body(m.name)
+                            and kinds <= index.role_words.get(m.name, set()))
